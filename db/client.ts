@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { DurableNodeFS } from './durable-node-fs';
+import * as schema from './schema/index';
+
+export type DatabaseDriver = 'pglite' | 'postgres';
+export type Schema = typeof schema;
+/** The drizzle handle every query goes through, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseOptions = {
+  /** `postgres://…` selects PostgreSQL through a `pg` pool; otherwise PGlite under `dataDir`. */
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir: string;
+  /** Connections in the `pg` pool. */
+  readonly poolSize?: number;
+};
+
+export type Database = {
+  readonly driver: DatabaseDriver;
+  readonly db: Db;
+  /** Runs `work` in one transaction; resolves only once the commit is durable. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs `work` on one dedicated connection, for session-level state such as advisory locks. */
+  exclusive<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** Opens the configured database. The only place that chooses between PGlite and PostgreSQL. */
+export const openDatabase = async (options: DatabaseOptions): Promise<Database> =>
+  options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+
+const openPostgres = async (url: string, poolSize: number): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail at start-up, not on the first request, when the server is unreachable.
+  const probe = await pool.connect().catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  probe.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    driver: 'postgres',
+    db,
+    transaction: (work) => db.transaction(work),
+    exclusive: async (work) => {
+      const connection = await pool.connect();
+      try {
+        return await work(drizzlePg(connection, { schema }) as unknown as Db);
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+};
+
+const openPglite = async (dataDir: string): Promise<Database> => {
+  const hostDir = join(dataDir, 'pglite');
+  mkdirSync(hostDir, { recursive: true });
+  const fs = new DurableNodeFS(hostDir);
+  const client = await PGlite.create({ fs });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    driver: 'pglite',
+    db,
+    transaction: async (work) => {
+      const result = await db.transaction(work);
+      // PGlite skips its own sync after COMMIT inside transaction() (electric-sql/pglite#1065).
+      await client.syncToFs();
+      return result;
+    },
+    // PGlite has a single connection: every call is already on it.
+    exclusive: (work) => work(db),
+    close: async () => {
+      await client.close();
+      fs.syncAll();
+    },
+  };
+};
+
+/** Runs raw SQL and returns its rows; both drivers answer `execute` with `{ rows }`. */
+export const selectRows = async <Row>(db: Db | Tx, query: SQL): Promise<Row[]> =>
+  ((await db.execute(query)) as unknown as { rows: Row[] }).rows;

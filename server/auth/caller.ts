@@ -1,0 +1,9 @@
+import type { Role } from '../../shared/schemas/role';
+
+/** The signed-in person behind a request, as resolved from their session. */
+export type Caller = {
+  readonly personId: string;
+  readonly partyId: string;
+  readonly role: Role;
+  readonly sessionId: string;
+};

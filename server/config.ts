@@ -1,0 +1,96 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const Port = z.coerce
+  .number({ error: 'must be a whole number from 0 to 65535' })
+  .int('must be a whole number from 0 to 65535')
+  .min(0, 'must be a whole number from 0 to 65535')
+  .max(65535, 'must be a whole number from 0 to 65535');
+
+const PostgresUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  // Never echo the value: it may hold a password.
+  { error: 'must be a postgres:// or postgresql:// URL with a host' },
+);
+
+const Origin = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be an origin such as https://parley.example.org (scheme, host and optional port, no path)' },
+);
+
+const Environment = z.object({
+  PORT: Port.default(8080),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: PostgresUrl.optional(),
+  PUBLIC_ORIGIN: Origin.optional(),
+  RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name such as parley.example.org')
+    .optional(),
+  RP_NAME: z.string().min(1, 'must not be empty').default('Parley'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  /** The origin browsers load the app from; WebAuthn and the CSRF origin check expect it. */
+  readonly publicOrigin: string;
+  readonly rpId: string;
+  readonly rpName: string;
+  readonly logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
+};
+
+/** A configuration problem, named by its environment variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+/** Reads the configuration from the environment; throws `ConfigError` naming the first bad variable. */
+export const loadConfig = (env: Record<string, string | undefined>): Config => {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = Environment.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+  }
+  const vars = parsed.data;
+  const publicOrigin = vars.PUBLIC_ORIGIN ?? `http://localhost:${vars.PORT}`;
+  const originHost = new URL(publicOrigin).hostname;
+  const rpId = vars.RP_ID ?? originHost;
+  if (originHost !== rpId && !originHost.endsWith(`.${rpId}`)) {
+    throw new ConfigError('RP_ID', `must be the host of PUBLIC_ORIGIN (${originHost}) or a parent domain of it`);
+  }
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    dataDir: isAbsolute(vars.DATA_DIR) ? vars.DATA_DIR : resolve(vars.DATA_DIR),
+    databaseUrl: vars.DATABASE_URL,
+    publicOrigin,
+    rpId,
+    rpName: vars.RP_NAME,
+    logLevel: vars.LOG_LEVEL,
+  };
+};

@@ -1,0 +1,10 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+
+/** JSON logs on stdout. Redaction is a second line of defence: handlers never log bodies or secrets. */
+export const createLogger = (level: Config['logLevel']): Logger =>
+  pino({
+    level,
+    base: { service: 'parley' },
+    redact: { paths: ['*.cookie', '*.authorization', '*.token', '*.password', '*.secret'], censor: '[redacted]' },
+  });

@@ -1,0 +1,88 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { PROBLEMS, type Problem, type ProblemCode } from '../shared/schemas/problem';
+
+/** A refusal the API answers with as problem+json. Services throw it; the error middleware sends it. */
+export class ProblemError extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly extra: {
+      readonly errors?: Problem['errors'];
+      readonly headers?: Record<string, string>;
+      /** Extension members, such as the current head on a 409. */
+      readonly members?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(detail ?? PROBLEMS[code].title);
+  }
+}
+
+export const problemBody = (code: ProblemCode, detail?: string, instance?: string): Problem => {
+  const { type, title, status } = PROBLEMS[code];
+  return { type, title, status, ...(detail ? { detail } : {}), ...(instance ? { instance } : {}) };
+};
+
+export const sendProblem = (res: Response, error: ProblemError): void => {
+  const body = { ...problemBody(error.code, error.detail, res.req.originalUrl.split('?')[0]), ...error.extra.members };
+  if (error.extra.errors) {
+    body.errors = error.extra.errors;
+  }
+  for (const [name, value] of Object.entries(error.extra.headers ?? {})) {
+    res.setHeader(name, value);
+  }
+  res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+};
+
+/** Turns a schema failure into a 400 that names each failing path, never the rejected value. */
+export const validationProblem = (error: ZodError, where: string): ProblemError =>
+  new ProblemError('validation', `The ${where} does not match its schema`, {
+    errors: error.issues.map((issue) => ({
+      path: [where, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  });
+
+type BodyParserError = Error & { type?: string; status?: number };
+
+const fromBodyParser = (error: BodyParserError): ProblemError | undefined => {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new ProblemError('malformedJson', 'The body could not be parsed as JSON');
+    case 'entity.too.large':
+      return new ProblemError('payloadTooLarge', 'The body exceeds the size limit for this route');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ProblemError('unsupportedMediaType', 'Send JSON encoded as UTF-8');
+    case 'request.aborted':
+    case 'stream.not.readable':
+      return new ProblemError('validation', 'The request body was not received completely');
+    default:
+      return undefined;
+  }
+};
+
+/** The one error middleware: every failure leaves as problem+json; only our own faults are 500s. */
+export const errorMiddleware =
+  (logger: Logger): ErrorRequestHandler =>
+  (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const problem =
+      error instanceof ProblemError
+        ? error
+        : error instanceof ZodError
+          ? validationProblem(error, 'request')
+          : error instanceof Error
+            ? fromBodyParser(error as BodyParserError)
+            : undefined;
+    if (problem) {
+      sendProblem(res, problem);
+      return;
+    }
+    logger.error({ err: error, reqId: req.id, path: req.path }, 'unhandled error');
+    sendProblem(res, new ProblemError('internal', 'The server failed to handle this request'));
+  };

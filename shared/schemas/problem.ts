@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * RFC 9457 problem details, as every non-2xx API reply carries them.
+ * `errors` lists validation failures by JSON path; it never echoes the rejected value.
+ */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+type ProblemDefinition = { readonly type: string; readonly status: number; readonly title: string };
+
+const define = <const T extends Record<string, ProblemDefinition>>(table: T): T => table;
+
+/**
+ * Every problem the API can answer with, by code. Client and server share this table, so a
+ * client can branch on `type` and a test can assert it.
+ */
+export const PROBLEMS = define({
+  validation: { type: '/problems/validation', status: 400, title: 'The request does not match its schema' },
+  malformedJson: { type: '/problems/malformed-json', status: 400, title: 'The request body is not valid JSON' },
+  unsupportedMediaType: {
+    type: '/problems/unsupported-media-type',
+    status: 415,
+    title: 'The request body has an unsupported content type',
+  },
+  payloadTooLarge: { type: '/problems/payload-too-large', status: 413, title: 'The request body is too large' },
+  notFound: { type: '/problems/not-found', status: 404, title: 'No such resource' },
+  methodNotAllowed: { type: '/problems/method-not-allowed', status: 405, title: 'Method not allowed on this resource' },
+  unauthenticated: { type: '/problems/unauthenticated', status: 401, title: 'Sign-in required' },
+  forbidden: { type: '/problems/forbidden', status: 403, title: 'Not allowed for this person' },
+  csrf: { type: '/problems/csrf', status: 403, title: 'Missing or wrong anti-forgery token' },
+  badOrigin: { type: '/problems/bad-origin', status: 403, title: 'Request from a foreign origin' },
+  rateLimited: { type: '/problems/rate-limited', status: 429, title: 'Too many attempts; wait and retry' },
+  conflict: { type: '/problems/conflict', status: 409, title: 'The request conflicts with the current state' },
+  internal: { type: '/problems/internal', status: 500, title: 'Internal server error' },
+  unavailable: { type: '/problems/unavailable', status: 503, title: 'The server is shutting down' },
+});
+export type ProblemCode = keyof typeof PROBLEMS;

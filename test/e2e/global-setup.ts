@@ -1,0 +1,14 @@
+import { execSync } from 'node:child_process';
+import { BROWSER_REQUIRED, HAS_BROWSER, SKIP_NOTICE } from '../helpers/browser';
+
+/** Builds the client once for every browser test, or says loudly why the browser tests skip. */
+export default function setup(): void {
+  if (!HAS_BROWSER) {
+    if (BROWSER_REQUIRED) {
+      throw new Error('PARLEY_REQUIRE_BROWSER=1 but no Chromium was found (CHROMIUM_PATH or `command -v chromium`)');
+    }
+    process.stderr.write(SKIP_NOTICE);
+    return;
+  }
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+}
