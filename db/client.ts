@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import { DurableNodeFS } from './durable-node-fs';
 import * as schema from './schema/index';
 
@@ -65,8 +66,12 @@ const openPostgres = async (url: string, poolSize: number): Promise<Database> =>
 const openPglite = async (dataDir: string): Promise<Database> => {
   const hostDir = join(dataDir, 'pglite');
   mkdirSync(hostDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
   const fs = new DurableNodeFS(hostDir);
-  const client = await PGlite.create({ fs });
+  const client = await PGlite.create({ fs }).catch((error: unknown) => {
+    releaseLock();
+    throw error;
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     driver: 'pglite',
@@ -82,6 +87,7 @@ const openPglite = async (dataDir: string): Promise<Database> => {
     close: async () => {
       await client.close();
       fs.syncAll();
+      releaseLock();
     },
   };
 };

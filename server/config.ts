@@ -43,6 +43,17 @@ const Environment = z.object({
     .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name such as parley.example.org')
     .optional(),
   RP_NAME: z.string().min(1, 'must not be empty').default('Parley'),
+  LOG_ORIGIN: z
+    .string()
+    .regex(
+      /^[\x21-\x2a\x2c-\x7e]{1,200}$/,
+      'must be printable ASCII without spaces or "+", e.g. parley.example.org/log/v1',
+    )
+    .optional(),
+  LOG_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a 32-byte Ed25519 seed in base64url (43 characters)')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +67,10 @@ export type Config = {
   readonly rpId: string;
   readonly rpName: string;
   readonly logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
+  /** First line of every checkpoint: names this log. */
+  readonly logOrigin: string;
+  /** The log's Ed25519 seed when given through the environment; otherwise kept in `dataDir`. */
+  readonly logSigningSeed: string | undefined;
 };
 
 /** A configuration problem, named by its environment variable. */
@@ -92,5 +107,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     rpId,
     rpName: vars.RP_NAME,
     logLevel: vars.LOG_LEVEL,
+    logOrigin: vars.LOG_ORIGIN ?? `${rpId}/parley/log/v1`,
+    logSigningSeed: vars.LOG_SIGNING_KEY,
   };
 };

@@ -4,9 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { type Database, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
+import { initCrypto } from '../shared/crypto/sodium';
 import { createApp } from './app';
-import { publicOnlyGatekeeper } from './auth/gatekeeper';
 import type { Config } from './config';
+import type { ServerContext } from './context';
+import { loadLogSigner } from './log/log-key';
+import { TransparencyLog } from './log/transparency-log';
+import { collectAbandonedChunks } from './services/entries/attachments';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -16,6 +20,7 @@ export type RunningServer = {
   readonly url: string;
   readonly server: Server;
   readonly database: Database;
+  readonly log: TransparencyLog;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   shutdown(): Promise<void>;
 };
@@ -32,7 +37,11 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     await database.close();
     throw error;
   }
-  const app = createApp({ config, database, logger, version: VERSION, gatekeeper: publicOnlyGatekeeper });
+  await initCrypto();
+  const context: ServerContext = { config, database, logger, now: () => new Date() };
+  const log = new TransparencyLog(loadLogSigner(config));
+  await collectAbandonedChunks(context);
+  const { app, closeLiveConnections } = createApp({ context, version: VERSION, log });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -50,6 +59,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     stopping ??= (async () => {
       logger.info('shutting down: no new connections, finishing in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      closeLiveConnections();
       server.closeIdleConnections();
       const timer = setTimeout(() => {
         logger.warn('grace period over: closing remaining connections');
@@ -62,5 +72,5 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     })();
     return stopping;
   };
-  return { url, server, database, shutdown };
+  return { url, server, database, log, shutdown };
 };

@@ -1,1 +1,6 @@
+export * from './auth';
+export * from './entries';
+export * from './keys';
+export * from './log';
 export * from './parties';
+export * from './people';

@@ -5,5 +5,10 @@ export type Caller = {
   readonly personId: string;
   readonly partyId: string;
   readonly role: Role;
+  readonly name: string;
+  readonly status: 'pending' | 'active';
   readonly sessionId: string;
+  readonly credentialId: string;
+  readonly sessionExpiresAt: Date;
+  readonly csrfToken: string;
 };

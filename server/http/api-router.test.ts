@@ -50,11 +50,14 @@ describe('apiRouter', () => {
             throw new Error('database exploded at /var/lib/secret');
           }),
         ],
-        gatekeeper: async (route) => {
-          if (route.access.kind === 'public') {
-            return null;
-          }
-          throw new ProblemError('unauthenticated');
+        gatekeeper: {
+          admit: async (route) => {
+            if (route.access.kind === 'public') {
+              return null;
+            }
+            throw new ProblemError('unauthenticated');
+          },
+          checkScope: async () => {},
         },
         jsonLimit: '1kb',
       }),
@@ -133,7 +136,12 @@ describe('apiRouter', () => {
 
   it('refuses to start when a contract route has no handler', () => {
     expect(() =>
-      apiRouter({ contract: { echo, secret }, implementations: [], gatekeeper: async () => null, jsonLimit: '1kb' }),
+      apiRouter({
+        contract: { echo, secret },
+        implementations: [],
+        gatekeeper: { admit: async () => null, checkScope: async () => {} },
+        jsonLimit: '1kb',
+      }),
     ).toThrow('No handler for POST /api/echo/:name');
   });
 });

@@ -30,10 +30,14 @@ export const implement = <R extends RouteContract>(route: R, handle: Handler<R>)
 });
 
 /**
- * Decides whether a request may reach a route: resolves the caller and applies the route's
- * `access`. Refuses by throwing `ProblemError`.
+ * Decides whether a request may reach a route, from the route's `access`: `admit` resolves the
+ * caller before the body is read; `checkScope` checks the resource once the input is parsed.
+ * Both refuse by throwing `ProblemError`.
  */
-export type Gatekeeper = (route: RouteContract, req: Request) => Promise<Caller | null>;
+export type Gatekeeper = {
+  admit(route: RouteContract, req: Request): Promise<Caller | null>;
+  checkScope(route: RouteContract, caller: Caller | null, input: RouteInput<RouteContract>): Promise<void>;
+};
 
 export type ApiRouterOptions = {
   readonly implementations: readonly Implementation[];
@@ -81,7 +85,7 @@ export const apiRouter = ({
     methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     const bodyKind = route.bodyKind ?? (route.body ? 'json' : 'none');
     const gate: RequestHandler = async (req, res, next) => {
-      res.locals['caller'] = await gatekeeper(route, req);
+      res.locals['caller'] = await gatekeeper.admit(route, req);
       next();
     };
     const body: RequestHandler[] = bodyKind === 'json' ? [requireJson, jsonParser] : [];
@@ -92,6 +96,7 @@ export const apiRouter = ({
         body: bodyKind === 'json' ? parsePart(route.body, req.body, 'body') : undefined,
       } as RouteInput<RouteContract>;
       const caller = (res.locals['caller'] as Caller | null) ?? null;
+      await gatekeeper.checkScope(route, caller, input);
       const output = await handle(input, { req, res, caller });
       if (res.headersSent) {
         return;

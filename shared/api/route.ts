@@ -16,10 +16,18 @@ export type Access =
       readonly kind: 'person';
       readonly roles: readonly Role[];
       readonly scope?: AccessScope;
+      /** Also admits people whose keys still await their admin's endorsement. */
+      readonly allowPending?: true;
     };
 
-/** Resource checks the server resolves against the path parameters. */
-export type AccessScope = 'own-party' | 'stream-member';
+/**
+ * Resource checks the server makes once the input is parsed:
+ * - `stream-reader`: the `streamId` in the path is a stream of the caller's party, or the caller is
+ *   a reviewer (who sees signed headers, and content only where it was disclosed to them);
+ * - `entry-author`: the entry in the body is authored by the caller, in a stream of their party
+ *   (or opening one that lists it).
+ */
+export type AccessScope = 'stream-reader' | 'entry-author';
 
 /** How a route's body travels: JSON parsed with `body`, or a raw byte stream. */
 export type BodyKind = 'json' | 'stream' | 'none';

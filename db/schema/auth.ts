@@ -1,0 +1,32 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea, invitations, people } from './people';
+
+/** A WebAuthn challenge: stored as a hash, single-use, expiring after five minutes. */
+export const challenges = pgTable('challenges', {
+  challengeHash: bytea('challenge_hash').primaryKey(),
+  purpose: text('purpose', { enum: ['enrol', 'sign-in', 'add-passkey'] }).notNull(),
+  invitationId: uuid('invitation_id').references(() => invitations.id),
+  /** Enrolment: the id the new person will get; adding a passkey: who asked. */
+  personId: uuid('person_id'),
+  userHandle: bytea('user_handle'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** A signed-in browser or SDK: only the SHA-256 of the cookie's token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: bytea('token_hash').notNull().unique(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    credentialId: text('credential_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (table) => [index('sessions_person_idx').on(table.personId)],
+);

@@ -1,0 +1,162 @@
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { checkpoints, logLeaves, logNodes } from '../../db/schema/index';
+import { toBase64url } from '../../shared/encoding/bytes';
+import { formatCheckpointBody } from '../../shared/log/checkpoint';
+import { type LeafKind, leafInput, leafKindCode } from '../../shared/log/leaf';
+import { EMPTY_ROOT, foldRange, type Hash, hashChildren, hashLeaf } from '../../shared/log/merkle';
+import {
+  assembleProof,
+  consistencyProofPlan,
+  inclusionProofPlan,
+  nodesCompletedByAppend,
+  rangeDecomposition,
+} from '../../shared/log/proof-plan';
+import { signNote } from '../../shared/log/signed-note';
+import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
+import { checkConsistency } from '../../shared/log/verify-consistency';
+import { ProblemError } from '../problems';
+import type { LogSigner } from './log-key';
+import { fetchNodes, lockLog, lookupIn, nodeKey } from './node-store';
+
+export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: Hash; readonly note: string };
+
+/**
+ * The one global append-only Merkle log. Appends run inside the caller's transaction under a
+ * log-wide lock, touch O(log n) rows, and end with a checkpoint signed only after it has been
+ * proven consistent with the previous one.
+ */
+export class TransparencyLog {
+  constructor(readonly signer: LogSigner) {}
+
+  async latest(db: Db | Tx): Promise<SignedCheckpoint | null> {
+    const [row] = await db.select().from(checkpoints).orderBy(desc(checkpoints.treeSize)).limit(1);
+    return row ? { treeSize: row.treeSize, rootHash: row.rootHash, note: row.note } : null;
+  }
+
+  /** Appends records as leaves; returns their indexes and the checkpoint that includes them. */
+  async append(tx: Tx, records: readonly { kind: LeafKind; hash: Uint8Array }[]) {
+    await lockLog(tx);
+    const previous = await this.latest(tx);
+    const oldSize = previous?.treeSize ?? 0;
+    const frontier = rangeDecomposition(0, oldSize);
+    const known = new Map(await fetchNodes(tx, frontier));
+    const lookup = lookupIn(known);
+    const newNodes: { level: number; index: number; hash: Hash }[] = [];
+    const leafRows = records.map((record, offset) => {
+      const index = oldSize + offset;
+      const leafHash = hashLeaf(leafInput(record.kind, record.hash));
+      known.set(nodeKey({ level: 0, index }), leafHash);
+      for (const node of nodesCompletedByAppend(index)) {
+        const hash = hashChildren(
+          lookup({ level: node.level - 1, index: 2 * node.index }),
+          lookup({ level: node.level - 1, index: 2 * node.index + 1 }),
+        );
+        known.set(nodeKey(node), hash);
+        newNodes.push({ ...node, hash });
+      }
+      return { index, kind: leafKindCode(record.kind), recordHash: record.hash, leafHash };
+    });
+    const newSize = oldSize + records.length;
+    const rootHash = foldRange(rangeDecomposition(0, newSize).map(lookup));
+    if (previous) {
+      await this.#assertConsistent(tx, previous, newSize, rootHash, known);
+    }
+    await tx.insert(logLeaves).values(leafRows);
+    if (newNodes.length > 0) {
+      await tx.insert(logNodes).values(newNodes);
+    }
+    const checkpoint = this.#sign(newSize, rootHash);
+    await tx.insert(checkpoints).values(checkpoint);
+    return { firstIndex: oldSize, checkpoint };
+  }
+
+  /** Refuses to sign a tree head that the previous checkpoint's tree does not prove a prefix of. */
+  async #assertConsistent(
+    tx: Tx,
+    previous: SignedCheckpoint,
+    newSize: number,
+    newRoot: Hash,
+    known: Map<string, Hash>,
+  ) {
+    const plan = consistencyProofPlan(previous.treeSize, newSize);
+    const missing = plan.flat().filter((ref) => !known.has(nodeKey(ref)));
+    for (const [key, hash] of await fetchNodes(tx, missing)) {
+      known.set(key, hash);
+    }
+    const proof = assembleProof(plan, lookupIn(known));
+    const check = checkConsistency(previous.treeSize, newSize, proof, previous.rootHash, newRoot);
+    if (!check.ok) {
+      throw new Error(
+        `refusing to sign checkpoint ${newSize}: not consistent with ${previous.treeSize}: ${check.reason}`,
+      );
+    }
+  }
+
+  #sign(treeSize: number, rootHash: Hash): SignedCheckpoint {
+    const body = formatCheckpointBody({ origin: this.signer.name, treeSize, rootHash });
+    const note = signNote(body, this.signer.name, this.signer.sign, this.signer.publicKey);
+    // A checkpoint that clients would reject must never be published (a faulty key, a bad signer).
+    const check = verifyCheckpoint(note, this.signer.verifierKey, this.signer.name);
+    if (!check.ok) {
+      throw new Error(`refusing to publish checkpoint ${treeSize}: ${check.reason}`);
+    }
+    return { treeSize, rootHash, note };
+  }
+
+  /** The signed checkpoint for the empty log, so clients can start from a signed size 0. */
+  emptyCheckpoint(): SignedCheckpoint {
+    return this.#sign(0, EMPTY_ROOT);
+  }
+
+  async inclusionProof(db: Db | Tx, leafIndex: number, treeSize: number): Promise<Hash[]> {
+    await this.#assertSize(db, treeSize);
+    if (leafIndex >= treeSize) {
+      throw new ProblemError('validation', `Leaf ${leafIndex} is not in a tree of size ${treeSize}`);
+    }
+    const plan = inclusionProofPlan(leafIndex, treeSize);
+    return assembleProof(plan, lookupIn(await fetchNodes(db, plan.flat())));
+  }
+
+  async consistencyProof(db: Db | Tx, size1: number, size2: number): Promise<Hash[]> {
+    await this.#assertSize(db, size2);
+    if (size1 < 1 || size1 > size2) {
+      throw new ProblemError('validation', `No consistency proof from size ${size1} to ${size2}`);
+    }
+    const plan = consistencyProofPlan(size1, size2);
+    return assembleProof(plan, lookupIn(await fetchNodes(db, plan.flat())));
+  }
+
+  async leaves(db: Db | Tx, start: number, end: number) {
+    const rows = await db
+      .select()
+      .from(logLeaves)
+      .where(and(gte(logLeaves.index, start), lt(logLeaves.index, end)))
+      .orderBy(logLeaves.index);
+    return rows.map((row) => ({ index: row.index, kind: row.kind, recordHash: toBase64url(row.recordHash) }));
+  }
+
+  async indexOf(db: Db | Tx, recordHash: Uint8Array): Promise<number | undefined> {
+    const [row] = await db
+      .select({ index: logLeaves.index })
+      .from(logLeaves)
+      .where(eq(logLeaves.recordHash, recordHash));
+    return row?.index;
+  }
+
+  /** The signed checkpoint of exactly this size, if the log signed one. */
+  async checkpointAt(db: Db | Tx, treeSize: number): Promise<SignedCheckpoint | null> {
+    const [row] = await db.select().from(checkpoints).where(eq(checkpoints.treeSize, treeSize));
+    return row ? { treeSize: row.treeSize, rootHash: row.rootHash, note: row.note } : null;
+  }
+
+  async #assertSize(db: Db | Tx, treeSize: number): Promise<void> {
+    const latest = await this.latest(db);
+    if (treeSize > (latest?.treeSize ?? 0)) {
+      throw new ProblemError(
+        'validation',
+        `The log has no tree of size ${treeSize} yet (latest ${latest?.treeSize ?? 0})`,
+      );
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { entryRoutes } from '../../shared/api/entries';
+import type { ServerContext } from '../context';
+import { type Implementation, implement } from '../http/api-router';
+import type { TransparencyLog } from '../log/transparency-log';
+import { appendEntry } from '../services/entries/append-entry';
+import { downloadAttachment, uploadAttachment } from '../services/entries/attachments';
+import type { EntryNotices } from '../services/entries/entry-notices';
+import type { LiveEvents } from '../services/entries/live-events';
+import { listStreams, readEntry, readStream } from '../services/entries/read-entries';
+import { signedIn } from './vault';
+
+export const entryHandlers = (
+  context: ServerContext,
+  log: TransparencyLog,
+  notices: EntryNotices,
+  live: LiveEvents,
+): Implementation[] => {
+  const db = context.database.db;
+  return [
+    implement(entryRoutes.listStreams, async (_input, { caller }) => ({
+      streams: await listStreams(db, signedIn(caller)),
+    })),
+    implement(entryRoutes.listEntries, ({ params, query }, { caller }) =>
+      readStream(db, signedIn(caller), params.streamId, query.after, query.limit),
+    ),
+    implement(entryRoutes.getEntry, ({ params }, { caller }) => readEntry(db, signedIn(caller), params.entryHash)),
+    implement(entryRoutes.appendEntry, ({ body }, { caller }) =>
+      appendEntry(context, log, notices, signedIn(caller), body),
+    ),
+    implement(entryRoutes.events, async (_input, { caller, res }) => {
+      await live.serve(signedIn(caller), res);
+      return undefined;
+    }),
+    implement(entryRoutes.uploadAttachment, (_input, { caller, req }) =>
+      uploadAttachment(context, signedIn(caller), req),
+    ),
+    implement(entryRoutes.downloadAttachment, async ({ params }, { caller, res }) => {
+      await downloadAttachment(context, signedIn(caller), params.attachmentId, res);
+      return undefined;
+    }),
+  ];
+};

@@ -1,0 +1,172 @@
+import { entries, streamMemberships, streams } from '../../../db/schema/index';
+import { CIPHERTEXT_HASH_TAG, ENTRY_HASH_TAG, entrySigningBytes } from '../../../shared/crypto/entry-bytes';
+import { areRecipientsCanonical } from '../../../shared/crypto/entry-recipients';
+import { isBucketSize } from '../../../shared/crypto/padding';
+import { canonicalBytes } from '../../../shared/encoding/canonical';
+import type { SignedEntry } from '../../../shared/schemas/entry';
+import { ENTRY_RULES } from '../../../shared/schemas/entry-type';
+import type { AppendReceipt } from '../../../shared/schemas/log';
+import type { Caller } from '../../auth/caller';
+import type { ServerContext } from '../../context';
+import { verifyEd25519 } from '../../crypto/ed25519';
+import { taggedSha256 } from '../../crypto/hashes';
+import type { TransparencyLog } from '../../log/transparency-log';
+import { ProblemError } from '../../problems';
+import { listPeople } from '../people';
+import { currentKeyOf } from '../person-keys';
+import type { EntryNotices } from './entry-notices';
+import { checkHeaderShape } from './meta-rules';
+import { checkRelations } from './relation-rules';
+import { headOf, lockStream, membersOf, streamsOfParty } from './stream-state';
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+/** The stateless checks: who may write this kind, sizes, ciphertext hash, signature by the current key. */
+const checkStateless = async (context: ServerContext, caller: Caller, entry: SignedEntry, ciphertext: Uint8Array) => {
+  const { header } = entry;
+  if (!ENTRY_RULES[header.type].roles.includes(caller.role)) {
+    throw new ProblemError('roleNotAllowed', `A ${caller.role} may not write a ${header.type}`);
+  }
+  checkHeaderShape(header);
+  if (!isBucketSize(header.paddedLength)) {
+    throw new ProblemError('entryInvalid', 'paddedLength is not a padding bucket size');
+  }
+  if (!areRecipientsCanonical(header.recipients)) {
+    throw new ProblemError('entryInvalid', 'Recipients are sorted by person and key id, each once');
+  }
+  if (ciphertext.length !== header.paddedLength + 16) {
+    throw new ProblemError('entryInvalid', 'The ciphertext length does not match paddedLength + 16');
+  }
+  if (b64(taggedSha256(CIPHERTEXT_HASH_TAG, ciphertext)) !== header.ciphertextHash) {
+    throw new ProblemError('entryInvalid', 'The ciphertext does not match its hash in the header');
+  }
+  const key = await currentKeyOf(context.database.db, caller.personId);
+  if (!key || caller.status !== 'active' || key.keyId !== header.author.keyId) {
+    throw new ProblemError('entryKeyNotCurrent', 'Sign with your current key (it may have been rotated or revoked)');
+  }
+  const signed = verifyEd25519(
+    entrySigningBytes(header),
+    Buffer.from(entry.signature, 'base64url'),
+    Buffer.from(key.signKey, 'base64url'),
+  );
+  if (!signed) {
+    throw new ProblemError('entrySignatureInvalid');
+  }
+};
+
+/** Every recipient is an active person of a member party at their current key; the author is one. */
+const checkRecipients = async (context: ServerContext, entry: SignedEntry, members: ReadonlySet<string>) => {
+  const { header } = entry;
+  const ids = header.recipients.map((recipient) => recipient.person);
+  if (new Set(ids).size !== ids.length || !ids.includes(header.author.person)) {
+    throw new ProblemError('recipientNotAllowed', 'Each recipient once, the author included');
+  }
+  const people = new Map((await listPeople(context.database.db, ids)).map((person) => [person.id, person]));
+  for (const recipient of header.recipients) {
+    const person = people.get(recipient.person);
+    const isGrantee = header.type === 'disclosure' && header.meta.grantee === recipient.person;
+    if (person?.status !== 'active' || !(members.has(person.party.id) || isGrantee)) {
+      throw new ProblemError(
+        'recipientNotAllowed',
+        `Recipient ${recipient.person} is not a current member of this stream`,
+      );
+    }
+    if (person.keyId !== recipient.keyId) {
+      throw new ProblemError('recipientNotAllowed', `Recipient ${recipient.person} has another current key: re-seal`);
+    }
+  }
+  if (header.meta.grantee && !ids.includes(header.meta.grantee)) {
+    throw new ProblemError('entryInvalid', 'The grantee of a disclosure is one of its recipients');
+  }
+};
+
+/**
+ * Verifies and appends one entry: schema (by the router), role, signature by the author's current
+ * key, membership, recipients, chain position under the stream's row lock, then the log. Answers
+ * with the leaf index, the inclusion proof and the checkpoint that includes it.
+ */
+export const appendEntry = async (
+  context: ServerContext,
+  log: TransparencyLog,
+  notices: EntryNotices,
+  caller: Caller,
+  entry: SignedEntry,
+): Promise<AppendReceipt & { entryHash: string }> => {
+  const { header } = entry;
+  const ciphertext = new Uint8Array(Buffer.from(entry.ciphertext, 'base64url'));
+  await checkStateless(context, caller, entry, ciphertext);
+  const entryHash = taggedSha256(
+    ENTRY_HASH_TAG,
+    canonicalBytes({ header: header as never, signature: entry.signature }),
+  );
+  const receipt = await context.database.transaction(async (tx) => {
+    const stream = await lockStream(tx, header.stream);
+    if (header.seq === 1) {
+      if (stream) {
+        throw conflict(await headOf(tx, header.stream), 'This stream already exists');
+      }
+      await tx
+        .insert(streams)
+        .values({ id: header.stream, kind: header.streamKind, reference: header.meta.reference ?? '' });
+    } else if (!stream || stream.kind !== header.streamKind) {
+      throw new ProblemError('notFound', 'No such stream');
+    }
+    if ((await currentKeyOf(tx, caller.personId))?.keyId !== header.author.keyId) {
+      throw new ProblemError('entryKeyNotCurrent', 'Your key changed while this entry was being checked');
+    }
+    const members = header.seq === 1 ? new Set(header.meta.members) : await membersOf(tx, header.stream);
+    if (!members.has(caller.partyId)) {
+      throw new ProblemError('notStreamMember');
+    }
+    const head = await headOf(tx, header.stream);
+    if ((head?.seq ?? 0) + 1 !== header.seq || (head ? b64(head.hash) : '') !== header.prevHash) {
+      throw conflict(head, `Expected seq ${(head?.seq ?? 0) + 1} after the current head`);
+    }
+    await checkRecipients(context, entry, members);
+    await checkRelations(tx, header, new Set(await streamsOfParty(tx, caller.partyId)));
+    const { firstIndex, checkpoint } = await log.append(tx, [{ kind: 'entry', hash: entryHash }]);
+    await tx.insert(entries).values({
+      hash: entryHash,
+      id: header.id,
+      streamId: header.stream,
+      seq: header.seq,
+      type: header.type,
+      authorId: caller.personId,
+      authorParty: caller.partyId,
+      keyId: header.author.keyId,
+      leafIndex: firstIndex,
+      header,
+      signature: entry.signature,
+      ciphertext,
+      receivedAt: context.now(),
+    });
+    const changes = [
+      ...(header.meta.members ?? []).map((partyId) => ({ partyId, change: 'add' as const })),
+      ...(header.meta.add ?? []).map((partyId) => ({ partyId, change: 'add' as const })),
+      ...(header.meta.remove ?? []).map((partyId) => ({ partyId, change: 'remove' as const })),
+    ];
+    if (changes.length > 0 && (header.type === 'membership' || header.seq === 1)) {
+      await tx
+        .insert(streamMemberships)
+        .values(changes.map((change) => ({ ...change, streamId: header.stream, seq: header.seq })));
+    }
+    const proof = await log.inclusionProof(tx, firstIndex, checkpoint.treeSize);
+    return {
+      leafIndex: firstIndex,
+      inclusion: { leafIndex: firstIndex, treeSize: checkpoint.treeSize, proof: proof.map(b64) },
+      checkpoint: { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: b64(checkpoint.rootHash) },
+    };
+  });
+  notices.publish({
+    streamId: header.stream,
+    seq: header.seq,
+    entryHash: b64(entryHash),
+    leafIndex: receipt.leafIndex,
+  });
+  return { ...receipt, entryHash: b64(entryHash) };
+};
+
+const conflict = (head: { seq: number; hash: Uint8Array } | undefined, detail: string) =>
+  new ProblemError('entryChainConflict', detail, {
+    members: { head: head ? { seq: head.seq, hash: b64(head.hash) } : null },
+  });

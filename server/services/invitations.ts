@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { invitations, parties } from '../../db/schema/index';
+import type { Role } from '../../shared/schemas/role';
+import { hashToken, randomToken } from '../auth/tokens';
+import type { ServerContext } from '../context';
+import { ProblemError } from '../problems';
+
+/** An invitation can be redeemed for 72 hours. */
+export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
+
+export type NewInvitation = { partyId: string; role: Role; name: string; invitedBy: string | null };
+
+/** The link an invitee opens; the token sits in the fragment, which browsers never send to a server. */
+export const invitationLink = (context: ServerContext, token: string): string =>
+  `${context.config.publicOrigin}/enrol#${token}`;
+
+/** Stores an invitation (its token only as a hash) and returns the one-time token. */
+export const createInvitation = async (context: ServerContext, tx: Tx, invitation: NewInvitation) => {
+  const [party] = await tx.select().from(parties).where(eq(parties.id, invitation.partyId)).limit(1);
+  if (!party) {
+    throw new ProblemError('notFound', 'No such party');
+  }
+  const token = randomToken();
+  const now = context.now();
+  const row = {
+    id: randomUUID(),
+    tokenHash: hashToken(token),
+    partyId: party.id,
+    role: invitation.role,
+    displayName: invitation.name,
+    invitedBy: invitation.invitedBy,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+  };
+  await tx.insert(invitations).values(row);
+  return { token, invitation: row, party };
+};
+
+const statusOf = (row: typeof invitations.$inferSelect, now: Date): 'used' | 'revoked' | 'expired' | 'open' =>
+  row.usedAt ? 'used' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'open';
+
+export const invitationView = (
+  row: typeof invitations.$inferSelect,
+  party: { id: string; name: string },
+  now: Date,
+) => ({
+  id: row.id,
+  party: { id: party.id, name: party.name },
+  role: row.role,
+  name: row.displayName,
+  expiresAt: row.expiresAt.toISOString(),
+  status: statusOf(row, now),
+});
+
+export const listInvitations = async (context: ServerContext) => {
+  const rows = await context.database.db
+    .select({ invitation: invitations, party: parties })
+    .from(invitations)
+    .innerJoin(parties, eq(parties.id, invitations.partyId))
+    .orderBy(desc(invitations.createdAt));
+  return rows.map(({ invitation, party }) => invitationView(invitation, party, context.now()));
+};
+
+/** The invitation a token redeems, locked for the transaction; refuses anything not open. */
+export const openInvitationForToken = async (context: ServerContext, db: Db | Tx, token: string, lock: boolean) => {
+  const query = db
+    .select({ invitation: invitations, party: parties })
+    .from(invitations)
+    .innerJoin(parties, eq(parties.id, invitations.partyId))
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .limit(1);
+  const [row] = lock ? await query.for('update', { of: invitations }) : await query;
+  if (!row || statusOf(row.invitation, context.now()) !== 'open') {
+    throw new ProblemError('invitationInvalid');
+  }
+  return row;
+};
+
+export const revokeInvitation = async (context: ServerContext, invitationId: string): Promise<void> => {
+  const [row] = await context.database.db
+    .update(invitations)
+    .set({ revokedAt: context.now() })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  if (!row) {
+    const [exists] = await context.database.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.id, invitationId));
+    throw exists
+      ? new ProblemError('conflict', 'The invitation was already used or withdrawn')
+      : new ProblemError('notFound', 'No such invitation');
+  }
+};

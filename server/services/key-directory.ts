@@ -1,0 +1,137 @@
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { keyStatements } from '../../db/schema/index';
+import { deriveKeyId } from '../../shared/crypto/identity-keys';
+import { keyStatementHash, verifyStatementSignature } from '../../shared/crypto/key-statement';
+import { applyKeyStatement, emptyDirectory } from '../../shared/directory/index';
+import { fromBase64url } from '../../shared/encoding/bytes';
+import type { StatementRecord } from '../../shared/schemas/identity';
+import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
+import { lockLog } from '../log/node-store';
+import type { TransparencyLog } from '../log/transparency-log';
+import { ProblemError } from '../problems';
+
+type ExpectedEnrolment = {
+  kind: string;
+  person: string;
+  party: string;
+  role: string;
+  name: string;
+  invitation: string;
+  authority: string;
+};
+
+const toRecord = (row: typeof keyStatements.$inferSelect): StatementRecord => ({
+  position: row.position,
+  hash: Buffer.from(row.hash).toString('base64url'),
+  signed: row.signed,
+});
+
+/**
+ * The key directory: validates statements with the shared directory rules (the same code every
+ * client and the offline verifier run) and appends them to the transparency log.
+ */
+export class KeyDirectory {
+  constructor(readonly log: TransparencyLog) {}
+
+  /** An enrolment as the new person submits it: theirs alone, matching their invitation. */
+  assertSelfSignedEnrolment(signed: SignedKeyStatement, expected: ExpectedEnrolment): void {
+    const { statement, signatures } = signed;
+    for (const [field, value] of Object.entries(expected)) {
+      if (statement[field as keyof typeof statement] !== value) {
+        throw new ProblemError('statementRejected', `The statement's ${field} does not match the invitation`);
+      }
+    }
+    if (statement.seq !== 1 || statement.prevHash !== '') {
+      throw new ProblemError('statementRejected', 'An enrolment starts a chain: seq 1, no previous hash');
+    }
+    const derived = deriveKeyId(fromBase64url(statement.signKey) as never, fromBase64url(statement.boxKey) as never);
+    if (derived !== statement.keyId) {
+      throw new ProblemError('statementRejected', 'The key id is not derived from the keys');
+    }
+    const [own] = signatures;
+    if (
+      signatures.length !== 1 ||
+      !own ||
+      own.signer !== statement.person ||
+      own.keyId !== statement.keyId ||
+      !verifyStatementSignature(statement, own, fromBase64url(statement.signKey))
+    ) {
+      throw new ProblemError('statementRejected', 'The enrolment must carry exactly the new key’s own valid signature');
+    }
+  }
+
+  /** Validates a fully signed statement against the directory and appends it to the log. */
+  async append(tx: Tx, signed: SignedKeyStatement) {
+    await lockLog(tx);
+    const { statement } = signed;
+    const involved = [statement.person, ...signed.signatures.map((signature) => signature.signer)];
+    if (statement.authority !== '' && statement.authority !== 'bootstrap') {
+      involved.push(statement.authority);
+    }
+    const history = await tx
+      .select()
+      .from(keyStatements)
+      .where(inArray(keyStatements.personId, [...new Set(involved)]))
+      .orderBy(asc(keyStatements.position));
+    if (statement.kind !== 'revoke') {
+      const [reused] = await tx
+        .select({ position: keyStatements.position })
+        .from(keyStatements)
+        .where(eq(keyStatements.keyId, statement.keyId));
+      if (reused) {
+        throw new ProblemError('statementRejected', 'This key id is already in the directory');
+      }
+    }
+    let state = emptyDirectory();
+    for (const row of history) {
+      const applied = applyKeyStatement(state, row.signed, row.position);
+      if (!applied.ok) {
+        throw new Error(`stored statement ${row.position} no longer verifies: ${applied.reason}`);
+      }
+      state = applied.state;
+    }
+    const position = (await this.log.latest(tx))?.treeSize ?? 0;
+    const applied = applyKeyStatement(state, signed, position);
+    if (!applied.ok) {
+      throw new ProblemError('statementRejected', applied.reason);
+    }
+    const hash = fromBase64url(keyStatementHash(signed));
+    const { firstIndex, checkpoint } = await this.log.append(tx, [{ kind: 'key-statement', hash }]);
+    const [row] = await tx
+      .insert(keyStatements)
+      .values({
+        position: firstIndex,
+        hash,
+        personId: statement.person,
+        seq: statement.seq,
+        kind: statement.kind,
+        keyId: statement.keyId,
+        signed,
+      })
+      .returning();
+    if (!row) {
+      throw new Error('statement insert returned nothing');
+    }
+    return { record: toRecord(row), checkpoint };
+  }
+
+  async list(db: Db, after: number, limit: number): Promise<StatementRecord[]> {
+    const rows = await db
+      .select()
+      .from(keyStatements)
+      .where(gt(keyStatements.position, after))
+      .orderBy(asc(keyStatements.position))
+      .limit(limit);
+    return rows.map(toRecord);
+  }
+
+  async ofPerson(db: Db | Tx, personId: string): Promise<StatementRecord[]> {
+    const rows = await db
+      .select()
+      .from(keyStatements)
+      .where(and(eq(keyStatements.personId, personId)))
+      .orderBy(asc(keyStatements.position));
+    return rows.map(toRecord);
+  }
+}

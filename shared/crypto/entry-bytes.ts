@@ -1,0 +1,54 @@
+/**
+ * The exact bytes an entry's signature, associated data and hashes cover.
+ * Spec: docs/PROTOCOL.md#43-associated-data, #44-signature, #45-entry-hash
+ */
+import { toBase64url } from '../encoding/bytes';
+import { type CanonicalValue, canonicalBytes } from '../encoding/canonical';
+import type { EntryHeader } from '../schemas/entry';
+import { taggedHash, taggedMessage } from './tagged';
+
+/** Domain-separation tag of the author's signature over the canonical header. */
+export const ENTRY_SIGNATURE_TAG = 'parley/entry-signature/v1';
+/** Domain-separation tag of the entry hash (chain link, `refs` target, transparency-log leaf). */
+export const ENTRY_HASH_TAG = 'parley/entry-hash/v1';
+/** Domain-separation tag of the ciphertext hash. */
+export const CIPHERTEXT_HASH_TAG = 'parley/ciphertext/v1';
+
+/** A header before its ciphertext hash is known: what the associated data covers. */
+export type EntryHeaderWithoutHash = Omit<EntryHeader, 'ciphertextHash'>;
+
+/**
+ * The header's canonical bytes (RFC 8785, UTF-8). Throws a `TypeError` for values canonical JSON
+ * refuses (floats, `undefined`, `null`), which no valid header holds.
+ */
+export const entryHeaderBytes = (header: EntryHeader): Uint8Array =>
+  // zod types optional members as `T | undefined`; canonicalBytes refuses `undefined` at run time.
+  canonicalBytes(header as CanonicalValue);
+
+/**
+ * The message the author signs and every verifier checks, e.g. the server with `node:crypto`:
+ * 'parley/entry-signature/v1' || 0x00 || canonicalBytes(header).
+ */
+export const entrySigningBytes = (header: EntryHeader): Uint8Array =>
+  taggedMessage(ENTRY_SIGNATURE_TAG, entryHeaderBytes(header));
+
+/**
+ * The AEAD associated data: canonicalBytes of the header without its `ciphertextHash` member (a
+ * hash of the ciphertext cannot be an input to that ciphertext). Accepts a complete header too.
+ */
+export const entryAssociatedData = (header: EntryHeaderWithoutHash | EntryHeader): Uint8Array => {
+  const { ciphertextHash: _notCovered, ...covered } = header as EntryHeader;
+  return canonicalBytes(covered as CanonicalValue);
+};
+
+/** ciphertextHash: SHA-256('parley/ciphertext/v1' || 0x00 || ciphertext), base64url. */
+export const computeCiphertextHash = (ciphertext: Uint8Array): string =>
+  toBase64url(taggedHash(CIPHERTEXT_HASH_TAG, ciphertext));
+
+/**
+ * The entry hash: SHA-256('parley/entry-hash/v1' || 0x00 || canonicalBytes({ header, signature })),
+ * base64url, where `signature` is the base64url string. The ciphertext is covered through the
+ * header's `ciphertextHash`.
+ */
+export const computeEntryHash = (header: EntryHeader, signature: string): string =>
+  toBase64url(taggedHash(ENTRY_HASH_TAG, canonicalBytes({ header: header as CanonicalValue, signature })));

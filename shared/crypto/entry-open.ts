@@ -1,0 +1,99 @@
+/**
+ * Opening an entry: as a recipient (sealed key) or with a disclosed content key. Every check
+ * that fails throws an `EntryOpenError` naming it.
+ * Spec: docs/PROTOCOL.md#47-opening-and-verifying
+ */
+import { equalBytes, fromBase64url } from '../encoding/bytes';
+import { SignedEntry } from '../schemas/entry';
+import { type ContentKey, computeKeyCommitment, openSealedKey } from './content-key';
+import { entryAssociatedData } from './entry-bytes';
+import { EntryOpenError } from './entry-errors';
+import { checkParsedEntryIntegrity } from './entry-integrity';
+import type { BoxPublicKey, BoxSecretKey } from './identity-keys';
+import { unpadFromBucket } from './padding';
+import { sodium } from './sodium';
+
+/** The reader's identity: who they are in `recipients`, and their X25519 key pair. */
+export type EntryReader = {
+  readonly person: string;
+  readonly keyId: string;
+  readonly boxPublicKey: BoxPublicKey;
+  readonly boxSecretKey: BoxSecretKey;
+};
+
+const parseEntry = (entry: unknown): SignedEntry => {
+  const parsed = SignedEntry.safeParse(entry);
+  if (!parsed.success) {
+    throw new EntryOpenError('malformed-entry');
+  }
+  return parsed.data;
+};
+
+// Shared tail of both ways in: the key must be the committed one before it touches the
+// ciphertext, so a disclosed key can only ever open the one plaintext the author signed.
+const decryptCommitted = (entry: SignedEntry, contentKey: ContentKey): Uint8Array => {
+  if (
+    contentKey.length !== 32 ||
+    !equalBytes(computeKeyCommitment(contentKey), fromBase64url(entry.header.keyCommitment))
+  ) {
+    throw new EntryOpenError('key-commitment-mismatch');
+  }
+  const integrity = checkParsedEntryIntegrity(entry);
+  if (!integrity.ok) {
+    throw new EntryOpenError(integrity.reason);
+  }
+  const { header } = integrity.entry;
+  let ad: Uint8Array;
+  try {
+    ad = entryAssociatedData(header);
+  } catch {
+    // Only a header holding `undefined` (which JSON cannot carry) has no canonical form.
+    throw new EntryOpenError('malformed-entry');
+  }
+  let padded: Uint8Array;
+  try {
+    padded = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      integrity.ciphertext,
+      ad,
+      fromBase64url(header.nonce),
+      contentKey,
+    );
+  } catch {
+    throw new EntryOpenError('decryption-failed');
+  }
+  try {
+    return unpadFromBucket(padded);
+  } catch {
+    throw new EntryOpenError('bad-padding');
+  }
+};
+
+/**
+ * Decrypts an entry as one of its recipients. Checks, in order: the schema; that (person, keyId)
+ * is a recipient; that the sealed key opens; the key commitment; the integrity checks of
+ * `checkEntryIntegrity`; AEAD decryption under the header as associated data; the padding.
+ * Does not verify the author's signature: call `verifyEntrySignature` with the author's key
+ * from the key directory before trusting what it says.
+ */
+export const openEntry = (entry: SignedEntry, reader: EntryReader): Uint8Array => {
+  const parsed = parseEntry(entry);
+  const recipient = parsed.header.recipients.find((r) => r.person === reader.person && r.keyId === reader.keyId);
+  if (recipient === undefined) {
+    throw new EntryOpenError('not-a-recipient');
+  }
+  let contentKey: ContentKey;
+  try {
+    contentKey = openSealedKey(fromBase64url(recipient.sealedKey), reader.boxPublicKey, reader.boxSecretKey);
+  } catch {
+    throw new EntryOpenError('sealed-key-unopenable');
+  }
+  return decryptCommitted(parsed, contentKey);
+};
+
+/**
+ * Decrypts an entry with a content key disclosed to the caller. The key commitment is checked
+ * first: a key that is not the committed one is refused before any decryption is tried.
+ */
+export const openEntryWithContentKey = (entry: SignedEntry, contentKey: ContentKey): Uint8Array =>
+  decryptCommitted(parseEntry(entry), contentKey);

@@ -1,0 +1,3 @@
+export { type ApplyResult, applyKeyStatement, DirectoryState, emptyDirectory } from './directory-state';
+export type { ChainHead, KeyRecord } from './key-record';
+export { type DirectoryFailure, verifyKeyDirectory } from './verify-directory';

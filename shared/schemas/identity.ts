@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { Base64url, FixedBase64url, KeyId, Timestamp, Uuid } from './common';
+import { SignedKeyStatement } from './key-statement';
+import { Role } from './role';
+import { AuthenticationResponse, CeremonyOptions, RegistrationResponse } from './webauthn';
+
+/** An invitation token: 32 random bytes, base64url; only its hash is stored. */
+export const InvitationToken = FixedBase64url(32);
+
+export const PartyView = z.object({ id: Uuid, name: z.string() });
+export type PartyView = z.infer<typeof PartyView>;
+
+export const PartyName = z.string().trim().min(2).max(120);
+
+export const PersonView = z.object({
+  id: Uuid,
+  name: z.string(),
+  role: Role,
+  party: PartyView,
+  status: z.enum(['pending', 'active', 'revoked']),
+  /** The person's current key in the directory; absent while pending or after revocation. */
+  keyId: KeyId.optional(),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const VaultKind = z.enum(['prf', 'passphrase', 'recovery']);
+export type VaultKind = z.infer<typeof VaultKind>;
+
+/** An encrypted key vault as stored: opaque bytes the server cannot open. */
+export const VaultCopy = z.strictObject({
+  kind: VaultKind,
+  /** For `prf`: the passkey whose PRF output wraps it. Empty otherwise. */
+  credentialId: z.string().max(512),
+  blob: Base64url(8192),
+});
+export type VaultCopy = z.infer<typeof VaultCopy>;
+
+export const EnrolmentOptionsRequest = z.strictObject({ token: InvitationToken });
+export const EnrolmentOptionsResponse = z.object({
+  invitation: z.object({
+    party: PartyView,
+    role: Role,
+    name: z.string(),
+    expiresAt: Timestamp,
+    /** The inviting admin, whose key will endorse the new one; absent for the operator's CLI. */
+    invitedBy: z.object({ id: Uuid, name: z.string() }).optional(),
+    id: Uuid,
+  }),
+  personId: Uuid,
+  options: CeremonyOptions,
+});
+export type EnrolmentOptionsResponse = z.infer<typeof EnrolmentOptionsResponse>;
+
+export const EnrolmentVerifyRequest = z.strictObject({
+  token: InvitationToken,
+  response: RegistrationResponse,
+  /** The enrol statement signed by the new key (the admin endorses it later). */
+  statement: SignedKeyStatement,
+  vaults: z.array(VaultCopy).min(1).max(3),
+});
+
+export const SessionView = z.object({
+  person: PersonView,
+  csrfToken: z.string(),
+  /** The passkey this session signed in with: the browser asks it for the PRF output. */
+  credentialId: z.string(),
+  expiresAt: Timestamp,
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const MaybeSession = z.object({ session: SessionView.nullable() });
+
+export const SignInOptionsResponse = z.object({ options: CeremonyOptions });
+export const SignInVerifyRequest = z.strictObject({ response: AuthenticationResponse });
+
+export const PasskeyView = z.object({
+  id: z.string(),
+  createdAt: Timestamp,
+  lastUsedAt: Timestamp.optional(),
+  hasPrf: z.boolean(),
+  backedUp: z.boolean(),
+});
+/** A vault upload, signed by the person's current key so a stolen session cannot replace it. */
+export const VaultUpload = z.strictObject({ vault: VaultCopy, keyId: KeyId, signature: FixedBase64url(64) });
+
+export const PasskeyVerifyRequest = z.strictObject({ response: RegistrationResponse, vault: VaultUpload.optional() });
+
+/** The verified-contacts list, sealed to its owner's own key and signed by it. */
+export const VerificationsBlob = z.strictObject({
+  blob: Base64url(65536),
+  keyId: KeyId,
+  signature: FixedBase64url(64),
+});
+
+export const CreateInvitationRequest = z.strictObject({
+  partyId: Uuid,
+  role: Role,
+  name: z.string().trim().min(1).max(120),
+});
+export const InvitationView = z.object({
+  id: Uuid,
+  party: PartyView,
+  role: Role,
+  name: z.string(),
+  expiresAt: Timestamp,
+  status: z.enum(['open', 'used', 'expired', 'revoked']),
+});
+export const CreatedInvitation = z.object({ invitation: InvitationView, link: z.string() });
+
+export const StatementRecord = z.object({
+  position: z.number().int().nonnegative(),
+  hash: z.string(),
+  signed: SignedKeyStatement,
+});
+export type StatementRecord = z.infer<typeof StatementRecord>;
+
+export const PendingEnrolment = z.object({
+  person: PersonView,
+  signed: SignedKeyStatement,
+  invitedBy: Uuid.nullable(),
+});
+export const EndorseRequest = z.strictObject({ signature: FixedBase64url(64), keyId: KeyId });
+export const RevokePersonRequest = z.strictObject({ statement: SignedKeyStatement.optional() });
