@@ -1,0 +1,201 @@
+import { and, asc, gte, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { checkpoints, entries, keyStatements, logLeaves, logNodes } from '../../db/schema/index';
+import { CIPHERTEXT_HASH_TAG, ENTRY_HASH_TAG, entrySigningBytes } from '../../shared/crypto/entry-bytes';
+import { keyStatementHash } from '../../shared/crypto/key-statement';
+import { emptyDirectory } from '../../shared/directory/index';
+import { canonicalBytes } from '../../shared/encoding/canonical';
+import { parseCheckpointBody } from '../../shared/log/checkpoint';
+import { CompactTree } from '../../shared/log/compact-tree';
+import { equalHashes } from '../../shared/log/hash-checks';
+import { leafInput, leafKindOf } from '../../shared/log/leaf';
+import { hashLeaf } from '../../shared/log/merkle';
+import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
+import { verifyEd25519 } from '../crypto/ed25519';
+import { taggedSha256 } from '../crypto/hashes';
+
+export type FsckFailure = { readonly subject: string; readonly reason: string };
+export type FsckReport = {
+  readonly leaves: number;
+  readonly entries: number;
+  readonly statements: number;
+  readonly checkpoints: number;
+  readonly treeSize: number;
+  readonly failures: FsckFailure[];
+};
+
+const PAGE = 5000;
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+/**
+ * Re-derives the whole log from the stored records, trusting nothing stored but the log key:
+ * every leaf from its record, every stored node and checkpoint root from the leaves, every entry's
+ * hash, ciphertext hash, signature (by its author's key valid at that position) and chain link,
+ * and the directory from its statements; the latest checkpoint's signature by the pinned key.
+ */
+export const fsck = async (
+  db: Db,
+  log: { verifierKey: string; origin: string },
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<FsckReport> => {
+  const failures: FsckFailure[] = [];
+  const fail = (subject: string, reason: string) => failures.push({ subject, reason });
+  const stored = await db.select().from(checkpoints).orderBy(asc(checkpoints.treeSize));
+  const latest = stored.at(-1);
+  const treeSize = latest?.treeSize ?? 0;
+  if (latest) {
+    const verified = verifyCheckpoint(latest.note, log.verifierKey, log.origin);
+    if (!verified.ok) {
+      fail(`checkpoint ${latest.treeSize}`, `latest checkpoint does not verify: ${verified.reason}`);
+    }
+  }
+  const rootsAt = new Map(stored.map((row) => [row.treeSize, row]));
+  const tree = new CompactTree();
+  const directory = emptyDirectory();
+  const heads = new Map<string, { seq: number; hash: string }>();
+  let entryCount = 0;
+  let statementCount = 0;
+  for (let start = 0; start < Math.max(treeSize, 1); start += PAGE) {
+    const end = start + PAGE;
+    const [leaves, entryRows, statementRows, nodeRows] = await Promise.all([
+      db
+        .select()
+        .from(logLeaves)
+        .where(and(gte(logLeaves.index, start), lt(logLeaves.index, end)))
+        .orderBy(asc(logLeaves.index)),
+      db
+        .select()
+        .from(entries)
+        .where(and(gte(entries.leafIndex, start), lt(entries.leafIndex, end))),
+      db
+        .select()
+        .from(keyStatements)
+        .where(and(gte(keyStatements.position, start), lt(keyStatements.position, end))),
+      // Nodes completed by the leaves of this page: the last leaf under node (l, i) is (i+1)·2^l − 1.
+      db
+        .select()
+        .from(logNodes)
+        .where(
+          sql`((${logNodes.index} + 1) << ${logNodes.level}::int) - 1 >= ${start} and ((${logNodes.index} + 1) << ${logNodes.level}::int) - 1 < ${end}`,
+        ),
+    ]);
+    const nodeAt = new Map(nodeRows.map((row) => [`${row.level}:${row.index}`, row.hash]));
+    const entryAt = new Map(entryRows.map((row) => [row.leafIndex, row]));
+    const statementAt = new Map(statementRows.map((row) => [row.position, row]));
+    let expected = start;
+    for (const leaf of leaves) {
+      if (leaf.index !== expected) {
+        fail(`leaf ${expected}`, `missing from the log (next stored leaf is ${leaf.index})`);
+      }
+      expected = leaf.index + 1;
+      const kind = leafKindOf(leaf.kind);
+      const entry = entryAt.get(leaf.index);
+      const statement = statementAt.get(leaf.index);
+      let recordHash: Uint8Array | undefined;
+      if (kind === 'entry' && entry) {
+        entryCount++;
+        recordHash = taggedSha256(
+          ENTRY_HASH_TAG,
+          canonicalBytes({ header: entry.header as never, signature: entry.signature }),
+        );
+        checkEntry(entry, recordHash, leaf.index, directory, heads, fail);
+      } else if (kind === 'key-statement' && statement) {
+        statementCount++;
+        recordHash = Buffer.from(keyStatementHash(statement.signed), 'base64url');
+        const applied = directory.apply(statement.signed, leaf.index);
+        if (!applied.ok) {
+          fail(`statement ${b64(recordHash)} at leaf ${leaf.index}`, applied.reason);
+        }
+      } else {
+        fail(`leaf ${leaf.index}`, `its ${kind ?? 'unknown'} record is missing`);
+      }
+      if (recordHash && !equalHashes(recordHash, leaf.recordHash)) {
+        fail(
+          `leaf ${leaf.index}`,
+          `record hash ${b64(leaf.recordHash)} does not match the stored record (${b64(recordHash)})`,
+        );
+      }
+      const leafHash = hashLeaf(leafInput(kind ?? 'entry', leaf.recordHash));
+      if (!equalHashes(leafHash, leaf.leafHash)) {
+        fail(`leaf ${leaf.index}`, 'stored leaf hash is not the hash of its leaf input');
+      }
+      for (const node of tree.append(leafHash)) {
+        const storedNode = nodeAt.get(`${node.level}:${node.index}`);
+        if (!storedNode || !equalHashes(storedNode, node.hash)) {
+          fail(
+            `node ${node.level}:${node.index}`,
+            storedNode ? 'stored hash differs from the recomputed one' : 'missing',
+          );
+        }
+      }
+      const checkpoint = rootsAt.get(tree.size);
+      if (checkpoint) {
+        checkRoot(checkpoint, tree.root(), fail);
+      }
+    }
+    if (expected < Math.min(end, treeSize)) {
+      fail(`leaf ${expected}`, `missing: the log ends at ${expected} but its checkpoint says ${treeSize}`);
+    }
+    onProgress(Math.min(end, treeSize), treeSize);
+  }
+  if (tree.size > treeSize) {
+    fail(`leaf ${treeSize}`, `${tree.size - treeSize} leaves beyond the latest checkpoint`);
+  }
+  return {
+    leaves: tree.size,
+    entries: entryCount,
+    statements: statementCount,
+    checkpoints: stored.length,
+    treeSize,
+    failures,
+  };
+};
+
+const checkRoot = (
+  checkpoint: typeof checkpoints.$inferSelect,
+  root: Uint8Array,
+  fail: (s: string, r: string) => void,
+) => {
+  const body = parseCheckpointBody(checkpoint.note.split('\n\n')[0] + '\n');
+  if (!body.ok || !equalHashes(body.checkpoint.rootHash, root) || !equalHashes(checkpoint.rootHash, root)) {
+    fail(
+      `checkpoint ${checkpoint.treeSize}`,
+      'its root is not the root of the stored leaves at that size (fork or rewrite)',
+    );
+  }
+};
+
+const checkEntry = (
+  entry: typeof entries.$inferSelect,
+  recordHash: Uint8Array,
+  position: number,
+  directory: ReturnType<typeof emptyDirectory>,
+  heads: Map<string, { seq: number; hash: string }>,
+  fail: (subject: string, reason: string) => void,
+) => {
+  const subject = `entry ${b64(recordHash)} (stream ${entry.streamId} seq ${entry.seq}, leaf ${position})`;
+  const { header } = entry;
+  if (b64(taggedSha256(CIPHERTEXT_HASH_TAG, entry.ciphertext)) !== header.ciphertextHash) {
+    fail(subject, 'ciphertext does not match the ciphertext hash its header commits to');
+  }
+  if (!equalHashes(recordHash, entry.hash)) {
+    fail(subject, 'stored hash is not the hash of its header and signature');
+  }
+  const key = directory.keyRecord(header.author.keyId);
+  if (!key || key.person !== header.author.person || !directory.isKeyValidAt(header.author.keyId, position)) {
+    fail(subject, "the author's key was not valid at this position in the log");
+  } else if (
+    !verifyEd25519(
+      entrySigningBytes(header),
+      Buffer.from(entry.signature, 'base64url'),
+      Buffer.from(key.signKey, 'base64url'),
+    )
+  ) {
+    fail(subject, 'the signature does not verify');
+  }
+  const head = heads.get(header.stream);
+  if (header.seq !== (head?.seq ?? 0) + 1 || header.prevHash !== (head?.hash ?? '')) {
+    fail(subject, `chain broken: expected seq ${(head?.seq ?? 0) + 1} after ${head?.hash || 'the start'}`);
+  }
+  heads.set(header.stream, { seq: header.seq, hash: b64(recordHash) });
+};
