@@ -42,5 +42,5 @@ await runCli(async () => {
     await runFsck();
     return;
   }
-  throw new CliError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  throw new CliError(command ? `unknown command "${command}" (${USAGE})` : USAGE);
 });

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseOptions } from '../../db/client';
+import { openDatabase } from '../../db/client';
+import { invitations, parties } from '../../db/schema/index';
+import { driversUnderTest } from '../helpers/databases';
+
+const runAdmin = (options: DatabaseOptions, args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/admin.ts', ...args], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      DATA_DIR: options.dataDir,
+      PUBLIC_ORIGIN: 'https://parley.example.org',
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+for (const driver of driversUnderTest()) {
+  describe(`npm run admin on ${driver.name}`, () => {
+    let options: DatabaseOptions;
+    let cleanup: () => Promise<void>;
+    beforeAll(async () => {
+      ({ options, cleanup } = await driver.create());
+    });
+    afterAll(async () => cleanup());
+
+    const counts = async () => {
+      const database = await openDatabase(options);
+      try {
+        return {
+          parties: (await database.db.select().from(parties)).length,
+          invitations: (await database.db.select().from(invitations)).length,
+        };
+      } finally {
+        await database.close();
+      }
+    };
+
+    it('invites an admin into a new party and prints a one-time link valid 72 hours', async () => {
+      const result = runAdmin(options, [
+        'invite',
+        '--party',
+        'Ombudsman of Ukraine',
+        '--role',
+        'admin',
+        '--name',
+        'Dmytro L.',
+      ]);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/valid for 72 hours, usable once/);
+      expect(result.stdout).toMatch(/^https:\/\/parley\.example\.org\/enrol#[A-Za-z0-9_-]{43}$/m);
+      const second = runAdmin(options, [
+        'invite',
+        '--party',
+        'Ombudsman of Ukraine',
+        '--role',
+        'admin',
+        '--name',
+        'Second',
+      ]);
+      expect(second.status).toBe(0);
+      expect(await counts()).toEqual({ parties: 1, invitations: 2 });
+    });
+
+    it.each([
+      [['invite', '--party', 'P', '--role', 'admin', '--name', 'N'], /--party must be/],
+      [['invite', '--party', 'Party', '--role', 'envoy', '--name', 'N'], /--role must be admin/],
+      [['invite', '--party', 'Party', '--role', 'admin'], /--name must be/],
+      [['invite', '--party', 'Party', '--role', 'admin', '--name', 'N', '--extra'], /Unknown option/],
+      [['nonsense'], /unknown command "nonsense"/],
+    ])('refuses %j with one line, exit 2, and writes nothing', async (args, message) => {
+      const before = await counts();
+      const result = runAdmin(options, args);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+      expect(await counts()).toEqual(before);
+    });
+  });
+}
