@@ -84,7 +84,7 @@ export const registrationOptions = (
     userName: user.name,
     userDisplayName: user.name,
     userID: new Uint8Array(user.handle),
-    challenge,
+    challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
     timeout: CHALLENGE_TTL_MS,
     attestationType: 'none',
     authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
@@ -96,7 +96,7 @@ export const registrationOptions = (
 export const authenticationOptions = (context: ServerContext, challenge: string) =>
   generateAuthenticationOptions({
     rpID: context.config.rpId,
-    challenge,
+    challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
     timeout: CHALLENGE_TTL_MS,
     userVerification: 'required',
     allowCredentials: [],

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { keyStatements } from '../../db/schema/index';
 import { deriveKeyId } from '../../shared/crypto/identity-keys';
@@ -65,15 +65,9 @@ export class KeyDirectory {
   async append(tx: Tx, signed: SignedKeyStatement) {
     await lockLog(tx);
     const { statement } = signed;
-    const involved = [statement.person, ...signed.signatures.map((signature) => signature.signer)];
-    if (statement.authority !== '' && statement.authority !== 'bootstrap') {
-      involved.push(statement.authority);
-    }
-    const history = await tx
-      .select()
-      .from(keyStatements)
-      .where(inArray(keyStatements.personId, [...new Set(involved)]))
-      .orderBy(asc(keyStatements.position));
+    // The whole directory, in log order: a statement's validity can depend on anyone's keys
+    // (the admin who endorsed a signer, the admin who revoked them). Statements are few.
+    const history = await tx.select().from(keyStatements).orderBy(asc(keyStatements.position));
     if (statement.kind !== 'revoke') {
       const [reused] = await tx
         .select({ position: keyStatements.position })
@@ -83,13 +77,12 @@ export class KeyDirectory {
         throw new ProblemError('statementRejected', 'This key id is already in the directory');
       }
     }
-    let state = emptyDirectory();
+    const state = emptyDirectory();
     for (const row of history) {
-      const applied = applyKeyStatement(state, row.signed, row.position);
-      if (!applied.ok) {
-        throw new Error(`stored statement ${row.position} no longer verifies: ${applied.reason}`);
+      const replayed = state.apply(row.signed, row.position);
+      if (!replayed.ok) {
+        throw new Error(`stored statement ${row.position} no longer verifies: ${replayed.reason}`);
       }
-      state = applied.state;
     }
     const position = (await this.log.latest(tx))?.treeSize ?? 0;
     const applied = applyKeyStatement(state, signed, position);

@@ -10,5 +10,6 @@ export default function setup(): void {
     process.stderr.write(SKIP_NOTICE);
     return;
   }
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  // A production bundle, as `npm start` serves: vitest sets NODE_ENV=test, which would build React's development mode.
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
