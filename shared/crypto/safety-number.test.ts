@@ -1,64 +1,78 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toBase64url } from '../encoding/bytes';
-import { generateIdentityKeys, identityKeysFromSeeds } from './identity-keys';
+import { generateIdentityKeys, type IdentityKeys, identityKeysFromSeeds } from './identity-keys';
 import { safetyNumber } from './safety-number';
 import { initCrypto } from './sodium';
 
 beforeAll(initCrypto);
 
-const subject = (person: string, keys = generateIdentityKeys()) => ({
+const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+
+const subject = (person: string, keys: IdentityKeys = generateIdentityKeys()) => ({
   person,
   signKey: toBase64url(keys.signPublicKey),
   boxKey: toBase64url(keys.boxPublicKey),
 });
 
-/** The same fingerprint computed independently with node:crypto, for the known answer. */
-const referenceDigits = (person: string, signKey: Uint8Array, boxKey: Uint8Array): string => {
-  const keys = Buffer.concat([signKey, boxKey]);
+/** The fingerprint computed independently with node:crypto SHA-512 and BigInt arithmetic. */
+const reference = (person: string, keys: IdentityKeys) => {
+  const publicKeys = Buffer.concat([keys.signPublicKey, keys.boxPublicKey]);
   let hash = createHash('sha512')
     .update(Buffer.from([0, 0]))
-    .update(keys)
-    .update(person)
+    .update(publicKeys)
+    .update(person, 'utf8')
     .digest();
-  for (let round = 1; round < 5200; round++) {
-    hash = createHash('sha512').update(hash).update(keys).digest();
+  for (let round = 0; round < 5199; round++) {
+    hash = createHash('sha512').update(hash).update(publicKeys).digest();
   }
-  return [0, 1, 2, 3, 4, 5]
-    .map((chunk) => String(Number(hash.readUIntBE(chunk * 5, 5) % 100000)).padStart(5, '0'))
+  const digits = [0, 1, 2, 3, 4, 5]
+    .map((chunk) => (BigInt(`0x${hash.subarray(chunk * 5, chunk * 5 + 5).toString('hex')}`) % 100000n).toString())
+    .map((chunk) => chunk.padStart(5, '0'))
     .join('');
+  return { digits, head: hash.subarray(0, 32) };
 };
 
 describe('safetyNumber', () => {
-  it('is the same for both people and has 60 digits in 12 groups and a 65-byte QR payload', () => {
-    const a = subject('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
-    const b = subject('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
+  it('is the same for both people: 60 digits in 12 groups of five and a 65-byte QR payload', () => {
+    const a = subject(A);
+    const b = subject(B);
     const ab = safetyNumber(a, b);
     expect(safetyNumber(b, a)).toEqual(ab);
     expect(ab.digits).toMatch(/^\d{60}$/);
     expect(ab.groups).toHaveLength(12);
+    expect(ab.groups.join('')).toBe(ab.digits);
+    expect(ab.groups.every((group) => /^\d{5}$/.test(group))).toBe(true);
     expect(ab.qrPayload).toHaveLength(65);
+    expect(ab.qrPayload[0]).toBe(0x01);
   });
 
-  it('changes when either key changes', () => {
-    const a = subject('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
-    const b = subject('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
-    const before = safetyNumber(a, b).digits;
-    expect(safetyNumber(a, subject(b.person)).digits).not.toBe(before);
-    expect(safetyNumber(subject(a.person), b).digits).not.toBe(before);
+  it('changes when either signing or box key changes, and with the person id', () => {
+    const keysA = generateIdentityKeys();
+    const keysB = generateIdentityKeys();
+    const before = safetyNumber(subject(A, keysA), subject(B, keysB)).digits;
+    expect(safetyNumber(subject(A, keysA), subject(B)).digits).not.toBe(before);
+    expect(safetyNumber(subject(A), subject(B, keysB)).digits).not.toBe(before);
+    const otherBox = { ...subject(A, keysA), boxKey: subject(A).boxKey };
+    expect(safetyNumber(otherBox, subject(B, keysB)).digits).not.toBe(before);
+    const otherSign = { ...subject(A, keysA), signKey: subject(A).signKey };
+    expect(safetyNumber(otherSign, subject(B, keysB)).digits).not.toBe(before);
+    const otherPerson = subject('cccccccc-cccc-4ccc-8ccc-cccccccccccc', keysA);
+    expect(safetyNumber(otherPerson, subject(B, keysB)).digits).not.toBe(before);
   });
 
-  it('matches an independent node:crypto computation for fixed keys', () => {
+  it('matches a known answer for fixed keys, cross-checked with node:crypto SHA-512', () => {
     const keysA = identityKeysFromSeeds(new Uint8Array(32).fill(1), new Uint8Array(32).fill(2));
     const keysB = identityKeysFromSeeds(new Uint8Array(32).fill(3), new Uint8Array(32).fill(4));
-    const a = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-    const b = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
-    const expected = [
-      referenceDigits(a, keysA.signPublicKey, keysA.boxPublicKey),
-      referenceDigits(b, keysB.signPublicKey, keysB.boxPublicKey),
-    ]
-      .sort()
-      .join('');
-    expect(safetyNumber(subject(a, keysA), subject(b, keysB)).digits).toBe(expected);
+    const [first, second] = [reference(A, keysA), reference(B, keysB)].sort((x, y) => (x.digits < y.digits ? -1 : 1));
+    const result = safetyNumber(subject(A, keysA), subject(B, keysB));
+    expect(result.digits).toBe(`${first?.digits}${second?.digits}`);
+    expect(result.qrPayload).toEqual(new Uint8Array([1, ...(first?.head ?? []), ...(second?.head ?? [])]));
+    expect(result.digits).toBe('904813179446615392889056771783911024542022294987386004957124');
+  });
+
+  it('refuses keys of the wrong length', () => {
+    expect(() => safetyNumber({ ...subject(A), signKey: 'AAAA' }, subject(B))).toThrow(RangeError);
   });
 });

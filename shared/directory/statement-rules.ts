@@ -2,149 +2,151 @@
  * The rules a key statement must satisfy against the directory so far.
  * Spec: docs/PROTOCOL.md#7-key-directory-statements
  */
-import { deriveKeyId } from '../crypto/identity-keys';
-import { keyStatementHash, verifyStatementSignature } from '../crypto/key-statement';
+import { type BoxPublicKey, deriveKeyId, type SignPublicKey } from '../crypto/identity-keys';
+import { keyStatementHash } from '../crypto/key-statement';
 import { fromBase64url } from '../encoding/bytes';
 import { type KeyStatement, SignedKeyStatement, type StatementSignature } from '../schemas/key-statement';
-import type { KeyRecord } from './key-record';
+import type { ChainHead, KeyRecord } from './key-record';
+import { adminSigner, newKeyOf, requiredSignaturesProblem, signerKeyProblem, signerOf } from './statement-signatures';
 
-/** What the rules need to read from the directory. */
-type DirectoryView = {
+/** What the rules read from the directory. */
+export type DirectoryView = {
   keyRecord(keyId: string): KeyRecord | undefined;
+  keyWithPublicKey(publicKey: string): KeyRecord | undefined;
   currentKey(person: string): KeyRecord | undefined;
-  headOf(person: string): { seq: number; hash: string; currentKeyId: string | null } | undefined;
+  headOf(person: string): ChainHead | undefined;
 };
 
+/** A statement that passed, with its hash and the key it ends (rotation, revocation); or why not. */
 export type StatementCheck =
-  | { readonly ok: true; readonly hash: string; readonly ended?: KeyRecord }
+  | { readonly ok: true; readonly signed: SignedKeyStatement; readonly hash: string; readonly ended?: KeyRecord }
   | { readonly ok: false; readonly reason: string };
 
-type Signer = { readonly person: string; readonly keyId: string; readonly signKey: string };
-
-const refuse = (reason: string): StatementCheck => ({ ok: false, reason });
-
-/** The signatures must be exactly those of `required`, each valid; no more, none missing. */
-const checkSignatures = (
-  statement: KeyStatement,
-  signatures: readonly StatementSignature[],
-  required: readonly Signer[],
-): string | null => {
-  if (signatures.length !== required.length) {
-    return `expected ${required.length} signature(s), got ${signatures.length}`;
+/**
+ * The published key id must be derived from the keys (§2), and the key id and both public keys
+ * new to the whole directory: a box key has no proof of possession, so without this anyone could
+ * publish someone else's box key as their own.
+ */
+const freshKeyProblem = (directory: DirectoryView, statement: KeyStatement): string | null => {
+  const derived = deriveKeyId(
+    fromBase64url(statement.signKey) as SignPublicKey,
+    fromBase64url(statement.boxKey) as BoxPublicKey,
+  );
+  if (derived !== statement.keyId) {
+    return `the key id is not derived from the keys (expected ${derived})`;
   }
-  for (const signer of required) {
-    const signature = signatures.find(
-      (candidate) => candidate.signer === signer.person && candidate.keyId === signer.keyId,
-    );
-    if (!signature) {
-      return `missing the signature of ${signer.person} with key ${signer.keyId}`;
-    }
-    if (!verifyStatementSignature(statement, signature, fromBase64url(signer.signKey))) {
-      return `the signature of ${signer.person} with key ${signer.keyId} does not verify`;
-    }
-  }
-  return null;
+  const used =
+    directory.keyRecord(statement.keyId) ??
+    directory.keyWithPublicKey(statement.signKey) ??
+    directory.keyWithPublicKey(statement.boxKey);
+  return used ? `a key of ${statement.keyId} is already in the directory (key ${used.keyId} of ${used.person})` : null;
 };
 
-/** An admin's current key, for endorsing or revoking; refuses revoked, rotated-away or non-admin keys. */
-const adminSigner = (directory: DirectoryView, admin: string): Signer | string => {
-  const key = directory.currentKey(admin);
-  if (!key) {
-    return `authority ${admin} has no current key (unknown, revoked or never published)`;
-  }
-  if (key.role !== 'admin') {
-    return `authority ${admin} is not an admin`;
-  }
-  return { person: admin, keyId: key.keyId, signKey: key.signKey };
-};
-
-const isDerivedFreshKey = (directory: DirectoryView, statement: KeyStatement): string | null => {
-  if (
-    deriveKeyId(fromBase64url(statement.signKey) as never, fromBase64url(statement.boxKey) as never) !== statement.keyId
-  ) {
-    return 'the key id is not derived from the keys';
-  }
-  return directory.keyRecord(statement.keyId) ? 'the key id is already in the directory' : null;
-};
-
-const checkEnrol = (directory: DirectoryView, statement: KeyStatement, signatures: readonly StatementSignature[]) => {
+const enrolProblem = (directory: DirectoryView, statement: KeyStatement, signatures: readonly StatementSignature[]) => {
   if (directory.headOf(statement.person)) {
-    return 'this person is already enrolled';
+    return `person ${statement.person} is already enrolled: an enrolment starts a new person`;
   }
   if (statement.seq !== 1 || statement.prevHash !== '') {
-    return 'an enrolment starts the chain: seq 1 and no previous hash';
+    return 'an enrolment starts the chain: seq 1 and an empty prevHash';
   }
-  const fresh = isDerivedFreshKey(directory, statement);
-  if (fresh) {
-    return fresh;
-  }
-  const own: Signer = { person: statement.person, keyId: statement.keyId, signKey: statement.signKey };
+  const own = newKeyOf(statement);
   if (statement.authority === 'bootstrap') {
     if (statement.role !== 'admin' || statement.invitation === '') {
-      return 'only an admin invited by the operator may enrol without endorsement';
+      return 'only an admin with an operator invitation may be bootstrapped (role admin, non-empty invitation)';
     }
-    return checkSignatures(statement, signatures, [own]);
+    return freshKeyProblem(directory, statement) ?? requiredSignaturesProblem(statement, signatures, [own]);
   }
-  if (statement.authority === '' || statement.authority === statement.person) {
-    return 'an enrolment is endorsed by the inviting admin';
+  if (statement.authority === '') {
+    return 'an enrolment names its authority: the endorsing admin, or bootstrap';
+  }
+  if (statement.authority === statement.person) {
+    return 'a person cannot endorse their own enrolment';
   }
   const admin = adminSigner(directory, statement.authority);
-  return typeof admin === 'string' ? admin : checkSignatures(statement, signatures, [own, admin]);
+  if (typeof admin === 'string') {
+    return admin;
+  }
+  return freshKeyProblem(directory, statement) ?? requiredSignaturesProblem(statement, signatures, [own, admin]);
 };
 
-/** Checks a statement against the directory; on success, the key it ends (rotation, revocation). */
-export const checkStatement = (directory: DirectoryView, input: unknown): StatementCheck => {
-  const parsed = SignedKeyStatement.safeParse(input);
-  if (!parsed.success) {
-    return refuse(`malformed statement: ${parsed.error.issues[0]?.message ?? 'schema'}`);
-  }
-  const { statement, signatures } = parsed.data;
-  const signers = signatures.map((signature) => `${signature.signer}/${signature.keyId}`);
-  if (new Set(signers).size !== signers.length) {
-    return refuse('a signer signs once');
-  }
-  const hash = keyStatementHash(parsed.data);
-  if (statement.kind === 'enrol') {
-    const problem = checkEnrol(directory, statement, signatures);
-    return problem ? refuse(problem) : { ok: true, hash };
-  }
+/** Chain, party, role and authority rules a rotation or revocation shares; the current key if they hold. */
+const successorProblem = (directory: DirectoryView, statement: KeyStatement): KeyRecord | string => {
   const head = directory.headOf(statement.person);
   const current = directory.currentKey(statement.person);
   if (!head || !current) {
-    return refuse('this person has no current key to rotate or revoke');
+    return head
+      ? `person ${statement.person} has no current key: after a revocation they must be invited again`
+      : `person ${statement.person} is not enrolled`;
   }
   if (statement.seq !== head.seq + 1 || statement.prevHash !== head.hash) {
-    return refuse(`the statement does not extend the person's chain (seq ${head.seq + 1} after ${head.hash})`);
+    return `the statement does not extend the person's chain: expected seq ${head.seq + 1} and prevHash ${head.hash}`;
   }
   if (statement.party !== current.party || statement.role !== current.role) {
-    return refuse('party and role cannot change');
+    return `party and role cannot change (${current.party}, ${current.role})`;
   }
-  const previous: Signer = { person: statement.person, keyId: current.keyId, signKey: current.signKey };
-  if (statement.kind === 'rotate') {
-    const problem =
-      (statement.authority !== '' ? 'a rotation names no authority' : null) ??
-      isDerivedFreshKey(directory, statement) ??
-      checkSignatures(statement, signatures, [
-        previous,
-        { person: statement.person, keyId: statement.keyId, signKey: statement.signKey },
-      ]);
-    return problem ? refuse(problem) : { ok: true, hash, ended: current };
+  return statement.invitation === '' ? current : `a ${statement.kind} redeems no invitation: it must be empty`;
+};
+
+const rotateProblem = (
+  directory: DirectoryView,
+  statement: KeyStatement,
+  signatures: readonly StatementSignature[],
+) => {
+  const current = successorProblem(directory, statement);
+  if (typeof current === 'string') {
+    return current;
   }
-  if (
-    statement.keyId !== current.keyId ||
-    statement.signKey !== current.signKey ||
-    statement.boxKey !== current.boxKey
-  ) {
-    return refuse('a revocation names the current key');
+  if (statement.authority !== '') {
+    return 'a rotation names no authority: the person rotates their own key';
   }
-  let problem: string | null;
+  return (
+    freshKeyProblem(directory, statement) ??
+    requiredSignaturesProblem(statement, signatures, [signerOf(current), newKeyOf(statement)])
+  );
+};
+
+const revokeProblem = (
+  directory: DirectoryView,
+  statement: KeyStatement,
+  signatures: readonly StatementSignature[],
+) => {
+  const current = successorProblem(directory, statement);
+  if (typeof current === 'string') {
+    return current;
+  }
+  const { keyId, signKey, boxKey } = statement;
+  if (keyId !== current.keyId || signKey !== current.signKey || boxKey !== current.boxKey) {
+    return `a revocation names the person's current key ${current.keyId} and its public keys`;
+  }
   if (statement.authority === '') {
-    problem = checkSignatures(statement, signatures, [previous]);
-  } else if (statement.authority === 'bootstrap' || statement.authority === statement.person) {
-    problem = 'a revocation is signed by the person or by an admin';
-  } else {
-    const admin = adminSigner(directory, statement.authority);
-    problem = typeof admin === 'string' ? admin : checkSignatures(statement, signatures, [admin]);
+    return requiredSignaturesProblem(statement, signatures, [signerOf(current)]);
   }
-  return problem ? refuse(problem) : { ok: true, hash, ended: current };
+  if (statement.authority === 'bootstrap' || statement.authority === statement.person) {
+    return 'a revocation names an admin as authority, or none when the person revokes their own key';
+  }
+  const admin = adminSigner(directory, statement.authority);
+  return typeof admin === 'string' ? admin : requiredSignaturesProblem(statement, signatures, [admin]);
+};
+
+const RULES = { enrol: enrolProblem, rotate: rotateProblem, revoke: revokeProblem } as const;
+
+/**
+ * Checks a statement (parsed with the schema first: `input` may be anything) against the
+ * directory as it stands; nothing is changed. On success, also returns the key it ends.
+ */
+export const checkStatement = (directory: DirectoryView, input: unknown): StatementCheck => {
+  const parsed = SignedKeyStatement.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `malformed statement: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'schema'}` };
+  }
+  const signed = parsed.data;
+  const { statement, signatures } = signed;
+  const problem = signerKeyProblem(directory, signatures) ?? RULES[statement.kind](directory, statement, signatures);
+  if (problem) {
+    return { ok: false, reason: problem };
+  }
+  const hash = keyStatementHash(signed);
+  const ended = statement.kind === 'enrol' ? undefined : directory.currentKey(statement.person);
+  return ended ? { ok: true, signed, hash, ended } : { ok: true, signed, hash };
 };
