@@ -1,0 +1,138 @@
+// `npm run verify -- bundle.json --log-key <verifier key> [--origin <origin>]` verifies an audit
+// bundle offline, trusting only the pinned log key (docs/AUDIT-BUNDLE.md §6). It needs no server
+// and no database: it imports only shared/, which is pure.
+//
+// Exit 0: everything verifies. Exit 1: the bundle was read and something fails; each failure is
+// listed. Exit 2: the bundle could not be read or is not one, or the arguments are wrong (one line
+// on stderr). Exit 3: an unexpected internal error (one line on stderr).
+
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type AuditBundleEnvelope, parseAuditBundle } from '../../shared/audit/bundle';
+import { type BundleVerification, verifyBundle } from '../../shared/audit/verify-bundle';
+import { initCrypto } from '../../shared/crypto/sodium';
+import { parseVerifierKey } from '../../shared/log/verifier-key';
+
+const USAGE = 'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>]';
+
+/** A refusal before verification: one line on stderr and exit code 2. */
+class InputError extends Error {}
+
+type Arguments = { readonly file: string; readonly logKey: string; readonly origin: string | undefined };
+
+const parseArguments = (argv: readonly string[]): Arguments | 'help' => {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node:util's messages go on to explain '--' at length; the first sentence says what is wrong.
+    throw new InputError(`${(error as Error).message.split('. ')[0]} (${USAGE})`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    return 'help';
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) {
+    throw new InputError(`expected exactly one bundle file (${USAGE})`);
+  }
+  if (values['log-key'] === undefined) {
+    throw new InputError(`--log-key is required: the verifier key of the log you trust (${USAGE})`);
+  }
+  const key = parseVerifierKey(values['log-key']);
+  if (!key.ok) {
+    throw new InputError(`--log-key: ${key.reason}`);
+  }
+  if (values.origin === '') {
+    throw new InputError('--origin must not be empty');
+  }
+  return { file, logKey: values['log-key'], origin: values.origin };
+};
+
+const OPTIONS = {
+  'log-key': { type: 'string' },
+  origin: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+};
+
+const readBundle = (file: string): AuditBundleEnvelope => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new InputError(`cannot read ${file}: ${READ_ERRORS[code] ?? (code || 'read error')}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file} is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = parseAuditBundle(json);
+  if (!parsed.ok) {
+    throw new InputError(`${file} is not a Parley audit bundle: ${parsed.reason}`);
+  }
+  return parsed.bundle;
+};
+
+const describeScope = (scope: AuditBundleEnvelope['scope']): string =>
+  scope.kind === 'log' ? 'the whole log' : `${scope.kind} ${scope.id}`;
+
+const report = (file: string, { ok, summary, failures, notes }: BundleVerification): string[] => {
+  const directory = summary.directoryComplete
+    ? 'complete (proven by the leaf list)'
+    : summary.leaves === null
+      ? 'completeness not proven (no leaf list)'
+      : 'not proven complete';
+  const lines = [
+    `Bundle:       ${file}, exported for ${summary.scope ? describeScope(summary.scope) : '?'}`,
+    `Log:          ${summary.origin}`,
+    `Pinned key:   ${summary.logKey}`,
+    `Checkpoints:  ${summary.checkpoints}, the last of ${summary.treeSize ?? '(unverified)'} leaves`,
+    `Statements:   ${summary.statements}; key directory ${directory}`,
+    `Entries:      ${summary.entries} in ${summary.streams} stream range(s), ${summary.ciphertexts} with ciphertext`,
+    ...notes.map((note) => `Note:         ${note}`),
+  ];
+  if (ok) {
+    lines.push(
+      'OK: every checkpoint is signed by the pinned key and consistent with the one before; every statement ' +
+        `and entry is included in the log under checkpoint ${summary.treeSize}; every entry is signed by its ` +
+        "author's key, valid at its position; every stream range is an unbroken hash chain.",
+    );
+  }
+  return [...lines, ...failures.map(({ subject, reason }) => `FAIL ${subject}: ${reason}`)];
+};
+
+const main = async (argv: readonly string[]): Promise<number> => {
+  const args = parseArguments(argv);
+  if (args === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const bundle = readBundle(args.file);
+  await initCrypto();
+  const result = verifyBundle(bundle, args.logKey, args.origin);
+  process.stdout.write(`${report(args.file, result).join('\n')}\n`);
+  if (!result.ok) {
+    process.stderr.write(`${result.failures.length} problem(s) found in ${args.file}\n`);
+    return 1;
+  }
+  return 0;
+};
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const isInput = error instanceof InputError;
+  process.stderr.write(
+    `${isInput ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exitCode = isInput ? 2 : 3;
+}

@@ -1,0 +1,141 @@
+/**
+ * The audit bundle: a JSON file a reviewer exports and anyone verifies offline, trusting only the
+ * pinned log key. Spec: docs/AUDIT-BUNDLE.md.
+ *
+ * Two schemas describe it. {@link AuditBundle} is the exact format an exporter writes. A verifier
+ * parses untrusted input with {@link AuditBundleEnvelope}, which checks only the structure
+ * (members, arrays, integers, strings), so that a record with a tampered field is reported by
+ * name as a failing entry or statement instead of refusing the whole file.
+ */
+import { z } from 'zod';
+import { Base64url, Count, FixedBase64url, Hash32, Uuid } from '../schemas/common';
+import { EntryHeader, MAX_ENTRY_CIPHERTEXT_BYTES } from '../schemas/entry';
+import { SignedKeyStatement } from '../schemas/key-statement';
+
+/** The `format` member of every version-1 bundle. */
+export const AUDIT_BUNDLE_FORMAT = 'parley-audit-bundle/v1';
+
+/** The longest checkpoint note a bundle may carry (a checkpoint with many cosignatures fits easily). */
+const MAX_NOTE_CHARS = 16_384;
+/** RFC 6962 proofs for trees of up to 2^53 leaves are at most 53 (inclusion) and 106 (consistency) hashes. */
+const MAX_INCLUSION_HASHES = 64;
+const MAX_CONSISTENCY_HASHES = 128;
+
+/** What the exporter meant to export. Informational: the verifier reports it and checks what is there. */
+export const BundleScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('case'), id: Uuid }),
+  z.strictObject({ kind: z.literal('thread'), id: Uuid }),
+  z.strictObject({ kind: z.literal('party'), id: Uuid }),
+  z.strictObject({ kind: z.literal('log') }),
+]);
+export type BundleScope = z.infer<typeof BundleScope>;
+
+const ConsistencyShape = z.strictObject({
+  from: Count,
+  to: Count,
+  proof: z.array(z.string()).max(MAX_CONSISTENCY_HASHES),
+});
+
+const StatementShape = z.strictObject({
+  leafIndex: Count,
+  signed: z.record(z.string(), z.unknown()),
+  inclusion: z.array(z.string()).max(MAX_INCLUSION_HASHES),
+});
+
+const EntryShape = z.strictObject({
+  leafIndex: Count,
+  header: z.record(z.string(), z.unknown()),
+  signature: z.string(),
+  ciphertext: z.string().optional(),
+  inclusion: z.array(z.string()).max(MAX_INCLUSION_HASHES),
+});
+
+const StreamShape = z.strictObject({
+  stream: z.string(),
+  streamKind: z.string(),
+  firstSeq: Count,
+  prevHash: z.string(),
+  lastSeq: Count,
+});
+
+const envelopeMembers = {
+  format: z.literal(AUDIT_BUNDLE_FORMAT),
+  origin: z.string().min(1).max(1024),
+  logKey: z.string().min(1).max(2048),
+  scope: BundleScope,
+  checkpoints: z.array(z.string().max(MAX_NOTE_CHARS)).min(1).max(100_000),
+  consistency: z.array(ConsistencyShape).max(100_000),
+  statements: z.array(StatementShape),
+  entries: z.array(EntryShape),
+  streams: z.array(StreamShape),
+  leaves: z.array(z.string()).optional(),
+};
+
+/**
+ * The structure of a bundle, as a verifier parses untrusted input: every member present with
+ * the right JSON type, record contents not yet checked. A file that does not match is not an
+ * audit bundle at all (the CLI's exit code 2).
+ */
+export const AuditBundleEnvelope = z.strictObject(envelopeMembers);
+export type AuditBundleEnvelope = z.infer<typeof AuditBundleEnvelope>;
+
+/** A consistency proof between two consecutive checkpoints (RFC 6962 PROOF, base64url hashes). */
+export const BundleConsistency = ConsistencyShape.extend({ proof: z.array(Hash32).max(MAX_CONSISTENCY_HASHES) });
+export type BundleConsistency = z.infer<typeof BundleConsistency>;
+
+/** A key-directory statement, its leaf index and its inclusion proof under the last checkpoint. */
+export const BundleStatement = StatementShape.extend({
+  signed: SignedKeyStatement,
+  inclusion: z.array(Hash32).max(MAX_INCLUSION_HASHES),
+});
+export type BundleStatement = z.infer<typeof BundleStatement>;
+
+/** An entry as signed (header, signature), its ciphertext if exported, leaf index and inclusion proof. */
+export const BundleEntry = EntryShape.extend({
+  header: EntryHeader,
+  signature: FixedBase64url(64),
+  ciphertext: Base64url(MAX_ENTRY_CIPHERTEXT_BYTES + 16).optional(),
+  inclusion: z.array(Hash32).max(MAX_INCLUSION_HASHES),
+});
+export type BundleEntry = z.infer<typeof BundleEntry>;
+
+/**
+ * The seqs `firstSeq`..`lastSeq` of one stream, all of which the bundle carries. `prevHash` is
+ * the entry hash of seq `firstSeq - 1`, or `""` when the range starts at seq 1.
+ */
+export const BundleStream = StreamShape.extend({
+  stream: Uuid,
+  streamKind: z.enum(['case', 'thread']),
+  firstSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  prevHash: z.union([Hash32, z.literal('')]),
+  lastSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+export type BundleStream = z.infer<typeof BundleStream>;
+
+/** The exact version-1 format (docs/AUDIT-BUNDLE.md §2). */
+export const AuditBundle = z.strictObject({
+  ...envelopeMembers,
+  consistency: z.array(BundleConsistency).max(100_000),
+  statements: z.array(BundleStatement),
+  entries: z.array(BundleEntry),
+  streams: z.array(BundleStream),
+  /** Every leaf input of the log, base64url of 34 bytes each: proves the key directory complete. */
+  leaves: z.array(FixedBase64url(34)).optional(),
+});
+export type AuditBundle = z.infer<typeof AuditBundle>;
+
+/** The outcome of {@link parseAuditBundle}. */
+export type ParsedAuditBundle =
+  | { readonly ok: true; readonly bundle: AuditBundleEnvelope }
+  | { readonly ok: false; readonly reason: string };
+
+/** Parses untrusted JSON as a bundle envelope, with the first problem as one line (path: message). */
+export const parseAuditBundle = (value: unknown): ParsedAuditBundle => {
+  const parsed = AuditBundleEnvelope.safeParse(value);
+  if (parsed.success) {
+    return { ok: true, bundle: parsed.data };
+  }
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.length ? issue.path.join('.') : '(top level)';
+  return { ok: false, reason: `${path}: ${issue?.message ?? 'does not match the audit bundle format'}` };
+};

@@ -1,0 +1,188 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeEntryHash } from '../crypto/entry-bytes';
+import { initCrypto } from '../crypto/sodium';
+import { AuditBundle, parseAuditBundle } from './bundle';
+import type { BundleFailure } from './failures';
+import { buildSampleBundle, SAMPLE_ORIGIN, sampleVerifierKey, signSampleCheckpoint } from './sample-bundle';
+import { describeStreams } from './stream-ranges';
+import { verifyBundle } from './verify-bundle';
+
+let sample: AuditBundle;
+let pinned: string;
+
+beforeAll(async () => {
+  await initCrypto();
+  sample = buildSampleBundle();
+  pinned = sampleVerifierKey();
+});
+
+/** A deep copy, as a reader of the JSON file would see it. */
+const copy = (): AuditBundle => JSON.parse(JSON.stringify(sample)) as AuditBundle;
+const subjects = (failures: readonly BundleFailure[]) => failures.map((failure) => failure.subject);
+const entryAt = (bundle: AuditBundle, streamKind: string, seq: number) => {
+  const found = bundle.entries.find((item) => item.header.streamKind === streamKind && item.header.seq === seq);
+  if (found === undefined) {
+    throw new Error(`no ${streamKind} seq ${seq}`);
+  }
+  return found;
+};
+
+describe('verifyBundle on an honest bundle', () => {
+  it('verifies the sample log and summarises it', () => {
+    expect(AuditBundle.safeParse(sample).success).toBe(true);
+    const result = verifyBundle(copy(), pinned);
+    expect(result.failures).toEqual([]);
+    expect(result.notes).toEqual([]);
+    expect(result).toMatchObject({
+      ok: true,
+      summary: {
+        scope: { kind: 'log' },
+        origin: SAMPLE_ORIGIN,
+        logKey: pinned,
+        treeSize: 11,
+        checkpoints: 3,
+        statements: 5,
+        entries: 6,
+        ciphertexts: 6,
+        streams: 2,
+        leaves: 11,
+        directoryComplete: true,
+      },
+    });
+  });
+
+  it('verifies headers without ciphertexts, and says when directory completeness is not proven', () => {
+    const result = verifyBundle(buildSampleBundle({ ciphertext: false, leaves: false }), pinned, SAMPLE_ORIGIN);
+    expect(result).toMatchObject({ ok: true, summary: { ciphertexts: 0, leaves: null, directoryComplete: false } });
+    expect(result.notes).toEqual([expect.stringContaining('not proven')]);
+  });
+
+  it('verifies a bundle holding only part of each stream, from a stated starting point', () => {
+    const bundle = copy();
+    bundle.entries = bundle.entries.filter((item) => item.header.seq >= 2);
+    bundle.streams = describeStreams(bundle.entries.map((item) => item.header));
+    expect(bundle.streams.every((range) => range.firstSeq === 2 && range.prevHash !== '')).toBe(true);
+    expect(verifyBundle(bundle, pinned)).toMatchObject({ ok: true, failures: [] });
+  });
+
+  it('trusts only the pinned key: a bundle naming another log key only earns a note', () => {
+    const bundle = copy();
+    bundle.logKey = sampleVerifierKey('someone else');
+    const result = verifyBundle(bundle, pinned);
+    expect(result.ok).toBe(true);
+    expect(result.notes).toEqual([expect.stringContaining('only the pinned key')]);
+  });
+});
+
+describe('verifyBundle on a tampered bundle', () => {
+  it('fails everything under a wrong pinned key', () => {
+    const result = verifyBundle(copy(), sampleVerifierKey('wrong'));
+    expect(result.ok).toBe(false);
+    const named = subjects(result.failures);
+    for (const size of [4, 7, 11]) {
+      expect(named).toContain(`checkpoint ${size}`);
+    }
+    for (const { leafIndex } of [...sample.statements, ...sample.entries]) {
+      expect(named.some((subject) => new RegExp(`leaf ${leafIndex}\\b`).test(subject))).toBe(true);
+    }
+    expect(result.summary.treeSize).toBeNull();
+  });
+
+  it('fails under another expected origin, and refuses an invalid pinned key', () => {
+    expect(subjects(verifyBundle(copy(), pinned, 'other.example/log').failures)).toContain('bundle');
+    const broken = verifyBundle(copy(), 'not a key');
+    expect(broken).toMatchObject({ ok: false, failures: [{ subject: 'log key' }] });
+  });
+
+  it('names a removed entry by its seq and by the hash its successor links to', () => {
+    const bundle = copy();
+    const removed = entryAt(bundle, 'thread', 2);
+    const removedHash = computeEntryHash(removed.header, removed.signature);
+    bundle.entries = bundle.entries.filter((item) => item !== removed);
+    const result = verifyBundle(bundle, pinned);
+    expect(result.ok).toBe(false);
+    expect(result.failures).toEqual([
+      {
+        subject: `stream ${removed.header.stream}`,
+        reason: expect.stringMatching(new RegExp(`seq 2 is missing.*${removedHash}`)),
+      },
+    ]);
+  });
+
+  it('names a removed last entry, entries out of their listed range, and unlisted streams', () => {
+    const bundle = copy();
+    const last = entryAt(bundle, 'case', 2);
+    bundle.entries = bundle.entries.filter((item) => item !== last);
+    expect(verifyBundle(bundle, pinned).failures).toEqual([
+      { subject: `stream ${last.header.stream}`, reason: expect.stringContaining('seq 2 is missing') },
+    ]);
+    const unlisted = copy();
+    unlisted.streams = unlisted.streams.filter((range) => range.streamKind === 'thread');
+    expect(verifyBundle(unlisted, pinned).failures.map((failure) => failure.reason)).toEqual([
+      expect.stringContaining('not listed'),
+      expect.stringContaining('not listed'),
+    ]);
+    const short = copy();
+    short.streams = short.streams.map((range) => ({ ...range, lastSeq: range.lastSeq - 1 }));
+    expect(verifyBundle(short, pinned).failures).toHaveLength(2);
+  });
+
+  it('names an entry listed twice', () => {
+    const bundle = copy();
+    const [first] = bundle.entries;
+    bundle.entries.push(structuredClone(first as AuditBundle['entries'][number]));
+    expect(verifyBundle(bundle, pinned).failures).toEqual([
+      { subject: expect.stringMatching(/^entry .*leaf 4,/), reason: 'leaf 4 is listed twice' },
+    ]);
+  });
+
+  it('names a left-out key statement when the leaf list proves the directory incomplete', () => {
+    const bundle = copy();
+    const rotation = bundle.statements.find((item) => item.signed.statement.kind === 'rotate');
+    bundle.statements = bundle.statements.filter((item) => item !== rotation);
+    const result = verifyBundle(bundle, pinned);
+    expect(result.failures[0]).toMatchObject({
+      subject: expect.stringMatching(/^statement .* \(leaf 7\)$/),
+      reason: expect.stringContaining('key directory is incomplete'),
+    });
+    // The entries signed with the rotated-to key now have an unknown author key.
+    const unknownKey = result.failures.filter((failure) =>
+      failure.reason.includes('not in the verified key directory'),
+    );
+    expect(unknownKey.map((failure) => failure.subject)).toEqual([expect.stringMatching(/leaf 8,/)]);
+    expect(result.summary.directoryComplete).toBe(false);
+  });
+
+  it('refuses checkpoints out of order, missing consistency proofs and a truncated leaf list', () => {
+    const swapped = copy();
+    swapped.checkpoints = [swapped.checkpoints[1], swapped.checkpoints[0], swapped.checkpoints[2]] as string[];
+    expect(subjects(verifyBundle(swapped, pinned).failures)).toContain('checkpoint 4');
+    const unproven = copy();
+    unproven.consistency = unproven.consistency.slice(1);
+    expect(subjects(verifyBundle(unproven, pinned).failures)).toEqual([
+      'bundle',
+      'consistency 4 -> 7',
+      'consistency 7 -> 11',
+    ]);
+    const truncated = copy();
+    truncated.leaves = truncated.leaves?.slice(0, -1);
+    expect(subjects(verifyBundle(truncated, pinned).failures)).toEqual(['leaves']);
+  });
+
+  it('proves nothing when the last checkpoint is signed by another key', () => {
+    const bundle = copy();
+    bundle.checkpoints.push(signSampleCheckpoint(12, new Uint8Array(32).fill(9), 'wrong'));
+    bundle.consistency.push({ from: 11, to: 12, proof: [] });
+    const result = verifyBundle(bundle, pinned);
+    expect(subjects(result.failures)).toContain('checkpoint 12');
+    expect(result.summary.treeSize).toBeNull();
+  });
+
+  it('refuses input that is not a bundle, naming where it differs', () => {
+    expect(verifyBundle({}, pinned)).toMatchObject({ ok: false, failures: [{ subject: 'bundle' }] });
+    const { entries: _entries, ...withoutEntries } = copy();
+    expect(parseAuditBundle(withoutEntries)).toEqual({ ok: false, reason: expect.stringMatching(/^entries: /) });
+    expect(parseAuditBundle({ ...copy(), format: 'parley-audit-bundle/v2' })).toMatchObject({ ok: false });
+    expect(parseAuditBundle({ ...copy(), extra: 1 })).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Step 7 of bundle verification (docs/AUDIT-BUNDLE.md §4): each entry's schema, inclusion at its
+ * leaf with the entry hash recomputed from header and signature, the author's key valid at that
+ * position, the signature, the checks that need no key, and the entry-type rules.
+ */
+import { computeCiphertextHash, computeEntryHash } from '../crypto/entry-bytes';
+import { ENTRY_AEAD_TAG_BYTES } from '../crypto/entry-integrity';
+import { areRecipientsCanonical, hasRecipient } from '../crypto/entry-recipients';
+import { verifyEntrySignature } from '../crypto/entry-signature';
+import type { SignPublicKey } from '../crypto/identity-keys';
+import { isBucketSize } from '../crypto/padding';
+import type { DirectoryState } from '../directory/index';
+import { fromBase64url } from '../encoding/bytes';
+import type { Checkpoint } from '../log/checkpoint';
+import { checkEntryInclusion } from '../log/log-monitor';
+import type { EntryHeader } from '../schemas/entry';
+import { ENTRY_RULES } from '../schemas/entry-type';
+import { type AuditBundleEnvelope, BundleEntry } from './bundle';
+import { decodeHashes, type Fail } from './failures';
+
+/** An entry whose header and signature parsed, with its recomputed hash: the input of the chain check. */
+export type CheckedEntry = {
+  readonly leafIndex: number;
+  readonly header: EntryHeader;
+  readonly entryHash: string;
+  readonly subject: string;
+};
+
+type Context = { readonly anchor: Checkpoint | null; readonly directory: DirectoryState };
+
+/** An entry whose header and signature parsed; the ciphertext is kept only if it parsed too. */
+type ParsedEntry = {
+  readonly leafIndex: number;
+  readonly header: EntryHeader;
+  readonly signature: string;
+  readonly ciphertext?: string;
+  readonly inclusion: readonly string[];
+};
+
+/** What must parse for an entry to be checked at all: the signed header and the signature. */
+const SignedPart = BundleEntry.pick({ header: true, signature: true });
+
+const checkInclusion = (entry: ParsedEntry, entryHash: string, anchor: Checkpoint | null): string | undefined => {
+  if (anchor === null) {
+    return 'not proven in the log: the last checkpoint does not verify';
+  }
+  const proof = decodeHashes(entry.inclusion, 'inclusion');
+  if (typeof proof === 'string') {
+    return proof;
+  }
+  const check = checkEntryInclusion(anchor, entry.leafIndex, fromBase64url(entryHash), 'entry', proof);
+  return check.ok
+    ? undefined
+    : `not included at leaf ${entry.leafIndex} under checkpoint ${anchor.treeSize}: ${check.reason}`;
+};
+
+/** Problems with the author: key known, theirs, valid at this position, allowed this type; and the signature. */
+const checkAuthor = (entry: ParsedEntry, directory: DirectoryState): string[] => {
+  const { header } = entry;
+  const { keyId, person, party } = header.author;
+  const key = directory.keyRecord(keyId);
+  if (key === undefined) {
+    return [`the author's key ${keyId} is not in the verified key directory`];
+  }
+  const problems: string[] = [];
+  if (key.person !== person || key.party !== party) {
+    problems.push(`key ${keyId} belongs to person ${key.person} of party ${key.party}, not the author`);
+  }
+  if (!directory.isKeyValidAt(keyId, entry.leafIndex)) {
+    const ended = key.endedAt === undefined ? 'never ended' : `ended at leaf ${key.endedAt} (${key.endedBy})`;
+    problems.push(
+      `key ${keyId} was not valid at leaf ${entry.leafIndex}: published at leaf ${key.validFrom}, ${ended}`,
+    );
+  }
+  if (!ENTRY_RULES[header.type].roles.includes(key.role)) {
+    problems.push(`a ${key.role} may not write a ${header.type}`);
+  }
+  if (!verifyEntrySignature(entry, fromBase64url(key.signKey) as SignPublicKey)) {
+    problems.push(`the signature does not verify under the author's key ${keyId}`);
+  }
+  return problems;
+};
+
+/** Problems that need no key (PROTOCOL.md §4.6, §4.8) and the entry-type rules. */
+const checkShape = (entry: ParsedEntry): string[] => {
+  const { header } = entry;
+  const rule = ENTRY_RULES[header.type];
+  const problems: string[] = [];
+  if (!areRecipientsCanonical(header.recipients)) {
+    problems.push('recipients are not strictly ascending by person and key id');
+  }
+  if (!hasRecipient(header.recipients, header.author)) {
+    problems.push('the author is not a recipient');
+  }
+  if (!isBucketSize(header.paddedLength)) {
+    problems.push(`paddedLength ${header.paddedLength} is not a padding bucket`);
+  }
+  if (!rule.streams.includes(header.streamKind)) {
+    problems.push(`a ${header.type} cannot be written in a ${header.streamKind}`);
+  }
+  if (Boolean(rule.opens) !== (header.seq === 1)) {
+    problems.push(rule.opens ? `a ${header.type} opens a stream at seq 1` : 'seq 1 must be an opening entry');
+  }
+  if ((header.seq === 1) !== (header.prevHash === '')) {
+    problems.push('only the first entry of a stream has no previous hash');
+  }
+  if (header.refs.length < (rule.minRefs ?? 0)) {
+    problems.push(`a ${header.type} must reference at least ${rule.minRefs} entry`);
+  }
+  if (entry.ciphertext !== undefined) {
+    const ciphertext = fromBase64url(entry.ciphertext);
+    if (ciphertext.length !== header.paddedLength + ENTRY_AEAD_TAG_BYTES) {
+      problems.push(`ciphertext is ${ciphertext.length} bytes, not paddedLength + ${ENTRY_AEAD_TAG_BYTES}`);
+    } else if (computeCiphertextHash(ciphertext) !== header.ciphertextHash) {
+      problems.push('ciphertext does not match the ciphertextHash the author signed');
+    }
+  }
+  return problems;
+};
+
+/** Verifies every entry, naming each failing one with every reason; returns those whose header parsed. */
+export const verifyEntries = (
+  items: AuditBundleEnvelope['entries'],
+  { anchor, directory }: Context,
+  fail: Fail,
+): CheckedEntry[] => {
+  const checked: CheckedEntry[] = [];
+  const seen = new Set<number>();
+  for (const item of items) {
+    const { leafIndex } = item;
+    const parsed = SignedPart.safeParse({ header: item.header, signature: item.signature });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      fail(`entry at leaf ${leafIndex}`, `does not match the schema: ${issue?.path.join('.')}: ${issue?.message}`);
+      continue;
+    }
+    const { header, signature } = parsed.data;
+    // Recomputed, never read from the bundle: the hash is what the log and the chain commit to.
+    const entryHash = computeEntryHash(header, signature);
+    const subject = `entry ${entryHash} (leaf ${leafIndex}, ${header.streamKind} ${header.stream} seq ${header.seq})`;
+    if (seen.has(leafIndex)) {
+      fail(subject, `leaf ${leafIndex} is listed twice`);
+      continue;
+    }
+    seen.add(leafIndex);
+    const ciphertext = BundleEntry.shape.ciphertext.safeParse(item.ciphertext);
+    if (!ciphertext.success) {
+      fail(subject, `ciphertext ${ciphertext.error.issues[0]?.message ?? 'is not base64url'}`);
+    }
+    const entry: ParsedEntry = {
+      leafIndex,
+      header,
+      signature,
+      inclusion: item.inclusion,
+      ...(ciphertext.success && ciphertext.data !== undefined ? { ciphertext: ciphertext.data } : {}),
+    };
+    const inclusion = checkInclusion(entry, entryHash, anchor);
+    const problems = [...(inclusion ? [inclusion] : []), ...checkAuthor(entry, directory), ...checkShape(entry)];
+    for (const problem of problems) {
+      fail(subject, problem);
+    }
+    checked.push({ leafIndex, header, entryHash, subject });
+  }
+  return checked;
+};
