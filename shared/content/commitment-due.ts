@@ -1,0 +1,32 @@
+/**
+ * When a commitment falls due. A date is due at the end of that UTC day. "Within N days of E" is
+ * counted from E's `receivedAt`, the time the log server recorded it, not E's `claimedAt`,
+ * which its author chooses and so could backdate or postdate (docs/PROTOCOL.md §10).
+ */
+import type { CommitmentDue } from './commitment-content';
+import type { EntryIndex } from './entry-corrections';
+
+const DAY_MS = 86_400_000;
+
+/** A deadline as an instant: the last moment the commitment is still on time. */
+export type ResolvedDue =
+  | { readonly state: 'resolved'; readonly deadline: string; readonly basis: 'end_of_date_utc' | 'received_at' }
+  /** "Within N days" of an entry this reader does not have: no deadline, so never overdue. */
+  | { readonly state: 'unresolved'; readonly missingEntry: string };
+
+/** Resolves `due` against the entries the reader holds. */
+export const resolveDue = (due: CommitmentDue, index: EntryIndex): ResolvedDue => {
+  if (due.kind === 'date') {
+    return { state: 'resolved', deadline: `${due.date}T23:59:59.999Z`, basis: 'end_of_date_utc' };
+  }
+  const event = index.byHash.get(due.of);
+  if (!event) {
+    return { state: 'unresolved', missingEntry: due.of };
+  }
+  const deadline = new Date(Date.parse(event.receivedAt) + due.days * DAY_MS).toISOString();
+  return { state: 'resolved', deadline, basis: 'received_at' };
+};
+
+/** Whether `now` is past the deadline. */
+export const isPastDue = (due: ResolvedDue, now: Date): boolean =>
+  due.state === 'resolved' && now.getTime() > Date.parse(due.deadline);
