@@ -1,13 +1,49 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { HealthPanel } from './features/health/HealthPanel';
+import { InvitationsPage } from './features/admin/InvitationsPage';
+import { ManagePeoplePage } from './features/admin/ManagePeoplePage';
+import { PartiesPage } from './features/admin/PartiesPage';
+import { PendingPage } from './features/admin/PendingPage';
+import { EnrolPage } from './features/enrol/EnrolPage';
+import { HomePage } from './features/home/HomePage';
+import { LogPage } from './features/log/LogPage';
+import { PeoplePage } from './features/people/PeoplePage';
+import { PersonPage } from './features/people/PersonPage';
+import { UnlockPage } from './features/sign-in/UnlockPage';
 import { Layout } from './layout/Layout';
+import { RequireSession } from './layout/RequireSession';
+import { LogProvider } from './log/LogProvider';
+import { SessionProvider } from './session/SessionProvider';
+import { TrustProvider } from './trust/TrustProvider';
+
+const signedIn = (element: ReactNode) => <RequireSession>{element}</RequireSession>;
+const admins = (element: ReactNode) => <RequireSession admin>{element}</RequireSession>;
 
 const router = createBrowserRouter([
   {
     path: '/',
     element: <Layout />,
-    children: [{ index: true, element: <HealthPanel /> }],
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'enrol', element: <EnrolPage /> },
+      { path: 'unlock', element: signedIn(<UnlockPage />) },
+      { path: 'people', element: signedIn(<PeoplePage />) },
+      { path: 'people/:personId', element: signedIn(<PersonPage />) },
+      { path: 'log', element: signedIn(<LogPage />) },
+      { path: 'admin/parties', element: admins(<PartiesPage />) },
+      { path: 'admin/invitations', element: admins(<InvitationsPage />) },
+      { path: 'admin/pending', element: admins(<PendingPage />) },
+      { path: 'admin/people', element: admins(<ManagePeoplePage />) },
+    ],
   },
 ]);
 
-export const App = () => <RouterProvider router={router} />;
+export const App = () => (
+  <SessionProvider>
+    <LogProvider>
+      <TrustProvider>
+        <RouterProvider router={router} />
+      </TrustProvider>
+    </LogProvider>
+  </SessionProvider>
+);

@@ -2,6 +2,18 @@ import { type CallInput, callRoute, type Transport } from '../../shared/api/clie
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
 
 let csrfToken: string | null = null;
+const unauthenticatedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the server answers 401 (the session ended, expired or was revoked),
+ * so the app can forget it and drop the unlocked keys. Returns the unsubscribe function.
+ */
+export const onUnauthenticated = (listener: () => void): (() => void) => {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+};
 
 /** Remembers the anti-forgery token of the current session; sent on every write. */
 export const setCsrfToken = (token: string | null): void => {
@@ -23,6 +35,11 @@ const browserTransport: Transport = async ({ method, path, body }) => {
     cache: 'no-store',
     ...(body === undefined ? {} : { body }),
   });
+  if (response.status === 401) {
+    for (const listener of unauthenticatedListeners) {
+      listener();
+    }
+  }
   return { status: response.status, contentType: response.headers.get('content-type'), text: () => response.text() };
 };
 

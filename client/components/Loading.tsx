@@ -1,0 +1,6 @@
+/** A busy state that screen readers announce. */
+export const Loading = ({ what = 'Loading' }: { what?: string }) => (
+  <p role="status" className="hint">
+    {what}…
+  </p>
+);

@@ -1,0 +1,117 @@
+/**
+ * Log pinning in the browser (docs/PROTOCOL.md §9; crypto reference §8, "client state done
+ * right"). The first time this browser talks to the server it pins the log's (origin, verifier
+ * key); from then on it accepts only checkpoints signed by that key, each newer one with a
+ * consistency proof from the last it accepted, which it keeps per (origin, key) in localStorage.
+ * Public data only is stored: no keys, no content. Any failure is kept, with both checkpoints as
+ * evidence, until the person acknowledges it explicitly.
+ */
+import { z } from 'zod';
+import { API } from '../../shared/api/index';
+import { initCrypto } from '../../shared/crypto/sodium';
+import { fromBase64url } from '../../shared/encoding/bytes';
+import { LogMonitorState, type MonitorFailure, observeCheckpoint } from '../../shared/log/log-monitor';
+import { api } from '../api/transport';
+
+const LogPin = z.strictObject({ origin: z.string().min(1), verifierKey: z.string().min(1), pinnedAt: z.string() });
+export type LogPin = z.infer<typeof LogPin>;
+
+const LogFailure = z.strictObject({
+  kind: z.string(),
+  reason: z.string(),
+  detectedAt: z.string(),
+  evidence: z.strictObject({ trusted: z.string().nullable(), offered: z.string() }),
+});
+/** A refused checkpoint (or log key), with the trusted and the offered one. */
+export type LogFailure = z.infer<typeof LogFailure>;
+
+export type LogStatus = {
+  readonly pin: LogPin | null;
+  readonly checkpoint: { readonly treeSize: number; readonly rootHash: string; readonly note: string } | null;
+  readonly failure: LogFailure | null;
+};
+
+const PIN_KEY = 'parley.log.pin.v1';
+const FAILURE_KEY = 'parley.log.failure.v1';
+const stateKey = (pin: LogPin) => `parley.log.state.v1 ${JSON.stringify([pin.origin, pin.verifierKey])}`;
+
+const read = <T>(key: string, schema: z.ZodType<T>): T | null => {
+  const text = localStorage.getItem(key);
+  if (text === null) {
+    return null;
+  }
+  try {
+    return schema.parse(JSON.parse(text));
+  } catch {
+    return null;
+  }
+};
+
+const write = (key: string, value: unknown) => localStorage.setItem(key, JSON.stringify(value));
+
+const recordFailure = (failure: MonitorFailure | Omit<LogFailure, 'detectedAt'>): LogFailure => {
+  const stored = { ...failure, detectedAt: new Date().toISOString() };
+  // The first failure is the evidence that matters; a later one must not overwrite it.
+  if (read(FAILURE_KEY, LogFailure) === null) {
+    write(FAILURE_KEY, stored);
+  }
+  return read(FAILURE_KEY, LogFailure) ?? stored;
+};
+
+/** What this browser has pinned and verified so far, without asking the server. */
+export const storedLogStatus = (): LogStatus => {
+  const pin = read(PIN_KEY, LogPin);
+  const state = pin ? read(stateKey(pin), LogMonitorState) : null;
+  return { pin, checkpoint: state?.checkpoint ?? null, failure: read(FAILURE_KEY, LogFailure) };
+};
+
+/**
+ * Pins the log on first contact, then fetches the latest checkpoint and advances the stored one
+ * with a consistency proof. Needs a session (checkpoints are for signed-in people).
+ */
+export const checkLog = async (): Promise<LogStatus> => {
+  await initCrypto();
+  const identity = await api(API.logIdentity);
+  let pin = read(PIN_KEY, LogPin);
+  if (pin === null) {
+    pin = { ...identity, pinnedAt: new Date().toISOString() };
+    write(PIN_KEY, pin);
+  }
+  if (identity.origin !== pin.origin || identity.verifierKey !== pin.verifierKey) {
+    recordFailure({
+      kind: 'key-changed',
+      reason: 'The server now names another log key or origin than the one this browser pinned',
+      evidence: {
+        trusted: `${pin.origin}\n${pin.verifierKey}`,
+        offered: `${identity.origin}\n${identity.verifierKey}`,
+      },
+    });
+    return storedLogStatus();
+  }
+  const stored = read(stateKey(pin), LogMonitorState);
+  const offered = await api(API.latestCheckpoint);
+  const from = stored?.checkpoint.treeSize ?? 0;
+  // The offered size is the server's convenience copy; the monitor checks it against the note.
+  const proof =
+    from > 0 && offered.treeSize > from
+      ? (await api(API.consistencyProof, { query: { from, to: offered.treeSize } })).proof.map(fromBase64url)
+      : [];
+  const observed = observeCheckpoint(
+    stored,
+    { pinnedKey: pin.verifierKey, expectedOrigin: pin.origin },
+    offered.note,
+    proof,
+  );
+  if (!observed.ok) {
+    recordFailure(observed.failure);
+  } else if (observed.advanced) {
+    write(stateKey(pin), observed.state);
+  }
+  return storedLogStatus();
+};
+
+/** Clears a recorded failure after the person has said they kept the evidence; the pin stays. */
+export const acknowledgeLogFailure = (): LogStatus => {
+  localStorage.removeItem(FAILURE_KEY);
+  return storedLogStatus();
+};

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateIdentityKeys, type IdentityKeys } from '../../shared/crypto/identity-keys';
+import { signKeyStatement } from '../../shared/crypto/key-statement';
+import { initCrypto } from '../../shared/crypto/sodium';
+import { emptyDirectory } from '../../shared/directory/index';
+import type { EnrolmentOptionsResponse } from '../../shared/schemas/identity';
+import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
+import { endorsementProblem } from './admin-actions';
+import { adminRevokeStatement, signedEnrolStatement } from './statements';
+
+beforeAll(initCrypto);
+
+const PARTY = { id: '11111111-1111-4111-8111-111111111111', name: 'Office of the First Lady (US)' };
+const ADMIN = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const ENVOY = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+
+const offer = (personId: string, role: 'admin' | 'envoy', invitedBy?: { id: string; name: string }) =>
+  ({
+    personId,
+    invitation: {
+      id: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+      party: PARTY,
+      role,
+      name: `Person ${personId.slice(0, 4)}`,
+      expiresAt: '2026-12-01T00:00:00.000Z',
+      ...(invitedBy ? { invitedBy } : {}),
+    },
+  }) satisfies Pick<EnrolmentOptionsResponse, 'invitation' | 'personId'>;
+
+const countersign = (signed: SignedKeyStatement, admin: IdentityKeys): SignedKeyStatement => ({
+  ...signed,
+  signatures: [...signed.signatures, signKeyStatement(signed.statement, { person: ADMIN, ...admin })],
+});
+
+describe('statements the browser builds', () => {
+  it('enrols a bootstrap admin and an invited envoy, endorsed and then revoked, by the shared rules', () => {
+    const adminKeys = generateIdentityKeys();
+    const envoyKeys = generateIdentityKeys();
+    const directory = emptyDirectory();
+    const adminEnrol = signedEnrolStatement(offer(ADMIN, 'admin'), adminKeys);
+    expect(adminEnrol.statement).toMatchObject({ authority: 'bootstrap', seq: 1, prevHash: '', kind: 'enrol' });
+    expect(directory.apply(adminEnrol, 0)).toMatchObject({ ok: true });
+
+    const envoyEnrol = signedEnrolStatement(offer(ENVOY, 'envoy', { id: ADMIN, name: 'Admin' }), envoyKeys);
+    expect(envoyEnrol.statement.authority).toBe(ADMIN);
+    expect(endorsementProblem(envoyEnrol, ENVOY, ADMIN)).toBeNull();
+    expect(directory.apply(envoyEnrol, 1)).toMatchObject({ ok: false });
+    expect(directory.apply(countersign(envoyEnrol, adminKeys), 2)).toMatchObject({ ok: true });
+
+    const current = directory.currentKey(ENVOY);
+    const head = directory.headOf(ENVOY);
+    if (!current || !head) {
+      throw new Error('expected the envoy in the directory');
+    }
+    const revoke = adminRevokeStatement(current, head, ADMIN);
+    const signed = { statement: revoke, signatures: [signKeyStatement(revoke, { person: ADMIN, ...adminKeys })] };
+    expect(directory.apply(signed, 3)).toMatchObject({ ok: true });
+    expect(directory.currentKey(ENVOY)).toBeUndefined();
+  });
+
+  it('refuses to endorse a statement naming another admin, or one whose own signature fails', () => {
+    const envoyEnrol = signedEnrolStatement(
+      offer(ENVOY, 'envoy', { id: ADMIN, name: 'Admin' }),
+      generateIdentityKeys(),
+    );
+    expect(endorsementProblem(envoyEnrol, ENVOY, ENVOY)).toMatch(/another admin/);
+    expect(endorsementProblem(envoyEnrol, ADMIN, ADMIN)).toMatch(/not their enrolment/);
+    const renamed = { ...envoyEnrol, statement: { ...envoyEnrol.statement, name: 'Someone else' } };
+    expect(endorsementProblem(renamed, ENVOY, ADMIN)).toMatch(/own valid signature/);
+    const swapped = { ...envoyEnrol, statement: { ...envoyEnrol.statement, keyId: generateIdentityKeys().keyId } };
+    expect(endorsementProblem(swapped, ENVOY, ADMIN)).toMatch(/not derived/);
+  });
+});

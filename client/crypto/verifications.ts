@@ -1,0 +1,84 @@
+/**
+ * The list of people this person has verified, and at which key: canonical JSON sealed to their
+ * own current box key (`sealForSelf`, a `crypto_box_seal`) and signed with their signing key under
+ * `parley/verifications-upload/v1` (docs/PROTOCOL.md §8). The server stores it but cannot read or
+ * alter it. Reading it back checks the signature against the directory before opening.
+ */
+import { z } from 'zod';
+import { API } from '../../shared/api/index';
+import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
+import { openForSelf, sealForSelf } from '../../shared/crypto/self-seal';
+import { signTagged, verifyTagged } from '../../shared/crypto/sign';
+import { VERIFICATIONS_UPLOAD_TAG, verificationsUploadMessage } from '../../shared/crypto/upload-signature';
+import type { DirectoryState } from '../../shared/directory/index';
+import { fromBase64url, toBase64url, utf8String } from '../../shared/encoding/bytes';
+import { canonicalBytes } from '../../shared/encoding/canonical';
+import { KeyId, Timestamp, Uuid } from '../../shared/schemas/common';
+import { api } from '../api/transport';
+import { withKey } from './keyring-store';
+
+const VerificationRecord = z.strictObject({ person: Uuid, keyId: KeyId, verifiedAt: Timestamp });
+/** One verified contact: who, at which of their keys, when. */
+export type VerificationRecord = z.infer<typeof VerificationRecord>;
+
+const VerificationList = z.strictObject({ v: z.literal(1), verified: z.array(VerificationRecord).max(10_000) });
+
+/**
+ * The person's verified contacts, opened with their unlocked keys.
+ *
+ * @throws when the stored list is not signed by one of their keys, or does not open.
+ */
+export const loadVerifications = async (personId: string, directory: DirectoryState): Promise<VerificationRecord[]> => {
+  const { verifications } = await api(API.getVerifications);
+  if (verifications === null) {
+    return [];
+  }
+  const record = directory.keyRecord(verifications.keyId);
+  if (!record || record.person !== personId) {
+    throw new Error('Your stored verifications name a key that is not yours');
+  }
+  const message = verificationsUploadMessage(personId, verifications.blob);
+  if (
+    !verifyTagged(
+      VERIFICATIONS_UPLOAD_TAG,
+      message,
+      fromBase64url(verifications.signature),
+      fromBase64url(record.signKey),
+    )
+  ) {
+    throw new Error('Your stored verifications are not signed by you: they were altered');
+  }
+  const plaintext = withKey(personId, record.keyId, (key) =>
+    openForSelf(fromBase64url(verifications.blob), fromBase64url(record.boxKey) as BoxPublicKey, key.boxSecretKey),
+  );
+  return VerificationList.parse(JSON.parse(utf8String(plaintext))).verified;
+};
+
+/** Seals, signs and stores the whole list with the person's current key. */
+export const saveVerifications = async (
+  personId: string,
+  directory: DirectoryState,
+  verified: readonly VerificationRecord[],
+): Promise<void> => {
+  const current = directory.currentKey(personId);
+  if (!current) {
+    throw new Error('Your key is not published yet: you can verify people once your admin has endorsed it');
+  }
+  const list = VerificationList.parse({ v: 1, verified });
+  const sealed = sealForSelf(canonicalBytes(list), fromBase64url(current.boxKey) as BoxPublicKey);
+  const blob = toBase64url(sealed);
+  const signature = withKey(personId, current.keyId, (key) =>
+    signTagged(VERIFICATIONS_UPLOAD_TAG, verificationsUploadMessage(personId, blob), key.signSecretKey),
+  );
+  await api(API.putVerifications, { body: { blob, keyId: current.keyId, signature: toBase64url(signature) } });
+};
+
+/** The list with `person` verified at `keyId` now (replacing an earlier verification of them). */
+export const withVerified = (
+  list: readonly VerificationRecord[],
+  person: string,
+  keyId: string,
+): VerificationRecord[] => [
+  ...list.filter((record) => record.person !== person),
+  { person, keyId, verifiedAt: new Date().toISOString() },
+];

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { PersonView } from '../../../shared/schemas/identity';
+import { useAction } from '../../api/useAction';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { LockedNotice } from '../../components/LockedNotice';
+import { revokePerson } from '../../crypto/admin-actions';
+import { useIsUnlocked, useSignedIn } from '../../session/useSession';
+import { useTrust } from '../../trust/useTrust';
+
+/** Everyone, with their status; an admin can revoke anyone but themselves. */
+export const ManagePeoplePage = () => {
+  const session = useSignedIn();
+  const isUnlocked = useIsUnlocked();
+  const { state, reload } = useTrust();
+  const [revoking, setRevoking] = useState<PersonView | null>(null);
+  const { busy, error, run } = useAction();
+  if (!session) {
+    return null;
+  }
+  const confirmRevoke = () => {
+    const target = revoking;
+    setRevoking(null);
+    if (target && state.status === 'ready') {
+      run(() => revokePerson(state.directory, session.person.id, target.id), reload);
+    }
+  };
+  return (
+    <section aria-labelledby="manage-title">
+      <h1 id="manage-title">Manage people</h1>
+      {isUnlocked ? null : <LockedNotice action="revoke people" />}
+      <ErrorNotice error={error} />
+      {state.status === 'loading' || state.status === 'idle' ? <Loading /> : null}
+      <ErrorNotice error={state.status === 'error' ? state.error : null} />
+      {state.status === 'ready' ? (
+        <table data-testid="manage-people">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Party</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.people.map((person) => (
+              <tr key={person.id} data-testid="manage-row">
+                <td>{person.name}</td>
+                <td>{person.party.name}</td>
+                <td>{person.role}</td>
+                <td data-testid="person-status">{person.status}</td>
+                <td>
+                  {person.status !== 'revoked' && person.id !== session.person.id ? (
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={busy || !isUnlocked}
+                      onClick={() => setRevoking(person)}
+                      aria-label={`Revoke ${person.name}`}
+                    >
+                      Revoke
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke ${revoking?.name ?? ''}?`}
+        confirmLabel="Revoke"
+        onCancel={() => setRevoking(null)}
+        onConfirm={confirmRevoke}
+      >
+        <p>
+          Their sessions end now and you sign the revocation of their current key into the directory. What they signed
+          before stays verifiable; they cannot sign or read anything new. This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+};

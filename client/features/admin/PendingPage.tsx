@@ -1,0 +1,56 @@
+import { API } from '../../../shared/api/index';
+import { api } from '../../api/transport';
+import { useQuery } from '../../api/useQuery';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { LockedNotice } from '../../components/LockedNotice';
+import { useIsUnlocked, useSignedIn } from '../../session/useSession';
+import { useTrust } from '../../trust/useTrust';
+import { PendingRow } from './PendingRow';
+
+/** Enrolments awaiting an admin's endorsement; this admin can endorse those they invited. */
+export const PendingPage = () => {
+  const session = useSignedIn();
+  const isUnlocked = useIsUnlocked();
+  const { state: trust, reload: reloadTrust } = useTrust();
+  const [pending, reload] = useQuery(() => api(API.listPendingEnrolments), []);
+  if (!session) {
+    return null;
+  }
+  const me = trust.status === 'ready' ? trust.directory.currentKey(session.person.id) : undefined;
+  return (
+    <section aria-labelledby="pending-title">
+      <h1 id="pending-title">Endorsements</h1>
+      <p>
+        Before endorsing, compare the safety number below with the new person over a channel you trust (in person, by
+        phone). Endorsing countersigns their keys and publishes them to everyone.
+      </p>
+      {isUnlocked ? null : <LockedNotice action="endorse" />}
+      {pending.status === 'loading' || trust.status === 'loading' ? <Loading /> : null}
+      <ErrorNotice error={pending.status === 'error' ? pending.error : null} />
+      <ErrorNotice error={trust.status === 'error' ? trust.error : null} />
+      {pending.status === 'ready' && trust.status === 'ready' && me ? (
+        pending.data.pending.length === 0 ? (
+          <p data-testid="no-pending">No enrolment awaits endorsement.</p>
+        ) : (
+          <ul className="cards" data-testid="pending-list">
+            {pending.data.pending.map((item) => (
+              <PendingRow
+                key={item.person.id}
+                pending={item}
+                adminId={session.person.id}
+                adminKey={me}
+                directory={trust.directory}
+                canSign={isUnlocked}
+                onEndorsed={() => {
+                  reload();
+                  reloadTrust();
+                }}
+              />
+            ))}
+          </ul>
+        )
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,46 @@
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLog } from '../../log/useLog';
+
+/** The log this browser pinned, and the last checkpoint it verified. */
+export const LogPage = () => {
+  const { status, checking, error, check } = useLog();
+  return (
+    <section aria-labelledby="log-title">
+      <h1 id="log-title">Log</h1>
+      <p>
+        Every entry and key statement is a leaf of one append-only Merkle log. This browser pinned the log's key the
+        first time it saw it and accepts a newer checkpoint only with a proof that it extends the last one.
+      </p>
+      {status.pin ? (
+        <dl className="facts">
+          <dt>Origin</dt>
+          <dd data-testid="log-origin">{status.pin.origin}</dd>
+          <dt>Pinned verifier key</dt>
+          <dd>
+            <code data-testid="log-pinned-key">{status.pin.verifierKey}</code>
+          </dd>
+          <dt>Pinned at</dt>
+          <dd>{status.pin.pinnedAt}</dd>
+          <dt>Verified tree size</dt>
+          <dd data-testid="log-tree-size">{status.checkpoint?.treeSize ?? 'none yet'}</dd>
+          <dt>Root hash</dt>
+          <dd>
+            <code>{status.checkpoint?.rootHash ?? '—'}</code>
+          </dd>
+        </dl>
+      ) : (
+        <p>No log pinned yet: it is pinned at sign-in.</p>
+      )}
+      {status.checkpoint ? (
+        <details>
+          <summary>Signed checkpoint</summary>
+          <pre>{status.checkpoint.note}</pre>
+        </details>
+      ) : null}
+      <button type="button" onClick={() => void check()} disabled={checking} data-testid="log-check">
+        {checking ? 'Checking…' : 'Check now'}
+      </button>
+      <ErrorNotice error={error} />
+    </section>
+  );
+};

@@ -1,0 +1,39 @@
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LockedNotice } from '../../components/LockedNotice';
+import { saveVerifications, withVerified } from '../../crypto/verifications';
+import { useSignedIn } from '../../session/useSession';
+import type { ContactView } from '../../trust/contact-view';
+import { useTrust } from '../../trust/useTrust';
+
+/** "Mark as verified" (or "Re-verify" after a key change), stored sealed and signed. */
+export const MarkVerified = ({ contact }: { contact: ContactView }) => {
+  const session = useSignedIn();
+  const { state, reload } = useTrust();
+  const { busy, error, run } = useAction();
+  if (!session || state.status !== 'ready' || contact.keyId === null) {
+    return null;
+  }
+  if (state.verifications === null) {
+    return <LockedNotice action="see and change who you verified" />;
+  }
+  if (contact.verification === 'verified') {
+    return (
+      <p className="ok" role="status" data-testid="verified-at">
+        You verified {contact.name} at this key on {new Date(contact.verifiedAt ?? '').toLocaleString()}.
+      </p>
+    );
+  }
+  const { directory, verifications } = state;
+  const keyId = contact.keyId;
+  const mark = () =>
+    run(() => saveVerifications(session.person.id, directory, withVerified(verifications, contact.id, keyId)), reload);
+  return (
+    <>
+      <button type="button" className="primary" onClick={mark} disabled={busy} data-testid="mark-verified">
+        {contact.verification === 'key-changed' ? 'The new numbers match: re-verify' : 'Mark as verified'}
+      </button>
+      <ErrorNotice error={error ?? state.verificationsError} />
+    </>
+  );
+};

@@ -1,0 +1,29 @@
+import { NavLink } from 'react-router';
+import { useSignedIn } from '../session/useSession';
+
+/** Links to what the signed-in person's role may use, and nothing else. */
+export const Navigation = () => {
+  const session = useSignedIn();
+  const isAdmin = session?.person.role === 'admin' && session.person.status === 'active';
+  return (
+    <nav aria-label="Main">
+      <NavLink to="/" end>
+        Home
+      </NavLink>
+      {session ? (
+        <>
+          <NavLink to="/people">People</NavLink>
+          <NavLink to="/log">Log</NavLink>
+        </>
+      ) : null}
+      {isAdmin ? (
+        <>
+          <NavLink to="/admin/parties">Parties</NavLink>
+          <NavLink to="/admin/invitations">Invitations</NavLink>
+          <NavLink to="/admin/pending">Endorsements</NavLink>
+          <NavLink to="/admin/people">Manage people</NavLink>
+        </>
+      ) : null}
+    </nav>
+  );
+};

@@ -1,0 +1,17 @@
+/**
+ * The Node SDK: a Parley person driven from Node for tests, CLIs and benchmarks. Unlocked keys
+ * stay inside the SDK (see unlocked-keyring.ts), which is why that module is not exported here.
+ */
+export { EndorsementRefusedError } from './admin-operations';
+export type { EnrolOptions } from './enrol-person';
+export { type LogCheckResult, LogConsistencyError, LogIdentityError, type PinnedLog } from './log-checker';
+export type { RotationResult } from './own-keys';
+export { ParleyHttp, type ParleyHttpOptions } from './parley-http';
+export { ParleyPerson, type ServerAddress } from './parley-person';
+export { VaultLockedError } from './person-session';
+export { ParleyPersonState } from './person-state';
+export { SoftwareAuthenticator, type SoftwareAuthenticatorOptions } from './software-authenticator';
+export { PrfUnavailableError } from './vault-prf';
+export { DirectoryVerificationError } from './verified-directory';
+export { WebAuthnError } from './webauthn-error';
+export { withoutPrfResults } from './webauthn-json';

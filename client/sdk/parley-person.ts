@@ -1,0 +1,195 @@
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+import type { CallInput } from '../../shared/api/client';
+import { invitationRoutes, keyRoutes, partyRoutes, passkeyRoutes } from '../../shared/api/identity';
+import type { RouteContract, RouteOutput } from '../../shared/api/route';
+import { safetyNumber } from '../../shared/crypto/safety-number';
+import { initCrypto } from '../../shared/crypto/sodium';
+import { VAULT_PRF_SALT } from '../../shared/crypto/vault';
+import { wrappingKeyFromPrf } from '../../shared/crypto/vault-keys';
+import type { DirectoryState } from '../../shared/directory/index';
+import type { Role } from '../../shared/schemas/role';
+import { endorseEnrolment, revokePerson } from './admin-operations';
+import { type EnrolOptions, enrolPerson } from './enrol-person';
+import { LogChecker, type LogCheckResult, type PinnedLog } from './log-checker';
+import { revokeOwnKey, rotateOwnKeys } from './own-keys';
+import { ParleyHttp } from './parley-http';
+import { PersonSession, type PersonSessionFields } from './person-session';
+import { ParleyPersonState } from './person-state';
+import { SoftwareAuthenticator } from './software-authenticator';
+import { setUnlockedKeyring } from './unlocked-keyring';
+import { sealVaultCopy, signVaultUpload } from './vault-copies';
+import { fetchVerifiedDirectory } from './verified-directory';
+import { withoutPrfResults } from './webauthn-json';
+
+/** Where a person's server is: `baseUrl`, and its public `origin` when that differs. */
+export type ServerAddress = { baseUrl: string; origin?: string; fetch?: typeof fetch };
+
+const httpFor = ({ baseUrl, origin, fetch }: ServerAddress): ParleyHttp =>
+  new ParleyHttp({ baseUrl, ...(origin === undefined ? {} : { origin }), ...(fetch === undefined ? {} : { fetch }) });
+
+/**
+ * A Parley person driven from Node, for tests, CLIs and benchmarks: enrolment, passkey sign-in,
+ * vault unlock, admin operations, own key rotation and revocation, a verified key directory,
+ * safety numbers and transparency-log checks. Its passkeys live in its own
+ * {@link SoftwareAuthenticator}; its unlocked keys only in memory.
+ */
+export class ParleyPerson extends PersonSession {
+  readonly #log: LogChecker;
+
+  private constructor(fields: PersonSessionFields & { log?: PinnedLog }) {
+    super(fields);
+    this.#log = new LogChecker(fields.log);
+  }
+
+  /** Enrols the invitee of an invitation link (or bare token); see {@link enrolPerson}. */
+  static async enrol(baseUrl: string, invitation: string, options: EnrolOptions = {}): Promise<ParleyPerson> {
+    const enrolment = await enrolPerson(baseUrl, invitation, options);
+    const person = new ParleyPerson({ ...enrolment, personId: enrolment.session.person.id });
+    person.adopt(enrolment.session);
+    setUnlockedKeyring(person, enrolment.keyring);
+    return person;
+  }
+
+  /** A person not known yet, whose passkey is on `authenticator` (a new device): sign in next. */
+  static async onAuthenticator(address: ServerAddress, authenticator: SoftwareAuthenticator): Promise<ParleyPerson> {
+    await initCrypto();
+    return new ParleyPerson({ http: httpFor(address), authenticator });
+  }
+
+  /** Restores a person saved with {@link ParleyPerson.exportState}: signed out and locked. */
+  static async fromState(state: unknown, options: { fetch?: typeof fetch } = {}): Promise<ParleyPerson> {
+    await initCrypto();
+    const parsed = ParleyPersonState.parse(state);
+    return new ParleyPerson({
+      http: httpFor({ baseUrl: parsed.baseUrl, origin: parsed.origin, ...options }),
+      authenticator: SoftwareAuthenticator.fromState(parsed.authenticator),
+      personId: parsed.personId,
+      rpId: parsed.rpId,
+      recoveryKey: parsed.recoveryKey,
+      ...(parsed.log ? { log: parsed.log } : {}),
+    });
+  }
+
+  /** Everything a CLI needs to act as this person again, secrets included; never the unlocked keys. */
+  exportState(): ParleyPersonState {
+    const log = this.#log.state;
+    return {
+      version: 1,
+      baseUrl: this.http.baseUrl,
+      origin: this.http.origin,
+      ...(this.rpId === undefined ? {} : { rpId: this.rpId }),
+      ...(this.isKnown ? { personId: this.personId } : {}),
+      ...(this.recoveryKey === undefined ? {} : { recoveryKey: this.recoveryKey }),
+      authenticator: this.authenticator.exportState(),
+      ...(log ? { log } : {}),
+    };
+  }
+
+  /** Calls any contract route as this person. */
+  api<R extends RouteContract>(route: R, input?: CallInput<R>): Promise<RouteOutput<R>> {
+    return this.http.api(route, input);
+  }
+
+  #signer() {
+    return this.keyring().signer(this.personId);
+  }
+
+  /** Creates a party (admins). */
+  createParty(name: string) {
+    return this.http.api(partyRoutes.createParty, { body: { name } });
+  }
+
+  /** Invites a person into a party with a role (admins); returns the one-time link. */
+  async invite(invitation: { partyId: string; role: Role; name: string }): Promise<string> {
+    return (await this.http.api(invitationRoutes.createInvitation, { body: invitation })).link;
+  }
+
+  /** Enrolments awaiting an endorsement (admins). */
+  async pendingEnrolments() {
+    return (await this.http.api(keyRoutes.listPendingEnrolments)).pending;
+  }
+
+  /** Countersigns the enrolment of a person this admin invited; see {@link endorseEnrolment}. */
+  endorse(personId: string) {
+    return endorseEnrolment(this.http, this.#signer(), personId);
+  }
+
+  /** Revokes a person, with a signed revocation of their current key (admins). */
+  revoke(personId: string) {
+    return revokePerson(this.http, this.#signer(), personId);
+  }
+
+  /** Everyone enrolled. */
+  async people() {
+    return (await this.http.api(partyRoutes.listPeople)).people;
+  }
+
+  /** All parties. */
+  async parties() {
+    return (await this.http.api(partyRoutes.listParties)).parties;
+  }
+
+  #owner() {
+    const { http, authenticator, personId, rpId } = this;
+    return { http, authenticator, personId, rpId, keyring: this.keyring() };
+  }
+
+  /** Rotates this person's keys and re-seals their vault copies; see {@link rotateOwnKeys}. */
+  rotateKeys() {
+    return rotateOwnKeys(this.#owner());
+  }
+
+  /** Revokes this person's own key: the server revokes them and ends their sessions. */
+  async revokeOwnKey() {
+    const record = await revokeOwnKey(this.#owner());
+    this.lock();
+    this.http.forgetSession();
+    return record;
+  }
+
+  /**
+   * Registers a passkey on another authenticator (a new device) for this signed-in person. When
+   * that authenticator has PRF and this person is unlocked, its PRF vault copy is uploaded too.
+   */
+  async addPasskey(target: SoftwareAuthenticator) {
+    const { options } = await this.http.api(passkeyRoutes.passkeyOptions);
+    const creation = options as unknown as PublicKeyCredentialCreationOptionsJSON;
+    const created = target.createCredential(creation, target.hasPrf ? { prf: { first: VAULT_PRF_SALT } } : {});
+    const credentialId = created.response.id;
+    let vault: ReturnType<typeof signVaultUpload> | undefined;
+    if (created.prf && this.isUnlocked) {
+      const keyring = this.keyring();
+      const secret = { kind: 'prf' as const, credentialId, key: wrappingKeyFromPrf(created.prf.first, this.personId) };
+      keyring.remember(secret);
+      vault = signVaultUpload(this.personId, sealVaultCopy(keyring.keyring, this.personId, secret), this.#signer());
+    }
+    const response = withoutPrfResults(created.response);
+    return this.http.api(passkeyRoutes.passkeyVerify, { body: vault ? { response, vault } : { response } });
+  }
+
+  /** The whole key directory, re-verified from scratch; throws `DirectoryVerificationError` otherwise. */
+  directory(): Promise<DirectoryState> {
+    return fetchVerifiedDirectory(this.http);
+  }
+
+  /** The safety number of this person and another, from both current keys in the verified directory. */
+  async safetyNumberWith(personId: string) {
+    const directory = await this.directory();
+    const [mine, theirs] = [directory.currentKey(this.personId), directory.currentKey(personId)];
+    if (!mine || !theirs) {
+      throw new Error(`No current key for ${mine ? personId : this.personId} in the directory`);
+    }
+    return safetyNumber(
+      { person: mine.person, signKey: mine.signKey, boxKey: mine.boxKey },
+      { person: theirs.person, signKey: theirs.signKey, boxKey: theirs.boxKey },
+    );
+  }
+
+  /**
+   * Checks the transparency log: pins its key on first contact (or `pin`), verifies the latest
+   * checkpoint and its consistency with the last one seen; see {@link LogChecker.check}.
+   */
+  checkLog(options: { pin?: PinnedLog } = {}): Promise<LogCheckResult> {
+    return this.#log.check(this.http, options);
+  }
+}

@@ -1,0 +1,75 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { API } from '../../shared/api/index';
+import type { SessionView } from '../../shared/schemas/identity';
+import { api, onUnauthenticated, setCsrfToken } from '../api/transport';
+import { startAutoLock } from '../crypto/auto-lock';
+import { getKeyStatus, lockKeyring } from '../crypto/keyring-store';
+import { SessionContext, type SessionContextValue, type SessionState } from './session-context';
+
+/**
+ * The signed-in person, from `GET /api/session` on load. Keeps the anti-forgery token for writes,
+ * drops the unlocked keys at sign-out or when another person's session arrives, and runs the
+ * idle and hidden-tab auto-lock (client/crypto/auto-lock.ts).
+ */
+export const SessionProvider = ({ children }: { children: ReactNode }) => {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const adopt = useCallback((session: SessionView) => {
+    const keys = getKeyStatus();
+    if (keys.state === 'unlocked' && keys.personId !== session.person.id) {
+      lockKeyring('other-person');
+    }
+    setCsrfToken(session.csrfToken);
+    setState({ status: 'signed-in', session });
+  }, []);
+
+  const forget = useCallback(() => {
+    lockKeyring('signed-out');
+    setCsrfToken(null);
+    setState({ status: 'signed-out' });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const { session } = await api(API.getSession);
+      if (session) {
+        adopt(session);
+      } else {
+        forget();
+      }
+    } catch (error) {
+      setState({ status: 'error', error });
+    }
+  }, [adopt, forget]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => startAutoLock(), []);
+
+  // A 401 anywhere means the server ended this session (sign-out elsewhere, revocation, expiry).
+  useEffect(() => onUnauthenticated(() => void refresh()), [refresh]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api(API.signOut);
+    } finally {
+      forget();
+    }
+  }, [forget]);
+
+  const signOutEverywhere = useCallback(async () => {
+    try {
+      return (await api(API.signOutEverywhere)).ended;
+    } finally {
+      forget();
+    }
+  }, [forget]);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({ ...state, adopt, refresh, signOut, signOutEverywhere }),
+    [state, adopt, refresh, signOut, signOutEverywhere],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+};

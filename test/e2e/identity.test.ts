@@ -1,0 +1,242 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
+import { openPersonBrowser, type PersonBrowser } from '../helpers/e2e-browser';
+import { enrolThroughLink, recordCeremonyBodies, signIn, storedKeys } from '../helpers/e2e-identity-flows';
+import { type BootstrappedServer, startBootstrappedServer } from '../helpers/e2e-server';
+
+const ADMIN = { name: 'Avery Lindqvist', party: 'Office of the First Lady (US)' };
+const ENVOY = { name: 'Mira Sokolova', party: "Commissioner for Children's Rights (RF)" };
+
+describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, compare safety numbers', () => {
+  let booted: BootstrappedServer;
+  let browser: Browser;
+  let admin: PersonBrowser;
+  let envoy: PersonBrowser;
+  /** The log's checkpoint right after the admin's enrolment: later replayed as a rollback. */
+  let firstCheckpoint: string;
+
+  beforeAll(async () => {
+    booted = await startBootstrappedServer(ADMIN);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await booted?.server.shutdown();
+  });
+
+  it('takes an operator-invited admin and an invited envoy from link to verified contacts', async () => {
+    const { origin, adminLink } = booted;
+    admin = await openPersonBrowser(browser, { hasPrf: true });
+    envoy = await openPersonBrowser(browser, { hasPrf: true });
+    const adminBodies = recordCeremonyBodies(admin);
+    const envoyBodies = recordCeremonyBodies(envoy);
+    const shot = (person: PersonBrowser, name: string) =>
+      person.page.screenshot({ path: artifactPath(`identity-${name}.png`), fullPage: true });
+
+    // The admin accepts the operator's invitation with a PRF passkey.
+    await enrolThroughLink(
+      admin,
+      adminLink,
+      { ...ADMIN, role: 'admin', inviter: 'operator bootstrap' },
+      'identity-01-admin-enrol',
+    );
+    await admin.page.getByTestId('home-unlocked').waitFor();
+    expect(await admin.page.getByTestId('key-status').textContent()).toBe('Keys unlocked');
+    firstCheckpoint = await admin.page.evaluate(() => fetch('/api/log/checkpoint').then((reply) => reply.text()));
+    await shot(admin, '02-admin-home');
+
+    // The admin creates the counterpart's party and invites its envoy.
+    await admin.page.getByRole('link', { name: 'Parties' }).click();
+    await admin.page.getByLabel('Party name').fill(ENVOY.party);
+    await admin.page.getByTestId('create-party').click();
+    await admin.page.getByTestId('party-created').waitFor();
+    await expect.poll(() => admin.page.getByTestId('party-list').textContent()).toContain(ENVOY.party);
+    await shot(admin, '03-admin-parties');
+
+    await admin.page.getByRole('link', { name: 'Invitations' }).click();
+    await admin.page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
+    await admin.page.getByLabel('Party', { exact: true }).selectOption({ label: ENVOY.party });
+    await admin.page.getByLabel('Role', { exact: true }).selectOption('envoy');
+    await admin.page.getByLabel('Name', { exact: true }).fill(ENVOY.name);
+    await admin.page.getByTestId('create-invitation').click();
+    const envoyLink = await admin.page.getByTestId('invitation-link').inputValue();
+    expect(envoyLink).toMatch(new RegExp(`^${origin}/enrol#[A-Za-z0-9_-]{43}$`));
+    await expect
+      .poll(() => admin.page.getByTestId('invitation-row').filter({ hasText: ENVOY.name }).textContent())
+      .toContain('open');
+    await shot(admin, '04-admin-invitation');
+
+    // The envoy accepts in their own profile and waits for the admin's endorsement.
+    await enrolThroughLink(
+      envoy,
+      envoyLink,
+      { ...ENVOY, role: 'envoy', inviter: ADMIN.name },
+      'identity-05-envoy-enrol',
+    );
+    await expect
+      .poll(() => envoy.page.getByTestId('pending-notice').textContent())
+      .toContain(`Waiting for ${ADMIN.name}'s endorsement`);
+    await shot(envoy, '06-envoy-pending');
+
+    // The admin compares the fingerprint and endorses.
+    await admin.page.getByRole('link', { name: 'Endorsements' }).click();
+    const row = admin.page.getByTestId('pending-row').filter({ hasText: ENVOY.name });
+    await expect
+      .poll(async () => (await row.getByTestId('safety-number').textContent())?.replace(/\D/g, '').length)
+      .toBe(60);
+    await shot(admin, '07-admin-pending');
+    await row.getByTestId('endorse').click();
+    await admin.page.getByTestId('no-pending').waitFor();
+
+    // The envoy is active; signs out, signs back in with no user name, and is unlocked by PRF.
+    await envoy.page.getByTestId('pending-refresh').click();
+    await envoy.page.getByTestId('pending-notice').waitFor({ state: 'detached' });
+    await envoy.page.getByTestId('sign-out').click();
+    await envoy.page.getByTestId('sign-in').waitFor();
+    await shot(envoy, '08-envoy-signed-out');
+    await signIn(envoy, origin);
+    await envoy.page.getByTestId('home-unlocked').waitFor();
+    expect(await envoy.page.getByTestId('key-status').textContent()).toBe('Keys unlocked');
+    expect(await envoy.page.getByTestId('signed-in-as').textContent()).toContain(ENVOY.name);
+    await shot(envoy, '09-envoy-signed-in');
+
+    // Each opens the other's page: the same 60-digit safety number, and a QR code that loads.
+    const safetyNumberSeenBy = async (person: PersonBrowser, other: string, name: string) => {
+      await person.page.getByRole('link', { name: 'People', exact: true }).click();
+      await person.page.getByRole('link', { name: other }).click();
+      const number = person.page.getByTestId('safety-number');
+      await number.waitFor();
+      await expect
+        .poll(() => person.page.getByTestId('safety-qr').evaluate((image: HTMLImageElement) => image.naturalWidth))
+        .toBeGreaterThan(0);
+      await shot(person, name);
+      return number.textContent();
+    };
+    const seenByAdmin = await safetyNumberSeenBy(admin, ENVOY.name, '10-admin-sees-envoy');
+    const seenByEnvoy = await safetyNumberSeenBy(envoy, ADMIN.name, '11-envoy-sees-admin');
+    expect(seenByAdmin).toMatch(/^(\d{5} ){11}\d{5}$/);
+    expect(seenByEnvoy).toBe(seenByAdmin);
+
+    // Marking as verified is stored sealed and signed, and survives a reload (after unlocking).
+    await admin.page.getByTestId('mark-verified').click();
+    await admin.page.getByTestId('verified-at').waitFor();
+    await admin.page.getByRole('link', { name: 'People', exact: true }).click();
+    await expect
+      .poll(() =>
+        admin.page.getByTestId('person-row').filter({ hasText: ENVOY.name }).getByTestId('verification').textContent(),
+      )
+      .toBe('Verified');
+    await shot(admin, '12-admin-people');
+
+    // The log was pinned at sign-in and advanced with consistency proofs.
+    await admin.page.getByRole('link', { name: 'Log' }).click();
+    await admin.page.getByTestId('log-check').click();
+    await expect.poll(() => admin.page.getByTestId('log-pinned-key').textContent()).toMatch(/\+[0-9a-f]{8}\+/);
+    await expect
+      .poll(async () => Number(await admin.page.getByTestId('log-tree-size').textContent()))
+      .toBeGreaterThanOrEqual(2);
+    await shot(admin, '13-admin-log');
+
+    // No PRF output ever left the browser, and no key was persisted.
+    expect(adminBodies.length + envoyBodies.length).toBeGreaterThanOrEqual(3);
+    for (const body of [...adminBodies, ...envoyBodies]) {
+      expect(JSON.parse(body).response.clientExtensionResults.prf).toBeUndefined();
+    }
+    for (const person of [admin, envoy]) {
+      const stored = await storedKeys(person);
+      expect(stored.localStorage.every((key) => /^parley\.(log|inviter)\./.test(key))).toBe(true);
+      expect(stored.sessionStorage).toEqual([]);
+      expect(stored.indexedDb).toEqual([]);
+    }
+    expect(admin.errors).toEqual([]);
+    expect(envoy.errors).toEqual([]);
+
+    // "Sign out everywhere" ends the envoy's sessions and drops their keys.
+    await envoy.page.getByTestId('sign-out-everywhere').click();
+    await envoy.page.getByTestId('sign-in').waitFor();
+    const session = await envoy.page.evaluate(() => fetch('/api/session').then((reply) => reply.json()));
+    expect(session).toEqual({ session: null });
+    expect(envoy.errors).toEqual([]);
+  });
+
+  it('lets the admin withdraw an unused invitation and revoke the envoy, each after a confirmation', async () => {
+    await admin.page.getByRole('link', { name: 'Invitations' }).click();
+    await admin.page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
+    await admin.page.getByLabel('Party', { exact: true }).selectOption({ label: ENVOY.party });
+    await admin.page.getByLabel('Name', { exact: true }).fill('Spare Envoy');
+    await admin.page.getByTestId('create-invitation').click();
+    await admin.page.getByTestId('invitation-link').waitFor();
+    await admin.page.getByRole('button', { name: 'Withdraw the invitation of Spare Envoy' }).click();
+    await admin.page.getByTestId('confirm-button').click();
+    await expect
+      .poll(() => admin.page.getByTestId('invitation-row').filter({ hasText: 'Spare Envoy' }).textContent())
+      .toContain('revoked');
+
+    await admin.page.getByRole('link', { name: 'Manage people' }).click();
+    await admin.page.getByRole('button', { name: `Revoke ${ENVOY.name}` }).click();
+    await admin.page.getByTestId('confirm-dialog').waitFor();
+    await admin.page.screenshot({ path: artifactPath('identity-14-admin-revoke-confirm.png'), fullPage: true });
+    await admin.page.getByTestId('confirm-button').click();
+    await expect
+      .poll(() =>
+        admin.page.getByTestId('manage-row').filter({ hasText: ENVOY.name }).getByTestId('person-status').textContent(),
+      )
+      .toBe('revoked');
+    await admin.page.screenshot({ path: artifactPath('identity-15-admin-revoked.png'), fullPage: true });
+    expect(admin.errors).toEqual([]);
+  });
+
+  it('shows a blocking banner with both checkpoints when the server rolls the log back', async () => {
+    const { page } = admin;
+    await page.route('**/api/log/checkpoint', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: firstCheckpoint }),
+    );
+    await page.getByRole('link', { name: 'Log' }).click();
+    const trustedSize = Number(await page.getByTestId('log-tree-size').textContent());
+    expect(trustedSize).toBeGreaterThan(1);
+    await page.getByTestId('log-check').click();
+    const banner = page.getByTestId('log-failure');
+    await expect
+      .poll(() => banner.textContent())
+      .toContain(`offered tree size 1 is older than the trusted ${trustedSize}`);
+    expect(await page.getByTestId('log-evidence-trusted').textContent()).toMatch(new RegExp(`\\n${trustedSize}\\n`));
+    expect(await page.getByTestId('log-evidence-offered').textContent()).toMatch(/\n1\n/);
+    expect(await page.locator('main').textContent()).toBe('');
+    await page.screenshot({ path: artifactPath('identity-16-log-rollback.png'), fullPage: true });
+
+    // It stays until the person says they kept the evidence.
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    expect(await banner.count()).toBe(1);
+    const acknowledge = page.getByRole('button', { name: 'Acknowledge' });
+    expect(await acknowledge.isDisabled()).toBe(true);
+    await page.getByLabel('I have saved both checkpoints').check();
+    await acknowledge.click();
+    await banner.waitFor({ state: 'detached' });
+    await page.unroute('**/api/log/checkpoint');
+    expect(admin.errors).toEqual([]);
+  });
+
+  it('refuses a key directory the server altered, with a blocking error naming the statement', async () => {
+    const { page } = admin;
+    // Leave the people screens first: opening one is what fetches and re-verifies the directory.
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByTestId('home-unlocked').waitFor();
+    await page.route('**/api/keys/statements?*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { statements: { signed: { statement: { name: string } } }[] };
+      const victim = body.statements[1];
+      if (victim) {
+        victim.signed.statement.name = 'Mallory Impostor';
+      }
+      await route.fulfill({ response, json: body });
+    });
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    const error = page.getByTestId('directory-error');
+    await expect.poll(() => error.textContent()).toContain('Log position 1');
+    expect(await page.getByTestId('people-list').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('identity-17-directory-refused.png'), fullPage: true });
+    await page.unroute('**/api/keys/statements?*');
+    expect(admin.errors).toEqual([]);
+  });
+});
