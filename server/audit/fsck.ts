@@ -156,7 +156,7 @@ const checkRoot = (
   root: Uint8Array,
   fail: (s: string, r: string) => void,
 ) => {
-  const body = parseCheckpointBody(checkpoint.note.split('\n\n')[0] + '\n');
+  const body = parseCheckpointBody(`${checkpoint.note.split('\n\n')[0]}\n`);
   if (!body.ok || !equalHashes(body.checkpoint.rootHash, root) || !equalHashes(checkpoint.rootHash, root)) {
     fail(
       `checkpoint ${checkpoint.treeSize}`,
