@@ -57,7 +57,8 @@ export const EntryHeader = z.strictObject({
   ciphertextHash: Hash32,
   paddedLength: z.number().int().min(1).max(MAX_ENTRY_CIPHERTEXT_BYTES),
   keyCommitment: Hash32,
-  refs: z.array(Hash32).max(64),
+  // A disclosure of a whole case references every entry it grants.
+  refs: z.array(Hash32).max(512),
   meta: EntryMeta,
 });
 export type EntryHeader = z.infer<typeof EntryHeader>;
