@@ -1,3 +1,4 @@
+import type { Tx } from '../../../db/client';
 import { entries, streamMemberships, streams } from '../../../db/schema/index';
 import { CIPHERTEXT_HASH_TAG, ENTRY_HASH_TAG, entrySigningBytes } from '../../../shared/crypto/entry-bytes';
 import { areRecipientsCanonical } from '../../../shared/crypto/entry-recipients';
@@ -55,13 +56,13 @@ const checkStateless = async (context: ServerContext, caller: Caller, entry: Sig
 };
 
 /** Every recipient is an active person of a member party at their current key; the author is one. */
-const checkRecipients = async (context: ServerContext, entry: SignedEntry, members: ReadonlySet<string>) => {
+const checkRecipients = async (tx: Tx, entry: SignedEntry, members: ReadonlySet<string>) => {
   const { header } = entry;
   const ids = header.recipients.map((recipient) => recipient.person);
   if (new Set(ids).size !== ids.length || !ids.includes(header.author.person)) {
     throw new ProblemError('recipientNotAllowed', 'Each recipient once, the author included');
   }
-  const people = new Map((await listPeople(context.database.db, ids)).map((person) => [person.id, person]));
+  const people = new Map((await listPeople(tx, ids)).map((person) => [person.id, person]));
   for (const recipient of header.recipients) {
     const person = people.get(recipient.person);
     const isGrantee = header.type === 'disclosure' && header.meta.grantee === recipient.person;
@@ -122,7 +123,7 @@ export const appendEntry = async (
     if ((head?.seq ?? 0) + 1 !== header.seq || (head ? b64(head.hash) : '') !== header.prevHash) {
       throw conflict(head, `Expected seq ${(head?.seq ?? 0) + 1} after the current head`);
     }
-    await checkRecipients(context, entry, members);
+    await checkRecipients(tx, entry, members);
     await checkRelations(tx, header, new Set(await streamsOfParty(tx, caller.partyId)));
     const { firstIndex, checkpoint } = await log.append(tx, [{ kind: 'entry', hash: entryHash }]);
     await tx.insert(entries).values({

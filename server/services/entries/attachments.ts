@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Request, Response } from 'express';
 import { attachmentChunks, attachments, entries } from '../../../db/schema/index';
+import { ATTACHMENT_HASH_TAG } from '../../../shared/crypto/attachment-hash';
 import type { AttachmentReceipt } from '../../../shared/schemas/stream';
 import type { Caller } from '../../auth/caller';
 import type { ServerContext } from '../../context';
@@ -31,7 +32,10 @@ export const uploadAttachment = async (
     throw new ProblemError('entryTooLarge', `Attachments are at most ${MAX_ATTACHMENT_BYTES} bytes`);
   }
   const id = randomUUID();
-  const digest = createHash('sha256');
+  // The §6.3 ciphertextDigest: SHA-256('parley/attachment/v1' || 0x00 || stream).
+  const digest = createHash('sha256')
+    .update(ATTACHMENT_HASH_TAG)
+    .update(new Uint8Array([0]));
   const db = context.database.db;
   let size = 0;
   let index = 0;
@@ -124,9 +128,14 @@ export const downloadAttachment = async (context: ServerContext, caller: Caller,
       throw new Error(`attachment ${id} lacks chunk ${index}`);
     }
     if (!res.write(row.data)) {
-      await new Promise((resolve) => {
-        res.once('drain', resolve);
-        res.once('close', resolve);
+      await new Promise<void>((resolve) => {
+        const settle = () => {
+          res.off('drain', settle);
+          res.off('close', settle);
+          resolve();
+        };
+        res.once('drain', settle);
+        res.once('close', settle);
       });
     }
     if (res.destroyed) {
