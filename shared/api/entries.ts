@@ -28,7 +28,7 @@ export const entryRoutes = {
     summary: 'Entries of a stream in chain order after a seq',
     params: z.object({ streamId: Uuid }),
     query: z.object({
-      after: z.coerce.number().int().min(0).default(0),
+      after: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
       limit: z.coerce.number().int().min(1).max(1000).default(200),
     }),
     response: z.object({ stream: StreamView, entries: z.array(StoredEntry) }),

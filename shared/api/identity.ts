@@ -249,7 +249,7 @@ export const keyRoutes = {
     access: ANY_PERSON_OR_PENDING,
     summary: 'Key-directory statements in log order, after a position',
     query: z.object({
-      after: z.coerce.number().int().min(-1).default(-1),
+      after: z.coerce.number().int().min(-1).max(2_147_483_647).default(-1),
       limit: z.coerce.number().int().min(1).max(1000).default(1000),
     }),
     response: z.object({ statements: z.array(StatementRecord) }),

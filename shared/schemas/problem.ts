@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 /**
  * RFC 9457 problem details, as every non-2xx API reply carries them.
- * `errors` lists validation failures by JSON path; it never echoes the rejected value.
+ * `errors` lists validation failures by JSON path; it never echoes the rejected value. Extension
+ * members (RFC 9457 §3.2, such as `head` on a 409) are kept.
  */
-export const Problem = z.object({
+export const Problem = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int().min(400).max(599),
