@@ -3,11 +3,32 @@
  * stay inside the SDK (see unlocked-keyring.ts), which is why that module is not exported here.
  */
 export { EndorsementRefusedError } from './admin-operations';
+export type { AttachmentSink } from './attachment-download';
+export type { AttachmentOptions, AttachmentSource } from './attachment-upload';
 export type { EnrolOptions } from './enrol-person';
+export type { EntryDraft } from './entry-draft';
+export {
+  AppendConflictError,
+  AttachmentIntegrityError,
+  type EntryCheck,
+  EntryNotReadableError,
+  EntryVerificationError,
+  ReceiptVerificationError,
+} from './entry-errors';
+export { EntryNotice, type EventOptions, type EventSubscription } from './entry-events';
 export { type LogCheckResult, LogConsistencyError, LogIdentityError, type PinnedLog } from './log-checker';
+export type { ReadEntry } from './open-stream-entries';
 export type { RotationResult } from './own-keys';
 export { ParleyHttp, type ParleyHttpOptions } from './parley-http';
 export { ParleyPerson, type ServerAddress } from './parley-person';
+export type {
+  AppendOptions,
+  AppendResult,
+  ChainConflict,
+  DiscloseInput,
+  OpenCaseInput,
+  OpenThreadInput,
+} from './person-entries';
 export { VaultLockedError } from './person-session';
 export { ParleyPersonState } from './person-state';
 export { SoftwareAuthenticator, type SoftwareAuthenticatorOptions } from './software-authenticator';

@@ -2,17 +2,30 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
 import type { CallInput } from '../../shared/api/client';
 import { invitationRoutes, keyRoutes, partyRoutes, passkeyRoutes } from '../../shared/api/identity';
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
+import type { AttachmentRef } from '../../shared/content/attachment-ref';
 import { safetyNumber } from '../../shared/crypto/safety-number';
 import { initCrypto } from '../../shared/crypto/sodium';
 import { VAULT_PRF_SALT } from '../../shared/crypto/vault';
 import { wrappingKeyFromPrf } from '../../shared/crypto/vault-keys';
 import type { DirectoryState } from '../../shared/directory/index';
+import type { EntryType } from '../../shared/schemas/entry-type';
 import type { Role } from '../../shared/schemas/role';
 import { endorseEnrolment, revokePerson } from './admin-operations';
+import { type AttachmentSink, downloadAttachment } from './attachment-download';
+import { type AttachmentOptions, type AttachmentSource, uploadAttachment } from './attachment-upload';
 import { type EnrolOptions, enrolPerson } from './enrol-person';
+import type { EntryDraft } from './entry-draft';
+import { type EntryNotice, type EventOptions, subscribeEntryNotices } from './entry-events';
 import { LogChecker, type LogCheckResult, type PinnedLog } from './log-checker';
 import { revokeOwnKey, rotateOwnKeys } from './own-keys';
 import { ParleyHttp } from './parley-http';
+import {
+  type AppendOptions,
+  type DiscloseInput,
+  type OpenCaseInput,
+  type OpenThreadInput,
+  PersonEntries,
+} from './person-entries';
 import { PersonSession, type PersonSessionFields } from './person-session';
 import { ParleyPersonState } from './person-state';
 import { SoftwareAuthenticator } from './software-authenticator';
@@ -35,6 +48,7 @@ const httpFor = ({ baseUrl, origin, fetch }: ServerAddress): ParleyHttp =>
  */
 export class ParleyPerson extends PersonSession {
   readonly #log: LogChecker;
+  readonly #entries = new PersonEntries(this);
 
   private constructor(fields: PersonSessionFields & { log?: PinnedLog }) {
     super(fields);
@@ -191,5 +205,50 @@ export class ParleyPerson extends PersonSession {
    */
   checkLog(options: { pin?: PinnedLog } = {}): Promise<LogCheckResult> {
     return this.#log.check(this.http, options);
+  }
+
+  /** Opens a case (staff) with its child record; see {@link PersonEntries.openCase}. */
+  openCase(input: OpenCaseInput) {
+    return this.#entries.openCase(input);
+  }
+
+  /** Opens a thread (envoys) between parties; see {@link PersonEntries.openThread}. */
+  openThread(input: OpenThreadInput) {
+    return this.#entries.openThread(input);
+  }
+
+  /** Appends a sealed, signed entry, retrying lost races; see {@link PersonEntries.append}. */
+  append<T extends EntryType>(streamId: string, draft: EntryDraft<T>, options?: AppendOptions) {
+    return this.#entries.append(streamId, draft, options);
+  }
+
+  /** Every entry of a stream, verified and decrypted where possible; see {@link PersonEntries.readStream}. */
+  readStream(streamId: string) {
+    return this.#entries.readStream(streamId);
+  }
+
+  /** Discloses entries' content keys to a grantee; see {@link PersonEntries.disclose}. */
+  disclose(streamId: string, input: DiscloseInput, options?: AppendOptions) {
+    return this.#entries.disclose(streamId, input, options);
+  }
+
+  /** Opens an entry disclosed to this person; see {@link PersonEntries.openDisclosed}. */
+  openDisclosed(entryHash: string, options?: { disclosure?: string }) {
+    return this.#entries.openDisclosed(entryHash, options);
+  }
+
+  /** Encrypts and streams a file up; see {@link uploadAttachment}. */
+  uploadAttachment(source: AttachmentSource, options?: AttachmentOptions): Promise<AttachmentRef> {
+    return uploadAttachment(this.http, this.currentSession, source, options);
+  }
+
+  /** Streams a file down and decrypts it into `sink`; see {@link downloadAttachment}. */
+  downloadAttachment(ref: AttachmentRef, sink: AttachmentSink, options?: { fetch?: typeof fetch }) {
+    return downloadAttachment(this.http, this.currentSession, ref, sink, options);
+  }
+
+  /** Listens for new-entry notices (server-sent events); returns a stop function. */
+  events(onNotice: (notice: EntryNotice) => void, options?: EventOptions) {
+    return subscribeEntryNotices(this.http, this.currentSession, onNotice, options);
   }
 }

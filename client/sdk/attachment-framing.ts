@@ -1,0 +1,75 @@
+/**
+ * Cutting byte streams into the pieces the attachment encryptor and decryptor take, holding at
+ * most one chunk at a time (docs/PROTOCOL.md §6.1, §6.2).
+ */
+import { ATTACHMENT_CHUNK_BYTES } from '../../shared/crypto/attachment-size';
+
+/** One plaintext chunk for the encryptor, and whether it is the last. */
+export type FramedChunk = { readonly plain: Uint8Array; readonly isLast: boolean };
+
+/**
+ * Re-cuts any stream of byte pieces into the canonical chunking: exactly 65,536 bytes each except
+ * the last (1 … 65,536 bytes; 0 only for an empty file). One full chunk is held back so that the
+ * last one is known to be last when it is encrypted.
+ */
+export async function* framedChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<FramedChunk> {
+  const buffer = new Uint8Array(ATTACHMENT_CHUNK_BYTES);
+  let filled = 0;
+  let held: Uint8Array | undefined;
+  for await (const piece of source) {
+    let offset = 0;
+    while (offset < piece.length) {
+      const taken = Math.min(ATTACHMENT_CHUNK_BYTES - filled, piece.length - offset);
+      buffer.set(piece.subarray(offset, offset + taken), filled);
+      filled += taken;
+      offset += taken;
+      if (filled === ATTACHMENT_CHUNK_BYTES) {
+        if (held) {
+          yield { plain: held, isLast: false };
+        }
+        held = buffer.slice();
+        filled = 0;
+      }
+    }
+  }
+  if (held && filled === 0) {
+    yield { plain: held, isLast: true };
+    return;
+  }
+  if (held) {
+    yield { plain: held, isLast: false };
+  }
+  yield { plain: buffer.slice(0, filled), isLast: true };
+}
+
+/**
+ * Re-cuts a stream into a first piece of `firstSize` bytes, then pieces of `size` bytes; the last
+ * piece may be shorter. A stream that ends early yields what it had.
+ */
+export async function* fixedPieces(
+  source: AsyncIterable<Uint8Array>,
+  firstSize: number,
+  size: number,
+): AsyncGenerator<Uint8Array> {
+  let wanted = firstSize;
+  let buffer = new Uint8Array(wanted);
+  let filled = 0;
+  for await (const piece of source) {
+    let offset = 0;
+    while (offset < piece.length) {
+      const taken = Math.min(wanted - filled, piece.length - offset);
+      buffer.set(piece.subarray(offset, offset + taken), filled);
+      filled += taken;
+      offset += taken;
+      if (filled === wanted) {
+        yield buffer;
+        wanted = size;
+        buffer = new Uint8Array(wanted);
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) {
+    yield buffer.slice(0, filled);
+  }
+}

@@ -1,0 +1,64 @@
+import type { ContentKey } from '../../shared/crypto/content-key';
+import type { SessionView } from '../../shared/schemas/identity';
+import type { LogCheckResult } from './log-checker';
+import type { ParleyHttp } from './parley-http';
+import { VaultLockedError } from './person-session';
+import type { StreamChain } from './stream-chain';
+import { type UnlockedKeyring, unlockedKeyringOf } from './unlocked-keyring';
+
+/** The person object the entries feature acts for (a `ParleyPerson`). */
+export type EntriesOwner = {
+  readonly http: ParleyHttp;
+  readonly personId: string;
+  readonly currentSession: SessionView | null;
+  checkLog(): Promise<LogCheckResult>;
+};
+
+/**
+ * What one person's entry operations share: who they are, the streams verified so far (the head an
+ * append extends, and what a later read must agree with), content keys disclosed to them, and
+ * their log monitor.
+ */
+export class EntriesContext {
+  readonly owner: EntriesOwner;
+  readonly #chains = new Map<string, StreamChain>();
+  /** Content keys disclosed to this person, by entry hash. */
+  readonly grants = new Map<string, ContentKey>();
+  #logTurn: Promise<unknown> = Promise.resolve();
+
+  constructor(owner: EntriesOwner) {
+    this.owner = owner;
+  }
+
+  /** The unlocked keyring; throws `VaultLockedError` when the person is locked. */
+  keyring(): UnlockedKeyring {
+    const keyring = unlockedKeyringOf(this.owner);
+    if (!keyring) {
+      throw new VaultLockedError();
+    }
+    return keyring;
+  }
+
+  /**
+   * Advances the person's log monitor, one check at a time: a check reads the trusted size,
+   * awaits a proof, then stores, so two at once would prove from a size no longer held.
+   */
+  checkLog(): Promise<LogCheckResult> {
+    const turn = this.#logTurn.then(() => this.owner.checkLog());
+    this.#logTurn = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The last verified state of a stream, if any. */
+  chain(streamId: string): StreamChain | undefined {
+    return this.#chains.get(streamId);
+  }
+
+  /** Keeps a verified state of a stream unless a later one is already known. */
+  remember(chain: StreamChain): void {
+    const known = this.#chains.get(chain.streamId);
+    if (!known || known.seq < chain.seq) {
+      this.#chains.set(chain.streamId, chain);
+    }
+  }
+}

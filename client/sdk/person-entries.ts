@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { ApiProblem } from '../../shared/api/client';
+import { entryRoutes } from '../../shared/api/entries';
+import type { AttachmentRef } from '../../shared/content/attachment-ref';
+import type { ContentOf } from '../../shared/content/entry-content';
+import { computeEntryHash } from '../../shared/crypto/entry-bytes';
+import type { SealedEntry } from '../../shared/crypto/entry-seal';
+import type { DirectoryState } from '../../shared/directory/index';
+import { toBase64url } from '../../shared/encoding/bytes';
+import type { EntryHeader } from '../../shared/schemas/entry';
+import type { EntryType, StreamKind } from '../../shared/schemas/entry-type';
+import type { AppendReceipt } from '../../shared/schemas/log';
+import { EntriesContext, type EntriesOwner } from './entries-context';
+import { type EntryAuthor, type EntryDraft, type EntryPosition, sealDraft } from './entry-draft';
+import { AppendConflictError } from './entry-errors';
+import { verifyAppendReceipt } from './entry-inclusion';
+import { fetchStreamEntries } from './fetch-stream-entries';
+import type { ReadEntry } from './open-stream-entries';
+import { ownContentKey } from './own-content-key';
+import { emptyChain, extendChain, foldMembers, type StreamChain } from './stream-chain';
+import { openDisclosed, readStream } from './stream-reading';
+import { streamRecipients } from './stream-recipients';
+import { fetchVerifiedDirectory } from './verified-directory';
+
+/** A stored entry: its hash, its leaf in the log and the verified receipt. */
+export type AppendResult = { readonly entryHash: string; readonly leafIndex: number; readonly receipt: AppendReceipt };
+
+/** A lost race for a stream head (409 `entry-chain-conflict`), reported before the retry. */
+export type ChainConflict = { readonly streamId: string; readonly attempt: number; readonly seq: number };
+
+/** Options of `append`: how often to retry a lost race, and a hook that sees each loss. */
+export type AppendOptions = {
+  /** Attempts in all, 20 by default. */
+  readonly maxAttempts?: number;
+  readonly onConflict?: (conflict: ChainConflict) => void;
+};
+
+/** A new case: a staff-chosen reference (never personal data), member parties and the child record. */
+export type OpenCaseInput = {
+  readonly reference: string;
+  /** Member party ids, the author's own included. */
+  readonly parties: readonly string[];
+  readonly record: Omit<ContentOf<'case_open'>, 'type'>;
+  readonly attachments?: readonly AttachmentRef[];
+};
+
+/** A new thread between parties. */
+export type OpenThreadInput = {
+  readonly parties: readonly string[];
+  readonly subject: string;
+  readonly partiesNote?: string;
+};
+
+/** A disclosure of entries' content keys to a grantee, for a stated purpose. */
+export type DiscloseInput = {
+  readonly grantee: string;
+  readonly entries: readonly string[];
+  readonly purpose?: string;
+};
+
+const DEFAULT_ATTEMPTS = 20;
+
+// Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): losers spread out.
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
+
+/**
+ * Writing and reading entries as one person: streams opened and extended with recipients taken
+ * from the verified directory, sealed and signed locally, retried on lost races, receipts
+ * verified through the person's log monitor; streams read with every signature, link and
+ * inclusion verified and what the person may read decrypted.
+ */
+export class PersonEntries {
+  readonly #context: EntriesContext;
+
+  constructor(owner: EntriesOwner) {
+    this.#context = new EntriesContext(owner);
+  }
+
+  #author(directory: DirectoryState): EntryAuthor {
+    const person = this.#context.owner.personId;
+    const key = directory.currentKey(person);
+    const held = key ? this.#context.keyring().key(key.keyId) : undefined;
+    if (!key || !held) {
+      throw new Error(`${person} holds no current key: pending, revoked, or the vault predates a rotation`);
+    }
+    return { person, party: key.party, keyId: key.keyId, signSecretKey: held.signSecretKey };
+  }
+
+  #seal<T extends EntryType>(
+    directory: DirectoryState,
+    members: ReadonlySet<string>,
+    position: EntryPosition,
+    draft: EntryDraft<T>,
+  ) {
+    const grantee = draft.type === 'disclosure' ? draft.meta?.grantee : undefined;
+    const recipients = streamRecipients(directory, members, grantee === undefined ? [] : [grantee]);
+    return sealDraft(this.#author(directory), position, draft, recipients);
+  }
+
+  async #post(sealed: SealedEntry): Promise<AppendResult> {
+    const { http } = this.#context.owner;
+    const { entryHash, ...receipt } = await http.api(entryRoutes.appendEntry, { body: sealed.entry });
+    await verifyAppendReceipt(http, await this.#context.checkLog(), { ...receipt, entryHash }, sealed.entryHash);
+    return { entryHash, leafIndex: receipt.leafIndex, receipt };
+  }
+
+  #extendedBy(chain: StreamChain, header: EntryHeader, result: AppendResult): StreamChain {
+    const { stream, streamKind, seq } = header;
+    const members = foldMembers(chain.members, header);
+    return { streamId: stream, kind: streamKind, seq, hash: result.entryHash, members, lastLeaf: result.leafIndex };
+  }
+
+  async #open<T extends EntryType>(kind: StreamKind, parties: readonly string[], draft: EntryDraft<T>) {
+    const streamId = randomUUID();
+    const directory = await fetchVerifiedDirectory(this.#context.owner.http);
+    const position = { stream: streamId, streamKind: kind, seq: 1, prevHash: '' };
+    const opening = { ...draft, meta: { ...draft.meta, members: [...parties] } };
+    const sealed = this.#seal(directory, new Set(parties), position, opening);
+    const result = await this.#post(sealed);
+    this.#context.remember(this.#extendedBy(emptyChain(streamId), sealed.entry.header, result));
+    return { streamId, ...result };
+  }
+
+  /** Opens a case (staff): `case_open` with the child record, sealed to every member party's people. */
+  openCase(input: OpenCaseInput) {
+    const { reference, parties, record, attachments } = input;
+    const content: ContentOf<'case_open'> = { ...record, type: 'case_open' };
+    return this.#open('case', parties, {
+      type: 'case_open',
+      content,
+      meta: { reference },
+      ...(attachments === undefined ? {} : { attachments }),
+    });
+  }
+
+  /** Opens a thread (envoys) between parties. */
+  openThread(input: OpenThreadInput) {
+    const { parties, subject, partiesNote } = input;
+    const content: ContentOf<'thread_open'> = {
+      type: 'thread_open',
+      subject,
+      ...(partiesNote === undefined ? {} : { partiesNote }),
+    };
+    return this.#open('thread', parties, { type: 'thread_open', content });
+  }
+
+  // Fetches what is new since the verified head, verifies it (directory fetched after the entries).
+  async #sync(streamId: string): Promise<{ chain: StreamChain; directory: DirectoryState }> {
+    const { http } = this.#context.owner;
+    const known = this.#context.chain(streamId) ?? emptyChain(streamId);
+    const { entries } = await fetchStreamEntries(http, streamId, known.seq);
+    const directory = await fetchVerifiedDirectory(http);
+    const chain = extendChain(known, entries, directory);
+    this.#context.remember(chain);
+    return { chain, directory };
+  }
+
+  /**
+   * Appends an entry to a stream: reads and verifies the head, seals to every current member's
+   * person at their current key (and a disclosure's grantee), signs, posts; a lost race (409) is
+   * retried from a fresh head after a jittered pause. Verifies the receipt before returning.
+   *
+   * @throws {AppendConflictError} after `maxAttempts` lost races; `ApiProblem` for any other refusal.
+   */
+  async append<T extends EntryType>(streamId: string, draft: EntryDraft<T>, options: AppendOptions = {}) {
+    const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+    for (let attempt = 1; ; attempt += 1) {
+      const { chain, directory } = await this.#sync(streamId);
+      if (chain.kind === undefined) {
+        throw new Error(`Stream ${streamId} has no entries to extend`);
+      }
+      const position = { stream: streamId, streamKind: chain.kind, seq: chain.seq + 1, prevHash: chain.hash };
+      const sealed = this.#seal(directory, chain.members, position, draft);
+      try {
+        const result = await this.#post(sealed);
+        this.#context.remember(this.#extendedBy(chain, sealed.entry.header, result));
+        return result;
+      } catch (error) {
+        if (!(error instanceof ApiProblem && error.is('entryChainConflict'))) {
+          throw error;
+        }
+        options.onConflict?.({ streamId, attempt, seq: position.seq });
+        if (attempt >= maxAttempts) {
+          throw new AppendConflictError(streamId, attempt);
+        }
+        await backoff(attempt);
+      }
+    }
+  }
+
+  /** Every entry of a stream, verified and decrypted where possible; see {@link readStream}. */
+  readStream(streamId: string): Promise<ReadEntry[]> {
+    return readStream(this.#context, streamId);
+  }
+
+  /**
+   * Discloses entries to a grantee (a reviewer, a later member): recovers each content key from
+   * this person's own sealed copy, checks it against the commitment, and appends a `disclosure`
+   * to `streamId` granting them, sealed to the members and the grantee.
+   */
+  async disclose(streamId: string, input: DiscloseInput, options: AppendOptions = {}) {
+    const { http, personId } = this.#context.owner;
+    const hashes = [...new Set(input.entries)];
+    const directory = await fetchVerifiedDirectory(http);
+    const grants = [];
+    for (const entryHash of hashes) {
+      const stored = await http.api(entryRoutes.getEntry, { params: { entryHash } });
+      if (computeEntryHash(stored.header, stored.signature) !== entryHash) {
+        throw new Error(`The server answered another entry for ${entryHash}`);
+      }
+      const key = ownContentKey(stored.header, personId, this.#context.keyring(), directory);
+      grants.push({ entryHash, contentKey: toBase64url(key) });
+    }
+    const purpose = input.purpose ?? 'Review of the disclosed entries';
+    const content: ContentOf<'disclosure'> = { type: 'disclosure', grants, purpose, scope: 'entries' };
+    return this.append(
+      streamId,
+      { type: 'disclosure', content, refs: hashes, meta: { grantee: input.grantee } },
+      options,
+    );
+  }
+
+  /** Opens an entry disclosed to this person; see {@link openDisclosed}. */
+  openDisclosed(entryHash: string, options: { readonly disclosure?: string } = {}): Promise<ReadEntry> {
+    return openDisclosed(this.#context, entryHash, options);
+  }
+}

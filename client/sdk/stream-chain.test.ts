@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EntryContent } from '../../shared/content/entry-content';
+import { computeEntryHash } from '../../shared/crypto/entry-bytes';
+import { compareRecipients } from '../../shared/crypto/entry-recipients';
+import { signEntryHeader } from '../../shared/crypto/entry-signature';
+import { initCrypto } from '../../shared/crypto/sodium';
+import {
+  atPositions,
+  bootstrap,
+  enrol,
+  type FixturePerson,
+  IDS,
+  person,
+  rotate,
+} from '../../shared/directory/directory-fixtures';
+import { type DirectoryState, verifyKeyDirectory } from '../../shared/directory/index';
+import type { EntryHeader } from '../../shared/schemas/entry';
+import type { StoredEntry } from '../../shared/schemas/stream';
+import { type EntryPosition, sealDraft } from './entry-draft';
+import { EntryVerificationError } from './entry-errors';
+import { emptyChain, extendChain, type StreamChain } from './stream-chain';
+import { streamRecipients } from './stream-recipients';
+
+beforeAll(initCrypto);
+
+const STREAM = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
+
+type World = { admin: FixturePerson; staff: FixturePerson; envoy: FixturePerson; directory: DirectoryState };
+
+// Admin and staff of party A, an envoy of party B, at log positions 0–2; entries from leaf 10.
+const world = (): World => {
+  const admin = person(IDS.admin, 'admin');
+  const staff = person(IDS.staff, 'staff');
+  const envoy = person(IDS.envoy, 'envoy', IDS.partyB);
+  const { state, failures } = verifyKeyDirectory(
+    atPositions([bootstrap(admin), enrol(staff, admin), enrol(envoy, admin)]),
+  );
+  expect(failures).toEqual([]);
+  return { admin, staff, envoy, directory: state };
+};
+
+const stored = (
+  author: FixturePerson,
+  directory: DirectoryState,
+  chain: StreamChain,
+  content: EntryContent,
+  leaf: number,
+) => {
+  const position: EntryPosition = { stream: STREAM, streamKind: 'case', seq: chain.seq + 1, prevHash: chain.hash };
+  const meta = content.type === 'case_open' ? { members: [IDS.partyA], reference: 'REF-1' } : {};
+  const members = chain.seq === 0 ? new Set([IDS.partyA]) : chain.members;
+  const { entry, entryHash } = sealDraft(
+    { person: author.id, party: author.party, keyId: author.keys.keyId, signSecretKey: author.keys.signSecretKey },
+    position,
+    { type: content.type, content, meta } as never,
+    [
+      ...streamRecipients(directory, members).filter((recipient) => recipient.person !== author.id),
+      { person: author.id, keyId: author.keys.keyId, boxPublicKey: author.keys.boxPublicKey },
+    ].sort(compareRecipients),
+  );
+  return { ...entry, entryHash, leafIndex: leaf, receivedAt: '2026-11-28T15:00:00.000Z' } satisfies StoredEntry;
+};
+
+const CASE_OPEN: EntryContent = {
+  type: 'case_open',
+  names: [{ given: 'Olena', kind: 'birth', script: 'Latn', source: 'mother' }],
+};
+const STATUS: EntryContent = { type: 'status_change', status: 'identity_verified', note: 'Documents matched' };
+
+const failure = (act: () => unknown) => {
+  try {
+    act();
+  } catch (error) {
+    expect(error).toBeInstanceOf(EntryVerificationError);
+    return (error as EntryVerificationError).check;
+  }
+  return undefined;
+};
+
+const resigned = (entry: StoredEntry, header: EntryHeader, signer: FixturePerson): StoredEntry => {
+  const signature = signEntryHeader(header, signer.keys.signSecretKey);
+  return { ...entry, header, signature, entryHash: computeEntryHash(header, signature) };
+};
+
+describe('extendChain', () => {
+  it('accepts a chain of signed entries and folds the members the opening entry names', () => {
+    const { staff, directory } = world();
+    const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
+    const opened = extendChain(emptyChain(STREAM), [first], directory);
+    expect(opened).toMatchObject({ seq: 1, hash: first.entryHash, kind: 'case', lastLeaf: 10 });
+    expect([...opened.members]).toEqual([IDS.partyA]);
+    const second = stored(staff, directory, opened, STATUS, 12);
+    expect(extendChain(opened, [second], directory)).toMatchObject({ seq: 2, hash: second.entryHash });
+    expect(extendChain(emptyChain(STREAM), [first, second], directory).seq).toBe(2);
+  });
+
+  it('refuses a broken link, a skipped seq and an entry placed before its predecessor in the log', () => {
+    const { staff, directory } = world();
+    const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
+    const opened = extendChain(emptyChain(STREAM), [first], directory);
+    const orphan = stored(staff, directory, { ...opened, hash: first.header.ciphertextHash }, STATUS, 11);
+    expect(failure(() => extendChain(opened, [orphan], directory))).toBe('chain');
+    const skipping = stored(staff, directory, { ...opened, seq: 2 }, STATUS, 11);
+    expect(failure(() => extendChain(opened, [skipping], directory))).toBe('chain');
+    const early = stored(staff, directory, opened, STATUS, 9);
+    expect(failure(() => extendChain(opened, [early], directory))).toBe('chain');
+  });
+
+  it('refuses a hash the server misreports and a header changed after signing', () => {
+    const { staff, directory } = world();
+    const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
+    expect(
+      failure(() => extendChain(emptyChain(STREAM), [{ ...first, entryHash: first.header.keyCommitment }], directory)),
+    ).toBe('hash');
+    const header = { ...first.header, claimedAt: '2020-01-01T00:00:00.000Z' };
+    const altered = { ...first, header, entryHash: computeEntryHash(header, first.signature) };
+    expect(failure(() => extendChain(emptyChain(STREAM), [altered], directory))).toBe('signature');
+  });
+
+  it('refuses an author whose role may not write the kind, or whose key is not theirs', () => {
+    const { staff, envoy, directory } = world();
+    const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
+    const byEnvoy = resigned(
+      first,
+      { ...first.header, author: { ...first.header.author, keyId: envoy.keys.keyId } },
+      envoy,
+    );
+    expect(failure(() => extendChain(emptyChain(STREAM), [byEnvoy], directory))).toBe('author');
+    const envoyAsStaff = { ...first.header, author: { person: envoy.id, party: IDS.partyB, keyId: envoy.keys.keyId } };
+    expect(failure(() => extendChain(emptyChain(STREAM), [resigned(first, envoyAsStaff, envoy)], directory))).toBe(
+      'author',
+    );
+  });
+
+  it('judges a key by its validity at the entry leaf: not before it was published, not after it was rotated away', () => {
+    const admin = person(IDS.admin, 'admin');
+    const staff = person(IDS.staff, 'staff');
+    const enrolment = enrol(staff, admin);
+    const oldKeys = staff.keys;
+    const rotation = rotate(staff, enrolment);
+    // Published at 1, rotated away at 5: the old key is valid at leaves 2–4, the new one from 6.
+    const { state: directory, failures } = verifyKeyDirectory([
+      ...atPositions([bootstrap(admin), enrolment]),
+      { signed: rotation, position: 5 },
+    ]);
+    expect(failures).toEqual([]);
+    const old = { ...staff, keys: oldKeys };
+    const openingAt = (author: FixturePerson, leaf: number) => () =>
+      extendChain(emptyChain(STREAM), [stored(author, directory, emptyChain(STREAM), CASE_OPEN, leaf)], directory);
+    expect(failure(openingAt(old, 3))).toBe(undefined);
+    expect(failure(openingAt(old, 6))).toBe('signature');
+    expect(failure(openingAt(staff, 3))).toBe('signature');
+    expect(failure(openingAt(staff, 6))).toBe(undefined);
+  });
+});
+
+describe('streamRecipients', () => {
+  it('seals to every current key of the member parties, sorted, plus a grantee; never to a revoked person', () => {
+    const { admin, staff, envoy, directory } = world();
+    const ids = streamRecipients(directory, new Set([IDS.partyA])).map((recipient) => recipient.person);
+    expect(ids).toEqual([admin.id, staff.id].sort());
+    const withGrantee = streamRecipients(directory, new Set([IDS.partyA]), [envoy.id]).map((r) => r.keyId);
+    expect(withGrantee).toContain(envoy.keys.keyId);
+    expect(() => streamRecipients(directory, new Set(), ['99999999-9999-4999-8999-999999999999'])).toThrow(
+      /no current key/,
+    );
+  });
+});

@@ -1,0 +1,134 @@
+import { computeEntryHash } from '../../shared/crypto/entry-bytes';
+import { verifyEntrySignature } from '../../shared/crypto/entry-signature';
+import type { SignPublicKey } from '../../shared/crypto/identity-keys';
+import type { DirectoryState } from '../../shared/directory/index';
+import { fromBase64url } from '../../shared/encoding/bytes';
+import type { EntryHeader } from '../../shared/schemas/entry';
+import { ENTRY_RULES, type StreamKind } from '../../shared/schemas/entry-type';
+import type { StoredEntry } from '../../shared/schemas/stream';
+import { type EntryCheck, EntryVerificationError } from './entry-errors';
+
+/**
+ * A stream as far as this client has verified it: its head (`seq` 0 and hash `""` before the
+ * first entry) and the member parties its signed headers add up to.
+ */
+export type StreamChain = {
+  readonly streamId: string;
+  readonly kind: StreamKind | undefined;
+  readonly seq: number;
+  readonly hash: string;
+  readonly members: ReadonlySet<string>;
+  /** Leaf index of the head entry, -1 before the first. */
+  readonly lastLeaf: number;
+};
+
+/** A stream before its first entry. */
+export const emptyChain = (streamId: string): StreamChain => ({
+  streamId,
+  kind: undefined,
+  seq: 0,
+  hash: '',
+  members: new Set(),
+  lastLeaf: -1,
+});
+
+/** The member parties after `header`, as the server folds them: the opening entry's, then membership changes. */
+export const foldMembers = (members: ReadonlySet<string>, header: EntryHeader): ReadonlySet<string> => {
+  if (header.seq === 1) {
+    return new Set(header.meta.members ?? []);
+  }
+  if (header.type !== 'membership') {
+    return members;
+  }
+  const next = new Set(members);
+  for (const party of header.meta.add ?? []) {
+    next.add(party);
+  }
+  for (const party of header.meta.remove ?? []) {
+    next.delete(party);
+  }
+  return next;
+};
+
+// The author's key must be the one the directory bound to this person and party, valid at the
+// entry's leaf (§7.4), and of a role that may write this kind of entry.
+const authorProblem = (entry: StoredEntry, directory: DirectoryState): [EntryCheck, string] | null => {
+  const { author, type } = entry.header;
+  const record = directory.keyRecord(author.keyId);
+  if (!record || record.person !== author.person || record.party !== author.party) {
+    return ['author', `key ${author.keyId} is not a key of ${author.person} in party ${author.party}`];
+  }
+  if (!ENTRY_RULES[type].roles.includes(record.role)) {
+    return ['author', `a ${record.role} may not write a ${type}`];
+  }
+  if (!directory.isKeyValidAt(author.keyId, entry.leafIndex)) {
+    return ['signature', `key ${author.keyId} was not valid at leaf ${entry.leafIndex}`];
+  }
+  if (!verifyEntrySignature(entry, fromBase64url(record.signKey) as SignPublicKey)) {
+    return ['signature', 'the signature does not verify under the author key'];
+  }
+  return null;
+};
+
+const chainProblem = (chain: StreamChain, entry: StoredEntry): string | null => {
+  const { header } = entry;
+  const rule = ENTRY_RULES[header.type];
+  if (header.stream !== chain.streamId) {
+    return `it belongs to stream ${header.stream}`;
+  }
+  if (header.seq !== chain.seq + 1 || header.prevHash !== chain.hash) {
+    return `expected seq ${chain.seq + 1} after ${chain.hash || 'the start'}, got seq ${header.seq} after ${header.prevHash || 'the start'}`;
+  }
+  if (Boolean(rule.opens) !== (header.seq === 1) || (chain.kind !== undefined && chain.kind !== header.streamKind)) {
+    return `a ${header.type} cannot be entry ${header.seq} of a ${chain.kind ?? header.streamKind}`;
+  }
+  if (!rule.streams.includes(header.streamKind)) {
+    return `a ${header.type} cannot be written in a ${header.streamKind}`;
+  }
+  if (entry.leafIndex <= chain.lastLeaf) {
+    return `leaf ${entry.leafIndex} does not follow the previous entry's leaf ${chain.lastLeaf}`;
+  }
+  return null;
+};
+
+/**
+ * Verifies `entries` as the continuation of `chain`, in order: each entry's hash is the one the
+ * client computes itself, it extends the head (seq, prevHash, stream, kind, log order), and its
+ * signature verifies under the author's key valid at its leaf in the verified directory. The
+ * directory must have been fetched after the entries, so that it holds every statement before
+ * their leaves. Returns the chain after them.
+ *
+ * @throws {EntryVerificationError} naming the first entry that fails.
+ */
+export const extendChain = (
+  chain: StreamChain,
+  entries: readonly StoredEntry[],
+  directory: DirectoryState,
+): StreamChain => {
+  let current = chain;
+  for (const entry of entries) {
+    const { header } = entry;
+    const place = { streamId: chain.streamId, seq: header.seq, entryHash: entry.entryHash };
+    const computed = computeEntryHash(header, entry.signature);
+    if (computed !== entry.entryHash) {
+      throw new EntryVerificationError('hash', place, `the header and signature hash to ${computed}`);
+    }
+    const broken = chainProblem(current, entry);
+    if (broken) {
+      throw new EntryVerificationError('chain', place, broken);
+    }
+    const unsigned = authorProblem(entry, directory);
+    if (unsigned) {
+      throw new EntryVerificationError(unsigned[0], place, unsigned[1]);
+    }
+    current = {
+      streamId: chain.streamId,
+      kind: header.streamKind,
+      seq: header.seq,
+      hash: computed,
+      members: foldMembers(current.members, header),
+      lastLeaf: entry.leafIndex,
+    };
+  }
+  return current;
+};

@@ -1,0 +1,63 @@
+import { entryRoutes } from '../../shared/api/entries';
+import type { EntriesContext } from './entries-context';
+import { EntryNotReadableError, EntryVerificationError } from './entry-errors';
+import { verifyInclusions } from './entry-inclusion';
+import { fetchStreamEntries } from './fetch-stream-entries';
+import { openStreamEntries, type ReadEntry } from './open-stream-entries';
+import { emptyChain, extendChain } from './stream-chain';
+import { fetchVerifiedDirectory } from './verified-directory';
+
+/**
+ * Every entry of a stream, verified and decrypted where the person can: the hash each entry is
+ * served with is the one computed here, the chain is continuous, each signature verifies under
+ * the author's key valid at the entry's leaf (directory fetched after the entries), each entry is
+ * included in the tree the log monitor trusts (checkpoint fetched after the entries), and the
+ * stream agrees with what this person verified before (no fork, no truncation).
+ *
+ * @throws {EntryVerificationError} naming the first entry that fails a check.
+ */
+export const readStream = async (context: EntriesContext, streamId: string): Promise<ReadEntry[]> => {
+  const { http, personId } = context.owner;
+  const { entries } = await fetchStreamEntries(http, streamId);
+  const trusted = await context.checkLog();
+  const directory = await fetchVerifiedDirectory(http);
+  const chain = extendChain(emptyChain(streamId), entries, directory);
+  const known = context.chain(streamId);
+  if (known && known.seq > 0 && entries[known.seq - 1]?.entryHash !== known.hash) {
+    const place = { streamId, seq: known.seq, entryHash: known.hash };
+    throw new EntryVerificationError('chain', place, 'the server no longer shows this verified entry at its seq');
+  }
+  await verifyInclusions(http, trusted, entries);
+  context.remember(chain);
+  return openStreamEntries(entries, { personId, keyring: context.keyring(), directory, grants: context.grants });
+};
+
+/**
+ * Opens an entry disclosed to this person: reads (and verifies) the stream of the disclosure,
+ * when given and elsewhere, and the entry's own, and returns the entry opened with the granted
+ * key (its commitment checked by `openEntryWithContentKey`).
+ *
+ * @throws {EntryNotReadableError} when the server withholds its ciphertext or no key was granted.
+ */
+export const openDisclosed = async (
+  context: EntriesContext,
+  entryHash: string,
+  options: { readonly disclosure?: string } = {},
+): Promise<ReadEntry> => {
+  const { http } = context.owner;
+  const target = await http.api(entryRoutes.getEntry, { params: { entryHash } });
+  if (options.disclosure !== undefined) {
+    const disclosure = await http.api(entryRoutes.getEntry, { params: { entryHash: options.disclosure } });
+    if (disclosure.header.stream !== target.header.stream) {
+      await readStream(context, disclosure.header.stream);
+    }
+  }
+  const read = (await readStream(context, target.header.stream)).find((entry) => entry.entryHash === entryHash);
+  if (!read) {
+    throw new EntryNotReadableError(entryHash, 'not-found');
+  }
+  if (read.content === undefined) {
+    throw new EntryNotReadableError(entryHash, target.ciphertext === undefined ? 'no-ciphertext' : 'no-key');
+  }
+  return read;
+};
