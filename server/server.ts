@@ -43,6 +43,9 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   await collectAbandonedChunks(context);
   const { app, closeLiveConnections } = createApp({ context, version: VERSION, log });
   const server = createServer(app);
+  // Longer than clients' own idle timeout (undici: 4 s), so a client never reuses a socket at the
+  // instant the server closes it (an ECONNRESET on an innocent request).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
