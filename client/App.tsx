@@ -4,12 +4,20 @@ import { InvitationsPage } from './features/admin/InvitationsPage';
 import { ManagePeoplePage } from './features/admin/ManagePeoplePage';
 import { PartiesPage } from './features/admin/PartiesPage';
 import { PendingPage } from './features/admin/PendingPage';
+import { CaseListPage } from './features/cases/CaseListPage';
+import { CasePage } from './features/cases/CasePage';
+import { MinutesPage } from './features/cases/MinutesPage';
+import { OpenCasePage } from './features/cases/OpenCasePage';
 import { EnrolPage } from './features/enrol/EnrolPage';
 import { HomePage } from './features/home/HomePage';
 import { LogPage } from './features/log/LogPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PersonPage } from './features/people/PersonPage';
 import { UnlockPage } from './features/sign-in/UnlockPage';
+import { ComposeLetterPage } from './features/threads/ComposeLetterPage';
+import { OpenThreadPage } from './features/threads/OpenThreadPage';
+import { ThreadListPage } from './features/threads/ThreadListPage';
+import { ThreadPage } from './features/threads/ThreadPage';
 import { Layout } from './layout/Layout';
 import { RequireSession } from './layout/RequireSession';
 import { LogProvider } from './log/LogProvider';
@@ -30,6 +38,15 @@ const router = createBrowserRouter([
       { path: 'people', element: signedIn(<PeoplePage />) },
       { path: 'people/:personId', element: signedIn(<PersonPage />) },
       { path: 'log', element: signedIn(<LogPage />) },
+      { path: 'cases', element: signedIn(<CaseListPage />) },
+      { path: 'cases/new', element: signedIn(<OpenCasePage />) },
+      { path: 'cases/:caseId', element: signedIn(<CasePage />) },
+      { path: 'cases/:caseId/minutes', element: signedIn(<MinutesPage />) },
+      { path: 'threads', element: signedIn(<ThreadListPage />) },
+      { path: 'threads/new', element: signedIn(<OpenThreadPage />) },
+      { path: 'threads/:threadId', element: signedIn(<ThreadPage />) },
+      { path: 'threads/:threadId/letter', element: signedIn(<ComposeLetterPage />) },
+      { path: 'threads/:threadId/minutes', element: signedIn(<MinutesPage />) },
       { path: 'admin/parties', element: admins(<PartiesPage />) },
       { path: 'admin/invitations', element: admins(<InvitationsPage />) },
       { path: 'admin/pending', element: admins(<PendingPage />) },

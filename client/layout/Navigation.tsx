@@ -5,6 +5,7 @@ import { useSignedIn } from '../session/useSession';
 export const Navigation = () => {
   const session = useSignedIn();
   const isAdmin = session?.person.role === 'admin' && session.person.status === 'active';
+  const readsStreams = session?.person.status === 'active' && session.person.role !== 'admin';
   return (
     <nav aria-label="Main">
       <NavLink to="/" end>
@@ -14,6 +15,12 @@ export const Navigation = () => {
         <>
           <NavLink to="/people">People</NavLink>
           <NavLink to="/log">Log</NavLink>
+        </>
+      ) : null}
+      {readsStreams ? (
+        <>
+          <NavLink to="/cases">Cases</NavLink>
+          <NavLink to="/threads">Threads</NavLink>
         </>
       ) : null}
       {isAdmin ? (

@@ -1,0 +1,99 @@
+/**
+ * What a reader checks about each entry before trusting it (docs/PROTOCOL.md §4.4, §4.6, §7.4):
+ * the author's signature with the key the verified directory binds to them at the entry's log
+ * position, and the stream's hash chain. Pure: no I/O, the directory is an argument.
+ */
+import { computeEntryHash } from '../../shared/crypto/entry-bytes';
+import { verifyEntrySignature } from '../../shared/crypto/entry-signature';
+import type { SignPublicKey } from '../../shared/crypto/identity-keys';
+import type { DirectoryState } from '../../shared/directory/index';
+import { fromBase64url } from '../../shared/encoding/bytes';
+import { EntryHeader } from '../../shared/schemas/entry';
+import { ENTRY_RULES } from '../../shared/schemas/entry-type';
+import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
+
+/** One check's outcome, with a sentence for people (why it holds, or what broke). */
+export type EntryCheck = { readonly state: 'valid' | 'invalid' | 'unchecked'; readonly detail: string };
+
+const valid = (detail: string): EntryCheck => ({ state: 'valid', detail });
+const invalid = (detail: string): EntryCheck => ({ state: 'invalid', detail });
+
+/** The entry hash recomputed from header and signature; never the one the server reports. */
+export const recomputeEntryHash = (entry: StoredEntry): string | null => {
+  const header = EntryHeader.safeParse(entry.header);
+  return header.success ? computeEntryHash(header.data, entry.signature) : null;
+};
+
+/**
+ * Whether the author signed this header: their key is in the verified directory, belongs to the
+ * person and party the header names, was valid at the entry's leaf, may write this type, and the
+ * signature verifies over the canonical header.
+ */
+export const checkSignature = (entry: StoredEntry, directory: DirectoryState): EntryCheck => {
+  const { header, leafIndex } = entry;
+  const { keyId, person, party } = header.author;
+  const key = directory.keyRecord(keyId);
+  if (!key) {
+    return invalid(`The author's key ${keyId} is not in the verified key directory`);
+  }
+  if (key.person !== person || key.party !== party) {
+    return invalid(`Key ${keyId} belongs to someone else than the stated author`);
+  }
+  if (!directory.isKeyValidAt(keyId, leafIndex)) {
+    return invalid(`Key ${keyId} was not valid at log position ${leafIndex}`);
+  }
+  if (!ENTRY_RULES[header.type].roles.includes(key.role)) {
+    return invalid(`A ${key.role} may not write a ${header.type}`);
+  }
+  if (!verifyEntrySignature(entry, fromBase64url(key.signKey) as SignPublicKey)) {
+    return invalid(`The signature does not verify under ${key.name}'s key ${keyId}`);
+  }
+  return valid(`Signed by ${key.name} with key ${keyId}, valid at log position ${leafIndex}`);
+};
+
+/**
+ * Chain continuity of a whole stream (§4.6): seq 1, 2, … without gaps; the first entry opens the
+ * stream; each `prevHash` is the recomputed hash of the entry before; every entry names this
+ * stream and its kind; log positions increase; the last hash is the head the server reports.
+ * Once a link breaks, every later entry is reported broken too.
+ */
+export const checkChain = (stream: StreamView, entries: readonly StoredEntry[]): EntryCheck[] => {
+  const checks: EntryCheck[] = [];
+  let broken: string | null = null;
+  let previousHash = '';
+  let previousLeaf = -1;
+  entries.forEach((entry, index) => {
+    const { header } = entry;
+    const hash = recomputeEntryHash(entry);
+    const problem =
+      hash === null
+        ? 'The header does not match the entry schema'
+        : hash !== entry.entryHash
+          ? 'The server reports another hash than the header and signature give'
+          : header.stream !== stream.id || header.streamKind !== stream.kind
+            ? 'The entry names another stream'
+            : header.seq !== index + 1
+              ? `Expected seq ${index + 1}, found ${header.seq}: an entry is missing or out of order`
+              : header.prevHash !== previousHash
+                ? `prevHash is not the hash of seq ${index}`
+                : index === 0 && !ENTRY_RULES[header.type].opens
+                  ? 'The first entry does not open the stream'
+                  : entry.leafIndex <= previousLeaf
+                    ? 'The entry is logged before the one it follows'
+                    : null;
+    broken ??= problem === null ? null : `Seq ${header.seq}: ${problem}`;
+    checks.push(
+      broken === null
+        ? valid(index === 0 ? 'Opens the stream' : `Follows seq ${index} (${previousHash.slice(0, 10)}…)`)
+        : invalid(broken),
+    );
+    previousHash = hash ?? '';
+    previousLeaf = entry.leafIndex;
+  });
+  const last = checks.at(-1);
+  // A head further on is an entry appended since this page was read, not a contradiction.
+  if (last?.state === 'valid' && stream.head?.seq === entries.length && stream.head.hash !== previousHash) {
+    checks[checks.length - 1] = invalid('The server reports another head for this stream than its last entry');
+  }
+  return checks;
+};

@@ -1,0 +1,24 @@
+import { API } from '../../shared/api/index';
+import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
+import { api } from '../api/transport';
+
+const PAGE = 1000;
+
+/** A stream as the server hands it over: its routing facts and every entry, in seq order. Unverified. */
+export type FetchedStream = { readonly stream: StreamView; readonly entries: readonly StoredEntry[] };
+
+/** Fetches every entry of a stream, page by page. Nothing here is trusted yet: see `readStream`. */
+export const fetchStream = async (streamId: string): Promise<FetchedStream> => {
+  const entries: StoredEntry[] = [];
+  for (;;) {
+    const after = entries.at(-1)?.header.seq ?? 0;
+    const page = await api(API.listEntries, { params: { streamId }, query: { after, limit: PAGE } });
+    entries.push(...page.entries);
+    if (page.entries.length < PAGE) {
+      return { stream: page.stream, entries };
+    }
+  }
+};
+
+/** Every case and thread the caller may see (a reviewer sees all of them, headers only). */
+export const fetchStreamList = async (): Promise<readonly StreamView[]> => (await api(API.listStreams)).streams;

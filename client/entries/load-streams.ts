@@ -1,0 +1,117 @@
+/**
+ * Loading what the screens show: every stream the caller may see, verified and opened in the
+ * browser, then summarised. The log monitor is brought up to date first, so that inclusion is
+ * proven under the newest checkpoint this browser accepted.
+ */
+import { API } from '../../shared/api/index';
+import { api } from '../api/transport';
+import { fetchVerifiedDirectory } from '../crypto/directory';
+import { type CaseRecordView, type CaseSummary, caseRecordView, caseSummary } from './case-view';
+import type { EntryContext } from './entry-context';
+import { type EntryView, entryViews, type Names } from './entry-view';
+import { fetchStreamList } from './fetch-stream';
+import { readStream, type VerifiedStream } from './read-stream';
+import { type ThreadSummary, threadSummary } from './thread-view';
+
+/** Everything the caller can see, verified. */
+export type LoadedStreams = { readonly streams: readonly VerifiedStream[]; readonly names: Names };
+
+/** A row of another stream that names this case in its header. */
+export type LinkedEntryView = EntryView & { readonly streamLabel: string };
+
+export type CaseDetail = {
+  readonly summary: CaseSummary;
+  readonly record?: CaseRecordView;
+  readonly timeline: readonly EntryView[];
+  readonly linked: readonly LinkedEntryView[];
+};
+
+export type ThreadDetail = { readonly summary: ThreadSummary; readonly timeline: readonly EntryView[] };
+
+// Freshly fetched and re-verified on every load: a key published since sign-in (a person endorsed
+// later, a rotation) must verify the entries it signed.
+const namesOf = async (): Promise<Names> => {
+  const [directory, { parties }] = await Promise.all([fetchVerifiedDirectory(), api(API.listParties)]);
+  return { directory, parties: new Map(parties.map((party) => [party.id, party.name])) };
+};
+
+/** Reads and verifies the streams the server lists for the caller (or only `only`). */
+export const loadStreams = async (context: EntryContext, only?: (id: string) => boolean): Promise<LoadedStreams> => {
+  const checkpoint = await context.refreshLog();
+  const [list, names] = await Promise.all([fetchStreamList(), namesOf()]);
+  const wanted = list.filter((stream) => only?.(stream.id) ?? true);
+  const streams = await Promise.all(
+    wanted.map((stream) => readStream(stream.id, context.me.personId, names.directory, checkpoint)),
+  );
+  const caseReferences = new Map(
+    list.filter((stream) => stream.kind === 'case').map((stream) => [stream.id, stream.reference]),
+  );
+  return { streams, names: { ...names, caseReferences } };
+};
+
+/** Case summaries, newest activity first. */
+export const listCases = async (context: EntryContext): Promise<CaseSummary[]> => {
+  const { streams, names } = await loadStreams(context);
+  const now = new Date();
+  return streams.filter(({ stream }) => stream.kind === 'case').map((stream) => caseSummary(stream, names, now));
+};
+
+/** Cases and threads together, from one read of every stream. */
+export const listStreams = async (
+  context: EntryContext,
+): Promise<{ cases: CaseSummary[]; threads: ThreadSummary[] }> => {
+  const { streams, names } = await loadStreams(context);
+  const now = new Date();
+  return {
+    cases: streams.filter(({ stream }) => stream.kind === 'case').map((stream) => caseSummary(stream, names, now)),
+    threads: streams.filter(({ stream }) => stream.kind === 'thread').map((stream) => threadSummary(stream, names)),
+  };
+};
+
+/** Thread summaries, newest activity first. */
+export const listThreads = async (context: EntryContext): Promise<ThreadSummary[]> => {
+  const { streams, names } = await loadStreams(context);
+  return streams.filter(({ stream }) => stream.kind === 'thread').map((stream) => threadSummary(stream, names));
+};
+
+const labelOf = (verified: VerifiedStream, names: Names): string =>
+  verified.stream.kind === 'case'
+    ? `Case ${verified.stream.reference}`
+    : `Thread: ${threadSummary(verified, names).subject ?? 'subject not readable here'}`;
+
+/**
+ * One case: its record, its timeline, and the entries of other streams the caller can see that
+ * name it (letters and minutes linked to it). Throws when the server does not list the case.
+ */
+export const loadCase = async (context: EntryContext, caseId: string): Promise<CaseDetail> => {
+  const { streams, names } = await loadStreams(context);
+  const own = streams.find(({ stream }) => stream.id === caseId && stream.kind === 'case');
+  if (!own) {
+    throw new Error('No such case, or not one you may see');
+  }
+  const linked = streams
+    .filter((other) => other !== own)
+    .flatMap((other) => {
+      const label = labelOf(other, names);
+      const linking = other.entries.filter(({ entry }) => entry.header.cases.includes(caseId));
+      return entryViews(linking, names).map((view) => ({ ...view, streamLabel: label }));
+    })
+    .sort((a, b) => a.leafIndex - b.leafIndex);
+  const record = caseRecordView(own);
+  return {
+    summary: caseSummary(own, names, new Date()),
+    ...(record ? { record } : {}),
+    timeline: entryViews(own.entries, names),
+    linked,
+  };
+};
+
+/** One thread: its summary and its timeline. */
+export const loadThread = async (context: EntryContext, threadId: string): Promise<ThreadDetail> => {
+  const { streams, names } = await loadStreams(context, (id) => id === threadId);
+  const [thread] = streams;
+  if (thread?.stream.kind !== 'thread') {
+    throw new Error('No such thread, or not one you may see');
+  }
+  return { summary: threadSummary(thread, names), timeline: entryViews(thread.entries, names) };
+};

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { loadCase } from '../../entries/load-streams';
+import { useIsUnlocked } from '../../session/useSession';
+import { STATUS_LABELS } from '../timeline/labels';
+import { Timeline } from '../timeline/Timeline';
+import { useEntryQuery } from '../timeline/useEntryQuery';
+import { AgeBadge } from './AgeBadge';
+import { ChangeStatusForm } from './ChangeStatusForm';
+import { ChildRecord } from './ChildRecord';
+import { StreamQueryState } from './StreamQueryState';
+
+/** One case: the child record, its status and age, its timeline, and entries elsewhere that link it. */
+export const CasePage = () => {
+  const { caseId = '' } = useParams();
+  const { context, contextState, query, reload } = useEntryQuery((ctx) => loadCase(ctx, caseId), `case ${caseId}`);
+  const isUnlocked = useIsUnlocked();
+  const [isChangingStatus, setChangingStatus] = useState(false);
+  const detail = query.status === 'ready' ? query.data : null;
+  const summary = detail?.summary;
+  const canWrite =
+    summary?.isMember === true && isUnlocked && (context?.me.role === 'staff' || context?.me.role === 'envoy');
+  return (
+    <section aria-labelledby="case-title" data-testid="case-page">
+      <h1 id="case-title">
+        Case <span data-testid="case-page-reference">{summary?.reference ?? '…'}</span>
+      </h1>
+      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the case" />
+      {detail && summary && context ? (
+        <>
+          <p className="case-facts">
+            Status:{' '}
+            <strong className="status" data-testid="case-page-status">
+              {summary.status ? STATUS_LABELS[summary.status] : 'not readable here'}
+            </strong>{' '}
+            {summary.age ? <AgeBadge age={summary.age} /> : null} · Parties: {summary.partyNames.join(', ')}
+          </p>
+          {summary.isIntact ? null : (
+            <p role="alert" className="error" data-testid="case-broken">
+              This case does not verify: a signature or a chain link fails. See the entries marked FAILED below.
+            </p>
+          )}
+          <h2>Child record</h2>
+          {detail.record ? (
+            <ChildRecord record={detail.record} />
+          ) : (
+            <p className="no-access" data-testid="record-no-access">
+              {summary.access === 'locked' ? 'Unlock your keys to read the child record.' : 'No access to content'}
+            </p>
+          )}
+          {canWrite ? (
+            <div className="entry-actions">
+              <button type="button" onClick={() => setChangingStatus(!isChangingStatus)} data-testid="change-status">
+                Change status
+              </button>
+              <Link to={`/cases/${caseId}/minutes`} className="button" data-testid="attach-minutes">
+                Attach minutes
+              </Link>
+              <button type="button" onClick={reload}>
+                Reload
+              </button>
+            </div>
+          ) : null}
+          {canWrite && isChangingStatus ? (
+            <ChangeStatusForm
+              context={context}
+              caseId={caseId}
+              members={summary.memberIds}
+              timeline={detail.timeline}
+              onDone={() => {
+                setChangingStatus(false);
+                reload();
+              }}
+            />
+          ) : null}
+          <h2>Timeline</h2>
+          <Timeline entries={detail.timeline} />
+          <h2>Linked from letters, minutes and other cases</h2>
+          <Timeline entries={detail.linked} labels testId="linked-timeline" />
+        </>
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,136 @@
+import { type FormEvent, useState } from 'react';
+import { Relation } from '../../../shared/content/child-relations';
+import { LocationConfidence } from '../../../shared/content/child-whereabouts';
+import { CaseStatus, type StatusChangeContent } from '../../../shared/content/status-change-content';
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { appendEntry } from '../../entries/append-entry';
+import type { EntryContext } from '../../entries/entry-context';
+import type { EntryView } from '../../entries/entry-view';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { ENTRY_TYPE_LABELS, STATUS_LABELS } from '../timeline/labels';
+import { useSendCheck } from '../timeline/useSendCheck';
+import { opt } from './case-draft';
+import { optionsOf, SelectField } from './SelectField';
+import { TextField } from './TextField';
+
+const STATUSES = CaseStatus.options.map((status) => [status, STATUS_LABELS[status]] as const);
+
+const entryOptions = (entries: readonly EntryView[], types?: readonly string[]) =>
+  entries
+    .filter((entry) => types === undefined || types.includes(entry.type))
+    .map(
+      (entry) => [entry.entryHash, `#${entry.seq} ${ENTRY_TYPE_LABELS[entry.type]} by ${entry.author.name}`] as const,
+    );
+
+/** Moves a case to another status: a signed `status_change` entry with the facts that status needs. */
+export const ChangeStatusForm = ({
+  context,
+  caseId,
+  members,
+  timeline,
+  onDone,
+}: {
+  context: EntryContext;
+  caseId: string;
+  members: readonly string[];
+  timeline: readonly EntryView[];
+  onDone: () => void;
+}) => {
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [note, setNote] = useState('');
+  const [effectiveDate, setEffectiveDate] = useState('');
+  const [confidence, setConfidence] = useState('');
+  const [entryRef, setEntryRef] = useState('');
+  const [relation, setRelation] = useState('');
+  const [relativeName, setRelativeName] = useState('');
+  const [step, setStep] = useState('');
+  const { busy, error, run } = useAction();
+  const { check } = useSendCheck(members);
+  const contentOf = (chosen: CaseStatus): StatusChangeContent =>
+    ({
+      type: 'status_change',
+      status: chosen,
+      note: note.trim(),
+      ...opt('effectiveDate', effectiveDate),
+      ...(chosen === 'located' ? { locationConfidence: confidence || 'unconfirmed' } : {}),
+      ...(chosen === 'disputed' ? opt('disputedEntry', entryRef) : {}),
+      ...(chosen === 'declined_return' ? opt('consentEvidence', entryRef) : {}),
+      ...(chosen === 'reunified' && relation ? { reunifiedWith: [{ relation, ...opt('name', relativeName) }] } : {}),
+    }) as StatusChangeContent;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (status === '') {
+      return;
+    }
+    run(
+      () =>
+        appendEntry(
+          context,
+          { type: 'status_change', streamKind: 'case', streamId: caseId, content: contentOf(status) },
+          setStep,
+        ),
+      () => {
+        setStatus('');
+        setNote('');
+        onDone();
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} className="entry-form" aria-label="Change status" data-testid="status-form">
+      <SelectField
+        label="New status"
+        value={status}
+        onChange={setStatus}
+        options={STATUSES}
+        empty="Choose…"
+        required
+        testId="status-select"
+      />
+      <TextField label="Note" value={note} onChange={setNote} multiline testId="status-note" />
+      <TextField label="Effective date" type="date" value={effectiveDate} onChange={setEffectiveDate} />
+      {status === 'located' ? (
+        <SelectField
+          label="Who confirmed the location"
+          value={confidence}
+          onChange={setConfidence}
+          options={optionsOf(LocationConfidence.options)}
+          required
+        />
+      ) : null}
+      {status === 'disputed' || status === 'declined_return' ? (
+        <SelectField
+          label={status === 'disputed' ? 'Entry whose facts are contested' : "The person's own consent record"}
+          value={entryRef}
+          onChange={setEntryRef}
+          options={entryOptions(timeline, status === 'declined_return' ? ['evidence'] : undefined)}
+          empty="Choose an entry…"
+          required
+        />
+      ) : null}
+      {status === 'reunified' ? (
+        <>
+          <SelectField
+            label="Reunified with"
+            value={relation}
+            onChange={setRelation}
+            options={optionsOf(Relation.options)}
+            empty="Not stated"
+          />
+          <TextField label="Their name" value={relativeName} onChange={setRelativeName} />
+        </>
+      ) : null}
+      <RecipientStatus check={check} />
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || status === '' || check.status !== 'ready' || !check.canSend}
+        data-testid="status-submit"
+      >
+        {busy ? step || 'Working…' : 'Sign and record the status'}
+      </button>
+      <ErrorNotice error={error} testId="status-error" />
+    </form>
+  );
+};

@@ -1,0 +1,146 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { API } from '../../../shared/api/index';
+import { api } from '../../api/transport';
+import { useAction } from '../../api/useAction';
+import { useQuery } from '../../api/useQuery';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { appendEntry } from '../../entries/append-entry';
+import { listStreams } from '../../entries/load-streams';
+import { FilePicker } from '../attachments/FilePicker';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { useEntryQuery } from '../timeline/useEntryQuery';
+import { useSendCheck } from '../timeline/useSendCheck';
+import { CasePicker } from './CasePicker';
+import { emptyMinutesDraft, type MinutesDraft, toMinutesContent } from './minutes-draft';
+import { ParticipantsFieldset } from './ParticipantsFieldset';
+import { SelectField } from './SelectField';
+import { StreamQueryState } from './StreamQueryState';
+import { TextField } from './TextField';
+
+const KINDS = [
+  ['meeting', 'Meeting (memcon)'],
+  ['call', 'Call (telcon)'],
+] as const;
+
+/**
+ * Staff and envoys record a meeting or call, with files, in a case (or thread) and link it to one
+ * or more cases. Routes: /cases/:caseId/minutes and /threads/:threadId/minutes.
+ */
+export const MinutesPage = () => {
+  const { caseId, threadId } = useParams();
+  const streamId = caseId ?? threadId ?? '';
+  const { context, contextState, query } = useEntryQuery(listStreams, `minutes ${streamId}`);
+  const [parties] = useQuery(() => api(API.listParties), []);
+  const [draft, setDraft] = useState<MinutesDraft>(emptyMinutesDraft);
+  const [cases, setCases] = useState<string[]>(caseId ? [caseId] : []);
+  const [files, setFiles] = useState<File[]>([]);
+  const [step, setStep] = useState('');
+  const { busy, error, run } = useAction();
+  const navigate = useNavigate();
+  const loaded = query.status === 'ready' ? query.data : null;
+  const host = loaded && [...loaded.cases, ...loaded.threads].find((stream) => stream.id === streamId);
+  const { check } = useSendCheck(host?.memberIds ?? []);
+  const back = caseId ? `/cases/${caseId}` : `/threads/${threadId ?? ''}`;
+  if (context && context.me.role !== 'staff' && context.me.role !== 'envoy') {
+    return <p role="alert">Only staff and envoys record minutes.</p>;
+  }
+  const change = (patch: Partial<MinutesDraft>) => setDraft({ ...draft, ...patch });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!context) {
+      return;
+    }
+    run(
+      () =>
+        appendEntry(
+          context,
+          {
+            type: 'minutes',
+            streamKind: caseId ? 'case' : 'thread',
+            streamId,
+            cases,
+            content: toMinutesContent(draft),
+            files,
+          },
+          setStep,
+        ),
+      () => void navigate(back),
+    );
+  };
+  return (
+    <section aria-labelledby="minutes-title">
+      <h1 id="minutes-title">Attach minutes</h1>
+      <StreamQueryState contextState={contextState} query={query} what="Verifying the stream" />
+      {loaded && !host ? <p role="alert">No such case or thread of your party.</p> : null}
+      {loaded && host && context ? (
+        <form onSubmit={submit} className="entry-form" data-testid="minutes-form">
+          <p>
+            Recorded in {caseId ? 'case' : 'thread'}{' '}
+            <strong>{'reference' in host ? host.reference : (host.subject ?? 'thread')}</strong>, sealed to the people
+            of {host.partyNames.join(', ')}.
+          </p>
+          <SelectField
+            label="Kind"
+            value={draft.kind}
+            onChange={(kind) => change({ kind: kind || 'meeting' })}
+            options={KINDS}
+            testId="minutes-kind"
+          />
+          <TextField
+            label="Date"
+            type="date"
+            value={draft.date}
+            onChange={(date) => change({ date })}
+            required
+            testId="minutes-date"
+          />
+          <TextField
+            label={draft.kind === 'meeting' ? 'Place' : 'Medium (secure video, telephone…)'}
+            value={draft.where}
+            onChange={(where) => change({ where })}
+            testId="minutes-where"
+          />
+          <ParticipantsFieldset
+            participants={draft.participants}
+            parties={parties.status === 'ready' ? parties.data.parties : []}
+            onChange={(participants) => change({ participants })}
+          />
+          <TextField
+            label="Subject"
+            value={draft.subject}
+            onChange={(subject) => change({ subject })}
+            required
+            testId="minutes-subject-input"
+          />
+          <TextField
+            label="Minutes"
+            value={draft.text}
+            onChange={(text) => change({ text })}
+            multiline
+            required
+            testId="minutes-text-input"
+          />
+          <CasePicker
+            legend="Concerning cases"
+            cases={loaded.cases}
+            selected={cases}
+            onChange={setCases}
+            locked={caseId ? [caseId] : []}
+          />
+          <FilePicker label="Files" files={files} onChange={setFiles} testId="minutes-files" />
+          <RecipientStatus check={check} />
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || check.status !== 'ready' || !check.canSend}
+            data-testid="minutes-submit"
+          >
+            {busy ? step || 'Working…' : 'Seal, sign and attach the minutes'}
+          </button>
+          <ErrorNotice error={error} testId="minutes-error" />
+        </form>
+      ) : null}
+    </section>
+  );
+};

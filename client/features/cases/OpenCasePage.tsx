@@ -1,0 +1,131 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { LockedNotice } from '../../components/LockedNotice';
+import { appendEntry } from '../../entries/append-entry';
+import { useIsUnlocked } from '../../session/useSession';
+import { FilePicker } from '../attachments/FilePicker';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { useReloadOnMount } from '../people/useReloadOnMount';
+import { useEntryContext } from '../timeline/useEntryContext';
+import { useSendCheck } from '../timeline/useSendCheck';
+import { BirthFieldset } from './BirthFieldset';
+import { ConsentFieldset } from './ConsentFieldset';
+import { toCaseOpenContent } from './case-content';
+import { type CaseDraft, emptyCaseDraft, referenceLeaks } from './case-draft';
+import { IdentityFieldset } from './IdentityFieldset';
+import { LocationFieldset } from './LocationFieldset';
+import { NamesFieldset } from './NamesFieldset';
+import { PartyPicker } from './PartyPicker';
+import { RelativesFieldset } from './RelativesFieldset';
+import { SeparationFieldset } from './SeparationFieldset';
+import { TextField } from './TextField';
+
+/** Staff open a case: the child record, sealed in this browser to the member parties' people. */
+export const OpenCasePage = () => {
+  const state = useEntryContext();
+  const isUnlocked = useIsUnlocked();
+  useReloadOnMount();
+  const ownParty = state.status === 'ready' ? state.context.me.partyId : '';
+  const [draft, setDraft] = useState<CaseDraft | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [step, setStep] = useState('');
+  const { busy, error, run, setError } = useAction();
+  const navigate = useNavigate();
+  const current = draft ?? emptyCaseDraft(ownParty);
+  const { check } = useSendCheck(current.members);
+  if (state.status === 'error') {
+    return <ErrorNotice error={state.error} />;
+  }
+  if (state.status === 'loading') {
+    return <Loading what="Verifying the key directory" />;
+  }
+  const { context } = state;
+  if (context.me.role !== 'staff') {
+    return <p role="alert">Only staff open cases.</p>;
+  }
+  const change = (patch: Partial<CaseDraft>) => setDraft({ ...current, ...patch });
+  const leaks = referenceLeaks(current);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (leaks) {
+      setError(new Error('The reference repeats personal data from the record: choose a label that does not.'));
+      return;
+    }
+    run(
+      () =>
+        appendEntry(
+          context,
+          {
+            type: 'case_open',
+            streamKind: 'case',
+            meta: { members: current.members, reference: current.reference.trim() },
+            content: toCaseOpenContent(current),
+            files: photos,
+          },
+          setStep,
+        ),
+      (appended) => void navigate(`/cases/${appended.streamId}`),
+    );
+  };
+  return (
+    <section aria-labelledby="open-case-title">
+      <h1 id="open-case-title">Open a case</h1>
+      {isUnlocked ? null : <LockedNotice action="open a case" />}
+      <form onSubmit={submit} className="entry-form" data-testid="case-form">
+        <fieldset>
+          <legend>Reference and parties</legend>
+          <TextField
+            label="Reference label"
+            value={current.reference}
+            onChange={(reference) => change({ reference })}
+            maxLength={64}
+            required
+            testId="case-reference-input"
+            hint={
+              <strong className="warning" data-testid="reference-warning">
+                Never put personal data in the reference: no names, initials, dates or places. The server, its operator
+                and reviewers see it. Use a file number such as UA-2025-0147.
+              </strong>
+            }
+          />
+          {leaks ? (
+            <p role="alert" className="error" data-testid="reference-leaks">
+              This reference repeats something typed into the child record.
+            </p>
+          ) : null}
+          <PartyPicker
+            legend="Member parties (their people can read the record)"
+            ownParty={ownParty}
+            selected={current.members}
+            onChange={(members) => change({ members })}
+          />
+          <RecipientStatus check={check} />
+        </fieldset>
+        <NamesFieldset draft={current} onChange={change} />
+        <BirthFieldset draft={current} onChange={change} />
+        <SeparationFieldset draft={current} onChange={change} />
+        <LocationFieldset draft={current} onChange={change} />
+        <RelativesFieldset draft={current} onChange={change} />
+        <IdentityFieldset draft={current} onChange={change} />
+        <ConsentFieldset draft={current} onChange={change} />
+        <fieldset>
+          <legend>Photos and notes</legend>
+          <FilePicker label="Photos" accept="image/*" files={photos} onChange={setPhotos} testId="photo-input" />
+          <TextField label="Notes" value={current.notes} onChange={(notes) => change({ notes })} multiline />
+        </fieldset>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !isUnlocked || check.status !== 'ready' || !check.canSend}
+          data-testid="open-case-submit"
+        >
+          {busy ? step || 'Working…' : 'Seal, sign and open the case'}
+        </button>
+        <ErrorNotice error={error} testId="case-form-error" />
+      </form>
+    </section>
+  );
+};

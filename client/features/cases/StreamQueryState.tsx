@@ -1,0 +1,27 @@
+import type { QueryState } from '../../api/useQuery';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { DirectoryError } from '../people/DirectoryError';
+import type { EntryContextState } from '../timeline/useEntryContext';
+
+/** Loading and error states shared by the screens that read streams; null once there is data. */
+export const StreamQueryState = ({
+  contextState,
+  query,
+  what,
+}: {
+  contextState: EntryContextState;
+  query: QueryState<unknown>;
+  what: string;
+}) => {
+  if (contextState.status === 'error') {
+    return <DirectoryError error={contextState.error} />;
+  }
+  if (query.status === 'error') {
+    return <ErrorNotice error={query.error} testId="stream-error" />;
+  }
+  if (contextState.status === 'loading' || query.status === 'loading' || query.data === null) {
+    return <Loading what={what} />;
+  }
+  return null;
+};

@@ -1,0 +1,37 @@
+import type { MinutesContent } from '../../../shared/content/minutes-content';
+import { opt } from './case-draft';
+import type { ParticipantDraft } from './ParticipantsFieldset';
+
+export type MinutesDraft = {
+  kind: 'meeting' | 'call';
+  date: string;
+  where: string;
+  subject: string;
+  text: string;
+  participants: ParticipantDraft[];
+};
+
+export const emptyMinutesDraft = (): MinutesDraft => ({
+  kind: 'meeting',
+  date: new Date().toISOString().slice(0, 10),
+  where: '',
+  subject: '',
+  text: '',
+  participants: [{ name: '', party: '', role: '' }],
+});
+
+/** The minutes to seal, without files (added once uploaded): a meeting has a place, a call a medium. */
+export const toMinutesContent = (draft: MinutesDraft): MinutesContent => ({
+  type: 'minutes',
+  kind: draft.kind,
+  date: draft.date,
+  ...opt(draft.kind === 'meeting' ? 'place' : 'medium', draft.where),
+  participants: draft.participants.map((participant) => ({
+    name: participant.name.trim(),
+    ...opt('party', participant.party),
+    ...opt('role', participant.role),
+  })),
+  subject: draft.subject.trim(),
+  text: draft.text,
+  attachments: [],
+});

@@ -1,0 +1,100 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { appendEntry } from '../../entries/append-entry';
+import { listStreams } from '../../entries/load-streams';
+import { FilePicker } from '../attachments/FilePicker';
+import { CasePicker } from '../cases/CasePicker';
+import { opt } from '../cases/case-draft';
+import { StreamQueryState } from '../cases/StreamQueryState';
+import { TextField } from '../cases/TextField';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { useEntryQuery } from '../timeline/useEntryQuery';
+import { useSendCheck } from '../timeline/useSendCheck';
+
+/** Envoys write a first-person letter into a thread, optionally linked to cases, with files. */
+export const ComposeLetterPage = () => {
+  const { threadId = '' } = useParams();
+  const { context, contextState, query } = useEntryQuery(listStreams, `letter ${threadId}`);
+  const [subject, setSubject] = useState('');
+  const [salutation, setSalutation] = useState('');
+  const [body, setBody] = useState('');
+  const [closing, setClosing] = useState('');
+  const [cases, setCases] = useState<string[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const [step, setStep] = useState('');
+  const { busy, error, run } = useAction();
+  const navigate = useNavigate();
+  const loaded = query.status === 'ready' ? query.data : null;
+  const thread = loaded?.threads.find((candidate) => candidate.id === threadId);
+  const { check, recipients } = useSendCheck(thread?.memberIds ?? []);
+  if (context && context.me.role !== 'envoy') {
+    return <p role="alert">Only envoys write letters.</p>;
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!context) {
+      return;
+    }
+    run(
+      () =>
+        appendEntry(
+          context,
+          {
+            type: 'letter',
+            streamKind: 'thread',
+            streamId: threadId,
+            cases,
+            content: {
+              type: 'letter',
+              subject: subject.trim(),
+              body,
+              attachments: [],
+              ...opt('salutation', salutation),
+              ...opt('closing', closing),
+            },
+            files,
+          },
+          setStep,
+        ),
+      () => void navigate(`/threads/${threadId}`),
+    );
+  };
+  return (
+    <section aria-labelledby="letter-title">
+      <h1 id="letter-title">Write a letter</h1>
+      <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
+      {loaded && !thread ? <p role="alert">No such thread of your party.</p> : null}
+      {thread ? (
+        <form onSubmit={submit} className="entry-form" data-testid="letter-form">
+          <p>
+            In <strong>{thread.subject ?? 'this thread'}</strong>: sealed to {recipients} people of{' '}
+            {thread.partyNames.join(', ')}, signed with your key.
+          </p>
+          <TextField label="Subject" value={subject} onChange={setSubject} required testId="letter-subject-input" />
+          <TextField label="Salutation" value={salutation} onChange={setSalutation} testId="letter-salutation" />
+          <TextField label="Letter" value={body} onChange={setBody} multiline required testId="letter-body-input" />
+          <TextField label="Closing" value={closing} onChange={setClosing} testId="letter-closing" />
+          <CasePicker
+            legend="Linked cases (optional)"
+            cases={loaded?.cases ?? []}
+            selected={cases}
+            onChange={setCases}
+          />
+          <FilePicker label="Attachments" files={files} onChange={setFiles} testId="letter-files" />
+          <RecipientStatus check={check} />
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || check.status !== 'ready' || !check.canSend}
+            data-testid="letter-submit"
+          >
+            {busy ? step || 'Working…' : 'Seal, sign and send'}
+          </button>
+          <ErrorNotice error={error} testId="letter-error" />
+        </form>
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,92 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { LockedNotice } from '../../components/LockedNotice';
+import { appendEntry } from '../../entries/append-entry';
+import { useIsUnlocked } from '../../session/useSession';
+import { opt } from '../cases/case-draft';
+import { PartyPicker } from '../cases/PartyPicker';
+import { TextField } from '../cases/TextField';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { useReloadOnMount } from '../people/useReloadOnMount';
+import { useEntryContext } from '../timeline/useEntryContext';
+import { useSendCheck } from '../timeline/useSendCheck';
+
+/** Envoys open a correspondence thread between their party and others. */
+export const OpenThreadPage = () => {
+  const state = useEntryContext();
+  const isUnlocked = useIsUnlocked();
+  useReloadOnMount();
+  const ownParty = state.status === 'ready' ? state.context.me.partyId : '';
+  const [subject, setSubject] = useState('');
+  const [partiesNote, setPartiesNote] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [step, setStep] = useState('');
+  const members = [...new Set([ownParty, ...chosen])].filter(Boolean);
+  const { check } = useSendCheck(members);
+  const { busy, error, run } = useAction();
+  const navigate = useNavigate();
+  if (state.status === 'error') {
+    return <ErrorNotice error={state.error} />;
+  }
+  if (state.status === 'loading') {
+    return <Loading what="Verifying the key directory" />;
+  }
+  const { context } = state;
+  if (context.me.role !== 'envoy') {
+    return <p role="alert">Only envoys open correspondence threads.</p>;
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(
+      () =>
+        appendEntry(
+          context,
+          {
+            type: 'thread_open',
+            streamKind: 'thread',
+            meta: { members },
+            content: { type: 'thread_open', subject: subject.trim(), ...opt('partiesNote', partiesNote) },
+          },
+          setStep,
+        ),
+      (appended) => void navigate(`/threads/${appended.streamId}`),
+    );
+  };
+  return (
+    <section aria-labelledby="open-thread-title">
+      <h1 id="open-thread-title">Open a thread</h1>
+      {isUnlocked ? null : <LockedNotice action="open a thread" />}
+      <form onSubmit={submit} className="entry-form" data-testid="thread-form">
+        <TextField
+          label="Subject"
+          value={subject}
+          onChange={setSubject}
+          required
+          maxLength={200}
+          testId="thread-subject"
+          hint="Encrypted: only the member parties' people read it."
+        />
+        <TextField
+          label="Who takes part, and in what capacity"
+          value={partiesNote}
+          onChange={setPartiesNote}
+          testId="thread-parties-note"
+        />
+        <PartyPicker legend="Parties in this thread" ownParty={ownParty} selected={members} onChange={setChosen} />
+        <RecipientStatus check={check} />
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !isUnlocked || members.length < 2 || check.status !== 'ready' || !check.canSend}
+          data-testid="thread-submit"
+        >
+          {busy ? step || 'Working…' : 'Seal, sign and open the thread'}
+        </button>
+        <ErrorNotice error={error} testId="thread-error" />
+      </form>
+    </section>
+  );
+};

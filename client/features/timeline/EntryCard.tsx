@@ -1,0 +1,76 @@
+import type { EntryView } from '../../entries/entry-view';
+import { CheckBadges } from './CheckBadges';
+import { EntryContentView } from './EntryContentView';
+import { EntryCorrections } from './EntryCorrections';
+import { ENTRY_TYPE_LABELS, formatInstant } from './labels';
+
+const NoContent = ({ entry }: { entry: EntryView }) => {
+  const { content } = entry;
+  switch (content.state) {
+    case 'no-access':
+      return (
+        <p className="no-access" data-testid="no-access">
+          No access to content
+        </p>
+      );
+    case 'locked':
+      return (
+        <p className="hint" data-testid="content-locked">
+          Unlock your keys to read this entry.
+        </p>
+      );
+    case 'unreadable':
+      return (
+        <p role="alert" className="error" data-testid="content-unreadable">
+          The content does not open: {content.reason}
+        </p>
+      );
+    default:
+      return null;
+  }
+};
+
+/** One entry of a timeline: its signed header, its three checks, its content or why there is none. */
+export const EntryCard = ({ entry, streamLabel }: { entry: EntryView; streamLabel?: string }) => (
+  <li
+    id={`entry-${entry.entryHash}`}
+    className={`entry${entry.retractedBy ? ' is-retracted' : ''}`}
+    data-testid="timeline-entry"
+    data-entry-type={entry.type}
+  >
+    <header className="entry-head">
+      <span className="entry-seq">#{entry.seq}</span>
+      <strong data-testid="entry-type">{ENTRY_TYPE_LABELS[entry.type]}</strong>
+      <span>
+        by <span data-testid="entry-author">{entry.author.name}</span>
+        {entry.author.role ? ` (${entry.author.role}, ` : ' ('}
+        <span data-testid="entry-party">{entry.author.partyName}</span>)
+      </span>
+      <time dateTime={entry.claimedAt} data-testid="entry-time" title={`Logged ${formatInstant(entry.receivedAt)}`}>
+        {formatInstant(entry.claimedAt)}
+      </time>
+      {streamLabel ? <span className="hint">in {streamLabel}</span> : null}
+    </header>
+    <CheckBadges checks={entry.checks} />
+    {entry.reference || entry.memberNames.length > 0 || entry.attachmentCount > 0 ? (
+      <p className="hint">
+        {entry.reference ? `Reference ${entry.reference}. ` : ''}
+        {entry.memberNames.length > 0 ? `Parties: ${entry.memberNames.join(', ')}. ` : ''}
+        {entry.attachmentCount > 0 ? `${entry.attachmentCount} encrypted file(s).` : ''}
+      </p>
+    ) : null}
+    {entry.cases.some((id) => id !== entry.streamId) ? (
+      <p className="hint" data-testid="entry-cases">
+        Concerns {entry.caseLabels.map((label) => `case ${label}`).join(', ')}
+      </p>
+    ) : null}
+    <EntryCorrections entry={entry} />
+    <div className="entry-content" data-testid="entry-content">
+      {entry.content.state === 'decrypted' ? (
+        <EntryContentView content={entry.content.value} />
+      ) : (
+        <NoContent entry={entry} />
+      )}
+    </div>
+  </li>
+);

@@ -1,0 +1,85 @@
+import { formatName } from '../../entries/case-view';
+import type { ContentView } from '../../entries/content-view';
+import { AttachmentList } from '../attachments/AttachmentList';
+import { LetterView } from './LetterView';
+import { ENTRY_TYPE_LABELS } from './labels';
+import { MinutesView } from './MinutesView';
+import { StatusChangeView } from './StatusChangeView';
+
+/** The decrypted content of one entry, laid out by type. */
+export const EntryContentView = ({ content }: { content: ContentView }) => {
+  switch (content.type) {
+    case 'case_open':
+      return (
+        <div className="case-open">
+          <p>
+            Child record:{' '}
+            <span data-testid="case-open-names">
+              {content.names.length > 0 ? content.names.map(formatName).join(' · ') : 'name unknown'}
+            </span>
+          </p>
+          <AttachmentList files={content.photos ?? []} />
+        </div>
+      );
+    case 'thread_open':
+      return (
+        <p>
+          Subject: <strong data-testid="thread-open-subject">{content.subject}</strong>
+          {content.partiesNote ? ` — ${content.partiesNote}` : ''}
+        </p>
+      );
+    case 'status_change':
+      return <StatusChangeView content={content} />;
+    case 'letter':
+    case 'note_verbale':
+    case 'aide_memoire':
+    case 'non_paper':
+      return <LetterView content={content} />;
+    case 'minutes':
+      return <MinutesView content={content} />;
+    case 'evidence':
+      return (
+        <div>
+          <p>
+            Evidence ({content.kind.replaceAll('_', ' ')}): {content.summary}
+          </p>
+          <AttachmentList files={content.attachments} showImages />
+        </div>
+      );
+    case 'amendment':
+      return (
+        <div className="amendment">
+          <p>Reason: {content.reason}</p>
+          <p className="hint">Replacement {ENTRY_TYPE_LABELS[content.replacement.type].toLowerCase()}:</p>
+          <EntryContentView content={content.replacement} />
+        </div>
+      );
+    case 'retraction':
+      return <p>Retracted: {content.reason}</p>;
+    case 'dispute':
+      return (
+        <div>
+          <ul>
+            {content.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          {content.counterClaim ? <p className="letter-body">{content.counterClaim}</p> : null}
+          <AttachmentList files={content.evidence.attachments} />
+        </div>
+      );
+    case 'acknowledgement':
+      return <p>Received{content.note ? `: ${content.note}` : '.'}</p>;
+    case 'membership':
+      return <p>{content.reason}</p>;
+    case 'disclosure':
+      return (
+        <p>
+          Content keys of {content.grants.length} entr{content.grants.length === 1 ? 'y' : 'ies'} disclosed for:{' '}
+          {content.purpose}
+        </p>
+      );
+    default:
+      return <pre className="content-json">{JSON.stringify(content, null, 2)}</pre>;
+  }
+};

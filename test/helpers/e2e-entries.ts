@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { endorseEnrolment } from '../../client/sdk/admin-operations';
+import { type Enrolment, enrolPerson } from '../../client/sdk/enrol-person';
+import { type Database, selectRows } from '../../db/client';
+import { invitationRoutes, keyRoutes, partyRoutes } from '../../shared/api/identity';
+import type { Role } from '../../shared/schemas/role';
+import { driversUnderTest } from './databases';
+import { openPersonBrowser, type PersonBrowser } from './e2e-browser';
+import { enrolThroughLink } from './e2e-identity-flows';
+import { type BootstrappedServer, startBootstrappedServer } from './e2e-server';
+import { bootstrapAdminInvitation } from './sdk-bootstrap';
+import { startTestServer } from './test-server';
+
+/** The server under test, the first admin's invitation, and how to throw its database away. */
+export type EntriesServer = BootstrappedServer & { readonly driver: 'pglite' | 'postgres'; cleanup(): Promise<void> };
+
+/**
+ * The real server, with the first admin invited the operator's way. On PGlite (the default) the
+ * admin CLI writes the invitation before the server starts, as for the identity tests; with
+ * `DATABASE_URL` set, a throwaway PostgreSQL database is used and the invitation is written the
+ * way the CLI writes it (test/helpers/sdk-bootstrap.ts), since the CLI only targets PGlite here.
+ */
+export const startEntriesServer = async (admin: { party: string; name: string }): Promise<EntriesServer> => {
+  const postgres = driversUnderTest().find((driver) => driver.name === 'postgres');
+  if (!postgres) {
+    const booted = await startBootstrappedServer(admin);
+    return { ...booted, driver: 'pglite', cleanup: () => booted.server.shutdown() };
+  }
+  const database = await postgres.create();
+  const server = await startTestServer({
+    databaseUrl: database.options.databaseUrl,
+    dataDir: database.options.dataDir,
+  });
+  const { link } = await bootstrapAdminInvitation(server, admin.party, admin.name);
+  return {
+    server,
+    origin: server.origin,
+    adminLink: link,
+    driver: 'postgres',
+    cleanup: async () => {
+      await server.shutdown();
+      await database.cleanup();
+    },
+  };
+};
+
+/** The operator-bootstrapped admin, driven from Node: invites and endorses everyone else. */
+export type SdkAdmin = Enrolment & { readonly personId: string; readonly name: string };
+
+export const enrolSdkAdmin = async (booted: EntriesServer, name: string): Promise<SdkAdmin> => {
+  const admin = await enrolPerson(booted.server.url, booted.adminLink, { origin: booted.origin });
+  return Object.assign(admin, { personId: admin.session.person.id, name });
+};
+
+/** Creates a party (as the admin); answers its id. */
+export const createParty = async (admin: SdkAdmin, name: string): Promise<string> =>
+  (await admin.http.api(partyRoutes.createParty, { body: { name } })).id;
+
+/** A person enrolled in their own browser profile (passkey in its virtual authenticator), endorsed, unlocked. */
+export type BrowserPerson = PersonBrowser & { readonly personId: string; readonly name: string };
+
+/**
+ * Invites a person (as the SDK admin), enrols them through the link in a fresh browser profile
+ * with a PRF passkey, endorses them and waits until their browser knows they are active.
+ */
+export const enrolBrowserPerson = async (
+  browser: Browser,
+  admin: SdkAdmin,
+  who: { partyId: string; partyName: string; role: Role; name: string },
+  screenshots: string,
+): Promise<BrowserPerson> => {
+  const { link } = await admin.http.api(invitationRoutes.createInvitation, {
+    body: { partyId: who.partyId, role: who.role, name: who.name },
+  });
+  const person = await openPersonBrowser(browser, { hasPrf: true });
+  await enrolThroughLink(
+    person,
+    link,
+    { name: who.name, party: who.partyName, role: who.role, inviter: admin.name },
+    screenshots,
+  );
+  const { pending } = await admin.http.api(keyRoutes.listPendingEnrolments);
+  const personId = pending.find((candidate) => candidate.person.name === who.name)?.person.id ?? '';
+  await endorseEnrolment(admin.http, admin.keyring.signer(admin.personId), personId);
+  await person.page.getByTestId('pending-refresh').click();
+  await person.page.getByTestId('pending-notice').waitFor({ state: 'detached' });
+  await person.page.getByTestId('home-unlocked').waitFor();
+  return Object.assign(person, { personId, name: who.name });
+};
+
+/**
+ * Every row of every table (all schemas but the catalogues), as JSON text: what an operator or an
+ * attacker with the database would hold. `bytea` columns appear as `\x…` hex.
+ */
+export const dumpDatabase = async (database: Database): Promise<{ text: string; tables: string[] }> => {
+  const tables = await selectRows<{ schemaname: string; tablename: string }>(
+    database.db,
+    sql`select schemaname, tablename from pg_tables
+        where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`,
+  );
+  const parts: string[] = [];
+  for (const { schemaname, tablename } of tables) {
+    const name = `"${schemaname.replaceAll('"', '""')}"."${tablename.replaceAll('"', '""')}"`;
+    const rows = await selectRows<{ row: string }>(
+      database.db,
+      sql.raw(`select row_to_json(t)::text as row from ${name} t`),
+    );
+    parts.push(`-- ${name}`, ...rows.map(({ row }) => row));
+  }
+  return { text: parts.join('\n'), tables: tables.map(({ schemaname, tablename }) => `${schemaname}.${tablename}`) };
+};
+
+/** How often `needle` occurs in the dump, as text and as the hex of its UTF-8 bytes (inside a bytea). */
+export const occurrences = (dump: string, needle: string): number => {
+  const count = (haystack: string, what: string) => haystack.split(what).length - 1;
+  return count(dump, needle) + count(dump.toLowerCase(), Buffer.from(needle, 'utf8').toString('hex'));
+};
+
+const pngChunk = (type: string, data: Buffer): Buffer => {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+};
+
+/**
+ * A real PNG of `size`×`size` noise (incompressible, so larger than one 64 KiB attachment chunk),
+ * so the browser must decrypt several chunks to show it.
+ */
+export const noisePng = (size: number): Buffer => {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    rows.push(Buffer.concat([Buffer.from([0]), randomBytes(size * 3)]));
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+};
+
+/** A one-page PDF saying `text`, padded past several attachment chunks with a comment. */
+export const padPdf = (text: string, padding: number): Buffer => {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = `%PDF-1.4\n%${'x'.repeat(padding)}\n`;
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+};
