@@ -9,6 +9,7 @@ import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import type { TransparencyLog } from './log/transparency-log';
 import { errorMiddleware, ProblemError } from './problems';
+import { auditHandlers } from './routes/audit';
 import { directoryHandlers } from './routes/directory';
 import { entryHandlers } from './routes/entries';
 import { healthHandlers } from './routes/health';
@@ -63,6 +64,7 @@ export const createApp = ({ context, version, log, limits = new CeremonyLimits()
         ...directoryHandlers(context, directory),
         ...logHandlers(context, log),
         ...entryHandlers(context, log, notices, live),
+        ...auditHandlers(context, log),
       ],
       gatekeeper,
       jsonLimit: JSON_BODY_LIMIT,

@@ -1,3 +1,4 @@
+import { auditRoutes } from './audit';
 import { entryRoutes } from './entries';
 import { healthRoutes } from './health';
 import {
@@ -24,6 +25,7 @@ export const API = {
   ...keyRoutes,
   ...logRoutes,
   ...entryRoutes,
+  ...auditRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRouteName = keyof typeof API;

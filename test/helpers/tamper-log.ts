@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { ParleyPerson } from '../../client/sdk/parley-person';
+import { keyRoutes } from '../../shared/api/identity';
+import type { Role } from '../../shared/schemas/role';
+import { enrolBootstrapAdmin, enrolInvitee } from './sdk-people';
+import { EntryWriter } from './tamper-writer';
+import type { TestServer } from './test-server';
+
+/** The people, parties, streams and entries of {@link buildAuditedLog}. */
+export type AuditedLog = {
+  readonly people: {
+    readonly admin: ParleyPerson;
+    readonly envoyA: ParleyPerson;
+    readonly staffA: ParleyPerson;
+    readonly envoyB: ParleyPerson;
+    readonly reviewer: ParleyPerson;
+    /** An envoy whose party is a member of no stream. */
+    readonly outsider: ParleyPerson;
+  };
+  readonly parties: { readonly a: string; readonly b: string; readonly c: string };
+  readonly caseId: string;
+  readonly threadId: string;
+  readonly writer: EntryWriter;
+  /** The leaf index of envoy A's key rotation. */
+  readonly rotationPosition: number;
+};
+
+/**
+ * A small real log, built through the SDK against a running server: a bootstrap admin who creates
+ * two more parties and invites and endorses an envoy and a staff member of party A, an envoy of B,
+ * a reviewer and an outsider envoy of C; a case of A (opened by staff, with minutes and a status
+ * change), a thread between A and B (letters both ways, an acknowledgement), envoy A's key
+ * rotation in the middle of the thread, and letters signed with the new key after it.
+ */
+export const buildAuditedLog = async (server: TestServer): Promise<AuditedLog> => {
+  const { admin, partyId: a } = await enrolBootstrapAdmin(server, `Avalon ${randomUUID().slice(0, 8)}`, 'Ada Admin');
+  const b = (await admin.createParty(`Borduria ${randomUUID().slice(0, 8)}`)).id;
+  const c = (await admin.createParty(`Carpathia ${randomUUID().slice(0, 8)}`)).id;
+  const invite = async (partyId: string, role: Role, name: string) => {
+    const person = await enrolInvitee(server, admin, { partyId, role, name });
+    await admin.endorse(person.personId);
+    return person;
+  };
+  const envoyA = await invite(a, 'envoy', 'Eve Envoy');
+  const staffA = await invite(a, 'staff', 'Sam Staff');
+  const envoyB = await invite(b, 'envoy', 'Boris Envoy');
+  const reviewer = await invite(c, 'reviewer', 'Rita Reviewer');
+  const outsider = await invite(c, 'envoy', 'Otto Outsider');
+
+  const writer = new EntryWriter();
+  const caseId = randomUUID();
+  const threadId = randomUUID();
+  const kase = { stream: caseId, streamKind: 'case' } as const;
+  const thread = { stream: threadId, streamKind: 'thread' } as const;
+  await writer.write('case open', staffA, [], { ...kase, type: 'case_open', meta: { members: [a], reference: 'C-7' } });
+  await writer.write('thread open', envoyA, [envoyB], { ...thread, type: 'thread_open', meta: { members: [a, b] } });
+  await writer.write('minutes 1', staffA, [envoyA], { ...kase, type: 'minutes' });
+  const first = await writer.write('letter A1', envoyA, [envoyB], { ...thread, type: 'letter' });
+  await writer.write('letter B1', envoyB, [envoyA], { ...thread, type: 'letter' });
+  await writer.write('ack B1', envoyB, [envoyA], { ...thread, type: 'acknowledgement', refs: [first.entryHash] });
+  const rotation = await envoyA.rotateKeys();
+  await writer.write('letter A2', envoyA, [envoyB], { ...thread, type: 'letter' });
+  await writer.write('status', staffA, [envoyA], { ...kase, type: 'status_change' });
+  await writer.write('note B2', envoyB, [envoyA], { ...thread, type: 'note_verbale' });
+  await writer.write('letter A3', envoyA, [envoyB], { ...thread, type: 'letter' });
+  await writer.write('minutes 2', staffA, [envoyA], { ...kase, type: 'minutes' });
+  // Everyone is active: the directory the server serves must name each person's current key.
+  const { statements } = await admin.api(keyRoutes.listStatements, { query: { after: -1, limit: 1000 } });
+  if (!statements.some((record) => record.position === rotation.record.position)) {
+    throw new Error('the rotation is not in the directory');
+  }
+  return {
+    people: { admin, envoyA, staffA, envoyB, reviewer, outsider },
+    parties: { a, b, c },
+    caseId,
+    threadId,
+    writer,
+    rotationPosition: rotation.record.position,
+  };
+};
