@@ -22,6 +22,8 @@ export type DatabaseOptions = {
   readonly dataDir: string;
   /** Connections in the `pg` pool. */
   readonly poolSize?: number;
+  /** Told when PostgreSQL drops an idle pooled connection (a restart, an administrator). */
+  readonly onConnectionLost?: (error: Error) => void;
 };
 
 export type Database = {
@@ -36,10 +38,19 @@ export type Database = {
 
 /** Opens the configured database. The only place that chooses between PGlite and PostgreSQL. */
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> =>
-  options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+  options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onConnectionLost)
+    : openPglite(options.dataDir);
 
-const openPostgres = async (url: string, poolSize: number): Promise<Database> => {
+const openPostgres = async (
+  url: string,
+  poolSize: number,
+  onConnectionLost: (error: Error) => void = () => {},
+): Promise<Database> => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's error is emitted on the pool, which then discards that client; unheard, it
+  // would crash the process. Queries in flight still fail on their own promise.
+  pool.on('error', onConnectionLost);
   // Fail at start-up, not on the first request, when the server is unreachable.
   const probe = await pool.connect().catch(async (error: unknown) => {
     await pool.end();

@@ -30,7 +30,11 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens and migrates the database, then listens. */
 export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'),
+  });
   try {
     await migrateDatabase(database);
   } catch (error) {
@@ -63,13 +67,17 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       logger.info('shutting down: no new connections, finishing in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       closeLiveConnections();
+      // A keep-alive connection whose request finishes after close() would otherwise idle for the
+      // whole keepAliveTimeout: close each one as soon as it goes idle.
       server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
         logger.warn('grace period over: closing remaining connections');
         server.closeAllConnections();
       }, SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(timer);
+      clearInterval(sweep);
       await database.close();
       logger.info('database closed');
     })();
