@@ -4,10 +4,12 @@ import { InvitationsPage } from './features/admin/InvitationsPage';
 import { ManagePeoplePage } from './features/admin/ManagePeoplePage';
 import { PartiesPage } from './features/admin/PartiesPage';
 import { PendingPage } from './features/admin/PendingPage';
+import { AgreedMinutesPage } from './features/agreed-minutes/AgreedMinutesPage';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
 import { MinutesPage } from './features/cases/MinutesPage';
 import { OpenCasePage } from './features/cases/OpenCasePage';
+import { CommitmentPage } from './features/commitments/CommitmentPage';
 import { EnrolPage } from './features/enrol/EnrolPage';
 import { HomePage } from './features/home/HomePage';
 import { LogPage } from './features/log/LogPage';
@@ -47,6 +49,8 @@ const router = createBrowserRouter([
       { path: 'threads/:threadId', element: signedIn(<ThreadPage />) },
       { path: 'threads/:threadId/letter', element: signedIn(<ComposeLetterPage />) },
       { path: 'threads/:threadId/minutes', element: signedIn(<MinutesPage />) },
+      { path: 'threads/:threadId/agreed-minutes', element: signedIn(<AgreedMinutesPage />) },
+      { path: 'threads/:threadId/commitment', element: signedIn(<CommitmentPage />) },
       { path: 'admin/parties', element: admins(<PartiesPage />) },
       { path: 'admin/invitations', element: admins(<InvitationsPage />) },
       { path: 'admin/pending', element: admins(<PendingPage />) },

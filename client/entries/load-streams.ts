@@ -24,9 +24,15 @@ export type CaseDetail = {
   readonly record?: CaseRecordView;
   readonly timeline: readonly EntryView[];
   readonly linked: readonly LinkedEntryView[];
+  /** Every stream read for it: receipts, minutes, commitments and disputes are derived across them. */
+  readonly loaded: LoadedStreams;
 };
 
-export type ThreadDetail = { readonly summary: ThreadSummary; readonly timeline: readonly EntryView[] };
+export type ThreadDetail = {
+  readonly summary: ThreadSummary;
+  readonly timeline: readonly EntryView[];
+  readonly loaded: LoadedStreams;
+};
 
 // Freshly fetched and re-verified on every load: a key published since sign-in (a person endorsed
 // later, a rotation) must verify the entries it signed.
@@ -103,15 +109,23 @@ export const loadCase = async (context: EntryContext, caseId: string): Promise<C
     ...(record ? { record } : {}),
     timeline: entryViews(own.entries, names),
     linked,
+    loaded: { streams, names },
   };
 };
 
-/** One thread: its summary and its timeline. */
+/**
+ * One thread: its summary and its timeline. Every stream is read, not only the thread: a
+ * commitment's fulfilment is confirmed by receipts in the case streams it covers.
+ */
 export const loadThread = async (context: EntryContext, threadId: string): Promise<ThreadDetail> => {
-  const { streams, names } = await loadStreams(context, (id) => id === threadId);
-  const [thread] = streams;
+  const { streams, names } = await loadStreams(context);
+  const thread = streams.find(({ stream }) => stream.id === threadId);
   if (thread?.stream.kind !== 'thread') {
     throw new Error('No such thread, or not one you may see');
   }
-  return { summary: threadSummary(thread, names), timeline: entryViews(thread.entries, names) };
+  return {
+    summary: threadSummary(thread, names),
+    timeline: entryViews(thread.entries, names),
+    loaded: { streams, names },
+  };
 };

@@ -5,6 +5,8 @@ import { useIsUnlocked } from '../../session/useSession';
 import { STATUS_LABELS } from '../timeline/labels';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
+import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
+import { useWorkflowScope } from '../workflows/useWorkflowScope';
 import { AgeBadge } from './AgeBadge';
 import { ChangeStatusForm } from './ChangeStatusForm';
 import { ChildRecord } from './ChildRecord';
@@ -18,6 +20,7 @@ export const CasePage = () => {
   const [isChangingStatus, setChangingStatus] = useState(false);
   const detail = query.status === 'ready' ? query.data : null;
   const summary = detail?.summary;
+  const workflow = useWorkflowScope(context, detail?.loaded, caseId, reload);
   const canWrite =
     summary?.isMember === true && isUnlocked && (context?.me.role === 'staff' || context?.me.role === 'envoy');
   return (
@@ -74,7 +77,10 @@ export const CasePage = () => {
             />
           ) : null}
           <h2>Timeline</h2>
-          <Timeline entries={detail.timeline} />
+          <Timeline
+            entries={detail.timeline}
+            {...(workflow ? { extra: (entry) => <EntryWorkflowPanel entry={entry} scope={workflow} /> } : {})}
+          />
           <h2>Linked from letters, minutes and other cases</h2>
           <Timeline entries={detail.linked} labels testId="linked-timeline" />
         </>

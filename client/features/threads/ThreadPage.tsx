@@ -4,6 +4,8 @@ import { useIsUnlocked } from '../../session/useSession';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
+import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
+import { useWorkflowScope } from '../workflows/useWorkflowScope';
 
 /** A correspondence thread: every letter and record in it, verified and, where possible, decrypted. */
 export const ThreadPage = () => {
@@ -16,6 +18,7 @@ export const ThreadPage = () => {
   const detail = query.status === 'ready' ? query.data : null;
   const role = context?.me.role;
   const canWrite = detail?.summary.isMember === true && isUnlocked;
+  const workflow = useWorkflowScope(context, detail?.loaded, threadId, reload);
   return (
     <section aria-labelledby="thread-title" data-testid="thread-page">
       <h1 id="thread-title" data-testid="thread-title">
@@ -41,11 +44,24 @@ export const ThreadPage = () => {
                 Attach minutes
               </Link>
             ) : null}
+            {canWrite && role === 'envoy' ? (
+              <>
+                <Link to={`/threads/${threadId}/agreed-minutes`} className="button" data-testid="circulate-minutes">
+                  Circulate agreed minutes
+                </Link>
+                <Link to={`/threads/${threadId}/commitment`} className="button" data-testid="record-commitment">
+                  Record a commitment
+                </Link>
+              </>
+            ) : null}
             <button type="button" onClick={reload} data-testid="thread-reload">
               Reload
             </button>
           </div>
-          <Timeline entries={detail.timeline} />
+          <Timeline
+            entries={detail.timeline}
+            {...(workflow ? { extra: (entry) => <EntryWorkflowPanel entry={entry} scope={workflow} /> } : {})}
+          />
         </>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EntryView } from '../../entries/entry-view';
 import { CheckBadges } from './CheckBadges';
 import { EntryContentView } from './EntryContentView';
@@ -31,7 +32,15 @@ const NoContent = ({ entry }: { entry: EntryView }) => {
 };
 
 /** One entry of a timeline: its signed header, its three checks, its content or why there is none. */
-export const EntryCard = ({ entry, streamLabel }: { entry: EntryView; streamLabel?: string }) => (
+export const EntryCard = ({
+  entry,
+  streamLabel,
+  children,
+}: {
+  entry: EntryView;
+  streamLabel?: string;
+  children?: ReactNode;
+}) => (
   <li
     id={`entry-${entry.entryHash}`}
     className={`entry${entry.retractedBy ? ' is-retracted' : ''}`}
@@ -72,5 +81,6 @@ export const EntryCard = ({ entry, streamLabel }: { entry: EntryView; streamLabe
         <NoContent entry={entry} />
       )}
     </div>
+    {children}
   </li>
 );

@@ -1,6 +1,8 @@
 import { formatName } from '../../entries/case-view';
 import type { ContentView } from '../../entries/content-view';
+import { AgreedMinutesContentView } from '../agreed-minutes/AgreedMinutesContentView';
 import { AttachmentList } from '../attachments/AttachmentList';
+import { CommitmentContentView, CommitmentUpdateContentView } from '../commitments/CommitmentContentView';
 import { LetterView } from './LetterView';
 import { ENTRY_TYPE_LABELS } from './labels';
 import { MinutesView } from './MinutesView';
@@ -68,6 +70,14 @@ export const EntryContentView = ({ content }: { content: ContentView }) => {
           <AttachmentList files={content.evidence.attachments} />
         </div>
       );
+    case 'agreed_minutes':
+      return <AgreedMinutesContentView content={content} />;
+    case 'countersignature':
+      return content.statement ? <p>{content.statement}</p> : null;
+    case 'commitment':
+      return <CommitmentContentView content={content} />;
+    case 'commitment_update':
+      return <CommitmentUpdateContentView content={content} />;
     case 'acknowledgement':
       return <p>Received{content.note ? `: ${content.note}` : '.'}</p>;
     case 'membership':

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EntryView } from '../../entries/entry-view';
 import { EntryCard } from './EntryCard';
 
@@ -6,10 +7,13 @@ export const Timeline = ({
   entries,
   labels,
   testId = 'timeline',
+  extra,
 }: {
   entries: readonly (EntryView & { readonly streamLabel?: string })[];
   labels?: boolean;
   testId?: string;
+  /** What a card shows below its content (receipts, countersignatures, commitment state, disputes). */
+  extra?: (entry: EntryView) => ReactNode;
 }) =>
   entries.length === 0 ? (
     <p className="hint">Nothing yet.</p>
@@ -20,7 +24,9 @@ export const Timeline = ({
           key={entry.entryHash}
           entry={entry}
           {...(labels && entry.streamLabel !== undefined ? { streamLabel: entry.streamLabel } : {})}
-        />
+        >
+          {extra?.(entry)}
+        </EntryCard>
       ))}
     </ol>
   );

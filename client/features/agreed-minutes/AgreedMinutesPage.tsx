@@ -1,0 +1,143 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { appendEntry } from '../../entries/append-entry';
+import { partyName } from '../../entries/entry-view';
+import { loadThread } from '../../entries/load-streams';
+import { CheckboxGroup } from '../cases/CheckboxGroup';
+import { ParticipantsFieldset } from '../cases/ParticipantsFieldset';
+import { StreamQueryState } from '../cases/StreamQueryState';
+import { TextField } from '../cases/TextField';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { useEntryQuery } from '../timeline/useEntryQuery';
+import { useSendCheck } from '../timeline/useSendCheck';
+import {
+  type AgreedMinutesDraft,
+  draftSuperseding,
+  emptyAgreedMinutesDraft,
+  toAgreedMinutesContent,
+} from './agreed-minutes-draft';
+import { ClausesFieldset } from './ClausesFieldset';
+
+/**
+ * Envoys circulate agreed minutes to the parties that must countersign them, or a new version that
+ * supersedes an earlier one (`?supersedes=<hash>`): the earlier one is never edited.
+ */
+export const AgreedMinutesPage = () => {
+  const { threadId = '' } = useParams();
+  const [search] = useSearchParams();
+  const supersedes = search.get('supersedes') ?? '';
+  const { context, contextState, query } = useEntryQuery(
+    (ctx) => loadThread(ctx, threadId),
+    `agreed minutes ${threadId}`,
+  );
+  const [draft, setDraft] = useState<AgreedMinutesDraft | null>(null);
+  const [parties, setParties] = useState<string[] | null>(null);
+  const [step, setStep] = useState('');
+  const { busy, error, run } = useAction();
+  const navigate = useNavigate();
+  const detail = query.status === 'ready' ? query.data : null;
+  const { check } = useSendCheck(detail?.summary.memberIds ?? []);
+  const previous = detail?.loaded.streams
+    .find(({ stream }) => stream.id === threadId)
+    ?.entries.find(({ entry }) => entry.entryHash === supersedes)?.entry;
+  if (context && context.me.role !== 'envoy') {
+    return <p role="alert">Only envoys circulate agreed minutes.</p>;
+  }
+  const previousContent = previous?.content?.type === 'agreed_minutes' ? previous.content : undefined;
+  const current = draft ?? (previousContent ? draftSuperseding(previousContent) : emptyAgreedMinutesDraft(todayUtc()));
+  const listed = parties ?? previous?.header.meta.parties ?? detail?.summary.memberIds ?? [];
+  const change = (patch: Partial<AgreedMinutesDraft>) => setDraft({ ...current, ...patch });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!context) {
+      return;
+    }
+    run(
+      () =>
+        appendEntry(
+          context,
+          {
+            type: 'agreed_minutes',
+            streamKind: 'thread',
+            streamId: threadId,
+            refs: supersedes ? [supersedes] : [],
+            meta: { parties: [...listed] },
+            content: toAgreedMinutesContent(current),
+          },
+          setStep,
+        ),
+      () => void navigate(`/threads/${threadId}`),
+    );
+  };
+  const names = detail?.loaded.names;
+  return (
+    <section aria-labelledby="agreed-minutes-page-title">
+      <h1 id="agreed-minutes-page-title">{supersedes ? 'Propose a new version' : 'Circulate agreed minutes'}</h1>
+      <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
+      {detail && supersedes && !previousContent ? (
+        <p role="alert">The version to supersede is not agreed minutes of this thread that you can read.</p>
+      ) : null}
+      {detail && names && (!supersedes || previousContent) ? (
+        <form onSubmit={submit} className="entry-form" data-testid="agreed-minutes-form">
+          <p className="hint">
+            {supersedes
+              ? 'The earlier version stays in the log with its countersignatures; this one needs every listed party to countersign again.'
+              : 'The minutes are agreed only once an envoy of every listed party has countersigned this exact text.'}
+          </p>
+          <TextField
+            label="Title"
+            value={current.title}
+            onChange={(title) => change({ title })}
+            required
+            testId="agreed-minutes-title-input"
+          />
+          <TextField
+            label="Date"
+            type="date"
+            value={current.date}
+            onChange={(date) => change({ date })}
+            required
+            testId="agreed-minutes-date"
+          />
+          <TextField label="Place" value={current.place} onChange={(place) => change({ place })} />
+          <ParticipantsFieldset
+            participants={current.participants}
+            parties={detail.summary.memberIds.map((id) => ({ id, name: partyName(names, id) }))}
+            onChange={(participants) => change({ participants })}
+          />
+          <ClausesFieldset clauses={current.clauses} onChange={(clauses) => change({ clauses })} />
+          {supersedes ? (
+            <TextField
+              label="What changed"
+              value={current.changes}
+              onChange={(changes) => change({ changes })}
+              required
+              testId="agreed-minutes-changes-input"
+            />
+          ) : null}
+          <CheckboxGroup
+            legend="Parties that must countersign"
+            options={detail.summary.memberIds.map((id) => [id, partyName(names, id)] as const)}
+            selected={listed}
+            onChange={setParties}
+            testId="minutes-parties"
+          />
+          <RecipientStatus check={check} />
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || listed.length < 2 || check.status !== 'ready' || !check.canSend}
+            data-testid="agreed-minutes-submit"
+          >
+            {busy ? step || 'Working…' : 'Seal, sign and circulate'}
+          </button>
+          <ErrorNotice error={error} testId="agreed-minutes-error" />
+        </form>
+      ) : null}
+    </section>
+  );
+};
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);

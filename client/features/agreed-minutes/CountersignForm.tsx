@@ -1,0 +1,69 @@
+import { type FormEvent, useState } from 'react';
+import { CountersignIntent } from '../../../shared/schemas/entry';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { EntryView } from '../../entries/entry-view';
+import { SelectField } from '../cases/SelectField';
+import { TextField } from '../cases/TextField';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { shortHash } from '../timeline/labels';
+import { useWorkflowWrite } from '../workflows/useWorkflowWrite';
+import type { WorkflowScope } from '../workflows/workflow-scope';
+import { INTENT_LABELS } from './intent-labels';
+
+const INTENTS = CountersignIntent.options.map((intent) => [intent, INTENT_LABELS[intent]] as const);
+
+/**
+ * Countersigns exactly the version shown: the signature's `refs[0]` is this version's hash and
+ * nothing else can be chosen, so a party cannot sign one text and appear to have signed another.
+ */
+export const CountersignForm = ({ minutes, scope }: { minutes: EntryView; scope: WorkflowScope }) => {
+  const [intent, setIntent] = useState<CountersignIntent | ''>('');
+  const [statement, setStatement] = useState('');
+  const { write, busy, error, step, check, canSend } = useWorkflowWrite(scope);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (intent === '') {
+      return;
+    }
+    const trimmed = statement.trim();
+    write(
+      { streamId: minutes.streamId, streamKind: 'thread' },
+      {
+        type: 'countersignature',
+        refs: [minutes.entryHash],
+        meta: { intent },
+        content: { type: 'countersignature', ...(trimmed ? { statement: trimmed } : {}) },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} className="entry-form inline-form" data-testid="countersign-form">
+      <p className="hint">
+        You countersign this version only:{' '}
+        <code data-testid="countersign-hash" data-hash={minutes.entryHash}>
+          {shortHash(minutes.entryHash)}
+        </code>
+      </p>
+      <SelectField
+        label="Intent"
+        value={intent}
+        onChange={setIntent}
+        options={INTENTS}
+        empty="Choose…"
+        required
+        testId="countersign-intent"
+      />
+      <TextField
+        label="Statement (optional)"
+        value={statement}
+        onChange={setStatement}
+        testId="countersign-statement"
+      />
+      {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}
+      <button type="submit" className="primary" disabled={busy || intent === '' || !canSend} data-testid="countersign">
+        {busy ? step || 'Working…' : 'Countersign this version'}
+      </button>
+      <ErrorNotice error={error} testId="countersign-error" />
+    </form>
+  );
+};

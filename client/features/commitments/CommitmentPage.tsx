@@ -1,0 +1,167 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { appendEntry } from '../../entries/append-entry';
+import { loadThread } from '../../entries/load-streams';
+import { SelectField } from '../cases/SelectField';
+import { StreamQueryState } from '../cases/StreamQueryState';
+import { TextField } from '../cases/TextField';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { useEntryQuery } from '../timeline/useEntryQuery';
+import { useSendCheck } from '../timeline/useSendCheck';
+import { CommitmentScopeFieldset, cohortOf } from './CommitmentScopeFieldset';
+import { CommitmentSourceFieldset } from './CommitmentSourceFieldset';
+import { type CommitmentDraft, emptyCommitmentDraft, toCommitmentContent } from './commitment-draft';
+import { commitmentFormOptions } from './commitment-form-options';
+
+const DUE_KINDS = [
+  ['date', 'By a date'],
+  ['within_days', 'Within N days of an entry'],
+] as const;
+
+/** Envoys record a commitment: who owes what to whom, its verbatim words, source, scope and deadline. */
+export const CommitmentPage = () => {
+  const { threadId = '' } = useParams();
+  const { context, contextState, query } = useEntryQuery((ctx) => loadThread(ctx, threadId), `commitment ${threadId}`);
+  const [draft, setDraft] = useState<CommitmentDraft>(() =>
+    emptyCommitmentDraft(new Date().toISOString().slice(0, 10)),
+  );
+  const [step, setStep] = useState('');
+  const { busy, error, run } = useAction();
+  const navigate = useNavigate();
+  const detail = query.status === 'ready' ? query.data : null;
+  const options = useMemo(() => (detail ? commitmentFormOptions(detail, new Date()) : null), [detail]);
+  const { check } = useSendCheck(detail?.summary.memberIds ?? []);
+  if (context && context.me.role !== 'envoy') {
+    return <p role="alert">Only envoys record commitments.</p>;
+  }
+  const change = (patch: Partial<CommitmentDraft>) => setDraft({ ...draft, ...patch });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!context || !options) {
+      return;
+    }
+    const cohort = draft.scopeKind === 'cohort' ? cohortOf(draft, options).caseIds : [];
+    run(
+      async () =>
+        appendEntry(
+          context,
+          {
+            type: 'commitment',
+            streamKind: 'thread',
+            streamId: threadId,
+            content: toCommitmentContent(draft, crypto.randomUUID(), cohort),
+          },
+          setStep,
+        ),
+      () => void navigate(`/threads/${threadId}`),
+    );
+  };
+  return (
+    <section aria-labelledby="commitment-page-title">
+      <h1 id="commitment-page-title">Record a commitment</h1>
+      <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
+      {detail && options ? (
+        <form onSubmit={submit} className="entry-form" data-testid="commitment-form">
+          <SelectField
+            label="Obligor (must act)"
+            value={draft.obligor}
+            onChange={(obligor) => change({ obligor })}
+            options={options.parties}
+            empty="Choose…"
+            required
+            testId="commitment-obligor-input"
+          />
+          <SelectField
+            label="Obligee (receives, and confirms each return)"
+            value={draft.obligee}
+            onChange={(obligee) => change({ obligee })}
+            options={options.parties}
+            empty="Choose…"
+            required
+            testId="commitment-obligee-input"
+          />
+          <SelectField
+            label="Intermediary"
+            value={draft.intermediary}
+            onChange={(intermediary) => change({ intermediary })}
+            options={options.parties}
+            empty="None"
+            testId="commitment-intermediary-input"
+          />
+          <CommitmentSourceFieldset draft={draft} options={options} onChange={change} />
+          <TextField
+            label="Text (verbatim from the source)"
+            value={draft.text}
+            onChange={(text) => change({ text })}
+            multiline
+            required
+            testId="commitment-text-input"
+          />
+          <CommitmentScopeFieldset draft={draft} options={options} onChange={change} />
+          <TextField
+            label="Made on"
+            type="date"
+            value={draft.madeAt}
+            onChange={(madeAt) => change({ madeAt })}
+            required
+            testId="commitment-made-at"
+          />
+          <SelectField
+            label="Due"
+            value={draft.dueKind}
+            onChange={(dueKind) => change({ dueKind: dueKind || 'date' })}
+            options={DUE_KINDS}
+            testId="commitment-due-kind"
+          />
+          {draft.dueKind === 'date' ? (
+            <TextField
+              label="Due date (end of day, UTC)"
+              type="date"
+              value={draft.dueDate}
+              onChange={(dueDate) => change({ dueDate })}
+              required
+              testId="commitment-due-date"
+            />
+          ) : (
+            <>
+              <TextField
+                label="Days"
+                type="number"
+                value={draft.dueDays}
+                onChange={(dueDays) => change({ dueDays })}
+                required
+                testId="commitment-due-days"
+              />
+              <SelectField
+                label="Counted from when the log recorded"
+                value={draft.dueOf}
+                onChange={(dueOf) => change({ dueOf })}
+                options={options.entries}
+                empty="Choose an entry…"
+                required
+                testId="commitment-due-of"
+              />
+            </>
+          )}
+          <TextField
+            label="What may be announced (optional)"
+            value={draft.publicStatement}
+            onChange={(publicStatement) => change({ publicStatement })}
+          />
+          <RecipientStatus check={check} />
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || check.status !== 'ready' || !check.canSend}
+            data-testid="commitment-submit"
+          >
+            {busy ? step || 'Working…' : 'Seal, sign and record'}
+          </button>
+          <ErrorNotice error={error} testId="commitment-error" />
+        </form>
+      ) : null}
+    </section>
+  );
+};

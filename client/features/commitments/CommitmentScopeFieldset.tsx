@@ -1,0 +1,78 @@
+import { cohortTakenAsMinorNowAdult } from '../../../shared/content/cohort-taken-as-minor-now-adult';
+import { CasePicker } from '../cases/CasePicker';
+import { SelectField } from '../cases/SelectField';
+import { TextField } from '../cases/TextField';
+import type { CommitmentDraft } from './commitment-draft';
+import type { CommitmentFormOptions } from './commitment-form-options';
+
+const KINDS = [
+  ['cases', 'Listed cases'],
+  ['cohort', 'Those taken as minors who have since turned 18'],
+] as const;
+
+/** The cases the rule selects for the draft's date, computed here from the decrypted records. */
+export const cohortOf = (draft: CommitmentDraft, options: CommitmentFormOptions) =>
+  cohortTakenAsMinorNowAdult(options.cohortCases, draft.cohortAsOf);
+
+/** Which cases the commitment covers: a list, or a rule frozen into a list when signed. */
+export const CommitmentScopeFieldset = ({
+  draft,
+  options,
+  onChange,
+}: {
+  draft: CommitmentDraft;
+  options: CommitmentFormOptions;
+  onChange: (patch: Partial<CommitmentDraft>) => void;
+}) => {
+  const reference = (id: string) => options.cases.find((item) => item.id === id)?.reference ?? id.slice(0, 8);
+  const cohort =
+    draft.scopeKind === 'cohort' && /^\d{4}-\d{2}-\d{2}$/.test(draft.cohortAsOf) ? cohortOf(draft, options) : null;
+  return (
+    <fieldset>
+      <legend>Scope</legend>
+      <SelectField
+        label="Covers"
+        value={draft.scopeKind}
+        onChange={(scopeKind) => onChange({ scopeKind: scopeKind || 'cases' })}
+        options={KINDS}
+        testId="commitment-scope-kind"
+      />
+      {draft.scopeKind === 'cases' ? (
+        <CasePicker
+          legend="Cases"
+          cases={options.cases}
+          selected={draft.caseIds}
+          onChange={(caseIds) => onChange({ caseIds })}
+        />
+      ) : (
+        <>
+          <TextField
+            label="Adults on"
+            type="date"
+            value={draft.cohortAsOf}
+            onChange={(cohortAsOf) => onChange({ cohortAsOf })}
+            required
+            testId="commitment-cohort-as-of"
+          />
+          {cohort ? (
+            <div data-testid="commitment-cohort">
+              <p>
+                Frozen as {cohort.caseIds.length} case{cohort.caseIds.length === 1 ? '' : 's'} when signed:{' '}
+                {cohort.caseIds.map(reference).join(', ') || 'none'}.
+              </p>
+              {cohort.review.length > 0 ? (
+                <ul className="hint">
+                  {cohort.review.map((item) => (
+                    <li key={item.caseId}>
+                      Check {reference(item.caseId)}: {item.reason.replaceAll('_', ' ')}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      )}
+    </fieldset>
+  );
+};

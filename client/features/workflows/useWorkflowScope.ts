@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import type { EntryContext } from '../../entries/entry-context';
+import type { LoadedStreams } from '../../entries/load-streams';
+import { entryWorkflows } from '../../entries/workflow-view';
+import { useIsUnlocked } from '../../session/useSession';
+import type { WorkflowScope } from './workflow-scope';
+
+/**
+ * The workflow facts of every entry of the stream `streamId`, derived from everything loaded,
+ * for today's date (overdue is computed here, in the browser), or null until loaded.
+ */
+export const useWorkflowScope = (
+  context: EntryContext | null,
+  loaded: LoadedStreams | undefined,
+  streamId: string,
+  onWritten: () => void,
+): WorkflowScope | null => {
+  const isUnlocked = useIsUnlocked();
+  return useMemo(() => {
+    const own = loaded?.streams.find(({ stream }) => stream.id === streamId);
+    if (!context || !loaded || !own) {
+      return null;
+    }
+    const all = loaded.streams.flatMap(({ entries }) => entries.map(({ entry }) => entry));
+    const workflows = entryWorkflows(
+      own.entries.map(({ entry }) => entry),
+      all,
+      context.people,
+      context.me,
+      new Date(),
+    );
+    const canWrite = isUnlocked && own.stream.isMember && own.members.includes(context.me.partyId);
+    return { context, workflows, names: loaded.names, members: own.members, canWrite, onWritten };
+  }, [context, loaded, streamId, isUnlocked, onWritten]);
+};

@@ -1,0 +1,20 @@
+import type { EntryContext } from '../../entries/entry-context';
+import type { Names } from '../../entries/entry-view';
+import type { EntryWorkflow } from '../../entries/workflow-view';
+
+/** What the workflow panels of one timeline share: the derived facts, names, and how to write. */
+export type WorkflowScope = {
+  readonly context: EntryContext;
+  readonly workflows: ReadonlyMap<string, EntryWorkflow>;
+  readonly names: Names;
+  /** Member parties of the stream the timeline shows: every answer is sealed to them. */
+  readonly members: readonly string[];
+  /** The reader's party is a member and their keys are unlocked. */
+  readonly canWrite: boolean;
+  /** Reads everything again after an answer was appended. */
+  readonly onWritten: () => void;
+};
+
+/** A person's name from the people list, or a short id. */
+export const personName = (scope: WorkflowScope, personId: string): string =>
+  scope.context.people.find((person) => person.id === personId)?.name ?? `person ${personId.slice(0, 8)}`;

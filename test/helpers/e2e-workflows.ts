@@ -1,0 +1,42 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { endorseEnrolment } from '../../client/sdk/admin-operations';
+import { ParleyPerson } from '../../client/sdk/parley-person';
+import { invitationRoutes } from '../../shared/api/identity';
+import type { Role } from '../../shared/schemas/role';
+import type { BrowserPerson, EntriesServer, SdkAdmin } from './e2e-entries';
+
+/**
+ * A person driven from Node beside the browser people (for fixtures and for what a browser never
+ * sends): invited and endorsed by the SDK admin. Enrol them before the entries they must receive.
+ */
+export const enrolSdkMember = async (
+  booted: EntriesServer,
+  admin: SdkAdmin,
+  who: { partyId: string; role: Role; name: string },
+): Promise<ParleyPerson> => {
+  const { link } = await admin.http.api(invitationRoutes.createInvitation, { body: who });
+  const person = await ParleyPerson.enrol(booted.server.url, link, { origin: booted.origin });
+  await endorseEnrolment(admin.http, admin.keyring.signer(admin.personId), person.personId);
+  return person;
+};
+
+/** Opens a thread by its subject through the app's own navigation (a reload would drop the keys). */
+export const openThread = async (person: BrowserPerson, subject: string): Promise<void> => {
+  const { page } = person;
+  await page.getByRole('link', { name: 'Threads', exact: true }).click();
+  await page.getByTestId('thread-link').filter({ hasText: subject }).click();
+  await page.getByTestId('thread-reload').waitFor();
+};
+
+/** Reads the stream again and waits until the timeline shows `count` entries. */
+export const reloadUntil = async (page: Page, count: number, reload = 'thread-reload'): Promise<void> => {
+  await page.getByTestId(reload).click();
+  await expect
+    .poll(() => page.getByTestId('timeline').getByTestId('timeline-entry').count(), { timeout: 30_000 })
+    .toBe(count);
+};
+
+/** Timeline cards of one entry type, in chain order. */
+export const cardsOf = (page: Page, type: string): Locator =>
+  page.getByTestId('timeline').locator(`[data-testid="timeline-entry"][data-entry-type="${type}"]`);
