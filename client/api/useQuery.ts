@@ -1,17 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type QueryState<T> =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly error: Error }
   | { readonly status: 'ready'; readonly data: T };
 
-/** Runs `load` on mount and whenever `reload` is called; drops replies of superseded runs. */
+/**
+ * Runs `load` on mount and whenever `reload` is called; drops replies of superseded runs.
+ * `refresh` runs it again but keeps showing the current data until the new data is in (live
+ * updates: a form being filled in must not be unmounted by someone else's entry).
+ */
 export const useQuery = <T>(load: () => Promise<T>, deps: readonly unknown[]) => {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
+  const isQuiet = useRef(false);
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
+    if (!isQuiet.current) {
+      setState({ status: 'loading' });
+    }
+    isQuiet.current = false;
     load().then(
       (data) => current && setState({ status: 'ready', data }),
       (error: unknown) =>
@@ -22,5 +30,9 @@ export const useQuery = <T>(load: () => Promise<T>, deps: readonly unknown[]) =>
     };
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  return [state, reload] as const;
+  const refresh = useCallback(() => {
+    isQuiet.current = true;
+    setGeneration((value) => value + 1);
+  }, []);
+  return [state, reload, refresh] as const;
 };

@@ -12,7 +12,7 @@ import { openEntry } from '../../shared/crypto/entry-open';
 import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
-import type { SignedEntry } from '../../shared/schemas/entry';
+import type { EntryHeader, SignedEntry } from '../../shared/schemas/entry';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { getKeyStatus, withKeys } from '../crypto/keyring-store';
 import { rememberAttachments } from './attachment-registry';
@@ -25,7 +25,22 @@ export type ContentOutcome =
   | { readonly state: 'locked' }
   | { readonly state: 'unreadable'; readonly reason: string };
 
-const reasonOf = (error: unknown): string =>
+/**
+ * The content of a decrypted entry, once its schema and the signed header agree; attachment keys
+ * are kept in the registry under `entryHash`. Throws a `ContentError` for content that does not decode.
+ */
+export const decodeOpened = (plaintext: Uint8Array, header: EntryHeader, entryHash: string): ContentOutcome => {
+  const content = decodeContent(plaintext, header.type);
+  const mismatches = checkContentHeader(content, header);
+  if (mismatches.length > 0) {
+    return { state: 'unreadable', reason: `The content disagrees with its signed header: ${mismatches.join(', ')}` };
+  }
+  rememberAttachments(entryHash, attachmentsOf(content));
+  return { state: 'decrypted', content };
+};
+
+/** Why an entry did not open, in a sentence. */
+export const reasonOf = (error: unknown): string =>
   error instanceof EntryOpenError || error instanceof ContentError
     ? error.message
     : error instanceof Error
@@ -66,13 +81,7 @@ export const openContent = (
         boxSecretKey: key.boxSecretKey,
       });
     });
-    const content = decodeContent(plaintext, header.type);
-    const mismatches = checkContentHeader(content, header);
-    if (mismatches.length > 0) {
-      return { state: 'unreadable', reason: `The content disagrees with its signed header: ${mismatches.join(', ')}` };
-    }
-    rememberAttachments(entryHash, attachmentsOf(content));
-    return { state: 'decrypted', content };
+    return decodeOpened(plaintext, header, entryHash);
   } catch (error) {
     return { state: 'unreadable', reason: reasonOf(error) };
   }

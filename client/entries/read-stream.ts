@@ -10,6 +10,7 @@ import { checkChain, checkSignature, type EntryCheck } from './entry-checks';
 import type { AcceptedCheckpoint } from './entry-context';
 import { fetchStream } from './fetch-stream';
 import { type ContentOutcome, openContent } from './open-content';
+import { type DisclosureAccess, openDisclosed } from './open-disclosed';
 import { proveInclusion } from './prove-inclusion';
 
 /** One entry after every check, with its content where this reader could open it. */
@@ -18,6 +19,8 @@ export type VerifiedEntry = {
   readonly entry: DecryptedEntry;
   readonly content: ContentOutcome;
   readonly checks: { readonly signature: EntryCheck; readonly chain: EntryCheck; readonly inclusion: EntryCheck };
+  /** Present when the entry was not sealed to this reader but its content key was disclosed to them. */
+  readonly disclosure?: DisclosureAccess;
 };
 
 /** A stream as this browser verified it. */
@@ -76,7 +79,7 @@ const verifyEntry = (
 
 /**
  * Fetches and verifies one stream. `checkpoint` is the log monitor's latest accepted one (null
- * leaves inclusion unchecked). Entries of a broken chain are still shown, marked as broken.
+ * leaves inclusion unchecked). Entries disclosed to the reader in the stream are opened too. Entries of a broken chain are still shown, marked as broken.
  */
 export const readStream = async (
   streamId: string,
@@ -87,8 +90,12 @@ export const readStream = async (
   const { stream, entries } = await fetchStream(streamId);
   const chain = checkChain(stream, entries);
   const inclusion = await proveInclusion(entries, checkpoint);
-  const verified = entries.map((stored, index) =>
-    verifyEntry(stored, chain[index] as EntryCheck, inclusion[index] as EntryCheck, personId, directory),
+  const verified = openDisclosed(
+    entries,
+    entries.map((stored, index) =>
+      verifyEntry(stored, chain[index] as EntryCheck, inclusion[index] as EntryCheck, personId, directory),
+    ),
+    personId,
   );
   const isIntact = verified.every(({ checks }) => checks.signature.state === 'valid' && checks.chain.state === 'valid');
   const last = verified.at(-1)?.entry;

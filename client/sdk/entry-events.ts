@@ -1,14 +1,11 @@
-import { z } from 'zod';
 import { entryRoutes } from '../../shared/api/entries';
-import { Count, Hash32, Uuid } from '../../shared/schemas/common';
+import { EntryNotice } from '../../shared/schemas/entry-notice';
 import type { SessionView } from '../../shared/schemas/identity';
 import { EventStreamParser } from './event-stream-parser';
 import type { ParleyHttp } from './parley-http';
 import { problemOf, storeCookies, streamingHeaders } from './raw-http';
 
-/** A new-entry notice: where an entry landed, never what it says. Fetch and verify it to read it. */
-export const EntryNotice = z.object({ streamId: Uuid, seq: Count, entryHash: Hash32, leafIndex: Count });
-export type EntryNotice = z.infer<typeof EntryNotice>;
+export { EntryNotice };
 
 /** Stops listening; `ready` settles once the server has accepted the subscription. */
 export type EventSubscription = (() => void) & { readonly ready: Promise<void> };

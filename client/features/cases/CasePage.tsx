@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { loadCase } from '../../entries/load-streams';
+import { LiveStatus } from '../../live/LiveStatus';
+import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useIsUnlocked } from '../../session/useSession';
+import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
 import { STATUS_LABELS } from '../timeline/labels';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
@@ -15,7 +18,12 @@ import { StreamQueryState } from './StreamQueryState';
 /** One case: the child record, its status and age, its timeline, and entries elsewhere that link it. */
 export const CasePage = () => {
   const { caseId = '' } = useParams();
-  const { context, contextState, query, reload } = useEntryQuery((ctx) => loadCase(ctx, caseId), `case ${caseId}`);
+  const { context, contextState, query, reload, refresh } = useEntryQuery(
+    (ctx) => loadCase(ctx, caseId),
+    `case ${caseId}`,
+  );
+  // Every stream can change this page: letters elsewhere link the case, receipts confirm returns.
+  useLiveRefresh(refresh);
   const isUnlocked = useIsUnlocked();
   const [isChangingStatus, setChangingStatus] = useState(false);
   const detail = query.status === 'ready' ? query.data : null;
@@ -28,6 +36,7 @@ export const CasePage = () => {
       <h1 id="case-title">
         Case <span data-testid="case-page-reference">{summary?.reference ?? '…'}</span>
       </h1>
+      <LiveStatus />
       <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the case" />
       {detail && summary && context ? (
         <>
@@ -76,10 +85,16 @@ export const CasePage = () => {
               }}
             />
           ) : null}
+          <DisclosureLink kind="case" streamId={caseId} isMember={summary.isMember} canWrite={canWrite} />
           <h2>Timeline</h2>
           <Timeline
             entries={detail.timeline}
-            {...(workflow ? { extra: (entry) => <EntryWorkflowPanel entry={entry} scope={workflow} /> } : {})}
+            extra={(entry) => (
+              <>
+                {workflow ? <EntryWorkflowPanel entry={entry} scope={workflow} /> : null}
+                {canWrite ? <DiscloseEntryLink entry={entry} /> : null}
+              </>
+            )}
           />
           <h2>Linked from letters, minutes and other cases</h2>
           <Timeline entries={detail.linked} labels testId="linked-timeline" />

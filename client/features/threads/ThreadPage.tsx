@@ -1,7 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { loadThread } from '../../entries/load-streams';
+import { LiveStatus } from '../../live/LiveStatus';
+import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useIsUnlocked } from '../../session/useSession';
 import { StreamQueryState } from '../cases/StreamQueryState';
+import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
@@ -10,20 +13,24 @@ import { useWorkflowScope } from '../workflows/useWorkflowScope';
 /** A correspondence thread: every letter and record in it, verified and, where possible, decrypted. */
 export const ThreadPage = () => {
   const { threadId = '' } = useParams();
-  const { context, contextState, query, reload } = useEntryQuery(
+  const { context, contextState, query, reload, refresh } = useEntryQuery(
     (ctx) => loadThread(ctx, threadId),
     `thread ${threadId}`,
   );
+  // Every stream can change this page: receipts in case streams confirm a commitment's returns.
+  useLiveRefresh(refresh);
   const isUnlocked = useIsUnlocked();
   const detail = query.status === 'ready' ? query.data : null;
   const role = context?.me.role;
   const canWrite = detail?.summary.isMember === true && isUnlocked;
   const workflow = useWorkflowScope(context, detail?.loaded, threadId, reload);
+  const canDisclose = canWrite && (role === 'envoy' || role === 'staff');
   return (
     <section aria-labelledby="thread-title" data-testid="thread-page">
       <h1 id="thread-title" data-testid="thread-title">
         {detail ? (detail.summary.subject ?? 'Thread (no access to content)') : 'Thread'}
       </h1>
+      <LiveStatus />
       <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the thread" />
       {detail ? (
         <>
@@ -54,13 +61,24 @@ export const ThreadPage = () => {
                 </Link>
               </>
             ) : null}
+            <DisclosureLink
+              kind="thread"
+              streamId={threadId}
+              isMember={detail.summary.isMember}
+              canWrite={canDisclose}
+            />
             <button type="button" onClick={reload} data-testid="thread-reload">
               Reload
             </button>
           </div>
           <Timeline
             entries={detail.timeline}
-            {...(workflow ? { extra: (entry) => <EntryWorkflowPanel entry={entry} scope={workflow} /> } : {})}
+            extra={(entry) => (
+              <>
+                {workflow ? <EntryWorkflowPanel entry={entry} scope={workflow} /> : null}
+                {canDisclose ? <DiscloseEntryLink entry={entry} /> : null}
+              </>
+            )}
           />
         </>
       ) : null}

@@ -6,18 +6,19 @@ import { useEntryContext } from './useEntryContext';
 
 /**
  * Runs `load` with the entry context once it is ready, again when the keys lock or unlock (what
- * can be opened changes) and on `reload`. Answers the query state, or the context's own. Loaders
- * verify against a directory they fetch themselves; the shared one is refreshed on mount so that
- * the send checks of forms see people enrolled since sign-in.
+ * can be opened changes) and on `reload` (or on `refresh`, which keeps the data shown meanwhile).
+ * Answers the query state, or the context's own. Loaders verify against a directory they fetch
+ * themselves; the shared one is refreshed on mount so that the send checks of forms see people
+ * enrolled since sign-in.
  */
 export const useEntryQuery = <T>(load: (context: EntryContext) => Promise<T>, key: string) => {
   const state = useEntryContext();
   const isUnlocked = useIsUnlocked();
   useReloadOnMount();
   const context = state.status === 'ready' ? state.context : null;
-  const [query, reload] = useQuery<T | null>(
+  const [query, reload, refresh] = useQuery<T | null>(
     () => (context === null ? Promise.resolve(null) : load(context)),
     [context === null, context?.me.personId, isUnlocked, key],
   );
-  return { context, contextState: state, query, reload };
+  return { context, contextState: state, query, reload, refresh };
 };

@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import { loadStreams } from '../../entries/load-streams';
+import { LiveStatus } from '../../live/LiveStatus';
+import { useLiveRefresh } from '../../live/useLiveRefresh';
+import { StreamQueryState } from '../cases/StreamQueryState';
+import { useEntryQuery } from '../timeline/useEntryQuery';
+import { CasesByStatus } from './CasesByStatus';
+import { CommitmentsOverview } from './CommitmentsOverview';
+import { dashboardView } from './dashboard-view';
+import { ReceiptsAwaited } from './ReceiptsAwaited';
+import { ReunifiedChart } from './ReunifiedChart';
+
+/** Cases by status, reunifications per week, commitments and awaited receipts, kept up to date live. */
+export const DashboardPage = () => {
+  const { context, contextState, query, refresh } = useEntryQuery(
+    async (ctx) => ({ loaded: await loadStreams(ctx), now: new Date() }),
+    'dashboard',
+  );
+  useLiveRefresh(refresh);
+  const read = query.status === 'ready' ? query.data : null;
+  // Recomputed when the people list is refreshed too: receipts need every recipient's party.
+  const people = context?.people;
+  const view = useMemo(() => read && people && dashboardView(read.loaded, people, read.now), [read, people]);
+  return (
+    <section aria-labelledby="dashboard-title" data-testid="dashboard">
+      <h1 id="dashboard-title">Dashboard</h1>
+      <LiveStatus />
+      <p className="hint">
+        Computed in this browser from the entries you can verify and decrypt; the server cannot compute it.
+      </p>
+      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting every stream" />
+      {view ? (
+        <>
+          {view.brokenStreams > 0 ? (
+            <p role="alert" className="error" data-testid="dashboard-broken">
+              {view.brokenStreams} stream(s) do not verify (a signature or chain link fails) and are left out.
+            </p>
+          ) : null}
+          <CasesByStatus groups={view.casesByStatus} total={view.caseCount} />
+          <ReunifiedChart weeks={view.reunifiedPerWeek} />
+          <CommitmentsOverview byStatus={view.commitmentsByStatus} commitments={view.commitments} />
+          <ReceiptsAwaited rows={view.receiptsAwaited} />
+        </>
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,126 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useAction } from '../../api/useAction';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { discloseEntries } from '../../entries/disclose-entries';
+import { loadStreams } from '../../entries/load-streams';
+import { recipientIdsFor } from '../../entries/stream-recipients';
+import { StreamQueryState } from '../cases/StreamQueryState';
+import { TextField } from '../cases/TextField';
+import { RecipientStatus } from '../people/RecipientStatus';
+import { useRecipientCheck } from '../people/useRecipientCheck';
+import { useEntryQuery } from '../timeline/useEntryQuery';
+import { disclosableHashes, disclosureStream } from './disclosure-view';
+import { EntryChoice } from './EntryChoice';
+import { GranteePicker } from './GranteePicker';
+
+/**
+ * A member discloses chosen entries of a case or thread, or a whole case, to one person: a signed
+ * `disclosure` entry carrying the content keys, sealed to the members and the grantee. Routes:
+ * /cases/:caseId/disclose and /threads/:threadId/disclose (`?entry=` preselects entries).
+ */
+export const DisclosePage = () => {
+  const { caseId, threadId } = useParams();
+  const streamId = caseId ?? threadId ?? '';
+  const [search] = useSearchParams();
+  const { context, contextState, query } = useEntryQuery(
+    (ctx) => loadStreams(ctx, (id) => id === streamId),
+    `disclose ${streamId}`,
+  );
+  const [grantee, setGrantee] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [isWholeCase, setWholeCase] = useState(false);
+  const [selected, setSelected] = useState<string[]>(() => search.getAll('entry'));
+  const [step, setStep] = useState('');
+  const { busy, error, run } = useAction();
+  const navigate = useNavigate();
+  const loaded = query.status === 'ready' ? query.data : null;
+  const stream = loaded ? disclosureStream(loaded, streamId) : undefined;
+  const me = context?.me.personId ?? '';
+  const disclosable = useMemo(
+    () => (stream ? disclosableHashes(stream.verified, me) : new Set<string>()),
+    [stream, me],
+  );
+  const people = context?.people ?? [];
+  const recipients = grantee && stream ? recipientIdsFor(people, stream.verified.members, me, grantee) : [];
+  const check = useRecipientCheck(recipients.filter((id) => id !== me));
+  const back = caseId ? `/cases/${caseId}` : `/threads/${threadId ?? ''}`;
+  if (context && context.me.role !== 'staff' && context.me.role !== 'envoy') {
+    return <p role="alert">Only staff and envoys of a member party disclose entries.</p>;
+  }
+  const chosen = isWholeCase ? [...disclosable] : selected.filter((hash) => disclosable.has(hash));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!context) {
+      return;
+    }
+    const request = { streamId, grantee, purpose, scope: isWholeCase ? 'case' : 'entries', entries: chosen } as const;
+    run(
+      () => discloseEntries(context, request, setStep),
+      () => void navigate(back),
+    );
+  };
+  return (
+    <section aria-labelledby="disclose-title">
+      <h1 id="disclose-title">Disclose entries</h1>
+      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the stream" />
+      {loaded && !stream?.verified.stream.isMember ? (
+        <p role="alert">Only a member party of this stream can disclose its entries.</p>
+      ) : null}
+      {stream?.verified.stream.isMember && context ? (
+        <form onSubmit={submit} className="entry-form" data-testid="disclose-form">
+          <p>
+            The content keys of the chosen entries of {stream.label} are handed to one person in a signed disclosure
+            entry, sealed to them and to the people of {stream.verified.members.length} member part
+            {stream.verified.members.length === 1 ? 'y' : 'ies'}. A disclosure cannot be undone: whoever holds a key can
+            read that entry for good. Each key is checked against the entry&apos;s signed commitment first.
+          </p>
+          <GranteePicker people={people} me={me} value={grantee} onChange={setGrantee} />
+          {stream.verified.stream.kind === 'case' ? (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={isWholeCase}
+                onChange={(event) => setWholeCase(event.target.checked)}
+                data-testid="disclose-whole-case"
+              />{' '}
+              The whole case so far ({disclosable.size} entries you hold keys for)
+            </label>
+          ) : null}
+          <EntryChoice
+            rows={stream.rows}
+            disclosable={disclosable}
+            selected={isWholeCase ? chosen : selected}
+            onChange={setSelected}
+            disabled={isWholeCase}
+          />
+          <TextField
+            label="Purpose"
+            value={purpose}
+            onChange={setPurpose}
+            required
+            multiline
+            maxLength={4000}
+            hint="Why they may read it: reunification data does not feed other files without a basis."
+            testId="disclose-purpose"
+          />
+          {grantee ? <RecipientStatus check={check} /> : null}
+          <div className="entry-actions">
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || !grantee || chosen.length === 0 || check.status !== 'ready' || !check.canSend}
+              data-testid="disclose-submit"
+            >
+              {busy
+                ? step || 'Working…'
+                : `Sign and disclose ${chosen.length} entr${chosen.length === 1 ? 'y' : 'ies'}`}
+            </button>
+            <Link to={back}>Cancel</Link>
+          </div>
+          <ErrorNotice error={error} testId="disclose-error" />
+        </form>
+      ) : null}
+    </section>
+  );
+};
