@@ -1,10 +1,16 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
 
-/** JSON logs on stdout. Redaction is a second line of defence: handlers never log bodies or secrets. */
-export const createLogger = (level: Config['logLevel']): Logger =>
-  pino({
-    level,
-    base: { service: 'parley' },
-    redact: { paths: ['*.cookie', '*.authorization', '*.token', '*.password', '*.secret'], censor: '[redacted]' },
-  });
+/**
+ * JSON logs on stdout (or `destination`, for tests that read them). Redaction is a second line of
+ * defence: handlers never log bodies or secrets.
+ */
+export const createLogger = (level: Config['logLevel'], destination?: DestinationStream): Logger =>
+  pino(
+    {
+      level,
+      base: { service: 'parley' },
+      redact: { paths: ['*.cookie', '*.authorization', '*.token', '*.password', '*.secret'], censor: '[redacted]' },
+    },
+    destination,
+  );

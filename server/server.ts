@@ -6,6 +6,7 @@ import { type Database, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { initCrypto } from '../shared/crypto/sodium';
 import { createApp } from './app';
+import type { CeremonyLimits } from './auth/ceremony-limits';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import { loadLogSigner } from './log/log-key';
@@ -28,8 +29,12 @@ export type RunningServer = {
 /** Grace period for in-flight requests before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Opens and migrates the database, then listens. */
-export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
+/** Opens and migrates the database, then listens. Tests may pass their own ceremony `limits`. */
+export const startServer = async (
+  config: Config,
+  logger: Logger,
+  options: { limits?: CeremonyLimits } = {},
+): Promise<RunningServer> => {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -45,7 +50,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const context: ServerContext = { config, database, logger, now: () => new Date() };
   const log = new TransparencyLog(loadLogSigner(config));
   await collectAbandonedChunks(context);
-  const { app, closeLiveConnections } = createApp({ context, version: VERSION, log });
+  const { app, closeLiveConnections } = createApp({ context, version: VERSION, log, ...options });
   const server = createServer(app);
   // Longer than clients' own idle timeout (undici: 4 s), so a client never reuses a socket at the
   // instant the server closes it (an ECONNRESET on an innocent request).

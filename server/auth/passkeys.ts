@@ -37,14 +37,14 @@ export const issueChallenge = async (
   return challenge;
 };
 
-const challengeOf = (clientDataJSON: string): string => {
+const challengeOf = (clientDataJSON: string): string | undefined => {
   try {
     const parsed = JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as { challenge?: unknown };
     if (typeof parsed.challenge === 'string' && parsed.challenge.length <= 128) {
       return parsed.challenge;
     }
   } catch {}
-  throw new ProblemError('passkeyRejected', 'clientDataJSON does not carry a challenge');
+  return undefined;
 };
 
 /**
@@ -52,7 +52,12 @@ const challengeOf = (clientDataJSON: string): string => {
  * whatever happens next. Refuses unknown, used, expired and wrongly purposed challenges.
  */
 export const consumeChallenge = async (context: ServerContext, clientDataJSON: string, purpose: ChallengePurpose) => {
+  const ceremony = purpose === 'sign-in' ? 'authentication' : 'registration';
   const challenge = challengeOf(clientDataJSON);
+  if (challenge === undefined) {
+    logRefusal(context, ceremony, 'no challenge in clientDataJSON');
+    throw new ProblemError('passkeyRejected', 'clientDataJSON does not carry a challenge');
+  }
   const now = context.now();
   const [row] = await context.database.db
     .update(challenges)
@@ -67,6 +72,8 @@ export const consumeChallenge = async (context: ServerContext, clientDataJSON: s
     )
     .returning();
   if (!row) {
+    // A replayed or stale response is the attempt most worth an operator's notice.
+    logRefusal(context, ceremony, 'challenge unknown, used or expired');
     throw new ProblemError('passkeyRejected', 'The challenge is unknown, already used or expired');
   }
   return { challenge, row };
