@@ -4,7 +4,13 @@ import { credentials, invitations, pendingEnrolments, people } from '../../db/sc
 import type { EnrolmentOptionsResponse, VaultCopy } from '../../shared/schemas/identity';
 import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
 import type { RegistrationResponse } from '../../shared/schemas/webauthn';
-import { consumeChallenge, issueChallenge, registrationOptions, verifyRegistration } from '../auth/passkeys';
+import {
+  consumeChallenge,
+  issueChallenge,
+  logRefusal,
+  registrationOptions,
+  verifyRegistration,
+} from '../auth/passkeys';
 import { createSession } from '../auth/sessions';
 import { csrfTokenFor } from '../auth/tokens';
 import type { ServerContext } from '../context';
@@ -69,6 +75,7 @@ export const finishEnrolment = async (
   const result = await context.database.transaction(async (tx) => {
     const { invitation } = await openInvitationForToken(context, tx, request.token, true);
     if (invitation.id !== issued.invitationId || !issued.userHandle) {
+      logRefusal(context, 'registration', 'challenge issued for another invitation');
       throw new ProblemError('passkeyRejected', 'The challenge was issued for another invitation');
     }
     const expected = {

@@ -2,7 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import { credentials, people } from '../../db/schema/index';
 import type { RegistrationResponse } from '../../shared/schemas/webauthn';
 import type { Caller } from '../auth/caller';
-import { consumeChallenge, issueChallenge, registrationOptions, verifyRegistration } from '../auth/passkeys';
+import {
+  consumeChallenge,
+  issueChallenge,
+  logRefusal,
+  registrationOptions,
+  verifyRegistration,
+} from '../auth/passkeys';
 import type { ServerContext } from '../context';
 import { ProblemError } from '../problems';
 import { storeSignedVault, type VaultUpload } from './vaults';
@@ -54,6 +60,7 @@ export const finishAddPasskey = async (
 ) => {
   const { challenge, row } = await consumeChallenge(context, response.response.clientDataJSON, 'add-passkey');
   if (row.personId !== caller.personId) {
+    logRefusal(context, 'registration', 'challenge issued to someone else');
     throw new ProblemError('passkeyRejected', 'The challenge was issued to someone else');
   }
   const passkey = await verifyRegistration(context, response, challenge);
