@@ -1,11 +1,11 @@
-import { and, asc, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, gte, lt, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { checkpoints, entries, keyStatements, logLeaves, logNodes } from '../../db/schema/index';
 import { CIPHERTEXT_HASH_TAG, ENTRY_HASH_TAG, entrySigningBytes } from '../../shared/crypto/entry-bytes';
 import { keyStatementHash } from '../../shared/crypto/key-statement';
 import { emptyDirectory } from '../../shared/directory/index';
 import { canonicalBytes } from '../../shared/encoding/canonical';
-import { parseCheckpointBody } from '../../shared/log/checkpoint';
+import { type Checkpoint, parseCheckpointBody } from '../../shared/log/checkpoint';
 import { CompactTree } from '../../shared/log/compact-tree';
 import { equalHashes } from '../../shared/log/hash-checks';
 import { leafInput, leafKindOf } from '../../shared/log/leaf';
@@ -31,15 +31,20 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
  * Re-derives the whole log from the stored records, trusting nothing stored but the log key:
  * every leaf from its record, every stored node and checkpoint root from the leaves, every entry's
  * hash, ciphertext hash, signature (by its author's key valid at that position) and chain link,
- * and the directory from its statements; the latest checkpoint's signature by the pinned key.
+ * and the directory from its statements; the latest checkpoint's signature by the pinned key; and
+ * that no stored record lacks its leaf. `trusted` are checkpoint notes seen elsewhere (a client's
+ * pinned checkpoint, an earlier bundle): the stored log must extend each, or it was truncated,
+ * rolled back or forked, which nothing stored could show.
  */
 export const fsck = async (
   db: Db,
   log: { verifierKey: string; origin: string },
   onProgress: (done: number, total: number) => void = () => {},
+  trusted: readonly string[] = [],
 ): Promise<FsckReport> => {
   const failures: FsckFailure[] = [];
   const fail = (subject: string, reason: string) => failures.push({ subject, reason });
+  const witnesses = openWitnesses(trusted, log, fail);
   const stored = await db.select().from(checkpoints).orderBy(asc(checkpoints.treeSize));
   const latest = stored.at(-1);
   const treeSize = latest?.treeSize ?? 0;
@@ -132,6 +137,10 @@ export const fsck = async (
       if (checkpoint) {
         checkRoot(checkpoint, tree.root(), fail);
       }
+      const witness = witnesses.get(tree.size);
+      if (witness && !equalHashes(witness.rootHash, tree.root())) {
+        fail(`trusted checkpoint ${tree.size}`, 'the stored leaves at this size hash to another root: the log forked');
+      }
     }
     if (expected < Math.min(end, treeSize)) {
       fail(`leaf ${expected}`, `missing: the log ends at ${expected} but its checkpoint says ${treeSize}`);
@@ -141,6 +150,15 @@ export const fsck = async (
   if (tree.size > treeSize) {
     fail(`leaf ${treeSize}`, `${tree.size - treeSize} leaves beyond the latest checkpoint`);
   }
+  for (const size of witnesses.keys()) {
+    if (size > tree.size) {
+      fail(
+        `trusted checkpoint ${size}`,
+        `the stored log has only ${tree.size} leaves: it was truncated or rolled back`,
+      );
+    }
+  }
+  await checkRecordsHaveLeaves(db, fail);
   return {
     leaves: tree.size,
     entries: entryCount,
@@ -198,4 +216,50 @@ const checkEntry = (
     fail(subject, `chain broken: expected seq ${(head?.seq ?? 0) + 1} after ${head?.hash || 'the start'}`);
   }
   heads.set(header.stream, { seq: header.seq, hash: b64(recordHash) });
+};
+
+/** The trusted checkpoints that verify under the pinned key, by size; the others are named. */
+const openWitnesses = (
+  notes: readonly string[],
+  log: { verifierKey: string; origin: string },
+  fail: (subject: string, reason: string) => void,
+): Map<number, Checkpoint> => {
+  const witnesses = new Map<number, Checkpoint>();
+  for (const [index, note] of notes.entries()) {
+    const verified = verifyCheckpoint(note, log.verifierKey, log.origin);
+    if (verified.ok) {
+      witnesses.set(verified.checkpoint.treeSize, verified.checkpoint);
+    } else {
+      fail(`trusted checkpoint #${index + 1}`, `does not verify under the pinned key: ${verified.reason}`);
+    }
+  }
+  return witnesses;
+};
+
+/** Entries and statements whose leaf is not in the log: left behind by a truncation or a removed leaf. */
+const checkRecordsHaveLeaves = async (db: Db, fail: (subject: string, reason: string) => void) => {
+  const leafAt = (position: typeof entries.leafIndex | typeof keyStatements.position) =>
+    notExists(db.select({ index: logLeaves.index }).from(logLeaves).where(sql`${logLeaves.index} = ${position}`));
+  const [entryRows, statementRows] = await Promise.all([
+    db
+      .select({ hash: entries.hash, streamId: entries.streamId, seq: entries.seq, leafIndex: entries.leafIndex })
+      .from(entries)
+      .where(leafAt(entries.leafIndex))
+      .orderBy(asc(entries.leafIndex)),
+    db
+      .select({ hash: keyStatements.hash, position: keyStatements.position })
+      .from(keyStatements)
+      .where(leafAt(keyStatements.position))
+      .orderBy(asc(keyStatements.position)),
+  ]);
+  const missing = (position: number) => `its leaf ${position} is not in the log (truncated, or the leaf removed)`;
+  for (const row of entryRows) {
+    fail(
+      `entry ${b64(row.hash)} (stream ${row.streamId} seq ${row.seq}, leaf ${row.leafIndex})`,
+      missing(row.leafIndex),
+    );
+  }
+  for (const row of statementRows) {
+    fail(`statement ${b64(row.hash)} at leaf ${row.position}`, missing(row.position));
+  }
 };

@@ -1,6 +1,6 @@
 // `npm run audit -- fsck` re-derives and re-verifies the whole log; `export` writes an audit bundle.
 
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -18,9 +18,29 @@ import { progressBar } from './progress-bar';
 const EXPORT_USAGE =
   'npm run audit -- export --out <file> (--case <id> | --thread <id> | --party <id> | --all) [--ciphertext] ' +
   '[--leaves auto|yes|no] [--checkpoints <size>,<size>…]';
-const USAGE = `usage: npm run audit -- fsck | ${EXPORT_USAGE}`;
+const FSCK_USAGE = 'npm run audit -- fsck [--trusted-checkpoint <file>]…';
+const USAGE = `usage: ${FSCK_USAGE} | ${EXPORT_USAGE}`;
 
-const runFsck = async () => {
+/** The checkpoint notes named by `--trusted-checkpoint`: seen elsewhere, the stored log must extend them. */
+const readTrustedCheckpoints = (args: string[]): string[] => {
+  let files: string[];
+  try {
+    const options = { 'trusted-checkpoint': { type: 'string', multiple: true } } as const;
+    files = parseArgs({ args, options, strict: true }).values['trusted-checkpoint'] ?? [];
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split('. ')[0]} (usage: ${FSCK_USAGE})`);
+  }
+  return files.map((file) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'read error'}`);
+    }
+  });
+};
+
+const runFsck = async (args: string[]) => {
+  const trusted = readTrustedCheckpoints(args);
   await initCrypto();
   const context = await openCliContext();
   try {
@@ -29,6 +49,7 @@ const runFsck = async () => {
       context.database.db,
       { verifierKey: signer.verifierKey, origin: signer.name },
       progressBar('fsck'),
+      trusted,
     );
     process.stdout.write(
       `Checked ${report.leaves} leaves (${report.entries} entries, ${report.statements} key statements) against ` +
@@ -144,7 +165,7 @@ const runExport = async (args: string[]) => {
 await runCli(async () => {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'fsck') {
-    await runFsck();
+    await runFsck(rest);
     return;
   }
   if (command === 'export') {

@@ -13,12 +13,19 @@ import { type BundleVerification, verifyBundle } from '../../shared/audit/verify
 import { initCrypto } from '../../shared/crypto/sodium';
 import { parseVerifierKey } from '../../shared/log/verifier-key';
 
-const USAGE = 'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>]';
+const USAGE =
+  'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--trusted-checkpoint <file>]…';
 
 /** A refusal before verification: one line on stderr and exit code 2. */
 class InputError extends Error {}
 
-type Arguments = { readonly file: string; readonly logKey: string; readonly origin: string | undefined };
+type Arguments = {
+  readonly file: string;
+  readonly logKey: string;
+  readonly origin: string | undefined;
+  /** Files holding checkpoint notes seen elsewhere, which the bundle's log must extend. */
+  readonly trusted: readonly string[];
+};
 
 const parseArguments = (argv: readonly string[]): Arguments | 'help' => {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -46,12 +53,13 @@ const parseArguments = (argv: readonly string[]): Arguments | 'help' => {
   if (values.origin === '') {
     throw new InputError('--origin must not be empty');
   }
-  return { file, logKey: values['log-key'], origin: values.origin };
+  return { file, logKey: values['log-key'], origin: values.origin, trusted: values['trusted-checkpoint'] ?? [] };
 };
 
 const OPTIONS = {
   'log-key': { type: 'string' },
   origin: { type: 'string' },
+  'trusted-checkpoint': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -61,14 +69,17 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
 };
 
-const readBundle = (file: string): AuditBundleEnvelope => {
-  let text: string;
+const readText = (file: string): string => {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new InputError(`cannot read ${file}: ${READ_ERRORS[code] ?? (code || 'read error')}`);
   }
+};
+
+const readBundle = (file: string): AuditBundleEnvelope => {
+  const text = readText(file);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -85,7 +96,7 @@ const readBundle = (file: string): AuditBundleEnvelope => {
 const describeScope = (scope: AuditBundleEnvelope['scope']): string =>
   scope.kind === 'log' ? 'the whole log' : `${scope.kind} ${scope.id}`;
 
-const report = (file: string, { ok, summary, failures, notes }: BundleVerification): string[] => {
+const report = (file: string, trusted: number, { ok, summary, failures, notes }: BundleVerification): string[] => {
   const directory = summary.directoryComplete
     ? 'complete (proven by the leaf list)'
     : summary.leaves === null
@@ -98,6 +109,9 @@ const report = (file: string, { ok, summary, failures, notes }: BundleVerificati
     `Checkpoints:  ${summary.checkpoints}, the last of ${summary.treeSize ?? '(unverified)'} leaves`,
     `Statements:   ${summary.statements}; key directory ${directory}`,
     `Entries:      ${summary.entries} in ${summary.streams} stream range(s), ${summary.ciphertexts} with ciphertext`,
+    ...(trusted > 0
+      ? [`Trusted:      ${trusted} checkpoint(s) seen elsewhere, which the bundle's log must extend`]
+      : []),
     ...notes.map((note) => `Note:         ${note}`),
   ];
   if (ok) {
@@ -117,9 +131,10 @@ const main = async (argv: readonly string[]): Promise<number> => {
     return 0;
   }
   const bundle = readBundle(args.file);
+  const trusted = args.trusted.map(readText);
   await initCrypto();
-  const result = verifyBundle(bundle, args.logKey, args.origin);
-  process.stdout.write(`${report(args.file, result).join('\n')}\n`);
+  const result = verifyBundle(bundle, args.logKey, args.origin, { trusted });
+  process.stdout.write(`${report(args.file, trusted.length, result).join('\n')}\n`);
   if (!result.ok) {
     process.stderr.write(`${result.failures.length} problem(s) found in ${args.file}\n`);
     return 1;

@@ -62,6 +62,12 @@ describe('verifyBundle on an honest bundle', () => {
     bundle.entries = bundle.entries.filter((item) => item.header.seq >= 2);
     bundle.streams = describeStreams(bundle.entries.map((item) => item.header));
     expect(bundle.streams.every((range) => range.firstSeq === 2 && range.prevHash !== '')).toBe(true);
+    // Of the whole log, the leaf list shows every entry left out; of a party's correspondence, it cannot.
+    expect(subjects(verifyBundle(bundle, pinned).failures)).toEqual([
+      expect.stringMatching(/^entry .* \(leaf \d+\)$/),
+      expect.stringMatching(/^entry .* \(leaf \d+\)$/),
+    ]);
+    bundle.scope = { kind: 'party', id: bundle.entries[0]?.header.author.party ?? '' };
     expect(verifyBundle(bundle, pinned)).toMatchObject({ ok: true, failures: [] });
   });
 
@@ -103,6 +109,10 @@ describe('verifyBundle on a tampered bundle', () => {
     expect(result.ok).toBe(false);
     expect(result.failures).toEqual([
       {
+        subject: `entry ${removedHash} (leaf ${removed.leafIndex})`,
+        reason: 'the log has this entry but the bundle of the whole log does not carry it',
+      },
+      {
         subject: `stream ${removed.header.stream}`,
         reason: expect.stringMatching(new RegExp(`seq 2 is missing.*${removedHash}`)),
       },
@@ -114,6 +124,10 @@ describe('verifyBundle on a tampered bundle', () => {
     const last = entryAt(bundle, 'case', 2);
     bundle.entries = bundle.entries.filter((item) => item !== last);
     expect(verifyBundle(bundle, pinned).failures).toEqual([
+      {
+        subject: `entry ${computeEntryHash(last.header, last.signature)} (leaf ${last.leafIndex})`,
+        reason: expect.stringContaining('does not carry it'),
+      },
       { subject: `stream ${last.header.stream}`, reason: expect.stringContaining('seq 2 is missing') },
     ]);
     const unlisted = copy();
@@ -184,5 +198,45 @@ describe('verifyBundle on a tampered bundle', () => {
     expect(parseAuditBundle(withoutEntries)).toEqual({ ok: false, reason: expect.stringMatching(/^entries: /) });
     expect(parseAuditBundle({ ...copy(), format: 'parley-audit-bundle/v2' })).toMatchObject({ ok: false });
     expect(parseAuditBundle({ ...copy(), extra: 1 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('verifyBundle against checkpoints seen elsewhere', () => {
+  const rootAt = (bundle: AuditBundle, index: number) => {
+    const note = bundle.checkpoints[index] ?? '';
+    return Uint8Array.from(atob(note.split('\n')[2] ?? ''), (char) => char.charCodeAt(0));
+  };
+
+  it('accepts the checkpoints the bundle extends: its own, and any size its leaf list covers', () => {
+    const bundle = copy();
+    const trusted = [bundle.checkpoints[0] ?? '', bundle.checkpoints.at(-1) ?? ''];
+    expect(verifyBundle(bundle, pinned, undefined, { trusted }).failures).toEqual([]);
+    const { leaves: _leaves, ...withoutLeaves } = bundle;
+    expect(verifyBundle(withoutLeaves, pinned, undefined, { trusted }).failures).toEqual([]);
+  });
+
+  it('names a truncated or rolled-back log, a fork, a checkpoint it cannot compare and one not signed by the pinned key', () => {
+    const bundle = copy();
+    const root = rootAt(bundle, 2);
+    const forked = Uint8Array.from(root, (byte, at) => (at === 0 ? byte ^ 1 : byte));
+    const trusted = [
+      signSampleCheckpoint(12, root),
+      signSampleCheckpoint(11, forked),
+      signSampleCheckpoint(5, forked),
+      signSampleCheckpoint(11, root, 'wrong'),
+    ];
+    expect(verifyBundle(bundle, pinned, undefined, { trusted }).failures).toEqual([
+      { subject: 'trusted checkpoint 12', reason: expect.stringContaining('truncated or rolled back') },
+      { subject: 'trusted checkpoint 11', reason: expect.stringContaining('the log forked') },
+      { subject: 'trusted checkpoint 5', reason: expect.stringContaining('the log forked') },
+      { subject: 'trusted checkpoint #4', reason: expect.stringContaining('does not verify under the pinned key') },
+    ]);
+    const { leaves: _leaves, ...withoutLeaves } = bundle;
+    expect(verifyBundle(withoutLeaves, pinned, undefined, { trusted: [trusted[2] ?? ''] }).failures).toEqual([
+      {
+        subject: 'trusted checkpoint 5',
+        reason: expect.stringContaining('neither a checkpoint of size 5 nor a leaf list'),
+      },
+    ]);
   });
 });

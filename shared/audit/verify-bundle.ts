@@ -11,6 +11,7 @@ import { verifyEntries } from './verify-entries';
 import { verifyLeaves } from './verify-leaves';
 import { verifyStatements } from './verify-statements';
 import { verifyStreams } from './verify-streams';
+import { verifyTrustedCheckpoints } from './verify-trusted';
 
 /** What a bundle holds and what was proven about it. */
 export type BundleSummary = {
@@ -42,11 +43,13 @@ export type BundleVerification = {
 /**
  * Verifies a parsed JSON bundle (`unknown`: it is checked against the envelope first) against
  * the pinned log key (verifier key text) and the expected origin, by default the key's name.
+ * `trusted` are checkpoint notes seen elsewhere, which the bundle's log must extend.
  */
 export const verifyBundle = (
   input: unknown,
   pinnedVerifierKey: string,
   expectedOrigin?: string,
+  options: { readonly trusted?: readonly string[] } = {},
 ): BundleVerification => {
   const failures: BundleFailure[] = [];
   const notes: string[] = [];
@@ -82,9 +85,13 @@ export const verifyBundle = (
   if (bundle.logKey !== pinnedVerifierKey) {
     notes.push(`the bundle names log key ${bundle.logKey}; only the pinned key ${pinnedVerifierKey} was trusted`);
   }
-  const { anchor } = verifyCheckpointChain(bundle, key.key, origin, fail);
+  const chain = verifyCheckpointChain(bundle, key.key, origin, fail);
+  const { anchor } = chain;
   const { directory, provenLeaves } = verifyStatements(bundle.statements, anchor, fail);
-  const directoryComplete = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail);
+  // Of the whole log, the bundle carries every entry: the leaf list shows any it leaves out.
+  const entryLeaves = bundle.scope.kind === 'log' ? new Set(bundle.entries.map((entry) => entry.leafIndex)) : undefined;
+  const directoryComplete = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, entryLeaves);
+  verifyTrustedCheckpoints(options.trusted ?? [], chain, bundle.leaves, key.key, origin, fail);
   if (bundle.leaves === undefined) {
     notes.push('no leaf list: that the bundle carries every key-directory statement is not proven');
   }

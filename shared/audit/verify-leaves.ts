@@ -31,13 +31,17 @@ const decodeLeaf = (text: string): Uint8Array | string => {
 
 /**
  * Checks the leaf list against the verified last checkpoint and the leaf indexes of the proven
- * statements; true when the list proves the bundle carries every key-directory statement.
+ * statements; true when the list proves the bundle carries every key-directory statement. Given
+ * `entryLeaves` (a bundle of the whole log: the leaf indexes of the entries it carries), every
+ * entry leaf must be among them, so that an entry removed from the store (the last of its
+ * stream, say, which no chain link would show) is named by the hash the log recorded for it.
  */
 export const verifyLeaves = (
   leaves: readonly string[] | undefined,
   anchor: Checkpoint | null,
   statementLeaves: ReadonlySet<number>,
   fail: Fail,
+  entryLeaves?: ReadonlySet<number>,
 ): boolean => {
   if (leaves === undefined) {
     return false;
@@ -52,6 +56,7 @@ export const verifyLeaves = (
   }
   const tree = new CompactTree();
   const statementAt: { index: number; recordHash: Uint8Array }[] = [];
+  const entryAt: { index: number; recordHash: Uint8Array }[] = [];
   let isWellFormed = true;
   for (const [index, text] of leaves.entries()) {
     const leaf = decodeLeaf(text);
@@ -60,9 +65,7 @@ export const verifyLeaves = (
       isWellFormed = false;
       continue;
     }
-    if (leaf[1] === leafKindCode('key-statement')) {
-      statementAt.push({ index, recordHash: leaf.slice(2) });
-    }
+    (leaf[1] === leafKindCode('key-statement') ? statementAt : entryAt).push({ index, recordHash: leaf.slice(2) });
     tree.append(hashLeaf(leaf));
   }
   if (!isWellFormed) {
@@ -71,6 +74,12 @@ export const verifyLeaves = (
   if (!equalHashes(tree.root(), anchor.rootHash)) {
     fail('leaves', `do not hash to the root of checkpoint ${anchor.treeSize}`);
     return false;
+  }
+  for (const { index, recordHash } of entryAt.filter(({ index }) => entryLeaves?.has(index) === false)) {
+    fail(
+      `entry ${toBase64url(recordHash)} (leaf ${index})`,
+      'the log has this entry but the bundle of the whole log does not carry it',
+    );
   }
   const missing = statementAt.filter(({ index }) => !statementLeaves.has(index));
   for (const { index, recordHash } of missing) {

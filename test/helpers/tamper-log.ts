@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { keyRoutes } from '../../shared/api/identity';
+import type { ContentOf } from '../../shared/content/entry-content';
 import type { Role } from '../../shared/schemas/role';
+import { meetingMinutes } from './sdk-entries';
 import { enrolBootstrapAdmin, enrolInvitee } from './sdk-people';
 import { EntryWriter } from './tamper-writer';
 import type { TestServer } from './test-server';
@@ -21,8 +23,9 @@ export type AuditedLog = {
   readonly caseId: string;
   readonly threadId: string;
   readonly writer: EntryWriter;
-  /** The leaf index of envoy A's key rotation. */
+  /** The leaf index of envoy A's key rotation, and its statement hash. */
   readonly rotationPosition: number;
+  readonly rotationHash: string;
 };
 
 /**
@@ -48,22 +51,34 @@ export const buildAuditedLog = async (server: TestServer): Promise<AuditedLog> =
   const outsider = await invite(c, 'envoy', 'Otto Outsider');
 
   const writer = new EntryWriter();
-  const caseId = randomUUID();
-  const threadId = randomUUID();
-  const kase = { stream: caseId, streamKind: 'case' } as const;
-  const thread = { stream: threadId, streamKind: 'thread' } as const;
-  await writer.write('case open', staffA, [], { ...kase, type: 'case_open', meta: { members: [a], reference: 'C-7' } });
-  await writer.write('thread open', envoyA, [envoyB], { ...thread, type: 'thread_open', meta: { members: [a, b] } });
-  await writer.write('minutes 1', staffA, [envoyA], { ...kase, type: 'minutes' });
-  const first = await writer.write('letter A1', envoyA, [envoyB], { ...thread, type: 'letter' });
-  await writer.write('letter B1', envoyB, [envoyA], { ...thread, type: 'letter' });
-  await writer.write('ack B1', envoyB, [envoyA], { ...thread, type: 'acknowledgement', refs: [first.entryHash] });
+  const letter = (subject: string): ContentOf<'letter'> => ({
+    type: 'letter',
+    subject,
+    body: `${subject}.`,
+    attachments: [],
+  });
+  const caseId = (await writer.openCase('case open', staffA, [a], 'C-7')).stream;
+  const threadId = (await writer.openThread('thread open', envoyA, [a, b])).stream;
+  await writer.write('minutes 1', staffA, caseId, { type: 'minutes', content: meetingMinutes('First meeting') });
+  const first = await writer.write('letter A1', envoyA, threadId, { type: 'letter', content: letter('A1') });
+  await writer.write('letter B1', envoyB, threadId, { type: 'letter', content: letter('B1') });
+  await writer.write('ack B1', envoyB, threadId, {
+    type: 'acknowledgement',
+    content: { type: 'acknowledgement' },
+    refs: [first.entryHash],
+  });
   const rotation = await envoyA.rotateKeys();
-  await writer.write('letter A2', envoyA, [envoyB], { ...thread, type: 'letter' });
-  await writer.write('status', staffA, [envoyA], { ...kase, type: 'status_change' });
-  await writer.write('note B2', envoyB, [envoyA], { ...thread, type: 'note_verbale' });
-  await writer.write('letter A3', envoyA, [envoyB], { ...thread, type: 'letter' });
-  await writer.write('minutes 2', staffA, [envoyA], { ...kase, type: 'minutes' });
+  await writer.write('letter A2', envoyA, threadId, { type: 'letter', content: letter('A2') });
+  await writer.write('status', staffA, caseId, {
+    type: 'status_change',
+    content: { type: 'status_change', status: 'identity_verified', note: '' },
+  });
+  await writer.write('note B2', envoyB, threadId, {
+    type: 'note_verbale',
+    content: { type: 'note_verbale', subject: 'B2', body: 'B2.', attachments: [], number: 1 },
+  });
+  await writer.write('letter A3', envoyA, threadId, { type: 'letter', content: letter('A3') });
+  await writer.write('minutes 2', staffA, caseId, { type: 'minutes', content: meetingMinutes('Second meeting') });
   // Everyone is active: the directory the server serves must name each person's current key.
   const { statements } = await admin.api(keyRoutes.listStatements, { query: { after: -1, limit: 1000 } });
   if (!statements.some((record) => record.position === rotation.record.position)) {
@@ -76,5 +91,6 @@ export const buildAuditedLog = async (server: TestServer): Promise<AuditedLog> =
     threadId,
     writer,
     rotationPosition: rotation.record.position,
+    rotationHash: rotation.record.hash,
   };
 };
