@@ -10,6 +10,9 @@ import { CasePage } from './features/cases/CasePage';
 import { MinutesPage } from './features/cases/MinutesPage';
 import { OpenCasePage } from './features/cases/OpenCasePage';
 import { CommitmentPage } from './features/commitments/CommitmentPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DisclosedPage } from './features/disclosure/DisclosedPage';
+import { DisclosePage } from './features/disclosure/DisclosePage';
 import { EnrolPage } from './features/enrol/EnrolPage';
 import { HomePage } from './features/home/HomePage';
 import { LogPage } from './features/log/LogPage';
@@ -20,8 +23,10 @@ import { ComposeLetterPage } from './features/threads/ComposeLetterPage';
 import { OpenThreadPage } from './features/threads/OpenThreadPage';
 import { ThreadListPage } from './features/threads/ThreadListPage';
 import { ThreadPage } from './features/threads/ThreadPage';
+import { VerifyPage } from './features/verify/VerifyPage';
 import { Layout } from './layout/Layout';
 import { RequireSession } from './layout/RequireSession';
+import { LiveProvider } from './live/LiveProvider';
 import { LogProvider } from './log/LogProvider';
 import { SessionProvider } from './session/SessionProvider';
 import { TrustProvider } from './trust/TrustProvider';
@@ -40,15 +45,21 @@ const router = createBrowserRouter([
       { path: 'people', element: signedIn(<PeoplePage />) },
       { path: 'people/:personId', element: signedIn(<PersonPage />) },
       { path: 'log', element: signedIn(<LogPage />) },
+      { path: 'verify', element: signedIn(<VerifyPage />) },
+      { path: 'dashboard', element: signedIn(<DashboardPage />) },
       { path: 'cases', element: signedIn(<CaseListPage />) },
       { path: 'cases/new', element: signedIn(<OpenCasePage />) },
       { path: 'cases/:caseId', element: signedIn(<CasePage />) },
       { path: 'cases/:caseId/minutes', element: signedIn(<MinutesPage />) },
+      { path: 'cases/:caseId/disclose', element: signedIn(<DisclosePage />) },
+      { path: 'cases/:caseId/disclosed', element: signedIn(<DisclosedPage />) },
       { path: 'threads', element: signedIn(<ThreadListPage />) },
       { path: 'threads/new', element: signedIn(<OpenThreadPage />) },
       { path: 'threads/:threadId', element: signedIn(<ThreadPage />) },
       { path: 'threads/:threadId/letter', element: signedIn(<ComposeLetterPage />) },
       { path: 'threads/:threadId/minutes', element: signedIn(<MinutesPage />) },
+      { path: 'threads/:threadId/disclose', element: signedIn(<DisclosePage />) },
+      { path: 'threads/:threadId/disclosed', element: signedIn(<DisclosedPage />) },
       { path: 'threads/:threadId/agreed-minutes', element: signedIn(<AgreedMinutesPage />) },
       { path: 'threads/:threadId/commitment', element: signedIn(<CommitmentPage />) },
       { path: 'admin/parties', element: admins(<PartiesPage />) },
@@ -63,7 +74,9 @@ export const App = () => (
   <SessionProvider>
     <LogProvider>
       <TrustProvider>
-        <RouterProvider router={router} />
+        <LiveProvider>
+          <RouterProvider router={router} />
+        </LiveProvider>
       </TrustProvider>
     </LogProvider>
   </SessionProvider>

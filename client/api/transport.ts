@@ -20,7 +20,8 @@ export const setCsrfToken = (token: string | null): void => {
   csrfToken = token;
 };
 
-const browserTransport: Transport = async ({ method, path, body }) => {
+/** One exchange from the browser: the session cookie, the anti-forgery token on writes, 401 reported. */
+export const browserTransport: Transport = async ({ method, path, body }) => {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';

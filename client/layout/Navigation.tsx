@@ -15,10 +15,12 @@ export const Navigation = () => {
         <>
           <NavLink to="/people">People</NavLink>
           <NavLink to="/log">Log</NavLink>
+          <NavLink to="/verify">Verify</NavLink>
         </>
       ) : null}
       {readsStreams ? (
         <>
+          <NavLink to="/dashboard">Dashboard</NavLink>
           <NavLink to="/cases">Cases</NavLink>
           <NavLink to="/threads">Threads</NavLink>
         </>

@@ -1,0 +1,55 @@
+import { useSearchParams } from 'react-router';
+import type { PersonView } from '../../../shared/schemas/identity';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { useLog } from '../../log/useLog';
+import { useSignedIn } from '../../session/useSession';
+import { ScopePicker } from './ScopePicker';
+import { useScopeOptions } from './useScopeOptions';
+import { VerificationResult } from './VerificationResult';
+import { scopeFromSearch, searchOfScope } from './verify-scope';
+
+/**
+ * The reviewer's verification page: an audit bundle of a case, a thread, a party's
+ * correspondence or the whole log, verified here against the log key this browser pinned.
+ */
+export const VerifyPage = () => {
+  const session = useSignedIn();
+  return session ? <VerifyFor person={session.person} /> : null;
+};
+
+const VerifyFor = ({ person }: { person: PersonView }) => {
+  const { status } = useLog();
+  const [search, setSearch] = useSearchParams();
+  const scope = scopeFromSearch(search);
+  const [options] = useScopeOptions(person);
+  return (
+    <section aria-labelledby="verify-title">
+      <h1 id="verify-title">Verify</h1>
+      <p className="hint">
+        The server exports an audit bundle; this browser checks every signature, each author's key at that point in the
+        log, every chain, every inclusion proof and the consistency of the checkpoints, trusting only the log key it
+        pinned. The bundle you download is exactly the file verified here: <code>npm run verify</code> checks it
+        offline.
+      </p>
+      {options.status === 'error' ? <ErrorNotice error={options.error} testId="verify-options-error" /> : null}
+      {options.status === 'loading' ? <Loading what="Loading what you may verify" /> : null}
+      {options.status === 'ready' ? (
+        <ScopePicker
+          key={`picker ${search.toString()}`}
+          role={person.role}
+          options={options.data}
+          current={scope}
+          onPick={(picked) => setSearch(searchOfScope(picked))}
+        />
+      ) : null}
+      {status.pin === null ? (
+        <Loading what="Pinning the log key" />
+      ) : scope ? (
+        <VerificationResult key={`result ${search.toString()}`} scope={scope} pin={status.pin} />
+      ) : (
+        <p data-testid="verify-choose">Choose what to verify.</p>
+      )}
+    </section>
+  );
+};
