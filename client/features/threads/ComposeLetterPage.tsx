@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
@@ -10,12 +10,17 @@ import { opt } from '../cases/case-draft';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
+import { shortHash } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { useSendCheck } from '../timeline/useSendCheck';
 
-/** Envoys write a first-person letter into a thread, optionally linked to cases, with files. */
+/**
+ * Envoys write a first-person letter into a thread, optionally linked to cases, with files;
+ * `?replyTo=<entry hash>` makes it a reply, referencing that entry in its signed header.
+ */
 export const ComposeLetterPage = () => {
   const { threadId = '' } = useParams();
+  const replyTo = useSearchParams()[0].get('replyTo');
   const { context, contextState, query } = useEntryQuery(listStreams, `letter ${threadId}`);
   const [subject, setSubject] = useState('');
   const [salutation, setSalutation] = useState('');
@@ -46,6 +51,7 @@ export const ComposeLetterPage = () => {
             streamKind: 'thread',
             streamId: threadId,
             cases,
+            ...(replyTo ? { refs: [replyTo] } : {}),
             content: {
               type: 'letter',
               subject: subject.trim(),
@@ -72,6 +78,11 @@ export const ComposeLetterPage = () => {
             In <strong>{thread.subject ?? 'this thread'}</strong>: sealed to {recipients} people of{' '}
             {thread.partyNames.join(', ')}, signed with your key.
           </p>
+          {replyTo ? (
+            <p data-testid="reply-to">
+              In reply to entry <code>{shortHash(replyTo)}</code>
+            </p>
+          ) : null}
           <TextField label="Subject" value={subject} onChange={setSubject} required testId="letter-subject-input" />
           <TextField label="Salutation" value={salutation} onChange={setSalutation} testId="letter-salutation" />
           <TextField label="Letter" value={body} onChange={setBody} multiline required testId="letter-body-input" />

@@ -76,7 +76,20 @@ export const ThreadPage = () => {
             extra={(entry) => (
               <>
                 {workflow ? <EntryWorkflowPanel entry={entry} scope={workflow} /> : null}
-                {canDisclose ? <DiscloseEntryLink entry={entry} /> : null}
+                {canDisclose ? <DiscloseEntryLink entry={entry} /> : null}{' '}
+                {canWrite &&
+                role === 'envoy' &&
+                entry.type === 'letter' &&
+                entry.author.partyId !== context?.me.partyId ? (
+                  // Answers `entry`: the letter form puts its hash in the reply's signed refs.
+                  <Link
+                    to={`/threads/${threadId}/letter?replyTo=${encodeURIComponent(entry.entryHash)}`}
+                    className="entry-disclose"
+                    data-testid="reply-letter"
+                  >
+                    Reply…
+                  </Link>
+                ) : null}
               </>
             )}
           />
