@@ -9,6 +9,11 @@ const keyOf = ({ level, index }: NodeRef): string => `${level}:${index}`;
 
 /** Node references per query: two bind parameters each, well under PostgreSQL's 65,535. */
 const FETCH_CHUNK = 5000;
+/**
+ * Inner nodes per query: PGlite fails to plan a row-value `IN` list of about 280 pairs or more
+ * ("cannot drop portal "" while it is being set up"), which broke exports of large logs.
+ */
+const PAIR_CHUNK = 200;
 /** Nodes this high cover 1,024 leaves or more and recur in many proofs: kept between pages. */
 const KEEP_FROM_LEVEL = 10;
 /** At most this many kept nodes (about 10 MB): beyond it the cache starts over. */
@@ -92,9 +97,9 @@ export class LogProofs {
         found.set(keyOf({ level: 0, index: row.index }), row.hash);
       }
     }
-    for (let start = 0; start < inner.length; start += FETCH_CHUNK) {
+    for (let start = 0; start < inner.length; start += PAIR_CHUNK) {
       const pairs = inner
-        .slice(start, start + FETCH_CHUNK)
+        .slice(start, start + PAIR_CHUNK)
         .map((ref) => sql`(${ref.level}::smallint, ${ref.index}::bigint)`);
       const rows = await this.db
         .select()
