@@ -11,8 +11,8 @@ const recipientOf = (key: KeyRecord): RecipientKey => ({
 
 /**
  * Who an entry of a stream is sealed to, from the verified key directory only: every person of
- * the stream's member parties who holds a current key (any role; pending and revoked people hold
- * none), at that key, plus `extra` people (a disclosure's grantee) at theirs. Sorted by
+ * the stream's member parties who holds a current key (pending and revoked people hold none), at
+ * that key, except admins, who manage people and never read content, plus `extra` people (a disclosure's grantee) at theirs. Sorted by
  * (person, keyId) as the header requires.
  *
  * @throws {Error} when an `extra` person has no current key.
@@ -25,7 +25,7 @@ export const streamRecipients = (
   const chosen = new Map<string, RecipientKey>();
   for (const person of directory.people()) {
     const key = directory.currentKey(person);
-    if (key && members.has(key.party)) {
+    if (key && key.role !== 'admin' && members.has(key.party)) {
       chosen.set(person, recipientOf(key));
     }
   }

@@ -50,6 +50,7 @@ for (const driver of driversUnderTest()) {
     let server: TestServer;
     let cleanup: (() => Promise<void>) | undefined;
     let parties: { a: string; b: string; c: string };
+    let adminA: ParleyPerson;
     let staff: ParleyPerson;
     let envoyA: ParleyPerson;
     let rotated: ParleyPerson;
@@ -128,6 +129,7 @@ for (const driver of driversUnderTest()) {
       cleanup = created.cleanup;
       server = await startTestServer(created.options);
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner (A)', 'Ada Admin');
+      adminA = admin;
       parties = {
         a: partyId,
         b: (await admin.createParty('Delegation B')).id,
@@ -197,6 +199,10 @@ for (const driver of driversUnderTest()) {
       const stale = await caseMinutes(staff, { recipients: atKey(rotated, oldKeyId) });
       const reseal = `Recipient ${rotated.personId} has another current key: re-seal`;
       expect((await expectRefusal(staff, stale, 'recipientNotAllowed')).body['detail']).toBe(reseal);
+      // Admins of a member party manage people; they are never sealed content.
+      const toAdmin = await caseMinutes(staff, { recipients: plus(adminA) });
+      const adminRefused = `Recipient ${adminA.personId} is an admin: admins never read content`;
+      expect((await expectRefusal(staff, toAdmin, 'recipientNotAllowed')).body['detail']).toBe(adminRefused);
     });
 
     it('refuses a role that may not write the kind: staff writing a letter, a reviewer opening a case', async () => {

@@ -66,6 +66,12 @@ const checkRecipients = async (tx: Tx, entry: SignedEntry, members: ReadonlySet<
   for (const recipient of header.recipients) {
     const person = people.get(recipient.person);
     const isGrantee = header.type === 'disclosure' && header.meta.grantee === recipient.person;
+    if (person?.role === 'admin') {
+      throw new ProblemError(
+        'recipientNotAllowed',
+        `Recipient ${recipient.person} is an admin: admins never read content`,
+      );
+    }
     if (person?.status !== 'active' || !(members.has(person.party.id) || isGrantee)) {
       throw new ProblemError(
         'recipientNotAllowed',
