@@ -155,10 +155,12 @@ describe('extendChain', () => {
 });
 
 describe('streamRecipients', () => {
-  it('seals to every current key of the member parties, sorted, plus a grantee; never to a revoked person', () => {
-    const { admin, staff, envoy, directory } = world();
+  it('seals to every current key of the member parties but their admins, plus a grantee', () => {
+    const { staff, envoy, directory } = world();
     const ids = streamRecipients(directory, new Set([IDS.partyA])).map((recipient) => recipient.person);
-    expect(ids).toEqual([admin.id, staff.id].sort());
+    expect(ids).toEqual([staff.id]);
+    const both = streamRecipients(directory, new Set([IDS.partyA, IDS.partyB])).map((recipient) => recipient.person);
+    expect(both).toEqual([staff.id, envoy.id].sort());
     const withGrantee = streamRecipients(directory, new Set([IDS.partyA]), [envoy.id]).map((r) => r.keyId);
     expect(withGrantee).toContain(envoy.keys.keyId);
     expect(() => streamRecipients(directory, new Set(), ['99999999-9999-4999-8999-999999999999'])).toThrow(
