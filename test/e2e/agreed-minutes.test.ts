@@ -173,7 +173,8 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
 
     await reloadUntil(envoyB.page, 5);
     const minutes = cardsOf(envoyB.page, 'agreed_minutes');
-    expect(await envoyB.page.getByTestId('countersign-form').count()).toBe(1);
+    // The workflow panel renders once the related streams are read, after the timeline itself.
+    await expect.poll(() => envoyB.page.getByTestId('countersign-form').count(), { timeout: 30_000 }).toBe(1);
     expect(await minutes.getByTestId('countersign-hash').getAttribute('data-hash')).toBe(firstVersion);
     expect(await minutes.getByTestId('minutes-status').textContent()).toBe(`Awaiting countersignature of ${PARTY_B}.`);
     await shot(envoyB, '05-b-offered-exact-version');

@@ -202,10 +202,13 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
     const minutes = cardsOf(page, 'agreed_minutes');
     await minutes.getByTestId('minutes-state').waitFor({ timeout: 60_000 });
     minutesHash = ((await minutes.getAttribute('id')) ?? '').replace('entry-', '');
-    expect(await minutes.getByTestId('agreed-minutes-clause').allTextContents()).toEqual([CLAUSE_1, CLAUSE_2]);
-    expect(await minutes.getByTestId('minutes-status').textContent()).toBe(
-      `Awaiting countersignature of ${PARTY_A}, ${PARTY_B}.`,
-    );
+    // The card re-renders as live notices re-read the thread: wait for its decrypted content.
+    await expect
+      .poll(() => minutes.getByTestId('agreed-minutes-clause').allTextContents(), { timeout: 30_000 })
+      .toEqual([CLAUSE_1, CLAUSE_2]);
+    await expect
+      .poll(() => minutes.getByTestId('minutes-status').textContent(), { timeout: 30_000 })
+      .toBe(`Awaiting countersignature of ${PARTY_A}, ${PARTY_B}.`);
     await minutes.getByTestId('countersign-intent').selectOption('approve');
     await minutes.getByTestId('countersign').click();
     await expect
@@ -218,7 +221,9 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
     const offered = cardsOf(envoyB.page, 'agreed_minutes');
     // B is offered exactly the version A circulated and signed.
     expect(await offered.getByTestId('countersign-hash').getAttribute('data-hash')).toBe(minutesHash);
-    expect(await offered.getByTestId('agreed-minutes-clause').allTextContents()).toEqual([CLAUSE_1, CLAUSE_2]);
+    await expect
+      .poll(() => offered.getByTestId('agreed-minutes-clause').allTextContents(), { timeout: 30_000 })
+      .toEqual([CLAUSE_1, CLAUSE_2]);
     await offered.getByTestId('countersign-intent').selectOption('approve');
     await shot(envoyB, 'envoy-b-countersigns');
     await offered.getByTestId('countersign').click();
