@@ -113,7 +113,9 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
     await page.getByTestId('add-clause').click();
     await page.getByTestId('clause-2').fill(CLAUSE_2);
     // Both member parties are listed by default.
-    expect(await page.getByTestId('minutes-parties').locator('input:checked').count()).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('minutes-parties').locator('input:checked').count(), { timeout: 30_000 })
+      .toBe(2);
     await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
     await shot(envoyA, '03-circulate-form');
     await page.getByTestId('agreed-minutes-submit').click();
@@ -247,7 +249,7 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
     expect(stale.problem.detail).toContain('superseded');
     await reloadUntil(envoyB.page, 8);
     const forms = envoyB.page.getByTestId('countersign-form');
-    expect(await forms.count()).toBe(1);
+    await expect.poll(() => forms.count(), { timeout: 30_000 }).toBe(1);
     expect(await forms.getByTestId('countersign-hash').getAttribute('data-hash')).toBe(secondVersion);
     await cardsOf(envoyB.page, 'agreed_minutes').nth(1).getByTestId('countersign-intent').selectOption('approve');
     await cardsOf(envoyB.page, 'agreed_minutes').nth(1).getByTestId('countersign').click();
@@ -285,7 +287,7 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
     expect(await contested.getByTestId('claim-counter').textContent()).toBe(
       'The joint check was proposed by the Russian side.',
     );
-    expect(await contested.getByTestId('disputed-by').count()).toBe(1);
+    await expect.poll(() => contested.getByTestId('disputed-by').count(), { timeout: 30_000 }).toBe(1);
     // The author's party corrects its own entries; it is not offered to dispute them.
     expect(await contested.getByTestId('dispute-open').count()).toBe(0);
     await shot(envoyA, '09-claims-side-by-side');

@@ -152,7 +152,7 @@ describe.skipIf(!HAS_BROWSER)(
       await past.getByTestId('commitment-state').waitFor({ timeout: 60_000 });
       expect(await past.getByTestId('commitment-text').textContent()).toBe(CLAUSE);
       expect(await past.getByTestId('commitment-status').getAttribute('data-status')).toBe('overdue');
-      expect(await past.getByTestId('commitment-overdue').count()).toBe(1);
+      await expect.poll(() => past.getByTestId('commitment-overdue').count(), { timeout: 30_000 }).toBe(1);
       expect(await past.getByTestId('commitment-fulfilment').textContent()).toBe('0 of 3 fulfilled');
       expect(await past.getByTestId('commitment-deadline').textContent()).toBe('31 Mar 2026, 23:59 UTC');
       expect(await past.getByTestId('commitment-source').getAttribute('data-check')).toBe('ok');

@@ -193,8 +193,8 @@ describe.skipIf(!HAS_BROWSER)('disclosure in Chromium (issue 6, Must show 4)', (
     await page.getByRole('link', { name: 'Back to the timeline' }).click();
     await page.getByTestId('timeline').waitFor();
     await expect.poll(() => page.getByTestId('minutes-text').textContent()).toBe(SECRETS.minutes);
-    expect(await page.getByTestId('timeline').getByTestId('no-access').count()).toBe(2);
-    expect(await page.getByTestId('record-no-access').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('timeline').getByTestId('no-access').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('record-no-access').count(), { timeout: 30_000 }).toBe(1);
 
     const served = await servedEntries(page, caseId);
     expect(served.filter((entry) => entry.hasCiphertext).map((entry) => entry.type)).toEqual(['minutes', 'disclosure']);

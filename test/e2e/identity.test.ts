@@ -207,7 +207,7 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
 
     // It stays until the person says they kept the evidence.
     await page.getByRole('link', { name: 'People', exact: true }).click();
-    expect(await banner.count()).toBe(1);
+    await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(1);
     const acknowledge = page.getByRole('button', { name: 'Acknowledge' });
     expect(await acknowledge.isDisabled()).toBe(true);
     await page.getByLabel('I have saved both checkpoints').check();

@@ -135,7 +135,7 @@ describe.skipIf(!HAS_BROWSER)('live updates in Chromium (issue 6, Must show 5)',
     await outsider.page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await outsider.page.locator('[data-testid="live-status"][data-state="open"]').waitFor();
     await outsider.page.getByTestId('cases-by-status').waitFor();
-    expect(await envoyB.page.getByTestId('timeline-entry').count()).toBe(1);
+    await expect.poll(() => envoyB.page.getByTestId('timeline-entry').count(), { timeout: 30_000 }).toBe(1);
     await watchTimeline(envoyB.page);
 
     const { page } = staffA;
@@ -165,8 +165,12 @@ describe.skipIf(!HAS_BROWSER)('live updates in Chromium (issue 6, Must show 5)',
     );
     expect(latency).toBeLessThanOrEqual(WITHIN_MS);
     // Shown because it was read and verified again, not because of the notice: signed, chained, decrypted.
-    expect(await card.locator('[data-testid="check-signature"][data-state="valid"]').count()).toBe(1);
-    expect(await card.locator('[data-testid="check-chain"][data-state="valid"]').count()).toBe(1);
+    await expect
+      .poll(() => card.locator('[data-testid="check-signature"][data-state="valid"]').count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(() => card.locator('[data-testid="check-chain"][data-state="valid"]').count(), { timeout: 30_000 })
+      .toBe(1);
     await expect.poll(() => card.getByTestId('entry-content').textContent()).toContain(NOTE);
     await expect.poll(() => envoyB.page.getByTestId('case-page-status').textContent()).toBe('Identity verified');
     await shot(envoyB, '01-member-sees-it');

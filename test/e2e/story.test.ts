@@ -194,7 +194,7 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
     await page.getByTestId('add-clause').click();
     await page.getByTestId('clause-2').fill(CLAUSE_2);
     const listed = page.getByTestId('minutes-parties').locator('input:checked');
-    expect(await listed.count()).toBe(2);
+    await expect.poll(() => listed.count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
     await shot(envoyA, 'envoy-a-circulates-minutes');
     await page.getByTestId('agreed-minutes-submit').click();
@@ -488,7 +488,7 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
         .getByTestId('minutes-party')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-signed'))),
     ).toEqual(['yes', 'yes']);
-    expect(await view.getByTestId('timeline').getByTestId('no-access').count()).toBe(6);
+    await expect.poll(() => view.getByTestId('timeline').getByTestId('no-access').count(), { timeout: 30_000 }).toBe(6);
     const served = await servedEntries(view, threadId);
     expect(served.filter((entry) => entry.hasCiphertext).map((entry) => entry.type)).toEqual([
       'agreed_minutes',
@@ -517,7 +517,11 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
     expect(await view.getByTestId('verify-valid-count').textContent()).toBe('8');
     expect(await view.getByTestId('verify-failing-count').textContent()).toBe('0');
     for (const check of ['signature', 'key', 'chain', 'inclusion']) {
-      expect(await view.locator(`[data-testid="verify-check-${check}"][data-state="valid"]`).count()).toBe(8);
+      await expect
+        .poll(() => view.locator(`[data-testid="verify-check-${check}"][data-state="valid"]`).count(), {
+          timeout: 30_000,
+        })
+        .toBe(8);
     }
     await shot(reviewer, 'reviewer-verifies-thread');
     expect(reviewer.errors).toEqual([]);

@@ -165,7 +165,11 @@ describe.skipIf(!HAS_BROWSER)('the verification page in Chromium (issue 5, Must 
     expect((await rowsByState(page)).invalid).toEqual([]);
     expect((await rowsByState(page)).all).toBe(entryCount);
     for (const check of ['signature', 'key', 'chain', 'inclusion', 'record']) {
-      expect(await page.locator(`[data-testid="verify-check-${check}"][data-state="valid"]`).count()).toBe(entryCount);
+      await expect
+        .poll(() => page.locator(`[data-testid="verify-check-${check}"][data-state="valid"]`).count(), {
+          timeout: 30_000,
+        })
+        .toBe(entryCount);
     }
     const checkpoints = await page.getByTestId('verify-checkpoint').count();
     expect(checkpoints).toBeGreaterThan(1);
