@@ -10,6 +10,7 @@ import {
   enrolBrowserPerson,
   enrolSdkAdmin,
   occurrences,
+  openCaseByReference,
   startEntriesServer,
 } from '../helpers/e2e-entries';
 import { cardsOf, enrolSdkMember, openThread, reloadUntil } from '../helpers/e2e-workflows';
@@ -25,15 +26,6 @@ const REFERENCES = ['UA-2026-0001', 'UA-2026-0002', 'UA-2026-0003'];
 
 const shot = (person: BrowserPerson, name: string) =>
   person.page.screenshot({ path: artifactPath(`commitments-${name}.png`), fullPage: true });
-
-/** Opens a case page from the case list, by reference, through in-app navigation. */
-const openCase = async (person: BrowserPerson, reference: string) => {
-  const { page } = person;
-  await page.getByRole('link', { name: 'Cases', exact: true }).click();
-  await page.getByTestId('case-row').filter({ hasText: reference }).getByTestId('case-reference').click();
-  await page.getByTestId('case-page-reference').filter({ hasText: reference }).waitFor();
-  await page.getByTestId('timeline').waitFor();
-};
 
 describe.skipIf(!HAS_BROWSER)(
   'commitments in Chromium: deadlines and acknowledged returns (issue 6, Must show 3)',
@@ -199,7 +191,7 @@ describe.skipIf(!HAS_BROWSER)(
       expect(await commitment.getByTestId('commitment-fulfilment').textContent()).toBe('0 of 3 fulfilled');
       await shot(envoyA, '03-returns-awaiting-receipt');
 
-      await openCase(envoyA, REFERENCES[0] ?? '');
+      await openCaseByReference(envoyA, REFERENCES[0] ?? '');
       const status = cardsOf(page, 'status_change');
       await status.getByTestId('acknowledge').click();
       await status.getByTestId('receipt').filter({ hasText: ADMIN.party }).waitFor({ timeout: 60_000 });
@@ -218,7 +210,7 @@ describe.skipIf(!HAS_BROWSER)(
 
     it("keeps a disputed return from counting, with the obligor's and obligee's claims side by side", async () => {
       const { page } = envoyA;
-      await openCase(envoyA, REFERENCES[1] ?? '');
+      await openCaseByReference(envoyA, REFERENCES[1] ?? '');
       const status = cardsOf(page, 'status_change');
       await status.getByTestId('dispute-open').click();
       await status.getByTestId('dispute-reasons').fill('The young man handed over is not Maksym.');

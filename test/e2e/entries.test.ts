@@ -10,6 +10,7 @@ import {
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
+  expectTimelineValid,
   noisePng,
   occurrences,
   padPdf,
@@ -47,18 +48,6 @@ const SECRETS = {
 
 const shot = (person: BrowserPerson, name: string) =>
   person.page.screenshot({ path: artifactPath(`entries-${name}.png`), fullPage: true });
-
-/** Waits until every timeline entry on the page shows all three checks valid; answers how many. */
-const expectAllChecksValid = async (page: Page, timeline = 'timeline'): Promise<number> => {
-  const entries = page.getByTestId(timeline).getByTestId('timeline-entry');
-  const count = await entries.count();
-  for (const check of ['check-signature', 'check-chain', 'check-inclusion']) {
-    await expect
-      .poll(() => page.getByTestId(timeline).locator(`[data-testid="${check}"][data-state="valid"]`).count())
-      .toBe(count);
-  }
-  return count;
-};
 
 describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a reviewer without content', () => {
   let booted: EntriesServer;
@@ -182,7 +171,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await expect
       .poll(() => page.getByTestId('attachment-photo').evaluate((image: HTMLImageElement) => image.naturalWidth))
       .toBe(200);
-    expect(await expectAllChecksValid(page)).toBe(1);
+    expect(await expectTimelineValid(page)).toBe(1);
     await shot(staff, '02-case-page');
 
     // Change status: a second signed entry, chained to the first.
@@ -194,7 +183,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await expect
       .poll(() => page.getByTestId('case-page-status').textContent(), { timeout: 30_000 })
       .toBe('Identity verified');
-    expect(await expectAllChecksValid(page)).toBe(2);
+    expect(await expectTimelineValid(page)).toBe(2);
 
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
     const row = page.getByTestId('case-row').filter({ hasText: REFERENCE });
@@ -225,7 +214,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await shot(envoyA, '06-compose-letter');
     await page.getByTestId('letter-submit').click();
     await page.getByTestId('letter').waitFor({ timeout: 60_000 });
-    expect(await expectAllChecksValid(page)).toBe(2);
+    expect(await expectTimelineValid(page)).toBe(2);
     expect(envoyA.errors).toEqual([]);
 
     const other = envoyB.page;
@@ -240,7 +229,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     expect(await letter.getByTestId('entry-author').textContent()).toBe(envoyA.name);
     expect(await letter.getByTestId('entry-party').textContent()).toBe(ADMIN.party);
     expect(await letter.getByTestId('entry-cases').textContent()).toBe(`Concerns case ${REFERENCE}`);
-    expect(await expectAllChecksValid(other)).toBe(2);
+    expect(await expectTimelineValid(other)).toBe(2);
     await shot(envoyB, '07-read-letter');
     expect(envoyB.errors).toEqual([]);
   });
@@ -274,7 +263,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
 
     await page.getByTestId('minutes').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('minutes-text').textContent()).toBe(SECRETS.minutes[0]);
-    expect(await expectAllChecksValid(page)).toBe(3);
+    expect(await expectTimelineValid(page)).toBe(3);
     // The letter in the thread names this case, so it shows here beside the case's own entries.
     await expect
       .poll(() => page.getByTestId('linked-timeline').getByTestId('letter-body').textContent())
@@ -299,8 +288,8 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await shot(reviewer, '10-reviewer-case-list');
     await row.getByTestId('case-reference').click();
     await page.getByTestId('record-no-access').waitFor();
-    expect(await expectAllChecksValid(page)).toBe(3);
-    expect(await expectAllChecksValid(page, 'linked-timeline')).toBe(1);
+    expect(await expectTimelineValid(page)).toBe(3);
+    expect(await expectTimelineValid(page, 'linked-timeline')).toBe(1);
     const entries = page.getByTestId('timeline-entry');
     expect(await page.getByTestId('no-access').count()).toBe(await entries.count());
     expect(await entries.getByTestId('entry-type').allTextContents()).toEqual([

@@ -9,6 +9,8 @@ import {
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
+  expectTimelineValid,
+  openCaseByReference,
   startEntriesServer,
 } from '../helpers/e2e-entries';
 import {
@@ -17,8 +19,6 @@ import {
   dashboardReunifiedBars,
   dashboardStatusCounts,
   dateAgo,
-  expectTimelineValid,
-  openCaseByReference,
   openChildCase,
   screenshotSeries,
   servedEntries,

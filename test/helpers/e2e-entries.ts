@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { endorseEnrolment } from '../../client/sdk/admin-operations';
 import { type Enrolment, enrolPerson } from '../../client/sdk/enrol-person';
 import { type Database, selectRows } from '../../db/client';
@@ -170,4 +171,24 @@ export const padPdf = (text: string, padding: number): Buffer => {
   body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
+};
+
+/** Opens a case page from the case list, by reference, through in-app navigation (keys stay in memory). */
+export const openCaseByReference = async (person: BrowserPerson, reference: string): Promise<void> => {
+  const { page } = person;
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByTestId('case-row').filter({ hasText: reference }).getByTestId('case-reference').click();
+  await page.getByTestId('case-page-reference').filter({ hasText: reference }).waitFor();
+  await page.getByTestId('timeline').waitFor();
+};
+
+/** Waits until every card of the timeline shows its signature, chain and inclusion valid; answers how many cards. */
+export const expectTimelineValid = async (page: Page, timeline = 'timeline'): Promise<number> => {
+  const count = await page.getByTestId(timeline).getByTestId('timeline-entry').count();
+  for (const check of ['check-signature', 'check-chain', 'check-inclusion']) {
+    await expect
+      .poll(() => page.getByTestId(timeline).locator(`[data-testid="${check}"][data-state="valid"]`).count())
+      .toBe(count);
+  }
+  return count;
 };

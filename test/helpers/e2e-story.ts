@@ -66,15 +66,6 @@ export const openChildCase = async (staff: BrowserPerson, child: ChildOnFile, ot
   return new URL(page.url()).pathname.split('/')[2] ?? '';
 };
 
-/** Opens a case page from the case list, by reference, through in-app navigation (keys stay in memory). */
-export const openCaseByReference = async (person: BrowserPerson, reference: string): Promise<void> => {
-  const { page } = person;
-  await page.getByRole('link', { name: 'Cases', exact: true }).click();
-  await page.getByTestId('case-row').filter({ hasText: reference }).getByTestId('case-reference').click();
-  await page.getByTestId('case-page-reference').filter({ hasText: reference }).waitFor();
-  await page.getByTestId('timeline').waitFor();
-};
-
 /** On an open case page: records a new status with a note, and waits until the page shows `label`. */
 export const changeCaseStatus = async (
   person: BrowserPerson,
@@ -87,17 +78,6 @@ export const changeCaseStatus = async (
   await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
   await page.getByTestId('status-submit').click();
   await expect.poll(() => page.getByTestId('case-page-status').textContent(), { timeout: 60_000 }).toBe(change.label);
-};
-
-/** Waits until every card of the timeline shows its signature, chain and inclusion valid; answers how many cards. */
-export const expectTimelineValid = async (page: Page, timeline = 'timeline'): Promise<number> => {
-  const count = await page.getByTestId(timeline).getByTestId('timeline-entry').count();
-  for (const check of ['check-signature', 'check-chain', 'check-inclusion']) {
-    await expect
-      .poll(() => page.getByTestId(timeline).locator(`[data-testid="${check}"][data-state="valid"]`).count())
-      .toBe(count);
-  }
-  return count;
 };
 
 /** The dashboard's cases by status: status → number of cases, as the table shows them. */
