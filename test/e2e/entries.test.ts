@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../shared/content/age-on';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
