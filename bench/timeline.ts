@@ -115,7 +115,7 @@ export const benchTimeline = async (run: DriverRun): Promise<Section> => {
     id: 'timeline',
     title: 'Timeline',
     method: [
-      `A staff writer appends a case of ${count(entries)} entries (a \`case_open\` and meeting minutes, sealed to the ${team.writers.length + 1} people of the party) through the HTTP API; another member reads it with the SDK's \`readStream\`: every page fetched, the log checkpoint and the key directory verified, every signature, chain link and inclusion proof (one \`GET /api/log/inclusion\` per entry, 8 at a time) checked, every content key unsealed and every entry decrypted and decoded. Median of ${settings.runs} reads after one warm-up read.`,
+      `A staff writer appends a case of ${count(entries)} entries (a \`case_open\` and meeting minutes, sealed to the ${team.writers.length + 1} people of the party) through the HTTP API; another member reads it with the SDK's \`readStream\`: every page fetched, the log checkpoint and the key directory verified, every signature, chain link and inclusion proof (served a page of a stream at a time by \`GET /api/streams/:id/proofs\`, one request per 1,000 entries) checked, every content key unsealed and every entry decrypted and decoded. Median of ${settings.runs} reads after one warm-up read.`,
       "Baseline: the same entries with libsodium alone, from bytes prepared beforehand: `crypto_sign_verify_detached` of each signature, and `crypto_box_seal_open` of the reader's key plus `crypto_aead_xchacha20poly1305_ietf_decrypt` of each entry.",
     ],
     tables: [

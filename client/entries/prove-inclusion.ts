@@ -1,10 +1,11 @@
 /**
  * Inclusion of entries in the transparency log under the latest checkpoint the log monitor
- * accepted (docs/PROTOCOL.md §9): the proof comes from the server, the root from the monitor.
+ * accepted (docs/PROTOCOL.md §9): the proofs come from the server, a page of a stream's entries
+ * per request, and each is checked here against the root the monitor accepted.
  */
 import { API } from '../../shared/api/index';
-import { fromBase64url } from '../../shared/encoding/bytes';
-import { checkEntryInclusion } from '../../shared/log/log-monitor';
+import { checkStreamEntryInclusion, collectStreamProofs, STREAM_PROOFS_PAGE } from '../../shared/log/stream-inclusion';
+import type { StreamInclusionProof } from '../../shared/schemas/log';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { api } from '../api/transport';
 import type { EntryCheck } from './entry-checks';
@@ -15,10 +16,14 @@ import type { AcceptedCheckpoint } from './entry-context';
 // monitor accepts is proven consistent with it. Entry hashes are public, so this cache is too.
 const proven = new Map<string, number>();
 
-const PARALLEL = 6;
+type Pending = { readonly entry: StoredEntry; readonly hash: string; readonly index: number };
 
-const proveOne = async (entry: StoredEntry, checkpoint: AcceptedCheckpoint | null): Promise<EntryCheck> => {
-  const hash = recomputeEntryHash(entry);
+/** What can be said of an entry without asking the log; undefined when it needs a proof. */
+const withoutProof = (
+  entry: StoredEntry,
+  hash: string | null,
+  checkpoint: AcceptedCheckpoint | null,
+): EntryCheck | undefined => {
   if (hash === null) {
     return { state: 'invalid', detail: 'The header does not parse, so there is no entry hash to prove' };
   }
@@ -29,51 +34,70 @@ const proveOne = async (entry: StoredEntry, checkpoint: AcceptedCheckpoint | nul
   if (checkpoint === null) {
     return { state: 'unchecked', detail: 'No checkpoint of the log has been verified in this browser yet' };
   }
-  const { treeSize } = checkpoint;
-  if (entry.leafIndex >= treeSize) {
-    return { state: 'unchecked', detail: `Logged after the last verified checkpoint (tree size ${treeSize})` };
-  }
-  const reply = await api(API.inclusionProof, { query: { hash, treeSize } });
-  if (reply.leafIndex !== entry.leafIndex || reply.treeSize !== treeSize) {
+  if (entry.leafIndex >= checkpoint.treeSize) {
     return {
-      state: 'invalid',
-      detail: `The log puts this entry at ${reply.leafIndex}, the stream at ${entry.leafIndex}`,
+      state: 'unchecked',
+      detail: `Logged after the last verified checkpoint (tree size ${checkpoint.treeSize})`,
     };
   }
-  const check = checkEntryInclusion(
-    checkpoint,
-    entry.leafIndex,
-    fromBase64url(hash),
-    'entry',
-    reply.proof.map(fromBase64url),
-  );
-  if (!check.ok) {
-    return { state: 'invalid', detail: `Not included under the verified checkpoint: ${check.reason}` };
-  }
-  proven.set(hash, treeSize);
-  return { state: 'valid', detail: `Included at log position ${entry.leafIndex} under tree size ${treeSize}` };
+  return undefined;
 };
 
-/** Proves each entry's inclusion (a few requests at a time); a refused request is reported, not thrown. */
+/** The stream's proofs from the first pending entry on, in the tree of `treeSize`. */
+const fetchProofs = async (first: Pending, treeSize: number): Promise<Map<number, StreamInclusionProof>> =>
+  collectStreamProofs(
+    async (after) =>
+      (
+        await api(API.streamProofs, {
+          params: { streamId: first.entry.header.stream },
+          query: { treeSize, after, limit: STREAM_PROOFS_PAGE },
+        })
+      ).proofs,
+    first.entry.header.seq - 1,
+  );
+
+/**
+ * Proves each entry of one stream (in seq order) under the accepted checkpoint, with one request
+ * per page of proofs; a refused request is reported on each entry it leaves unproven, not thrown.
+ */
 export const proveInclusion = async (
   entries: readonly StoredEntry[],
   checkpoint: AcceptedCheckpoint | null,
 ): Promise<EntryCheck[]> => {
   const results: EntryCheck[] = new Array(entries.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const index = next++;
-      const entry = entries[index] as StoredEntry;
-      results[index] = await proveOne(entry, checkpoint).catch(
-        (error: unknown): EntryCheck => ({
-          state: 'invalid',
-          detail: `No inclusion proof: ${error instanceof Error ? error.message : String(error)}`,
-        }),
-      );
+  const pending: Pending[] = [];
+  entries.forEach((entry, index) => {
+    const hash = recomputeEntryHash(entry);
+    const answer = withoutProof(entry, hash, checkpoint);
+    if (answer === undefined && hash !== null) {
+      pending.push({ entry, hash, index });
+    } else if (answer !== undefined) {
+      results[index] = answer;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, entries.length) }, worker));
+  });
+  const [first] = pending;
+  if (checkpoint === null || first === undefined) {
+    return results;
+  }
+  const { treeSize } = checkpoint;
+  try {
+    const proofs = await fetchProofs(first, treeSize);
+    for (const { entry, hash, index } of pending) {
+      const place = { seq: entry.header.seq, leafIndex: entry.leafIndex, entryHash: hash };
+      const check = checkStreamEntryInclusion(checkpoint, place, proofs);
+      if (check.ok) {
+        proven.set(hash, treeSize);
+      }
+      results[index] = check.ok
+        ? { state: 'valid', detail: `Included at log position ${entry.leafIndex} under tree size ${treeSize}` }
+        : { state: 'invalid', detail: `Not included under the verified checkpoint: ${check.reason}` };
+    }
+  } catch (error) {
+    const detail = `No inclusion proof: ${error instanceof Error ? error.message : String(error)}`;
+    for (const { index } of pending) {
+      results[index] = { state: 'invalid', detail };
+    }
+  }
   return results;
 };
 

@@ -1,7 +1,9 @@
+import { entryRoutes } from '../../shared/api/entries';
 import { logRoutes } from '../../shared/api/log';
 import { fromBase64url } from '../../shared/encoding/bytes';
 import { decodeCanonicalBase64 } from '../../shared/log/canonical-base64';
 import { checkEntryInclusion } from '../../shared/log/log-monitor';
+import { checkStreamEntryInclusion, collectStreamProofs, STREAM_PROOFS_PAGE } from '../../shared/log/stream-inclusion';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { checkConsistency } from '../../shared/log/verify-consistency';
 import type { AppendReceipt } from '../../shared/schemas/log';
@@ -10,14 +12,11 @@ import { EntryVerificationError, ReceiptVerificationError } from './entry-errors
 import type { LogCheckResult } from './log-checker';
 import type { ParleyHttp } from './parley-http';
 
-/** How many inclusion proofs are fetched at once. */
-const PARALLEL_PROOFS = 8;
-
 /**
  * Checks that every entry is the leaf the server says, under the checkpoint the person's log
- * monitor trusts: an RFC 6962 inclusion proof per entry (`GET /api/log/inclusion?hash=&treeSize=`)
- * over the entry hash the client computed. A server that shows an entry outside its log, or at
- * another leaf, is caught here.
+ * monitor trusts: RFC 6962 inclusion proofs of the stream's entries, a page of them per request
+ * (`GET /api/streams/:streamId/proofs?treeSize=`), each over the entry hash the client computed.
+ * A server that shows an entry outside its log, or at another leaf, is caught here.
  *
  * @throws {EntryVerificationError} ('inclusion') naming the first entry that is not proven.
  */
@@ -26,28 +25,36 @@ export const verifyInclusions = async (
   trusted: Pick<LogCheckResult, 'treeSize' | 'rootHash'>,
   entries: readonly StoredEntry[],
 ): Promise<void> => {
-  const verifyOne = async (entry: StoredEntry) => {
+  const [first] = entries;
+  if (first === undefined) {
+    return;
+  }
+  const proofs = await collectStreamProofs(
+    async (after) =>
+      (
+        await http.api(entryRoutes.streamProofs, {
+          params: { streamId: first.header.stream },
+          query: { treeSize: trusted.treeSize, after, limit: STREAM_PROOFS_PAGE },
+        })
+      ).proofs,
+    first.header.seq - 1,
+  );
+  for (const entry of entries) {
     const place = { streamId: entry.header.stream, seq: entry.header.seq, entryHash: entry.entryHash };
+    if (entry.header.stream !== first.header.stream) {
+      throw new EntryVerificationError('inclusion', place, 'entries of another stream were served with this one');
+    }
     if (entry.leafIndex >= trusted.treeSize) {
       throw new EntryVerificationError('inclusion', place, `leaf ${entry.leafIndex} is beyond the trusted tree`);
     }
-    const proof = await http.api(logRoutes.inclusionProof, {
-      query: { hash: entry.entryHash, treeSize: trusted.treeSize },
-    });
-    const checked = checkEntryInclusion(
-      trusted,
-      entry.leafIndex,
-      fromBase64url(entry.entryHash),
-      'entry',
-      proof.proof.map(fromBase64url),
-    );
-    if (proof.leafIndex !== entry.leafIndex || !checked.ok) {
-      const why = checked.ok ? `the log puts it at leaf ${proof.leafIndex}` : checked.reason;
-      throw new EntryVerificationError('inclusion', place, `not in the tree of size ${trusted.treeSize}: ${why}`);
+    const checked = checkStreamEntryInclusion(trusted, { ...entry, seq: entry.header.seq }, proofs);
+    if (!checked.ok) {
+      throw new EntryVerificationError(
+        'inclusion',
+        place,
+        `not in the tree of size ${trusted.treeSize}: ${checked.reason}`,
+      );
     }
-  };
-  for (let start = 0; start < entries.length; start += PARALLEL_PROOFS) {
-    await Promise.all(entries.slice(start, start + PARALLEL_PROOFS).map(verifyOne));
   }
 };
 

@@ -8,13 +8,17 @@ const keyOf = ({ level, index }: NodeRef): string => `${level}:${index}`;
 
 /**
  * Fetches the stored hashes of complete nodes in at most two queries: level 0 from the leaves,
- * higher levels from `log_nodes`. Plans never ask for more than O(log n) of them.
+ * higher levels from `log_nodes` (one `index IN (…)` per level). One proof needs O(log n) nodes;
+ * a batch of k proofs at most k·log n, fewer where their paths share the upper levels.
  */
 export const fetchNodes = async (db: Db | Tx, refs: readonly NodeRef[]): Promise<Map<string, Hash>> => {
   const found = new Map<string, Hash>();
-  const unique = [...new Map(refs.map((ref) => [keyOf(ref), ref])).values()];
-  const leafIndexes = unique.filter((ref) => ref.level === 0).map((ref) => ref.index);
-  const inner = unique.filter((ref) => ref.level > 0);
+  const byLevel = new Map<number, Set<number>>();
+  for (const { level, index } of refs) {
+    byLevel.set(level, (byLevel.get(level) ?? new Set()).add(index));
+  }
+  const leafIndexes = [...(byLevel.get(0) ?? [])];
+  byLevel.delete(0);
   if (leafIndexes.length > 0) {
     const rows = await db
       .select({ index: logLeaves.index, hash: logLeaves.leafHash })
@@ -24,11 +28,17 @@ export const fetchNodes = async (db: Db | Tx, refs: readonly NodeRef[]): Promise
       found.set(keyOf({ level: 0, index: row.index }), row.hash);
     }
   }
-  if (inner.length > 0) {
+  if (byLevel.size > 0) {
     const rows = await db
       .select()
       .from(logNodes)
-      .where(or(...inner.map((ref) => and(eq(logNodes.level, ref.level), eq(logNodes.index, ref.index)))));
+      .where(
+        or(
+          ...[...byLevel].map(([level, indexes]) =>
+            and(eq(logNodes.level, level), inArray(logNodes.index, [...indexes])),
+          ),
+        ),
+      );
     for (const row of rows) {
       found.set(keyOf(row), row.hash);
     }

@@ -110,12 +110,25 @@ export class TransparencyLog {
   }
 
   async inclusionProof(db: Db | Tx, leafIndex: number, treeSize: number): Promise<Hash[]> {
+    const [proof] = await this.inclusionProofs(db, [leafIndex], treeSize);
+    return proof as Hash[];
+  }
+
+  /** Inclusion proofs of several leaves in one tree, from one fetch of the nodes they need. */
+  async inclusionProofs(db: Db | Tx, leafIndexes: readonly number[], treeSize: number): Promise<Hash[][]> {
     await this.#assertSize(db, treeSize);
-    if (leafIndex >= treeSize) {
-      throw new ProblemError('validation', `Leaf ${leafIndex} is not in a tree of size ${treeSize}`);
+    const beyond = leafIndexes.find((leafIndex) => leafIndex >= treeSize);
+    if (beyond !== undefined) {
+      throw new ProblemError('validation', `Leaf ${beyond} is not in a tree of size ${treeSize}`);
     }
-    const plan = inclusionProofPlan(leafIndex, treeSize);
-    return assembleProof(plan, lookupIn(await fetchNodes(db, plan.flat())));
+    const plans = leafIndexes.map((leafIndex) => inclusionProofPlan(leafIndex, treeSize));
+    const lookup = lookupIn(
+      await fetchNodes(
+        db,
+        plans.flatMap((plan) => plan.flat()),
+      ),
+    );
+    return plans.map((plan) => assembleProof(plan, lookup));
   }
 
   async consistencyProof(db: Db | Tx, size1: number, size2: number): Promise<Hash[]> {

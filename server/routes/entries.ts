@@ -7,6 +7,7 @@ import { downloadAttachment, uploadAttachment } from '../services/entries/attach
 import type { EntryNotices } from '../services/entries/entry-notices';
 import type { LiveEvents } from '../services/entries/live-events';
 import { listStreams, readEntry, readStream } from '../services/entries/read-entries';
+import { streamInclusionProofs } from '../services/entries/stream-proofs';
 import { signedIn } from './vault';
 
 export const entryHandlers = (
@@ -23,6 +24,7 @@ export const entryHandlers = (
     implement(entryRoutes.listEntries, ({ params, query }, { caller }) =>
       readStream(db, signedIn(caller), params.streamId, query.after, query.limit),
     ),
+    implement(entryRoutes.streamProofs, ({ params, query }) => streamInclusionProofs(db, log, params.streamId, query)),
     implement(entryRoutes.getEntry, ({ params }, { caller }) => readEntry(db, signedIn(caller), params.entryHash)),
     implement(entryRoutes.appendEntry, ({ body }, { caller }) =>
       appendEntry(context, log, notices, signedIn(caller), body),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Hash32, Uuid } from '../schemas/common';
+import { Count, Hash32, Uuid } from '../schemas/common';
 import { SignedEntry } from '../schemas/entry';
-import { AppendReceipt } from '../schemas/log';
+import { AppendReceipt, StreamInclusionProof } from '../schemas/log';
 import { AttachmentReceipt, StoredEntry, StreamView } from '../schemas/stream';
 import type { Access } from './route';
 import { defineRoute } from './route';
@@ -32,6 +32,22 @@ export const entryRoutes = {
       limit: z.coerce.number().int().min(1).max(1000).default(200),
     }),
     response: z.object({ stream: StreamView, entries: z.array(StoredEntry) }),
+    problems: ['notFound', 'notStreamMember'],
+  }),
+  streamProofs: defineRoute({
+    method: 'GET',
+    path: '/api/streams/:streamId/proofs',
+    tag: 'entries',
+    access: READERS,
+    summary:
+      "Inclusion proofs of a stream's entries after a seq, in chain order, in the tree of a given size (entries logged after it are left out)",
+    params: z.object({ streamId: Uuid }),
+    query: z.object({
+      treeSize: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+      after: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
+      limit: z.coerce.number().int().min(1).max(1000).default(1000),
+    }),
+    response: z.object({ treeSize: Count, proofs: z.array(StreamInclusionProof) }),
     problems: ['notFound', 'notStreamMember'],
   }),
   getEntry: defineRoute({

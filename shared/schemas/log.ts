@@ -22,6 +22,10 @@ export const InclusionProof = z.object({
 });
 export type InclusionProof = z.infer<typeof InclusionProof>;
 
+/** The inclusion proof of one entry of a stream, named by its seq. */
+export const StreamInclusionProof = InclusionProof.omit({ treeSize: true }).extend({ seq: Count });
+export type StreamInclusionProof = z.infer<typeof StreamInclusionProof>;
+
 export const ConsistencyProof = z.object({
   from: Count,
   to: Count,

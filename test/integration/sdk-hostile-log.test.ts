@@ -165,17 +165,23 @@ describe('the Node SDK against a hostile server: checkpoints and proofs it must 
     rewrites = {};
     expect(await person.checkLog()).toMatchObject({ previousTreeSize: trusted.treeSize, hasAdvanced: true });
   });
-  it('refuses an entry whose inclusion proof is fake, truncated or for another leaf, naming the entry', async () => {
-    const fakes: ((reply: Reply) => Reply)[] = [
-      (reply) => ({
-        ...reply,
-        proof: (reply['proof'] as string[]).map((hash, at) => (at === 0 ? flipByte(hash) : hash)),
-      }),
-      (reply) => ({ ...reply, proof: (reply['proof'] as string[]).slice(0, -1) }),
-      (reply) => ({ ...reply, leafIndex: (reply['leafIndex'] as number) + 1 }),
+  it('refuses an entry whose inclusion proof is fake, truncated, for another leaf or missing, naming the entry', async () => {
+    type Proof = { seq: number; leafIndex: number; proof: string[] };
+    const onFirst =
+      (change: (proof: Proof) => Proof | undefined) =>
+      (reply: Reply): Reply => {
+        const [first, ...rest] = reply['proofs'] as Proof[];
+        const changed = first && change(first);
+        return { ...reply, proofs: changed ? [changed, ...rest] : rest };
+      };
+    const fakes = [
+      onFirst((first) => ({ ...first, proof: first.proof.map((hash, at) => (at === 0 ? flipByte(hash) : hash)) })),
+      onFirst((first) => ({ ...first, proof: first.proof.slice(0, -1) })),
+      onFirst((first) => ({ ...first, leafIndex: first.leafIndex + 1 })),
+      onFirst(() => undefined),
     ];
     for (const fake of fakes) {
-      rewrites = { '/api/log/inclusion': fake };
+      rewrites = { [`/api/streams/${caseId}/proofs`]: fake };
       const refusal = await person.readStream(caseId).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(EntryVerificationError);
       expect(refusal).toMatchObject({
@@ -183,5 +189,7 @@ describe('the Node SDK against a hostile server: checkpoints and proofs it must 
         entry: { streamId: caseId, seq: 1, entryHash: caseOpenHash },
       });
     }
+    rewrites = {};
+    expect((await person.readStream(caseId))[0]?.entryHash).toBe(caseOpenHash);
   });
 });

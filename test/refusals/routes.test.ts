@@ -108,6 +108,7 @@ const routeCases = (world: World): Record<ApiRouteName, RouteCase> => ({
   leaves: { query: { start: '0', end: '1' }, admitted: 200 },
   listStreams: { admitted: 200 },
   listEntries: { params: { streamId: world.caseId }, admitted: 200 },
+  streamProofs: { params: { streamId: world.caseId }, query: { treeSize: '1' }, admitted: 200 },
   // Exception: the route admits every reader; the entry itself is hidden from other parties' members.
   getEntry: {
     params: { entryHash: world.caseOpen.entryHash },
