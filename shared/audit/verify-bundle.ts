@@ -90,12 +90,12 @@ export const verifyBundle = (
   const { directory, provenLeaves } = verifyStatements(bundle.statements, anchor, fail);
   // Of the whole log, the bundle carries every entry: the leaf list shows any it leaves out.
   const entryLeaves = bundle.scope.kind === 'log' ? new Set(bundle.entries.map((entry) => entry.leafIndex)) : undefined;
-  const directoryComplete = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, entryLeaves);
+  const { directoryComplete, verified } = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, entryLeaves);
   verifyTrustedCheckpoints(options.trusted ?? [], chain, bundle.leaves, key.key, origin, fail);
   if (bundle.leaves === undefined) {
     notes.push('no leaf list: that the bundle carries every key-directory statement is not proven');
   }
-  const entries = verifyEntries(bundle.entries, { anchor, directory }, fail);
+  const entries = verifyEntries(bundle.entries, { anchor, directory, ...(verified ? { leaves: verified } : {}) }, fail);
   const streams = verifyStreams(bundle.streams, entries, fail);
   return {
     ok: failures.length === 0,

@@ -6,17 +6,20 @@
 import { computeCiphertextHash, computeEntryHash } from '../crypto/entry-bytes';
 import { ENTRY_AEAD_TAG_BYTES } from '../crypto/entry-integrity';
 import { areRecipientsCanonical, hasRecipient } from '../crypto/entry-recipients';
-import { verifyEntrySignature } from '../crypto/entry-signature';
+import { verifyParsedEntrySignature } from '../crypto/entry-signature';
 import type { SignPublicKey } from '../crypto/identity-keys';
 import { isBucketSize } from '../crypto/padding';
 import type { DirectoryState } from '../directory/index';
 import { fromBase64url } from '../encoding/bytes';
 import type { Checkpoint } from '../log/checkpoint';
+import { equalHashes } from '../log/hash-checks';
 import { checkEntryInclusion } from '../log/log-monitor';
+import type { Hash } from '../log/merkle';
 import type { EntryHeader } from '../schemas/entry';
 import { ENTRY_RULES } from '../schemas/entry-type';
 import { type AuditBundleEnvelope, BundleEntry } from './bundle';
 import { decodeHashes, type Fail } from './failures';
+import type { VerifiedLeaves } from './verify-leaves';
 
 /** An entry whose header and signature parsed, with its recomputed hash: the input of the chain check. */
 export type CheckedEntry = {
@@ -26,7 +29,12 @@ export type CheckedEntry = {
   readonly subject: string;
 };
 
-type Context = { readonly anchor: Checkpoint | null; readonly directory: DirectoryState };
+type Context = {
+  readonly anchor: Checkpoint | null;
+  readonly directory: DirectoryState;
+  /** The leaf list, when it verified against the anchor: inclusion is then checked against it. */
+  readonly leaves?: VerifiedLeaves;
+};
 
 /** An entry whose header and signature parsed; the ciphertext is kept only if it parsed too. */
 type ParsedEntry = {
@@ -40,13 +48,41 @@ type ParsedEntry = {
 /** What must parse for an entry to be checked at all: the signed header and the signature. */
 const SignedPart = BundleEntry.pick({ header: true, signature: true });
 
-const checkInclusion = (entry: ParsedEntry, entryHash: string, anchor: Checkpoint | null): string | undefined => {
+/** Why the entry's leaf or proof disagrees with the verified tree, or undefined when both agree. */
+const checkAgainstLeaves = (
+  entry: ParsedEntry,
+  entryHash: string,
+  proof: readonly Hash[],
+  leaves: VerifiedLeaves,
+): string | undefined => {
+  const recorded = leaves.entryAt(entry.leafIndex);
+  if (recorded === undefined || !equalHashes(recorded, fromBase64url(entryHash))) {
+    return `the log's leaf ${entry.leafIndex} records ${recorded === undefined ? 'no entry' : 'another entry'}`;
+  }
+  const path = leaves.pathOf(entry.leafIndex);
+  if (path.length !== proof.length || path.some((hash, at) => !equalHashes(hash, proof[at] as Hash))) {
+    return `the inclusion proof is not the path of leaf ${entry.leafIndex} in the tree of the leaf list`;
+  }
+  return undefined;
+};
+
+const checkInclusion = (
+  entry: ParsedEntry,
+  entryHash: string,
+  { anchor, leaves }: Omit<Context, 'directory'>,
+): string | undefined => {
   if (anchor === null) {
     return 'not proven in the log: the last checkpoint does not verify';
   }
   const proof = decodeHashes(entry.inclusion, 'inclusion');
   if (typeof proof === 'string') {
     return proof;
+  }
+  if (leaves) {
+    const disagreement = checkAgainstLeaves(entry, entryHash, proof, leaves);
+    return (
+      disagreement && `not included at leaf ${entry.leafIndex} under checkpoint ${anchor.treeSize}: ${disagreement}`
+    );
   }
   const check = checkEntryInclusion(anchor, entry.leafIndex, fromBase64url(entryHash), 'entry', proof);
   return check.ok
@@ -75,7 +111,7 @@ const checkAuthor = (entry: ParsedEntry, directory: DirectoryState): string[] =>
   if (!ENTRY_RULES[header.type].roles.includes(key.role)) {
     problems.push(`a ${key.role} may not write a ${header.type}`);
   }
-  if (!verifyEntrySignature(entry, fromBase64url(key.signKey) as SignPublicKey)) {
+  if (!verifyParsedEntrySignature(header, entry.signature, fromBase64url(key.signKey) as SignPublicKey)) {
     problems.push(`the signature does not verify under the author's key ${keyId}`);
   }
   return problems;
@@ -121,7 +157,7 @@ const checkShape = (entry: ParsedEntry): string[] => {
 /** Verifies every entry, naming each failing one with every reason; returns those whose header parsed. */
 export const verifyEntries = (
   items: AuditBundleEnvelope['entries'],
-  { anchor, directory }: Context,
+  { anchor, directory, leaves }: Context,
   fail: Fail,
 ): CheckedEntry[] => {
   const checked: CheckedEntry[] = [];
@@ -154,7 +190,7 @@ export const verifyEntries = (
       inclusion: item.inclusion,
       ...(ciphertext.success && ciphertext.data !== undefined ? { ciphertext: ciphertext.data } : {}),
     };
-    const inclusion = checkInclusion(entry, entryHash, anchor);
+    const inclusion = checkInclusion(entry, entryHash, leaves ? { anchor, leaves } : { anchor });
     const problems = [...(inclusion ? [inclusion] : []), ...checkAuthor(entry, directory), ...checkShape(entry)];
     for (const problem of problems) {
       fail(subject, problem);

@@ -24,13 +24,18 @@ export const verifyEntrySignature = (
   signPublicKey: SignPublicKey,
 ): boolean => {
   const header = EntryHeader.safeParse(entry.header);
-  if (!header.success) {
-    return false;
-  }
+  return header.success && verifyParsedEntrySignature(header.data, entry.signature, signPublicKey);
+};
+
+/** {@link verifyEntrySignature} for a header the caller has just parsed with the `EntryHeader` schema. */
+export const verifyParsedEntrySignature = (
+  header: EntryHeader,
+  signature: string,
+  signPublicKey: SignPublicKey,
+): boolean => {
   try {
     // Both throw on malformed input (bad base64url; an `undefined` member): not a valid signature.
-    const signature = fromBase64url(entry.signature);
-    return verifyTagged(ENTRY_SIGNATURE_TAG, entryHeaderBytes(header.data), signature, signPublicKey);
+    return verifyTagged(ENTRY_SIGNATURE_TAG, entryHeaderBytes(header), fromBase64url(signature), signPublicKey);
   } catch {
     return false;
   }
