@@ -155,27 +155,38 @@ describe('verifyBundle: every single change is caught and named', () => {
     });
   }, 60_000);
 
-  it('fails on any single flipped bit of any proof hash', () => {
-    const proofs: Path[] = [
-      ...bundle.consistency.flatMap((item, index) => item.proof.map((_, at) => ['consistency', index, 'proof', at])),
-      ...bundle.statements.flatMap((item, index) =>
-        item.inclusion.map((_, at) => ['statements', index, 'inclusion', at]),
-      ),
-      ...bundle.entries.flatMap((item, index) => item.inclusion.map((_, at) => ['entries', index, 'inclusion', at])),
-    ];
-    expect(proofs.length).toBeGreaterThan(40);
-    for (const path of proofs) {
-      const original = scalarsOf(bundle).find((scalar) => scalar.path.join('.') === path.join('.'))?.value as string;
-      // Flip one bit of the first byte: its low two bits sit in the second base64url character.
-      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-      const sextet = alphabet.indexOf(original[1] as string) ^ 0b010000;
-      const flipped = `${original[0]}${alphabet[sextet]}${original.slice(2)}`;
-      const result = verifyBundle(withValue(bundle, path, flipped), pinned);
-      expect(result.ok, path.join('.')).toBe(false);
-      expect(
-        result.failures.some(({ subject }) => expectedSubject(bundle, path).test(subject)),
-        path.join('.'),
-      ).toBe(true);
-    }
-  }, 60_000);
+  // With the leaf list, entry proofs are compared with the rebuilt tree; without it, each is verified by hashing.
+  it.each([
+    ['with its leaf list', false],
+    ['without a leaf list', true],
+  ])(
+    'fails on any single flipped bit of any proof hash, %s',
+    (_, dropLeaves) => {
+      const { leaves: _leaves, ...leafless } = bundle;
+      const subject = dropLeaves ? leafless : bundle;
+      expect(verifyBundle(subject, pinned).ok).toBe(true);
+      const proofs: Path[] = [
+        ...bundle.consistency.flatMap((item, index) => item.proof.map((_, at) => ['consistency', index, 'proof', at])),
+        ...bundle.statements.flatMap((item, index) =>
+          item.inclusion.map((_, at) => ['statements', index, 'inclusion', at]),
+        ),
+        ...bundle.entries.flatMap((item, index) => item.inclusion.map((_, at) => ['entries', index, 'inclusion', at])),
+      ];
+      expect(proofs.length).toBeGreaterThan(40);
+      for (const path of proofs) {
+        const original = scalarsOf(bundle).find((scalar) => scalar.path.join('.') === path.join('.'))?.value as string;
+        // Flip one bit of the first byte: its low two bits sit in the second base64url character.
+        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+        const sextet = alphabet.indexOf(original[1] as string) ^ 0b010000;
+        const flipped = `${original[0]}${alphabet[sextet]}${original.slice(2)}`;
+        const result = verifyBundle(withValue(subject as typeof bundle, path, flipped), pinned);
+        expect(result.ok, path.join('.')).toBe(false);
+        expect(
+          result.failures.some(({ subject }) => expectedSubject(bundle, path).test(subject)),
+          path.join('.'),
+        ).toBe(true);
+      }
+    },
+    60_000,
+  );
 });
