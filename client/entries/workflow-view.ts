@@ -28,6 +28,8 @@ export type DisputeView = {
   readonly counterClaim?: string;
   /** Entries the dispute cites as evidence. */
   readonly evidence: readonly string[];
+  /** The names of the evidence files the dispute carries (opened on the dispute's own entry). */
+  readonly evidenceFiles: readonly string[];
 };
 
 /** The workflow facts of one entry, and what this reader may do about it. */
@@ -67,6 +69,7 @@ const disputeView = (dispute: DecryptedEntry): DisputeView => {
     ...(content ? { reasons: content.reasons } : {}),
     ...(content?.counterClaim === undefined ? {} : { counterClaim: content.counterClaim }),
     evidence: content?.evidence.entries ?? [],
+    evidenceFiles: content?.evidence.attachments.map((file) => file.name) ?? [],
   };
 };
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
@@ -266,12 +267,16 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
     expect(envoyB.errors).toEqual([]);
   });
 
-  it('records a dispute beside the letter it contests, both claims standing', async () => {
+  it('records a dispute with an evidence file beside the letter it contests, both claims standing', async () => {
     const { page } = envoyB;
+    const evidence = Buffer.from('%PDF-1.4\n% our list of the nineteen, as handed over in Doha\n');
     const letter = cardsOf(page, 'letter');
     await letter.getByTestId('dispute-open').click();
     await letter.getByTestId('dispute-reasons').fill('No such proposal was made at the meeting.\nThe list was ours.');
     await letter.getByTestId('dispute-counter-claim').fill('The joint check was proposed by the Russian side.');
+    await letter
+      .getByTestId('dispute-files')
+      .setInputFiles({ name: 'doha-list.pdf', mimeType: 'application/pdf', buffer: evidence });
     await letter.getByTestId('dispute-submit').click();
     await letter.getByTestId('claims').waitFor({ timeout: 60_000 });
 
@@ -290,6 +295,15 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
     await expect.poll(() => contested.getByTestId('disputed-by').count(), { timeout: 30_000 }).toBe(1);
     // The author's party corrects its own entries; it is not offered to dispute them.
     expect(await contested.getByTestId('dispute-open').count()).toBe(0);
+    expect(await contested.getByTestId('claim-files').textContent()).toContain('doha-list.pdf');
+    // The evidence file travels encrypted with the dispute; the other party decrypts the same bytes.
+    const file = cardsOf(envoyA.page, 'dispute').getByTestId('attachment');
+    expect(await file.getByTestId('attachment-name').textContent()).toBe('doha-list.pdf');
+    await file.getByTestId('attachment-decrypt').click();
+    const save = file.getByTestId('attachment-save');
+    await save.waitFor();
+    const [download] = await Promise.all([envoyA.page.waitForEvent('download'), save.click()]);
+    expect(readFileSync(await download.path()).equals(evidence)).toBe(true);
     await shot(envoyA, '09-claims-side-by-side');
     expect(envoyA.errors).toEqual([]);
     expect(envoyB.errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
+import { FilePicker } from '../attachments/FilePicker';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { useWorkflowWrite } from '../workflows/useWorkflowWrite';
@@ -14,8 +15,8 @@ const reasonsOf = (text: string) =>
     .filter((line) => line !== '');
 
 /**
- * Contests an entry of another party with reasons, cited entries and the disputing side's own
- * account. The entry itself stays as it was: the dispute is a new entry beside it.
+ * Contests an entry of another party with reasons, cited entries, evidence files (encrypted here
+ * like any attachment) and the disputing side's own account. The entry itself stays as it was: the dispute is a new entry beside it.
  */
 export const DisputeForm = ({
   entry,
@@ -29,6 +30,7 @@ export const DisputeForm = ({
   const [reasons, setReasons] = useState('');
   const [counterClaim, setCounterClaim] = useState('');
   const [evidence, setEvidence] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const { write, busy, error, step, check, canSend } = useWorkflowWrite(scope);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,6 +46,7 @@ export const DisputeForm = ({
           evidence: { entries: reasonsOf(evidence), attachments: [] },
           ...(claim ? { counterClaim: claim } : {}),
         },
+        files,
       },
       onDone,
     );
@@ -72,6 +75,7 @@ export const DisputeForm = ({
         multiline
         testId="dispute-evidence"
       />
+      <FilePicker label="Evidence files (optional)" files={files} onChange={setFiles} testId="dispute-files" />
       {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}
       <button
         type="submit"

@@ -64,6 +64,12 @@ export const DisputesPanel = ({
                   ))}
                 </p>
               ) : null}
+              {dispute.evidenceFiles.length > 0 ? (
+                <p className="hint" data-testid="claim-files">
+                  Evidence files: {dispute.evidenceFiles.join(', ')} (to open on{' '}
+                  <a href={`#entry-${dispute.entryHash}`}>the dispute #{dispute.seq}</a>)
+                </p>
+              ) : null}
             </section>
           ))}
         </div>
