@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
@@ -250,6 +251,57 @@ describe.skipIf(!HAS_BROWSER)(
       await shot(envoyB, '07-obligor-view');
       expect(envoyB.errors).toEqual([]);
       expect(envoyA.errors).toEqual([]);
+    });
+
+    it("records the person's own consent record as evidence with a file, and a declined return citing it", async () => {
+      const { page } = envoyB;
+      const record = Buffer.from('%PDF-1.4\n% statement of Daryna, 18, before a notary\n');
+      await openCaseByReference(envoyB, REFERENCES[2] ?? '');
+      await page.getByTestId('add-evidence').click();
+      const form = page.getByTestId('evidence-form');
+      await form.getByTestId('evidence-kind').selectOption('consent_record');
+      await form.getByTestId('evidence-summary').fill('Daryna, now 18, asks to stay with her foster family for now.');
+      await form
+        .getByTestId('evidence-files')
+        .setInputFiles({ name: 'daryna-statement.pdf', mimeType: 'application/pdf', buffer: record });
+      await expect.poll(() => form.getByTestId('recipient-ok').count()).toBe(1);
+      await form.getByTestId('evidence-submit').click();
+      await cardsOf(page, 'evidence').waitFor({ timeout: 60_000 });
+
+      await page.getByTestId('change-status').click();
+      await page.getByTestId('status-select').selectOption('declined_return');
+      const consent = page.getByLabel("The person's own consent record");
+      expect(await consent.locator('option').allTextContents()).toEqual([
+        'Choose an entry…',
+        expect.stringMatching(/^#\d+ Evidence by Mira Sokolova$/),
+      ]);
+      await consent.selectOption({ index: 1 });
+      await expect.poll(() => page.getByTestId('status-form').getByTestId('recipient-ok').count()).toBe(1);
+      await page.getByTestId('status-submit').click();
+      await expect
+        .poll(() => page.getByTestId('case-page-status').textContent(), { timeout: 60_000 })
+        .toBe('Declined return');
+      await shot(envoyB, '08-declined-with-consent-record');
+
+      // The other party reads the record and opens the same file, decrypted in its own browser.
+      await openCaseByReference(envoyA, REFERENCES[2] ?? '');
+      await expect
+        .poll(() => envoyA.page.getByTestId('case-page-status').textContent(), { timeout: 30_000 })
+        .toBe('Declined return');
+      const evidence = cardsOf(envoyA.page, 'evidence');
+      expect(await evidence.textContent()).toContain(
+        "Evidence (the person's own consent record): Daryna, now 18, asks to stay with her foster family for now.",
+      );
+      const file = evidence.getByTestId('attachment');
+      expect(await file.getByTestId('attachment-name').textContent()).toBe('daryna-statement.pdf');
+      await file.getByTestId('attachment-decrypt').click();
+      const save = file.getByTestId('attachment-save');
+      await save.waitFor();
+      const [download] = await Promise.all([envoyA.page.waitForEvent('download'), save.click()]);
+      expect(readFileSync(await download.path()).equals(record)).toBe(true);
+      await shot(envoyA, '09-consent-record-read');
+      expect(envoyA.errors).toEqual([]);
+      expect(envoyB.errors).toEqual([]);
     });
   },
 );

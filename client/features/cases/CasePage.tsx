@@ -13,6 +13,7 @@ import { useWorkflowScope } from '../workflows/useWorkflowScope';
 import { AgeBadge } from './AgeBadge';
 import { ChangeStatusForm } from './ChangeStatusForm';
 import { ChildRecord } from './ChildRecord';
+import { EvidenceForm } from './EvidenceForm';
 import { StreamQueryState } from './StreamQueryState';
 
 /** One case: the child record, its status and age, its timeline, and entries elsewhere that link it. */
@@ -25,7 +26,8 @@ export const CasePage = () => {
   // Every stream can change this page: letters elsewhere link the case, receipts confirm returns.
   useLiveRefresh(refresh);
   const isUnlocked = useIsUnlocked();
-  const [isChangingStatus, setChangingStatus] = useState(false);
+  const [form, setForm] = useState<'status' | 'evidence' | null>(null);
+  const toggle = (chosen: 'status' | 'evidence') => setForm(form === chosen ? null : chosen);
   const detail = query.status === 'ready' ? query.data : null;
   const summary = detail?.summary;
   const workflow = useWorkflowScope(context, detail?.loaded, caseId, reload);
@@ -62,8 +64,11 @@ export const CasePage = () => {
           )}
           {canWrite ? (
             <div className="entry-actions">
-              <button type="button" onClick={() => setChangingStatus(!isChangingStatus)} data-testid="change-status">
+              <button type="button" onClick={() => toggle('status')} data-testid="change-status">
                 Change status
+              </button>
+              <button type="button" onClick={() => toggle('evidence')} data-testid="add-evidence">
+                Add evidence
               </button>
               <Link to={`/cases/${caseId}/minutes`} className="button" data-testid="attach-minutes">
                 Attach minutes
@@ -73,14 +78,25 @@ export const CasePage = () => {
               </button>
             </div>
           ) : null}
-          {canWrite && isChangingStatus ? (
+          {canWrite && form === 'status' ? (
             <ChangeStatusForm
               context={context}
               caseId={caseId}
               members={summary.memberIds}
               timeline={detail.timeline}
               onDone={() => {
-                setChangingStatus(false);
+                setForm(null);
+                reload();
+              }}
+            />
+          ) : null}
+          {canWrite && form === 'evidence' ? (
+            <EvidenceForm
+              context={context}
+              caseId={caseId}
+              members={summary.memberIds}
+              onDone={() => {
+                setForm(null);
                 reload();
               }}
             />

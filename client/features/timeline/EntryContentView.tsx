@@ -4,7 +4,7 @@ import { AgreedMinutesContentView } from '../agreed-minutes/AgreedMinutesContent
 import { AttachmentList } from '../attachments/AttachmentList';
 import { CommitmentContentView, CommitmentUpdateContentView } from '../commitments/CommitmentContentView';
 import { LetterView } from './LetterView';
-import { ENTRY_TYPE_LABELS } from './labels';
+import { ENTRY_TYPE_LABELS, EVIDENCE_KIND_LABELS } from './labels';
 import { MinutesView } from './MinutesView';
 import { StatusChangeView } from './StatusChangeView';
 
@@ -43,7 +43,7 @@ export const EntryContentView = ({ content }: { content: ContentView }) => {
       return (
         <div>
           <p>
-            Evidence ({content.kind.replaceAll('_', ' ')}): {content.summary}
+            Evidence ({EVIDENCE_KIND_LABELS[content.kind].toLowerCase()}): {content.summary}
           </p>
           <AttachmentList files={content.attachments} showImages />
         </div>
