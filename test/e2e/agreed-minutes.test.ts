@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
@@ -9,6 +8,7 @@ import {
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
+  saveDecrypted,
   startEntriesServer,
 } from '../helpers/e2e-entries';
 import { cardsOf, enrolSdkMember, openThread, reloadUntil } from '../helpers/e2e-workflows';
@@ -299,11 +299,7 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
     // The evidence file travels encrypted with the dispute; the other party decrypts the same bytes.
     const file = cardsOf(envoyA.page, 'dispute').getByTestId('attachment');
     expect(await file.getByTestId('attachment-name').textContent()).toBe('doha-list.pdf');
-    await file.getByTestId('attachment-decrypt').click();
-    const save = file.getByTestId('attachment-save');
-    await save.waitFor();
-    const [download] = await Promise.all([envoyA.page.waitForEvent('download'), save.click()]);
-    expect(readFileSync(await download.path()).equals(evidence)).toBe(true);
+    expect((await saveDecrypted(envoyA.page, file)).bytes.equals(evidence)).toBe(true);
     await shot(envoyA, '09-claims-side-by-side');
     expect(envoyA.errors).toEqual([]);
     expect(envoyB.errors).toEqual([]);

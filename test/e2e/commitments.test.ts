@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
@@ -12,6 +11,7 @@ import {
   enrolSdkAdmin,
   occurrences,
   openCaseByReference,
+  saveDecrypted,
   startEntriesServer,
 } from '../helpers/e2e-entries';
 import { cardsOf, enrolSdkMember, openThread, reloadUntil } from '../helpers/e2e-workflows';
@@ -294,11 +294,7 @@ describe.skipIf(!HAS_BROWSER)(
       );
       const file = evidence.getByTestId('attachment');
       expect(await file.getByTestId('attachment-name').textContent()).toBe('daryna-statement.pdf');
-      await file.getByTestId('attachment-decrypt').click();
-      const save = file.getByTestId('attachment-save');
-      await save.waitFor();
-      const [download] = await Promise.all([envoyA.page.waitForEvent('download'), save.click()]);
-      expect(readFileSync(await download.path()).equals(record)).toBe(true);
+      expect((await saveDecrypted(envoyA.page, file)).bytes.equals(record)).toBe(true);
       await shot(envoyA, '09-consent-record-read');
       expect(envoyA.errors).toEqual([]);
       expect(envoyB.errors).toEqual([]);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { endorseEnrolment } from '../../client/sdk/admin-operations';
 import { type Enrolment, enrolPerson } from '../../client/sdk/enrol-person';
@@ -191,4 +192,13 @@ export const expectTimelineValid = async (page: Page, timeline = 'timeline'): Pr
       .toBe(count);
   }
   return count;
+};
+
+/** Decrypts an attachment (a `data-testid="attachment"` item) in the page and returns the bytes it saves. */
+export const saveDecrypted = async (page: Page, attachment: Locator): Promise<{ name: string; bytes: Buffer }> => {
+  await attachment.getByTestId('attachment-decrypt').click();
+  const save = attachment.getByTestId('attachment-save');
+  await save.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 };
