@@ -6,42 +6,54 @@ import { checkEntryInclusion } from '../../shared/log/log-monitor';
 import { checkStreamEntryInclusion, collectStreamProofs, STREAM_PROOFS_PAGE } from '../../shared/log/stream-inclusion';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { checkConsistency } from '../../shared/log/verify-consistency';
-import type { AppendReceipt } from '../../shared/schemas/log';
+import type { AppendReceipt, StreamInclusionProof } from '../../shared/schemas/log';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { EntryVerificationError, ReceiptVerificationError } from './entry-errors';
 import type { LogCheckResult } from './log-checker';
 import type { ParleyHttp } from './parley-http';
 
 /**
- * Checks that every entry is the leaf the server says, under the checkpoint the person's log
- * monitor trusts: RFC 6962 inclusion proofs of the stream's entries, a page of them per request
- * (`GET /api/streams/:streamId/proofs?treeSize=`), each over the entry hash the client computed.
- * A server that shows an entry outside its log, or at another leaf, is caught here.
- *
- * @throws {EntryVerificationError} ('inclusion') naming the first entry that is not proven.
+ * The inclusion proofs of a stream's entries (in seq order) in the tree of `treeSize`, a page of
+ * them per request (`GET /api/streams/:streamId/proofs`). Nothing returned is trusted yet: see
+ * {@link checkInclusions}.
  */
-export const verifyInclusions = async (
+export const requestInclusionProofs = async (
   http: ParleyHttp,
-  trusted: Pick<LogCheckResult, 'treeSize' | 'rootHash'>,
+  treeSize: number,
   entries: readonly StoredEntry[],
-): Promise<void> => {
+): Promise<ReadonlyMap<number, StreamInclusionProof>> => {
   const [first] = entries;
   if (first === undefined) {
-    return;
+    return new Map();
   }
-  const proofs = await collectStreamProofs(
+  return collectStreamProofs(
     async (after) =>
       (
         await http.api(entryRoutes.streamProofs, {
           params: { streamId: first.header.stream },
-          query: { treeSize: trusted.treeSize, after, limit: STREAM_PROOFS_PAGE },
+          query: { treeSize, after, limit: STREAM_PROOFS_PAGE },
         })
       ).proofs,
     first.header.seq - 1,
   );
+};
+
+/**
+ * Checks that every entry is the leaf the server says, under the checkpoint the person's log
+ * monitor trusts: its RFC 6962 proof from {@link requestInclusionProofs}, over the entry hash the
+ * client computed. A server that shows an entry outside its log, or at another leaf, is caught here.
+ *
+ * @throws {EntryVerificationError} ('inclusion') naming the first entry that is not proven.
+ */
+export const checkInclusions = (
+  trusted: Pick<LogCheckResult, 'treeSize' | 'rootHash'>,
+  entries: readonly StoredEntry[],
+  proofs: ReadonlyMap<number, StreamInclusionProof>,
+): void => {
+  const stream = entries[0]?.header.stream;
   for (const entry of entries) {
     const place = { streamId: entry.header.stream, seq: entry.header.seq, entryHash: entry.entryHash };
-    if (entry.header.stream !== first.header.stream) {
+    if (entry.header.stream !== stream) {
       throw new EntryVerificationError('inclusion', place, 'entries of another stream were served with this one');
     }
     if (entry.leafIndex >= trusted.treeSize) {

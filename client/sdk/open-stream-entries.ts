@@ -4,8 +4,8 @@ import { decodeContent } from '../../shared/content/decode-content';
 import type { EntryContent } from '../../shared/content/entry-content';
 import { asContentKey, type ContentKey } from '../../shared/crypto/content-key';
 import { EntryOpenError } from '../../shared/crypto/entry-errors';
-import { checkEntryIntegrity } from '../../shared/crypto/entry-integrity';
-import { openEntry, openEntryWithContentKey } from '../../shared/crypto/entry-open';
+import { type CheckedEntry, checkEntryIntegrity } from '../../shared/crypto/entry-integrity';
+import { openCheckedEntry } from '../../shared/crypto/entry-open';
 import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
@@ -46,8 +46,8 @@ const refuse = (check: EntryCheck, entry: StoredEntry, reason: string): never =>
 };
 
 // Every key of the keyring the entry was sealed to, tried in turn (an old key opens old entries).
-const openAsRecipient = (signed: SignedEntry, keys: EntryReaderKeys): Uint8Array | undefined => {
-  const mine = signed.header.recipients.filter((recipient) => recipient.person === keys.personId);
+const openAsRecipient = (checked: CheckedEntry, keys: EntryReaderKeys): Uint8Array | undefined => {
+  const mine = checked.entry.header.recipients.filter((recipient) => recipient.person === keys.personId);
   let failure: unknown;
   for (const { keyId } of mine) {
     const held = keys.keyring.key(keyId);
@@ -57,7 +57,7 @@ const openAsRecipient = (signed: SignedEntry, keys: EntryReaderKeys): Uint8Array
     }
     const reader = { person: keys.personId, keyId, boxSecretKey: held.boxSecretKey };
     try {
-      return openEntry(signed, { ...reader, boxPublicKey: fromBase64url(record.boxKey) as BoxPublicKey });
+      return openCheckedEntry(checked, { ...reader, boxPublicKey: fromBase64url(record.boxKey) as BoxPublicKey });
     } catch (error) {
       failure = error;
     }
@@ -73,6 +73,7 @@ const plaintextOf = (entry: StoredEntry, keys: EntryReaderKeys): Uint8Array | un
     return undefined;
   }
   const signed: SignedEntry = { header: entry.header, signature: entry.signature, ciphertext: entry.ciphertext };
+  // Parsed, decoded and hashed once here; the openings below reuse it.
   const integrity = checkEntryIntegrity(signed);
   if (!integrity.ok) {
     return refuse('integrity', entry, integrity.reason);
@@ -84,9 +85,9 @@ const plaintextOf = (entry: StoredEntry, keys: EntryReaderKeys): Uint8Array | un
       return refuse(check, entry, error instanceof EntryOpenError ? error.reason : String(error));
     }
   };
-  const own = attempt('open', () => openAsRecipient(signed, keys));
+  const own = attempt('open', () => openAsRecipient(integrity, keys));
   const grant = keys.grants.get(entry.entryHash);
-  return own ?? (grant ? attempt('disclosure', () => openEntryWithContentKey(signed, grant)) : undefined);
+  return own ?? (grant ? attempt('disclosure', () => openCheckedEntry(integrity, grant)) : undefined);
 };
 
 // A disclosure to this person hands over content keys for the entries its signed header refers to.

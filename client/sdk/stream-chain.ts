@@ -1,5 +1,5 @@
 import { computeEntryHash } from '../../shared/crypto/entry-bytes';
-import { verifyEntrySignature } from '../../shared/crypto/entry-signature';
+import { verifyParsedEntrySignature } from '../../shared/crypto/entry-signature';
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
@@ -51,7 +51,8 @@ export const foldMembers = (members: ReadonlySet<string>, header: EntryHeader): 
 };
 
 // The author's key must be the one the directory bound to this person and party, valid at the
-// entry's leaf (§7.4), and of a role that may write this kind of entry.
+// entry's leaf (§7.4), and of a role that may write this kind of entry. The header was parsed with
+// the `EntryHeader` schema when the API client read the page, so it is not parsed again here.
 const authorProblem = (entry: StoredEntry, directory: DirectoryState): [EntryCheck, string] | null => {
   const { author, type } = entry.header;
   const record = directory.keyRecord(author.keyId);
@@ -64,7 +65,7 @@ const authorProblem = (entry: StoredEntry, directory: DirectoryState): [EntryChe
   if (!directory.isKeyValidAt(author.keyId, entry.leafIndex)) {
     return ['signature', `key ${author.keyId} was not valid at leaf ${entry.leafIndex}`];
   }
-  if (!verifyEntrySignature(entry, fromBase64url(record.signKey) as SignPublicKey)) {
+  if (!verifyParsedEntrySignature(entry.header, entry.signature, fromBase64url(record.signKey) as SignPublicKey)) {
     return ['signature', 'the signature does not verify under the author key'];
   }
   return null;

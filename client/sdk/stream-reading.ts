@@ -1,7 +1,7 @@
 import { entryRoutes } from '../../shared/api/entries';
 import type { EntriesContext } from './entries-context';
 import { EntryNotReadableError, EntryVerificationError } from './entry-errors';
-import { verifyInclusions } from './entry-inclusion';
+import { checkInclusions, requestInclusionProofs } from './entry-inclusion';
 import { fetchStreamEntries } from './fetch-stream-entries';
 import { openStreamEntries, type ReadEntry } from './open-stream-entries';
 import { emptyChain, extendChain } from './stream-chain';
@@ -21,13 +21,17 @@ export const readStream = async (context: EntriesContext, streamId: string): Pro
   const { entries } = await fetchStreamEntries(http, streamId);
   const trusted = await context.checkLog();
   const directory = await fetchVerifiedDirectory(http);
+  // Asked for before the signatures are checked, so the server prepares the proofs meanwhile.
+  const proofs = requestInclusionProofs(http, trusted.treeSize, entries);
+  proofs.catch(() => undefined); // awaited below; not left unhandled when a check throws first
+  await new Promise((sent) => setTimeout(sent, 0));
   const chain = extendChain(emptyChain(streamId), entries, directory);
   const known = context.chain(streamId);
   if (known && known.seq > 0 && entries[known.seq - 1]?.entryHash !== known.hash) {
     const place = { streamId, seq: known.seq, entryHash: known.hash };
     throw new EntryVerificationError('chain', place, 'the server no longer shows this verified entry at its seq');
   }
-  await verifyInclusions(http, trusted, entries);
+  checkInclusions(trusted, entries, await proofs);
   context.remember(chain);
   return openStreamEntries(entries, { personId, keyring: context.keyring(), directory, grants: context.grants });
 };

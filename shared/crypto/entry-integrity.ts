@@ -13,9 +13,12 @@ import { isBucketSize } from './padding';
 /** AEAD tag length of XChaCha20-Poly1305. */
 export const ENTRY_AEAD_TAG_BYTES = 16;
 
+/** An entry that passed every check that needs no key: parsed, with its ciphertext bytes. */
+export type CheckedEntry = { readonly entry: SignedEntry; readonly ciphertext: Uint8Array };
+
 /** The outcome of `checkEntryIntegrity`: the parsed entry and its ciphertext bytes, or the first failure. */
 export type EntryIntegrityResult =
-  | { readonly ok: true; readonly entry: SignedEntry; readonly ciphertext: Uint8Array }
+  | ({ readonly ok: true } & CheckedEntry)
   | { readonly ok: false; readonly reason: EntryIntegrityFailure };
 
 /**

@@ -1,10 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromBase64url, toBase64url, utf8Bytes, utf8String } from '../encoding/bytes';
-import type { EntryHeader, SignedEntry } from '../schemas/entry';
+import { type EntryHeader, SignedEntry } from '../schemas/entry';
 import { type ContentKey, computeKeyCommitment, generateContentKey } from './content-key';
 import { computeCiphertextHash, entryAssociatedData } from './entry-bytes';
 import { EntryOpenError, type EntryOpenFailure } from './entry-errors';
-import { type EntryReader, openEntry, openEntryWithContentKey } from './entry-open';
+import { checkEntryIntegrity } from './entry-integrity';
+import { type EntryReader, openCheckedEntry, openEntry, openEntryWithContentKey } from './entry-open';
 import { sealEntry } from './entry-seal';
 import { generateIdentityKeys, type IdentityKeys } from './identity-keys';
 import { initCrypto, sodium } from './sodium';
@@ -157,5 +158,36 @@ describe('openEntryWithContentKey', () => {
     expect(failure(() => openEntryWithContentKey({ ...entry, signature: 'x' }, contentKey))).toBe('malformed-entry');
     const header = { ...entry.header, meta: { reference: undefined } };
     expect(failure(() => openEntryWithContentKey({ ...entry, header }, contentKey))).toBe('malformed-entry');
+  });
+});
+
+describe('openCheckedEntry', () => {
+  const checked = (signed: SignedEntry = entry) => {
+    const result = checkEntryIntegrity(signed);
+    if (!result.ok) {
+      throw new Error(`the fixture fails integrity: ${result.reason}`);
+    }
+    return result;
+  };
+
+  it('opens what openEntry and openEntryWithContentKey open, without parsing or hashing again', () => {
+    const once = checked();
+    const parse = vi.spyOn(SignedEntry, 'safeParse');
+    expect(utf8String(openCheckedEntry(once, as(READER, readerKeys)))).toBe(PLAINTEXT);
+    expect(utf8String(openCheckedEntry(once, contentKey))).toBe(PLAINTEXT);
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('refuses as openEntry does: not a recipient, another key pair, another key, a changed header', () => {
+    expect(failure(() => openCheckedEntry(checked(), as(OUTSIDER, outsiderKeys)))).toBe('not-a-recipient');
+    expect(failure(() => openCheckedEntry(checked(), as(READER, readerKeys, outsiderKeys)))).toBe(
+      'sealed-key-unopenable',
+    );
+    const decrypt = vi.spyOn(sodium, 'crypto_aead_xchacha20poly1305_ietf_decrypt');
+    expect(failure(() => openCheckedEntry(checked(), generateContentKey()))).toBe('key-commitment-mismatch');
+    expect(decrypt).not.toHaveBeenCalled();
+    const altered = { ...entry, header: { ...entry.header, claimedAt: '2026-11-29T15:20:56.123Z' } };
+    expect(failure(() => openCheckedEntry(checked(altered), as(READER, readerKeys)))).toBe('decryption-failed');
+    expect(failure(() => openCheckedEntry(checked(reencrypt(new Uint8Array(256))), contentKey))).toBe('bad-padding');
   });
 });

@@ -8,7 +8,7 @@ import { SignedEntry } from '../schemas/entry';
 import { type ContentKey, computeKeyCommitment, openSealedKey } from './content-key';
 import { entryAssociatedData } from './entry-bytes';
 import { EntryOpenError } from './entry-errors';
-import { checkParsedEntryIntegrity } from './entry-integrity';
+import { type CheckedEntry, checkParsedEntryIntegrity } from './entry-integrity';
 import type { BoxPublicKey, BoxSecretKey } from './identity-keys';
 import { unpadFromBucket } from './padding';
 import { sodium } from './sodium';
@@ -29,20 +29,21 @@ const parseEntry = (entry: unknown): SignedEntry => {
   return parsed.data;
 };
 
-// Shared tail of both ways in: the key must be the committed one before it touches the
-// ciphertext, so a disclosed key can only ever open the one plaintext the author signed.
-const decryptCommitted = (entry: SignedEntry, contentKey: ContentKey): Uint8Array => {
+// The key must be the committed one before it touches the ciphertext, so a disclosed key can
+// only ever open the one plaintext the author signed.
+const assertCommitted = (entry: SignedEntry, contentKey: ContentKey): void => {
   if (
     contentKey.length !== 32 ||
     !equalBytes(computeKeyCommitment(contentKey), fromBase64url(entry.header.keyCommitment))
   ) {
     throw new EntryOpenError('key-commitment-mismatch');
   }
-  const integrity = checkParsedEntryIntegrity(entry);
-  if (!integrity.ok) {
-    throw new EntryOpenError(integrity.reason);
-  }
-  const { header } = integrity.entry;
+};
+
+// AEAD decryption under the header as associated data, then the padding: for an entry whose
+// integrity checks passed and whose key is the committed one.
+const decryptChecked = ({ entry, ciphertext }: CheckedEntry, contentKey: ContentKey): Uint8Array => {
+  const { header } = entry;
   let ad: Uint8Array;
   try {
     ad = entryAssociatedData(header);
@@ -54,7 +55,7 @@ const decryptCommitted = (entry: SignedEntry, contentKey: ContentKey): Uint8Arra
   try {
     padded = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
       null,
-      integrity.ciphertext,
+      ciphertext,
       ad,
       fromBase64url(header.nonce),
       contentKey,
@@ -69,6 +70,28 @@ const decryptCommitted = (entry: SignedEntry, contentKey: ContentKey): Uint8Arra
   }
 };
 
+// Shared tail of both ways in: the key commitment, then the integrity checks, then decryption.
+const decryptCommitted = (entry: SignedEntry, contentKey: ContentKey): Uint8Array => {
+  assertCommitted(entry, contentKey);
+  const integrity = checkParsedEntryIntegrity(entry);
+  if (!integrity.ok) {
+    throw new EntryOpenError(integrity.reason);
+  }
+  return decryptChecked(integrity, contentKey);
+};
+
+const openSealedKeyOf = (entry: SignedEntry, reader: EntryReader): ContentKey => {
+  const recipient = entry.header.recipients.find((r) => r.person === reader.person && r.keyId === reader.keyId);
+  if (recipient === undefined) {
+    throw new EntryOpenError('not-a-recipient');
+  }
+  try {
+    return openSealedKey(fromBase64url(recipient.sealedKey), reader.boxPublicKey, reader.boxSecretKey);
+  } catch {
+    throw new EntryOpenError('sealed-key-unopenable');
+  }
+};
+
 /**
  * Decrypts an entry as one of its recipients. Checks, in order: the schema; that (person, keyId)
  * is a recipient; that the sealed key opens; the key commitment; the integrity checks of
@@ -78,17 +101,7 @@ const decryptCommitted = (entry: SignedEntry, contentKey: ContentKey): Uint8Arra
  */
 export const openEntry = (entry: SignedEntry, reader: EntryReader): Uint8Array => {
   const parsed = parseEntry(entry);
-  const recipient = parsed.header.recipients.find((r) => r.person === reader.person && r.keyId === reader.keyId);
-  if (recipient === undefined) {
-    throw new EntryOpenError('not-a-recipient');
-  }
-  let contentKey: ContentKey;
-  try {
-    contentKey = openSealedKey(fromBase64url(recipient.sealedKey), reader.boxPublicKey, reader.boxSecretKey);
-  } catch {
-    throw new EntryOpenError('sealed-key-unopenable');
-  }
-  return decryptCommitted(parsed, contentKey);
+  return decryptCommitted(parsed, openSealedKeyOf(parsed, reader));
 };
 
 /**
@@ -97,3 +110,14 @@ export const openEntry = (entry: SignedEntry, reader: EntryReader): Uint8Array =
  */
 export const openEntryWithContentKey = (entry: SignedEntry, contentKey: ContentKey): Uint8Array =>
   decryptCommitted(parseEntry(entry), contentKey);
+
+/**
+ * {@link openEntry} and {@link openEntryWithContentKey} for an entry that `checkEntryIntegrity`
+ * has just accepted (its parsed entry and ciphertext bytes): not parsed, decoded or hashed again.
+ * Pass a content key to open with it; otherwise the reader's sealed key is opened.
+ */
+export const openCheckedEntry = (checked: CheckedEntry, key: EntryReader | ContentKey): Uint8Array => {
+  const contentKey = key instanceof Uint8Array ? key : openSealedKeyOf(checked.entry, key);
+  assertCommitted(checked.entry, contentKey);
+  return decryptChecked(checked, contentKey);
+};
