@@ -11,7 +11,7 @@ import {
   saveDecrypted,
   startEntriesServer,
 } from '../helpers/e2e-entries';
-import { cardsOf, enrolSdkMember, openThread, reloadUntil } from '../helpers/e2e-workflows';
+import { cardsOf, enrolSdkMember, openThread, openThreadInBrowser, reloadUntil } from '../helpers/e2e-workflows';
 import { entryTablesDigest, flipByte } from '../helpers/sdk-entries';
 import { expectProblem } from '../helpers/sdk-people';
 
@@ -65,14 +65,7 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
 
   it('shows the sender which counterpart acknowledged a letter, and when (receipt, not agreement)', async () => {
     const { page } = envoyA;
-    await page.getByRole('link', { name: 'Threads', exact: true }).click();
-    await page.getByTestId('open-thread-link').click();
-    await page.getByTestId('thread-subject').fill(SUBJECT);
-    await page.getByTestId('party-picker').getByLabel(PARTY_B).check();
-    await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
-    await page.getByTestId('thread-submit').click();
-    await page.getByTestId('write-letter').click({ timeout: 60_000 });
-    threadId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    threadId = await openThreadInBrowser(page, { subject: SUBJECT, party: PARTY_B });
     await page.getByTestId('letter-subject-input').fill(LETTER.subject);
     await page.getByTestId('letter-body-input').fill(LETTER.body);
     await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);

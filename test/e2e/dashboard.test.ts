@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
@@ -10,6 +10,7 @@ import {
   enrolSdkAdmin,
   startEntriesServer,
 } from '../helpers/e2e-entries';
+import { dashboardReunifiedBars, dashboardStatusCounts } from '../helpers/e2e-story';
 import { enrolSdkMember } from '../helpers/e2e-workflows';
 import { childRecord } from '../helpers/sdk-entries';
 
@@ -19,25 +20,6 @@ const REFERENCES = ['UA-2026-0601', 'UA-2026-0602', 'UA-2026-0603'];
 
 const shot = (person: BrowserPerson, name: string) =>
   person.page.screenshot({ path: artifactPath(`dashboard-${name}.png`), fullPage: true });
-
-/** Status → number of cases, as the table shows them. */
-const statusCounts = (page: Page) =>
-  page
-    .getByTestId('status-row')
-    .evaluateAll((rows) =>
-      Object.fromEntries(
-        rows.map((row) => [
-          row.getAttribute('data-status'),
-          row.querySelector('[data-testid="status-count"]')?.textContent,
-        ]),
-      ),
-    );
-
-/** ISO week → reunified, as the chart's bars carry them. */
-const bars = (page: Page) =>
-  page
-    .getByTestId('reunified-bar')
-    .evaluateAll((items) => items.map((item) => [item.getAttribute('data-week'), item.getAttribute('data-count')]));
 
 describe.skipIf(!HAS_BROWSER)('dashboard in Chromium, computed from what the person can decrypt (issue 6)', () => {
   let booted: EntriesServer;
@@ -129,8 +111,8 @@ describe.skipIf(!HAS_BROWSER)('dashboard in Chromium, computed from what the per
     const { page } = envoyA;
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.getByTestId('cases-by-status').getByRole('table').waitFor({ timeout: 30_000 });
-    expect(await statusCounts(page)).toEqual({ reunified: '2', reported: '1' });
-    expect(await bars(page)).toEqual([
+    expect(await dashboardStatusCounts(page)).toEqual({ reunified: '2', reported: '1' });
+    expect(await dashboardReunifiedBars(page)).toEqual([
       ['2026-W02', '1'],
       ['2026-W03', '0'],
       ['2026-W04', '1'],
@@ -169,8 +151,8 @@ describe.skipIf(!HAS_BROWSER)('dashboard in Chromium, computed from what the per
       type: 'status_change',
       content: { type: 'status_change', status: 'reunified', note: '', effectiveDate: '2026-01-20' },
     });
-    await expect.poll(() => statusCounts(page), { timeout: 10_000 }).toEqual({ reunified: '3' });
-    expect(await bars(page)).toEqual([
+    await expect.poll(() => dashboardStatusCounts(page), { timeout: 10_000 }).toEqual({ reunified: '3' });
+    expect(await dashboardReunifiedBars(page)).toEqual([
       ['2026-W02', '1'],
       ['2026-W03', '0'],
       ['2026-W04', '2'],

@@ -16,6 +16,7 @@ import {
   saveDecrypted,
   startEntriesServer,
 } from '../helpers/e2e-entries';
+import { openThreadInBrowser } from '../helpers/e2e-workflows';
 
 const ADMIN = { name: 'Avery Lindqvist', party: 'Ukrainian Parliament Commissioner for Human Rights' };
 const PARTY_B = "Commissioner for Children's Rights (RF)";
@@ -195,14 +196,9 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
 
   it('lets an envoy write a letter linked to the case to the other party, whose envoy reads it', async () => {
     const { page } = envoyA;
-    await page.getByRole('link', { name: 'Threads', exact: true }).click();
-    await page.getByTestId('open-thread-link').click();
-    await page.getByTestId('thread-subject').fill(SECRETS.thread[0] ?? '');
-    await page.getByTestId('party-picker').getByLabel(PARTY_B).check();
-    await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
-    await shot(envoyA, '05-open-thread');
-    await page.getByTestId('thread-submit').click();
-    await page.getByTestId('write-letter').click({ timeout: 60_000 });
+    await openThreadInBrowser(page, { subject: SECRETS.thread[0] ?? '', party: PARTY_B }, () =>
+      shot(envoyA, '05-open-thread'),
+    );
 
     await page.getByTestId('letter-form').waitFor();
     await page.getByTestId('letter-subject-input').fill(SECRETS.letter[1] ?? '');

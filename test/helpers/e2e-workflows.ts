@@ -40,3 +40,23 @@ export const reloadUntil = async (page: Page, count: number, reload = 'thread-re
 /** Timeline cards of one entry type, in chain order. */
 export const cardsOf = (page: Page, type: string): Locator =>
   page.getByTestId('timeline').locator(`[data-testid="timeline-entry"][data-entry-type="${type}"]`);
+
+/**
+ * Opens a thread with another party from the browser and waits for its page; returns its id.
+ * `beforeSubmit` runs once the form is filled and the recipients check out (a screenshot, say).
+ */
+export const openThreadInBrowser = async (
+  page: Page,
+  thread: { subject: string; party: string },
+  beforeSubmit: () => Promise<unknown> = async () => undefined,
+): Promise<string> => {
+  await page.getByRole('link', { name: 'Threads', exact: true }).click();
+  await page.getByTestId('open-thread-link').click();
+  await page.getByTestId('thread-subject').fill(thread.subject);
+  await page.getByTestId('party-picker').getByLabel(thread.party).check();
+  await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
+  await beforeSubmit();
+  await page.getByTestId('thread-submit').click();
+  await page.getByTestId('write-letter').click({ timeout: 60_000 });
+  return new URL(page.url()).pathname.split('/')[2] ?? '';
+};
