@@ -146,6 +146,8 @@ describe.skipIf(!HAS_BROWSER)('the verification page in Chromium (issue 5, Must 
     const { page } = reviewer;
     await page.getByRole('link', { name: 'Verify', exact: true }).click();
     await page.getByTestId('verify-choose').waitFor();
+    // The picker appears once the scope options load, independently of the pinned key above.
+    await page.getByTestId('verify-scope-kind').waitFor();
     const kinds = await page
       .getByTestId('verify-scope-kind')
       .locator('option')
