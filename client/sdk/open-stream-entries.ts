@@ -4,7 +4,7 @@ import { decodeContent } from '../../shared/content/decode-content';
 import type { EntryContent } from '../../shared/content/entry-content';
 import { asContentKey, type ContentKey } from '../../shared/crypto/content-key';
 import { EntryOpenError } from '../../shared/crypto/entry-errors';
-import { type CheckedEntry, checkEntryIntegrity } from '../../shared/crypto/entry-integrity';
+import { type CheckedEntry, checkParsedEntryIntegrity } from '../../shared/crypto/entry-integrity';
 import { openCheckedEntry } from '../../shared/crypto/entry-open';
 import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
@@ -73,8 +73,9 @@ const plaintextOf = (entry: StoredEntry, keys: EntryReaderKeys): Uint8Array | un
     return undefined;
   }
   const signed: SignedEntry = { header: entry.header, signature: entry.signature, ciphertext: entry.ciphertext };
-  // Parsed, decoded and hashed once here; the openings below reuse it.
-  const integrity = checkEntryIntegrity(signed);
+  // The API client parsed the header and ciphertext with the same schemas as `SignedEntry`, and the
+  // signature verified before opening; decoded and hashed once here, the openings below reuse it.
+  const integrity = checkParsedEntryIntegrity(signed);
   if (!integrity.ok) {
     return refuse('integrity', entry, integrity.reason);
   }

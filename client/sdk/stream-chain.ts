@@ -1,4 +1,4 @@
-import { computeEntryHash } from '../../shared/crypto/entry-bytes';
+import { entryHashOfHeaderBytes, entryHeaderBytes } from '../../shared/crypto/entry-bytes';
 import { verifyParsedEntrySignature } from '../../shared/crypto/entry-signature';
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
@@ -53,7 +53,11 @@ export const foldMembers = (members: ReadonlySet<string>, header: EntryHeader): 
 // The author's key must be the one the directory bound to this person and party, valid at the
 // entry's leaf (§7.4), and of a role that may write this kind of entry. The header was parsed with
 // the `EntryHeader` schema when the API client read the page, so it is not parsed again here.
-const authorProblem = (entry: StoredEntry, directory: DirectoryState): [EntryCheck, string] | null => {
+const authorProblem = (
+  entry: StoredEntry,
+  headerBytes: Uint8Array,
+  directory: DirectoryState,
+): [EntryCheck, string] | null => {
   const { author, type } = entry.header;
   const record = directory.keyRecord(author.keyId);
   if (!record || record.person !== author.person || record.party !== author.party) {
@@ -65,7 +69,8 @@ const authorProblem = (entry: StoredEntry, directory: DirectoryState): [EntryChe
   if (!directory.isKeyValidAt(author.keyId, entry.leafIndex)) {
     return ['signature', `key ${author.keyId} was not valid at leaf ${entry.leafIndex}`];
   }
-  if (!verifyParsedEntrySignature(entry.header, entry.signature, fromBase64url(record.signKey) as SignPublicKey)) {
+  const signKey = fromBase64url(record.signKey) as SignPublicKey;
+  if (!verifyParsedEntrySignature(entry.header, entry.signature, signKey, headerBytes)) {
     return ['signature', 'the signature does not verify under the author key'];
   }
   return null;
@@ -110,7 +115,9 @@ export const extendChain = (
   for (const entry of entries) {
     const { header } = entry;
     const place = { streamId: chain.streamId, seq: header.seq, entryHash: entry.entryHash };
-    const computed = computeEntryHash(header, entry.signature);
+    // Canonicalised once for the hash and the signature.
+    const headerBytes = entryHeaderBytes(header);
+    const computed = entryHashOfHeaderBytes(headerBytes, entry.signature);
     if (computed !== entry.entryHash) {
       throw new EntryVerificationError('hash', place, `the header and signature hash to ${computed}`);
     }
@@ -118,7 +125,7 @@ export const extendChain = (
     if (broken) {
       throw new EntryVerificationError('chain', place, broken);
     }
-    const unsigned = authorProblem(entry, directory);
+    const unsigned = authorProblem(entry, headerBytes, directory);
     if (unsigned) {
       throw new EntryVerificationError(unsigned[0], place, unsigned[1]);
     }

@@ -3,7 +3,7 @@
  * leaf with the entry hash recomputed from header and signature, the author's key valid at that
  * position, the signature, the checks that need no key, and the entry-type rules.
  */
-import { computeCiphertextHash, computeEntryHash } from '../crypto/entry-bytes';
+import { computeCiphertextHash, entryHashOfHeaderBytes, entryHeaderBytes } from '../crypto/entry-bytes';
 import { ENTRY_AEAD_TAG_BYTES } from '../crypto/entry-integrity';
 import { areRecipientsCanonical, hasRecipient } from '../crypto/entry-recipients';
 import { verifyParsedEntrySignature } from '../crypto/entry-signature';
@@ -91,7 +91,7 @@ const checkInclusion = (
 };
 
 /** Problems with the author: key known, theirs, valid at this position, allowed this type; and the signature. */
-const checkAuthor = (entry: ParsedEntry, directory: DirectoryState): string[] => {
+const checkAuthor = (entry: ParsedEntry, headerBytes: Uint8Array, directory: DirectoryState): string[] => {
   const { header } = entry;
   const { keyId, person, party } = header.author;
   const key = directory.keyRecord(keyId);
@@ -111,7 +111,8 @@ const checkAuthor = (entry: ParsedEntry, directory: DirectoryState): string[] =>
   if (!ENTRY_RULES[header.type].roles.includes(key.role)) {
     problems.push(`a ${key.role} may not write a ${header.type}`);
   }
-  if (!verifyParsedEntrySignature(header, entry.signature, fromBase64url(key.signKey) as SignPublicKey)) {
+  const signKey = fromBase64url(key.signKey) as SignPublicKey;
+  if (!verifyParsedEntrySignature(header, entry.signature, signKey, headerBytes)) {
     problems.push(`the signature does not verify under the author's key ${keyId}`);
   }
   return problems;
@@ -172,7 +173,8 @@ export const verifyEntries = (
     }
     const { header, signature } = parsed.data;
     // Recomputed, never read from the bundle: the hash is what the log and the chain commit to.
-    const entryHash = computeEntryHash(header, signature);
+    const headerBytes = entryHeaderBytes(header);
+    const entryHash = entryHashOfHeaderBytes(headerBytes, signature);
     const subject = `entry ${entryHash} (leaf ${leafIndex}, ${header.streamKind} ${header.stream} seq ${header.seq})`;
     if (seen.has(leafIndex)) {
       fail(subject, `leaf ${leafIndex} is listed twice`);
@@ -191,7 +193,11 @@ export const verifyEntries = (
       ...(ciphertext.success && ciphertext.data !== undefined ? { ciphertext: ciphertext.data } : {}),
     };
     const inclusion = checkInclusion(entry, entryHash, leaves ? { anchor, leaves } : { anchor });
-    const problems = [...(inclusion ? [inclusion] : []), ...checkAuthor(entry, directory), ...checkShape(entry)];
+    const problems = [
+      ...(inclusion ? [inclusion] : []),
+      ...checkAuthor(entry, headerBytes, directory),
+      ...checkShape(entry),
+    ];
     for (const problem of problems) {
       fail(subject, problem);
     }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { utf8String } from '../encoding/bytes';
 import { type CanonicalValue, canonicalBytes } from '../encoding/canonical';
 import type { EntryHeader } from '../schemas/entry';
-import { computeCiphertextHash, computeEntryHash, entryAssociatedData, entrySigningBytes } from './entry-bytes';
+import {
+  computeCiphertextHash,
+  computeEntryHash,
+  entryAssociatedData,
+  entryHashOfHeaderBytes,
+  entryHeaderBytes,
+  entrySigningBytes,
+} from './entry-bytes';
 
 const HASH = 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA';
 const header: EntryHeader = {
@@ -62,6 +69,23 @@ describe('entry bytes', () => {
     const signed = canonicalBytes({ header: header as CanonicalValue, signature: 'sig' });
     expect(computeEntryHash(header, 'sig')).toBe(sha256('parley/entry-hash/v1\u0000', signed));
     expect(computeEntryHash(header, 'sig2')).not.toBe(computeEntryHash(header, 'sig'));
+  });
+
+  it('gives the hash of canonical { header, signature } when built from the header bytes, escapes included', () => {
+    const unusual = {
+      ...header,
+      meta: { reference: 'Å\u2028"quoted"\\ 😀', subject: '\u0001' },
+    } as unknown as EntryHeader;
+    for (const [each, signature] of [
+      [header, 'sig'],
+      [unusual, 'sig'],
+      [header, 'a"b\\c\u2028😀\u0000'],
+      [unusual, ''],
+    ] as const) {
+      const signed = canonicalBytes({ header: each as CanonicalValue, signature });
+      expect(computeEntryHash(each, signature)).toBe(sha256('parley/entry-hash/v1\u0000', signed));
+      expect(entryHashOfHeaderBytes(entryHeaderBytes(each), signature)).toBe(computeEntryHash(each, signature));
+    }
   });
 
   it('refuses a header holding undefined (no canonical form)', () => {

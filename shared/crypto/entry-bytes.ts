@@ -2,7 +2,7 @@
  * The exact bytes an entry's signature, associated data and hashes cover.
  * Spec: docs/PROTOCOL.md#43-associated-data, #44-signature, #45-entry-hash
  */
-import { toBase64url } from '../encoding/bytes';
+import { toBase64url, utf8Bytes } from '../encoding/bytes';
 import { type CanonicalValue, canonicalBytes } from '../encoding/canonical';
 import type { EntryHeader } from '../schemas/entry';
 import { taggedHash, taggedMessage } from './tagged';
@@ -51,4 +51,19 @@ export const computeCiphertextHash = (ciphertext: Uint8Array): string =>
  * header's `ciphertextHash`.
  */
 export const computeEntryHash = (header: EntryHeader, signature: string): string =>
-  toBase64url(taggedHash(ENTRY_HASH_TAG, canonicalBytes({ header: header as CanonicalValue, signature })));
+  entryHashOfHeaderBytes(entryHeaderBytes(header), signature);
+
+// RFC 8785 sorts members by key and writes each value canonically, and "header" sorts before
+// "signature": canonicalBytes({ header, signature }) is these pieces around the header's bytes.
+const HASHED_OPEN = utf8Bytes('{"header":');
+const HASHED_SIGNATURE = utf8Bytes(',"signature":');
+const HASHED_CLOSE = utf8Bytes('}');
+
+/**
+ * {@link computeEntryHash} from the header's canonical bytes (`entryHeaderBytes`), so that a
+ * verifier canonicalises a header once for both the signature and the hash.
+ */
+export const entryHashOfHeaderBytes = (headerBytes: Uint8Array, signature: string): string =>
+  toBase64url(
+    taggedHash(ENTRY_HASH_TAG, HASHED_OPEN, headerBytes, HASHED_SIGNATURE, canonicalBytes(signature), HASHED_CLOSE),
+  );

@@ -27,15 +27,21 @@ export const verifyEntrySignature = (
   return header.success && verifyParsedEntrySignature(header.data, entry.signature, signPublicKey);
 };
 
-/** {@link verifyEntrySignature} for a header the caller has just parsed with the `EntryHeader` schema. */
+/**
+ * {@link verifyEntrySignature} for a header the caller has just parsed with the `EntryHeader`
+ * schema. A caller that also hashes the entry passes the header's canonical bytes
+ * (`entryHeaderBytes`) it computed for `entryHashOfHeaderBytes`, so they are computed once.
+ */
 export const verifyParsedEntrySignature = (
   header: EntryHeader,
   signature: string,
   signPublicKey: SignPublicKey,
+  headerBytes?: Uint8Array,
 ): boolean => {
   try {
     // Both throw on malformed input (bad base64url; an `undefined` member): not a valid signature.
-    return verifyTagged(ENTRY_SIGNATURE_TAG, entryHeaderBytes(header), fromBase64url(signature), signPublicKey);
+    const message = headerBytes ?? entryHeaderBytes(header);
+    return verifyTagged(ENTRY_SIGNATURE_TAG, message, fromBase64url(signature), signPublicKey);
   } catch {
     return false;
   }
