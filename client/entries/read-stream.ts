@@ -53,13 +53,12 @@ const membersOf = (entries: readonly VerifiedEntry[]): string[] => {
   return [...members];
 };
 
-const verifyEntry = (
+/** The signature check, then the content where the signature holds. */
+const checkAndOpen = (
   stored: StoredEntry,
-  chain: EntryCheck,
-  inclusion: EntryCheck,
   personId: string,
   directory: DirectoryState,
-): VerifiedEntry => {
+): { readonly signature: EntryCheck; readonly content: ContentOutcome } => {
   const signature = checkSignature(stored, directory);
   const content: ContentOutcome =
     signature.state === 'valid'
@@ -67,6 +66,15 @@ const verifyEntry = (
       : stored.ciphertext === undefined
         ? { state: 'no-access' }
         : { state: 'unreadable', reason: 'Not opened: the signature does not verify' };
+  return { signature, content };
+};
+
+const verifiedEntry = (
+  stored: StoredEntry,
+  { signature, content }: ReturnType<typeof checkAndOpen>,
+  chain: EntryCheck,
+  inclusion: EntryCheck,
+): VerifiedEntry => {
   const entry: DecryptedEntry = {
     header: stored.header,
     entryHash: stored.entryHash,
@@ -89,11 +97,20 @@ export const readStream = async (
 ): Promise<VerifiedStream> => {
   const { stream, entries } = await fetchStream(streamId);
   const chain = checkChain(stream, entries);
-  const inclusion = await proveInclusion(entries, checkpoint);
+  // Requested first (the request leaves before the checks below start), so that the server
+  // prepares the proofs while this browser checks signatures and opens content.
+  const proving = proveInclusion(entries, checkpoint);
+  const opened = entries.map((stored) => checkAndOpen(stored, personId, directory));
+  const inclusion = await proving;
   const verified = openDisclosed(
     entries,
     entries.map((stored, index) =>
-      verifyEntry(stored, chain[index] as EntryCheck, inclusion[index] as EntryCheck, personId, directory),
+      verifiedEntry(
+        stored,
+        opened[index] as ReturnType<typeof checkAndOpen>,
+        chain[index] as EntryCheck,
+        inclusion[index] as EntryCheck,
+      ),
     ),
     personId,
   );
