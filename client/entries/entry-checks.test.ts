@@ -4,7 +4,7 @@ import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
 import { initCrypto } from '../../shared/crypto/sodium';
 import type { EntryType } from '../../shared/schemas/entry-type';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
-import { checkChain } from './entry-checks';
+import { checkChain, checkSignature, digestEntry } from './entry-checks';
 
 beforeAll(initCrypto);
 
@@ -78,5 +78,20 @@ describe('checkChain', () => {
     const entries = chain();
     const checks = checkChain({ ...streamOf(entries), head: { seq: 3, hash: entries[0]?.entryHash ?? '' } }, entries);
     expect(checks.at(-1)?.state).toBe('invalid');
+  });
+});
+
+describe('digestEntry', () => {
+  it('recomputes the hash the entry was sealed with, and gives nothing for a header the schema refuses', () => {
+    const [first] = chain() as [StoredEntry];
+    expect(digestEntry(first)?.hash).toBe(first.entryHash);
+    const unparsable = { ...first, header: { ...first.header, note: 'not in the schema' } } as StoredEntry;
+    expect(digestEntry(unparsable)).toBeNull();
+    expect(checkChain(streamOf([unparsable]), [unparsable])[0]?.detail).toContain('does not match the entry schema');
+    // Refused before any key is looked up: the directory is never consulted.
+    expect(checkSignature(unparsable, {} as never)).toEqual({
+      state: 'invalid',
+      detail: 'The header does not match the entry schema',
+    });
   });
 });

@@ -3,8 +3,8 @@
  * the author's signature with the key the verified directory binds to them at the entry's log
  * position, and the stream's hash chain. Pure: no I/O, the directory is an argument.
  */
-import { computeEntryHash } from '../../shared/crypto/entry-bytes';
-import { verifyEntrySignature } from '../../shared/crypto/entry-signature';
+import { entryHashOfHeaderBytes, entryHeaderBytes } from '../../shared/crypto/entry-bytes';
+import { verifyEntrySignatureOverBytes } from '../../shared/crypto/entry-signature';
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
@@ -18,10 +18,20 @@ export type EntryCheck = { readonly state: 'valid' | 'invalid' | 'unchecked'; re
 const valid = (detail: string): EntryCheck => ({ state: 'valid', detail });
 const invalid = (detail: string): EntryCheck => ({ state: 'invalid', detail });
 
-/** The entry hash recomputed from header and signature; never the one the server reports. */
-export const recomputeEntryHash = (entry: StoredEntry): string | null => {
+/**
+ * What the checks recompute from an entry, once per read: the header's canonical bytes (what the
+ * signature covers) and the entry hash (never the one the server reports). Null for a header the
+ * schema refuses.
+ */
+export type EntryDigest = { readonly headerBytes: Uint8Array; readonly hash: string } | null;
+
+export const digestEntry = (entry: StoredEntry): EntryDigest => {
   const header = EntryHeader.safeParse(entry.header);
-  return header.success ? computeEntryHash(header.data, entry.signature) : null;
+  if (!header.success) {
+    return null;
+  }
+  const headerBytes = entryHeaderBytes(header.data);
+  return { headerBytes, hash: entryHashOfHeaderBytes(headerBytes, entry.signature) };
 };
 
 /**
@@ -29,8 +39,15 @@ export const recomputeEntryHash = (entry: StoredEntry): string | null => {
  * person and party the header names, was valid at the entry's leaf, may write this type, and the
  * signature verifies over the canonical header.
  */
-export const checkSignature = (entry: StoredEntry, directory: DirectoryState): EntryCheck => {
+export const checkSignature = (
+  entry: StoredEntry,
+  directory: DirectoryState,
+  digest: EntryDigest = digestEntry(entry),
+): EntryCheck => {
   const { header, leafIndex } = entry;
+  if (digest === null) {
+    return invalid('The header does not match the entry schema');
+  }
   const { keyId, person, party } = header.author;
   const key = directory.keyRecord(keyId);
   if (!key) {
@@ -45,7 +62,9 @@ export const checkSignature = (entry: StoredEntry, directory: DirectoryState): E
   if (!ENTRY_RULES[header.type].roles.includes(key.role)) {
     return invalid(`A ${key.role} may not write a ${header.type}`);
   }
-  if (!verifyEntrySignature(entry, fromBase64url(key.signKey) as SignPublicKey)) {
+  if (
+    !verifyEntrySignatureOverBytes(digest.headerBytes, entry.signature, fromBase64url(key.signKey) as SignPublicKey)
+  ) {
     return invalid(`The signature does not verify under ${key.name}'s key ${keyId}`);
   }
   return valid(`Signed by ${key.name} with key ${keyId}, valid at log position ${leafIndex}`);
@@ -57,14 +76,18 @@ export const checkSignature = (entry: StoredEntry, directory: DirectoryState): E
  * stream and its kind; log positions increase; the last hash is the head the server reports.
  * Once a link breaks, every later entry is reported broken too.
  */
-export const checkChain = (stream: StreamView, entries: readonly StoredEntry[]): EntryCheck[] => {
+export const checkChain = (
+  stream: StreamView,
+  entries: readonly StoredEntry[],
+  digests: readonly EntryDigest[] = entries.map(digestEntry),
+): EntryCheck[] => {
   const checks: EntryCheck[] = [];
   let broken: string | null = null;
   let previousHash = '';
   let previousLeaf = -1;
   entries.forEach((entry, index) => {
     const { header } = entry;
-    const hash = recomputeEntryHash(entry);
+    const hash = digests[index]?.hash ?? null;
     const problem =
       hash === null
         ? 'The header does not match the entry schema'

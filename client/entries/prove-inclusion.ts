@@ -8,8 +8,7 @@ import { checkStreamEntryInclusion, collectStreamProofs, STREAM_PROOFS_PAGE } fr
 import type { StreamInclusionProof } from '../../shared/schemas/log';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { api } from '../api/transport';
-import type { EntryCheck } from './entry-checks';
-import { recomputeEntryHash } from './entry-checks';
+import { digestEntry, type EntryCheck, type EntryDigest } from './entry-checks';
 import type { AcceptedCheckpoint } from './entry-context';
 
 // An entry proven under one accepted checkpoint stays included: every later checkpoint the
@@ -63,11 +62,12 @@ const fetchProofs = async (first: Pending, treeSize: number): Promise<Map<number
 export const proveInclusion = async (
   entries: readonly StoredEntry[],
   checkpoint: AcceptedCheckpoint | null,
+  digests: readonly EntryDigest[] = entries.map(digestEntry),
 ): Promise<EntryCheck[]> => {
   const results: EntryCheck[] = new Array(entries.length);
   const pending: Pending[] = [];
   entries.forEach((entry, index) => {
-    const hash = recomputeEntryHash(entry);
+    const hash = digests[index]?.hash ?? null;
     const answer = withoutProof(entry, hash, checkpoint);
     if (answer === undefined && hash !== null) {
       pending.push({ entry, hash, index });

@@ -6,7 +6,7 @@
 import type { DecryptedEntry } from '../../shared/content/decrypted-entry';
 import type { DirectoryState } from '../../shared/directory/index';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
-import { checkChain, checkSignature, type EntryCheck } from './entry-checks';
+import { checkChain, checkSignature, digestEntry, type EntryCheck, type EntryDigest } from './entry-checks';
 import type { AcceptedCheckpoint } from './entry-context';
 import { fetchStream } from './fetch-stream';
 import { type ContentOutcome, openContent } from './open-content';
@@ -53,13 +53,16 @@ const membersOf = (entries: readonly VerifiedEntry[]): string[] => {
   return [...members];
 };
 
-/** The signature check, then the content where the signature holds. */
+/** An entry's signature check, and its content where the signature holds. */
+type Opened = { readonly signature: EntryCheck; readonly content: ContentOutcome };
+
 const checkAndOpen = (
   stored: StoredEntry,
+  digest: EntryDigest,
   personId: string,
   directory: DirectoryState,
-): { readonly signature: EntryCheck; readonly content: ContentOutcome } => {
-  const signature = checkSignature(stored, directory);
+): Opened => {
+  const signature = checkSignature(stored, directory, digest);
   const content: ContentOutcome =
     signature.state === 'valid'
       ? openContent(stored, stored.entryHash, personId, directory)
@@ -71,7 +74,7 @@ const checkAndOpen = (
 
 const verifiedEntry = (
   stored: StoredEntry,
-  { signature, content }: ReturnType<typeof checkAndOpen>,
+  { signature, content }: Opened,
   chain: EntryCheck,
   inclusion: EntryCheck,
 ): VerifiedEntry => {
@@ -96,21 +99,18 @@ export const readStream = async (
   checkpoint: AcceptedCheckpoint | null,
 ): Promise<VerifiedStream> => {
   const { stream, entries } = await fetchStream(streamId);
-  const chain = checkChain(stream, entries);
+  // Each header canonicalised and hashed once, for the chain, the inclusion and the signature.
+  const digests = entries.map(digestEntry);
+  const chain = checkChain(stream, entries, digests);
   // Requested first (the request leaves before the checks below start), so that the server
   // prepares the proofs while this browser checks signatures and opens content.
-  const proving = proveInclusion(entries, checkpoint);
-  const opened = entries.map((stored) => checkAndOpen(stored, personId, directory));
+  const proving = proveInclusion(entries, checkpoint, digests);
+  const opened = entries.map((stored, index) => checkAndOpen(stored, digests[index] ?? null, personId, directory));
   const inclusion = await proving;
   const verified = openDisclosed(
     entries,
     entries.map((stored, index) =>
-      verifiedEntry(
-        stored,
-        opened[index] as ReturnType<typeof checkAndOpen>,
-        chain[index] as EntryCheck,
-        inclusion[index] as EntryCheck,
-      ),
+      verifiedEntry(stored, opened[index] as Opened, chain[index] as EntryCheck, inclusion[index] as EntryCheck),
     ),
     personId,
   );

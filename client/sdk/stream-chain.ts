@@ -1,5 +1,5 @@
 import { entryHashOfHeaderBytes, entryHeaderBytes } from '../../shared/crypto/entry-bytes';
-import { verifyParsedEntrySignature } from '../../shared/crypto/entry-signature';
+import { verifyEntrySignatureOverBytes } from '../../shared/crypto/entry-signature';
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
@@ -70,7 +70,7 @@ const authorProblem = (
     return ['signature', `key ${author.keyId} was not valid at leaf ${entry.leafIndex}`];
   }
   const signKey = fromBase64url(record.signKey) as SignPublicKey;
-  if (!verifyParsedEntrySignature(entry.header, entry.signature, signKey, headerBytes)) {
+  if (!verifyEntrySignatureOverBytes(headerBytes, entry.signature, signKey)) {
     return ['signature', 'the signature does not verify under the author key'];
   }
   return null;

@@ -6,7 +6,7 @@
 import { computeCiphertextHash, entryHashOfHeaderBytes, entryHeaderBytes } from '../crypto/entry-bytes';
 import { ENTRY_AEAD_TAG_BYTES } from '../crypto/entry-integrity';
 import { areRecipientsCanonical, hasRecipient } from '../crypto/entry-recipients';
-import { verifyParsedEntrySignature } from '../crypto/entry-signature';
+import { verifyEntrySignatureOverBytes } from '../crypto/entry-signature';
 import type { SignPublicKey } from '../crypto/identity-keys';
 import { isBucketSize } from '../crypto/padding';
 import type { DirectoryState } from '../directory/index';
@@ -112,7 +112,7 @@ const checkAuthor = (entry: ParsedEntry, headerBytes: Uint8Array, directory: Dir
     problems.push(`a ${key.role} may not write a ${header.type}`);
   }
   const signKey = fromBase64url(key.signKey) as SignPublicKey;
-  if (!verifyParsedEntrySignature(header, entry.signature, signKey, headerBytes)) {
+  if (!verifyEntrySignatureOverBytes(headerBytes, entry.signature, signKey)) {
     problems.push(`the signature does not verify under the author's key ${keyId}`);
   }
   return problems;

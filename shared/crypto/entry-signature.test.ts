@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toBase64url, utf8Bytes } from '../encoding/bytes';
 import { type CanonicalValue, canonicalBytes } from '../encoding/canonical';
 import type { EntryHeader, SignedEntry } from '../schemas/entry';
-import { ENTRY_SIGNATURE_TAG, entrySigningBytes } from './entry-bytes';
+import { ENTRY_SIGNATURE_TAG, entryHeaderBytes, entrySigningBytes } from './entry-bytes';
 import { sealEntry } from './entry-seal';
-import { signEntryHeader, verifyEntrySignature } from './entry-signature';
+import { signEntryHeader, verifyEntrySignature, verifyEntrySignatureOverBytes } from './entry-signature';
 import { generateIdentityKeys, type IdentityKeys } from './identity-keys';
 import { signTagged } from './sign';
 import { initCrypto, sodium } from './sodium';
@@ -94,5 +94,14 @@ describe('verifyEntrySignature', () => {
       sodium.crypto_sign_detached(canonicalBytes(entry.header as CanonicalValue), author.signSecretKey),
     );
     expect(verifyEntrySignature({ ...entry, signature: bare }, author.signPublicKey)).toBe(false);
+  });
+
+  it('gives the same answers over the canonical header bytes computed once for the hash', () => {
+    const bytes = entryHeaderBytes(entry.header);
+    expect(verifyEntrySignatureOverBytes(bytes, entry.signature, author.signPublicKey)).toBe(true);
+    const changed = entryHeaderBytes(withHeader({ seq: 8 }).header);
+    expect(verifyEntrySignatureOverBytes(changed, entry.signature, author.signPublicKey)).toBe(false);
+    expect(verifyEntrySignatureOverBytes(bytes, 'not base64url!', author.signPublicKey)).toBe(false);
+    expect(verifyEntrySignatureOverBytes(bytes, entry.signature, generateIdentityKeys().signPublicKey)).toBe(false);
   });
 });

@@ -24,24 +24,31 @@ export const verifyEntrySignature = (
   signPublicKey: SignPublicKey,
 ): boolean => {
   const header = EntryHeader.safeParse(entry.header);
-  return header.success && verifyParsedEntrySignature(header.data, entry.signature, signPublicKey);
+  if (!header.success) {
+    return false;
+  }
+  let headerBytes: Uint8Array;
+  try {
+    headerBytes = entryHeaderBytes(header.data);
+  } catch {
+    // Only a header holding `undefined` (which JSON cannot carry) has no canonical form.
+    return false;
+  }
+  return verifyEntrySignatureOverBytes(headerBytes, entry.signature, signPublicKey);
 };
 
 /**
- * {@link verifyEntrySignature} for a header the caller has just parsed with the `EntryHeader`
- * schema. A caller that also hashes the entry passes the header's canonical bytes
- * (`entryHeaderBytes`) it computed for `entryHashOfHeaderBytes`, so they are computed once.
+ * {@link verifyEntrySignature} over a header's canonical bytes (`entryHeaderBytes` of a parsed
+ * header), for a verifier that computed them once for the entry hash (`entryHashOfHeaderBytes`).
  */
-export const verifyParsedEntrySignature = (
-  header: EntryHeader,
+export const verifyEntrySignatureOverBytes = (
+  headerBytes: Uint8Array,
   signature: string,
   signPublicKey: SignPublicKey,
-  headerBytes?: Uint8Array,
 ): boolean => {
   try {
-    // Both throw on malformed input (bad base64url; an `undefined` member): not a valid signature.
-    const message = headerBytes ?? entryHeaderBytes(header);
-    return verifyTagged(ENTRY_SIGNATURE_TAG, message, fromBase64url(signature), signPublicKey);
+    // Throws on a signature that is not base64url: not a valid signature.
+    return verifyTagged(ENTRY_SIGNATURE_TAG, headerBytes, fromBase64url(signature), signPublicKey);
   } catch {
     return false;
   }
