@@ -96,3 +96,20 @@ export const revoke = (subject: FixturePerson, previous: SignedKeyStatement, adm
 /** Statements at consecutive log positions from `first`. */
 export const atPositions = (statements: readonly SignedKeyStatement[], first = 0) =>
   statements.map((signed, index) => ({ signed, position: first + index }));
+
+/** An enrolment endorsed by `admins` (the first is the authority), signed by the new key and each admin. */
+export const enrolByQuorum = (subject: FixturePerson, ...admins: FixturePerson[]): SignedKeyStatement =>
+  signedBy(statementAbout(subject, { authority: admins[0]?.id ?? '', invitation: IDS.invitation }), subject, ...admins);
+
+/** The party's admins (the first is the authority) endorsing `subject`'s current key. */
+export const endorse = (subject: FixturePerson, previous: SignedKeyStatement, ...admins: FixturePerson[]) =>
+  signedBy(statementAbout(subject, { kind: 'endorse', ...after(previous), authority: admins[0]?.id ?? '' }), ...admins);
+
+/** `admin` proposing the party threshold `threshold`, signed by `admin` and the other `signers`. */
+export const policy = (
+  admin: FixturePerson,
+  previous: SignedKeyStatement,
+  threshold: number,
+  ...signers: FixturePerson[]
+): SignedKeyStatement =>
+  signedBy(statementAbout(admin, { kind: 'policy', ...after(previous), threshold }), admin, ...signers);

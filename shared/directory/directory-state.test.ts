@@ -20,7 +20,7 @@ beforeAll(initCrypto);
 describe('directory state', () => {
   it('follows a full lifecycle: bootstrap, endorsements, two rotations, a self-revocation and an admin revocation', () => {
     const admin = person(IDS.admin, 'admin');
-    const envoy = person(IDS.envoy, 'envoy', IDS.partyB);
+    const envoy = person(IDS.envoy, 'envoy');
     const staff = person(IDS.staff, 'staff');
     const adminEnrol = bootstrap(admin);
     const envoyEnrol = enrol(envoy, admin);
@@ -50,7 +50,7 @@ describe('directory state', () => {
     expect(state.keyRecord(secondEnvoyKey)).toMatchObject({ validFrom: 5, endedAt: 8, endedBy: 'rotate' });
     expect(state.keyRecord(envoy.keys.keyId)).toMatchObject({
       person: IDS.envoy,
-      party: IDS.partyB,
+      party: IDS.partyA,
       role: 'envoy',
       validFrom: 8,
       endedAt: 13,
@@ -147,12 +147,25 @@ describe('directory state', () => {
 
   it('returns the ended record for a revocation', () => {
     const admin = person(IDS.admin, 'admin');
+    const admin2 = person(IDS.admin2, 'admin');
     const adminEnrol = bootstrap(admin);
     const state = emptyDirectory();
     state.apply(adminEnrol, 0);
-    expect(state.apply(revoke(admin, adminEnrol), 1)).toMatchObject({
+    state.apply(enrol(admin2, admin), 1);
+    expect(state.apply(revoke(admin, adminEnrol), 2)).toMatchObject({
       ok: true,
-      record: { keyId: admin.keys.keyId, endedAt: 1, endedBy: 'revoke' },
+      record: { keyId: admin.keys.keyId, endedAt: 2, endedBy: 'revoke' },
     });
+  });
+
+  it("refuses to revoke a party's last admin, which would leave it without anyone to act for it", () => {
+    const admin = person(IDS.admin, 'admin');
+    const adminEnrol = bootstrap(admin);
+    const state = emptyDirectory();
+    state.apply(adminEnrol, 0);
+    const refused = state.apply(revoke(admin, adminEnrol), 1);
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.ok ? '' : refused.reason).toMatch(/fewer than its threshold 1/);
+    expect(state.currentKey(IDS.admin)?.keyId).toBe(admin.keys.keyId);
   });
 });

@@ -3,25 +3,49 @@
  * in the browser and in the offline verifier. Spec: docs/PROTOCOL.md#7-key-directory-statements
  */
 import type { SignedKeyStatement } from '../schemas/key-statement';
-import type { ChainHead, KeyRecord } from './key-record';
+import type { ChainHead, KeyRecord, PartyRecord } from './key-record';
 import { checkStatement, type StatementCheck } from './statement-rules';
 
-/** The outcome of applying one statement: the directory after it and the key it published or ended. */
+/** The outcome of applying one statement: the directory after it and the key it published, ended or changed. */
 export type ApplyResult =
   | { readonly ok: true; readonly state: DirectoryState; readonly record: KeyRecord }
   | { readonly ok: false; readonly reason: string };
 
+/** How a deployment's directory is read (docs/PROTOCOL.md §7.8). */
+export type DirectoryOptions = {
+  /**
+   * Log positions below this hold statements made before the deployment adopted party roots,
+   * judged by the rules of their time. 0 (the default) for every deployment made since: pinned
+   * out of band with the log key, never taken from the server.
+   */
+  readonly legacyBefore?: number;
+};
+
+type Checked = Extract<StatementCheck, { ok: true }>;
+
 /**
- * Keys and chain heads, folded from statements in log order. Records are frozen and shared
- * between states. {@link applyKeyStatement} never changes the state it is given (copy-on-write);
- * {@link DirectoryState.apply} is the in-place step of a fold that owns its state.
+ * Keys, chain heads and party roots, folded from statements in log order. Records are frozen and
+ * shared between states. {@link applyKeyStatement} never changes the state it is given
+ * (copy-on-write); {@link DirectoryState.apply} is the in-place step of a fold that owns its state.
  */
 export class DirectoryState {
+  readonly legacyBefore: number;
   #keys = new Map<string, KeyRecord>();
   #heads = new Map<string, ChainHead>();
+  #parties = new Map<string, PartyRecord>();
+  /** Per party, the people enrolled into it as admins, in order (each list replaced, never changed). */
+  #admins = new Map<string, readonly string[]>();
   /** Every published public key (sign and box, base64url) → its key id. */
   #publicKeys = new Map<string, string>();
   #lastPosition = -1;
+
+  constructor(options: DirectoryOptions = {}) {
+    const legacyBefore = options.legacyBefore ?? 0;
+    if (!Number.isSafeInteger(legacyBefore) || legacyBefore < 0) {
+      throw new RangeError(`legacyBefore must be a non-negative integer, not ${String(legacyBefore)}`);
+    }
+    this.legacyBefore = legacyBefore;
+  }
 
   /** The record of a key, current or ended. */
   keyRecord(keyId: string): KeyRecord | undefined {
@@ -43,6 +67,24 @@ export class DirectoryState {
   /** The head of a person's chain, which their next statement must extend. */
   headOf(person: string): ChainHead | undefined {
     return this.#heads.get(person);
+  }
+
+  /** A party's root and threshold, once it has a root. */
+  partyRecord(party: string): PartyRecord | undefined {
+    return this.#parties.get(party);
+  }
+
+  /** Every party with a root, in the order their roots were made. */
+  parties(): PartyRecord[] {
+    return [...this.#parties.values()];
+  }
+
+  /** The current admin keys of a party that are vouched for along its chain: who may sign for it. */
+  partyAdmins(party: string): KeyRecord[] {
+    return (this.#admins.get(party) ?? []).flatMap((person) => {
+      const key = this.currentKey(person);
+      return key && key.party === party && key.role === 'admin' && key.partyEndorsed ? [key] : [];
+    });
   }
 
   /** Everyone with a statement, in order of enrolment. */
@@ -80,58 +122,118 @@ export class DirectoryState {
    * state; use {@link applyKeyStatement} to keep the original.
    */
   apply(signed: SignedKeyStatement, position: number): ApplyResult {
-    const checked = this.#check(signed, position);
+    if (!Number.isSafeInteger(position) || position <= this.#lastPosition) {
+      return { ok: false, reason: `log position ${position} does not follow ${this.#lastPosition}` };
+    }
+    const checked = checkStatement(this, signed, position < this.legacyBefore);
     return checked.ok ? { ok: true, state: this, record: this.#commit(checked, position) } : checked;
   }
 
-  /** A state with the same keys and heads that can change independently of this one. */
+  /** A state with the same keys, heads and parties that can change independently of this one. */
   copy(): DirectoryState {
-    const next = new DirectoryState();
+    const next = new DirectoryState({ legacyBefore: this.legacyBefore });
     next.#keys = new Map(this.#keys);
     next.#heads = new Map(this.#heads);
+    next.#parties = new Map(this.#parties);
+    next.#admins = new Map(this.#admins);
     next.#publicKeys = new Map(this.#publicKeys);
     next.#lastPosition = this.#lastPosition;
     return next;
   }
 
-  #check(signed: SignedKeyStatement, position: number) {
-    if (!Number.isSafeInteger(position) || position <= this.#lastPosition) {
-      return { ok: false, reason: `log position ${position} does not follow ${this.#lastPosition}` } as const;
+  /** Whether a legacy enrolment was vouched for along its own party's chain (§7.8). */
+  #isLegacyEndorsed(statement: SignedKeyStatement['statement'], isRoot: boolean): boolean {
+    if (isRoot) {
+      return true;
     }
-    return checkStatement(this, signed);
+    const authority = statement.authority === 'bootstrap' ? undefined : this.currentKey(statement.authority);
+    return authority?.role === 'admin' && authority.party === statement.party && authority.partyEndorsed;
   }
 
-  #commit(checked: Extract<StatementCheck, { ok: true }>, position: number): KeyRecord {
+  /** The key an enrolment publishes, and the party root it makes, if any. */
+  #enrolled(checked: Checked, position: number): KeyRecord {
+    const { statement, signatures } = checked.signed;
+    const isLegacy = position < this.legacyBefore;
+    const isBootstrap = statement.authority === 'bootstrap';
+    const isRoot = isLegacy ? !this.#parties.has(statement.party) && statement.role === 'admin' : isBootstrap;
+    if (isRoot) {
+      this.#parties.set(
+        statement.party,
+        Object.freeze({
+          party: statement.party,
+          root: statement.person,
+          rootKeyId: statement.keyId,
+          since: position,
+          threshold: 1,
+        }),
+      );
+    }
+    return Object.freeze({
+      ...publishedKeyOf(statement, position),
+      bootstrap: isBootstrap,
+      partyEndorsed: isLegacy ? this.#isLegacyEndorsed(statement, isRoot) : true,
+      endorsedBy: isBootstrap
+        ? []
+        : isLegacy
+          ? [statement.authority]
+          : signatures.map((signature) => signature.signer).filter((signer) => signer !== statement.person),
+      legacy: isLegacy,
+    });
+  }
+
+  /** The key a statement publishes (enrol, rotate), or the current key it changes (endorse); none otherwise. */
+  #publishedOrChanged(checked: Checked, position: number): KeyRecord | undefined {
+    const { statement, signatures } = checked.signed;
+    switch (statement.kind) {
+      case 'enrol':
+        return this.#enrolled(checked, position);
+      case 'rotate': {
+        const previous = checked.ended as KeyRecord;
+        const { bootstrap, partyEndorsed, endorsedBy } = previous;
+        // A rotation keeps the marks: rotating must not turn an unendorsed key into an endorsed one.
+        return Object.freeze({
+          ...publishedKeyOf(statement, position),
+          bootstrap,
+          partyEndorsed,
+          endorsedBy,
+          legacy: position < this.legacyBefore,
+        });
+      }
+      case 'endorse': {
+        const current = this.currentKey(statement.person) as KeyRecord;
+        return Object.freeze({ ...current, partyEndorsed: true, endorsedBy: signatures.map((s) => s.signer) });
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  #commit(checked: Checked, position: number): KeyRecord {
     const { statement } = checked.signed;
     this.#lastPosition = position;
     if (checked.ended) {
       const endedBy = statement.kind === 'revoke' ? 'revoke' : 'rotate';
       this.#keys.set(checked.ended.keyId, Object.freeze({ ...checked.ended, endedAt: position, endedBy }));
     }
-    const published =
-      statement.kind === 'revoke'
-        ? undefined
-        : Object.freeze({
-            keyId: statement.keyId,
-            person: statement.person,
-            party: statement.party,
-            role: statement.role,
-            name: statement.name,
-            signKey: statement.signKey,
-            boxKey: statement.boxKey,
-            validFrom: position,
-            // A rotation keeps the mark: rotating must not turn an unendorsed admin into an endorsed one.
-            bootstrap: statement.authority === 'bootstrap' || checked.ended?.bootstrap === true,
-          });
+    if (statement.kind === 'policy') {
+      const party = this.#parties.get(statement.party) as PartyRecord;
+      this.#parties.set(
+        statement.party,
+        Object.freeze({ ...party, threshold: statement.threshold ?? party.threshold }),
+      );
+    }
+    const published = this.#publishedOrChanged(checked, position);
+    if (statement.kind === 'enrol' && statement.role === 'admin') {
+      this.#admins.set(statement.party, [...(this.#admins.get(statement.party) ?? []), statement.person]);
+    }
     if (published) {
       this.#keys.set(published.keyId, published);
       this.#publicKeys.set(published.signKey, published.keyId);
       this.#publicKeys.set(published.boxKey, published.keyId);
     }
-    this.#heads.set(
-      statement.person,
-      Object.freeze({ seq: statement.seq, hash: checked.hash, currentKeyId: published?.keyId ?? null }),
-    );
+    const previousCurrent = this.#heads.get(statement.person)?.currentKeyId ?? null;
+    const currentKeyId = statement.kind === 'revoke' ? null : (published?.keyId ?? previousCurrent);
+    this.#heads.set(statement.person, Object.freeze({ seq: statement.seq, hash: checked.hash, currentKeyId }));
     const record = this.#keys.get(statement.keyId);
     if (!record) {
       throw new Error('unreachable: the statement key was just recorded');
@@ -140,8 +242,20 @@ export class DirectoryState {
   }
 }
 
+/** The fields of a key record a statement publishes. */
+const publishedKeyOf = (statement: SignedKeyStatement['statement'], position: number) => ({
+  keyId: statement.keyId,
+  person: statement.person,
+  party: statement.party,
+  role: statement.role,
+  name: statement.name,
+  signKey: statement.signKey,
+  boxKey: statement.boxKey,
+  validFrom: position,
+});
+
 /** A directory with no statements yet. */
-export const emptyDirectory = (): DirectoryState => new DirectoryState();
+export const emptyDirectory = (options: DirectoryOptions = {}): DirectoryState => new DirectoryState(options);
 
 /**
  * Applies one statement at its log position (strictly after the last one applied). Immutable

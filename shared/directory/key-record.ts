@@ -1,5 +1,5 @@
 /**
- * What the key directory knows about one key and one person's chain.
+ * What the key directory knows about one key, one person's chain and one party's root.
  * Spec: docs/PROTOCOL.md#7-key-directory-statements
  */
 import type { Role } from '../schemas/role';
@@ -23,9 +23,20 @@ export type KeyRecord = {
   readonly endedBy?: 'rotate' | 'revoke';
   /**
    * The person was enrolled by the operator (`authority: 'bootstrap'`), never endorsed by an
-   * admin; inherited by the keys they rotate to. Clients show it as "bootstrapped, not endorsed".
+   * admin: a party's root (or, before party roots, an operator admin). Kept through rotations.
    */
   readonly bootstrap: boolean;
+  /**
+   * The key is vouched for along its own party's chain: the party's root, or endorsed by admins
+   * of the same party whose keys were themselves so vouched for. Every key published under the
+   * party-root rules is; a legacy key (published before them) may not be, and then nothing is
+   * sealed to it until the party's admins endorse it. Kept through rotations.
+   */
+  readonly partyEndorsed: boolean;
+  /** The admins (person ids) whose signatures published or endorsed this key; empty for a root. */
+  readonly endorsedBy: readonly string[];
+  /** Published before the deployment adopted party roots (position below its legacy boundary). */
+  readonly legacy: boolean;
 };
 
 /** The head of a person's statement chain: what their next statement must extend. */
@@ -36,4 +47,21 @@ export type ChainHead = {
   readonly hash: string;
   /** The person's current key, or null once it is revoked. */
   readonly currentKeyId: string | null;
+};
+
+/**
+ * A party's root of trust: its first admin, enrolled once from the operator's command line (or,
+ * in an upgraded deployment, its earliest admin). Counterparts verify it out of band (the party
+ * safety number) and pin it; every later key of the party is endorsed along the party's chain.
+ */
+export type PartyRecord = {
+  readonly party: string;
+  /** The root admin's person id. */
+  readonly root: string;
+  /** The root's first key: what the party safety number is computed over. */
+  readonly rootKeyId: string;
+  /** Log position of the statement that made the root. */
+  readonly since: number;
+  /** How many of the party's admins must sign an enrolment, endorsement or revocation. */
+  readonly threshold: number;
 };

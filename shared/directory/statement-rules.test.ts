@@ -132,7 +132,7 @@ const enrolCases: Case[] = [
   [
     'a bootstrap with an endorsement as well',
     (w) => {
-      const admin3 = person(STRANGER, 'admin');
+      const admin3 = person(STRANGER, 'admin', IDS.partyB);
       return [signedBy(endorsed(admin3, { authority: 'bootstrap' }), admin3, w.admin)];
     },
     /extra signature by a{8}-/,

@@ -67,6 +67,30 @@ export const signerKeyProblem = (directory: KeyLookup, signatures: readonly Stat
   return null;
 };
 
+/**
+ * Why the signatures are not exactly `fixed` plus `extra` more of `pool` (other signers than the
+ * fixed ones), each valid; null when they are. A party's admins sign by quorum: the authority is
+ * fixed, and as many other current admins of the party as its threshold asks for.
+ */
+export const quorumSignaturesProblem = (
+  statement: KeyStatement,
+  signatures: readonly StatementSignature[],
+  fixed: readonly RequiredSigner[],
+  pool: readonly RequiredSigner[],
+  extra: number,
+): string | null => {
+  const isFixed = (signer: RequiredSigner) =>
+    fixed.some((required) => required.person === signer.person && required.keyId === signer.keyId);
+  const others = pool.filter((signer) => !isFixed(signer));
+  const chosen = others.filter((signer) =>
+    signatures.some((signature) => signature.signer === signer.person && signature.keyId === signer.keyId),
+  );
+  if (chosen.length < extra) {
+    return `a ${statement.kind} statement needs ${extra} more admin(s) of the party besides ${fixed.map(who).join(' and ')} (its threshold); got ${chosen.length}`;
+  }
+  return requiredSignaturesProblem(statement, signatures, [...fixed, ...chosen.slice(0, extra)]);
+};
+
 /** Why the signatures are not exactly `required`, each valid; null when they are. */
 export const requiredSignaturesProblem = (
   statement: KeyStatement,

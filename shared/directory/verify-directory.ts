@@ -4,7 +4,7 @@
  */
 import { keyStatementHash } from '../crypto/key-statement';
 import type { SignedKeyStatement } from '../schemas/key-statement';
-import { type DirectoryState, emptyDirectory } from './directory-state';
+import { type DirectoryOptions, type DirectoryState, emptyDirectory } from './directory-state';
 
 /** A refused statement: where it sits in the log, its hash (when it has one) and why. */
 export type DirectoryFailure = { readonly position: number; readonly statementHash: string; readonly reason: string };
@@ -25,8 +25,9 @@ const hashOrPlaceholder = (signed: SignedKeyStatement): string => {
  */
 export const verifyKeyDirectory = (
   items: readonly { readonly signed: SignedKeyStatement; readonly position: number }[],
+  options: DirectoryOptions = {},
 ): { readonly state: DirectoryState; readonly failures: DirectoryFailure[] } => {
-  const state = emptyDirectory();
+  const state = emptyDirectory(options);
   const failures: DirectoryFailure[] = [];
   for (const { signed, position } of items) {
     const applied = state.apply(signed, position);
