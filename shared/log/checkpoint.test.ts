@@ -207,7 +207,12 @@ describe('checkpoints', () => {
       [`${ORIGIN}\n8\n${base64.encode(Uint8Array.of(...ROOT_8, 0))}\n`, /33 bytes/],
       [`${ORIGIN}\n8\n${root.replace('=', '')}\n`, /base64/],
       [`${ORIGIN}\n8\n${root.replace('/', '_')}\n`, /base64/],
-      [`${ORIGIN}\n8\n${root}\nextension\n`, /extension lines/],
+      [`${ORIGIN}\n8\n${root}\nextension\n`, /extension line other than/],
+      [`${ORIGIN}\n8\n${root}\nkey-statements 3\nkey-statements 3\n`, /more than one extension line/],
+      [`${ORIGIN}\n8\n${root}\nkey-statements 03\n`, /extension line other than/],
+      [`${ORIGIN}\n8\n${root}\nkey-statements -1\n`, /extension line other than/],
+      [`${ORIGIN}\n8\n${root}\nkey-statements  3\n`, /extension line other than/],
+      [`${ORIGIN}\n8\n${root}\nkey-statements 9\n`, /larger than the tree size/],
       [`\n8\n${root}\n`, /origin is empty/],
       [`${ORIGIN}\n8\n`, /needs an origin/],
     ];
@@ -216,6 +221,23 @@ describe('checkpoints', () => {
       const note = signNote(body, ORIGIN, log.sign, log.publicKey);
       expect(reasonOf(verifyCheckpoint(note, log.verifier, ORIGIN))).toMatch(/^malformed checkpoint: /);
     }
+  });
+
+  it('round-trips the key-statements extension line, and a body without it', () => {
+    const counted = formatCheckpointBody({ origin: ORIGIN, treeSize: 8, rootHash: ROOT_8, keyStatements: 3 });
+    expect(counted).toBe(`${ORIGIN}\n8\n${base64.encode(ROOT_8)}\nkey-statements 3\n`);
+    expect(parseCheckpointBody(counted)).toEqual({
+      ok: true,
+      checkpoint: { origin: ORIGIN, treeSize: 8, rootHash: ROOT_8, keyStatements: 3 },
+    });
+    const plain = formatCheckpointBody({ origin: ORIGIN, treeSize: 8, rootHash: ROOT_8 });
+    expect(parseCheckpointBody(plain)).toEqual({
+      ok: true,
+      checkpoint: { origin: ORIGIN, treeSize: 8, rootHash: ROOT_8 },
+    });
+    expect(() => formatCheckpointBody({ origin: ORIGIN, treeSize: 2, rootHash: ROOT_8, keyStatements: 3 })).toThrow(
+      RangeError,
+    );
   });
 
   it('refuses to format an invalid checkpoint', () => {
