@@ -7,4 +7,11 @@ export {
   emptyDirectory,
 } from './directory-state';
 export type { ChainHead, KeyRecord, PartyRecord } from './key-record';
+export {
+  type DirectoryProblem,
+  type DirectoryProof,
+  type ListedStatement,
+  type ProvenDirectory,
+  proveDirectory,
+} from './proven-directory';
 export { type DirectoryFailure, verifyKeyDirectory } from './verify-directory';
