@@ -14,7 +14,14 @@ const ENVOY = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const INVITATION = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
 
 const signer = (person: string, keys: IdentityKeys) => ({ person, ...keys });
-const recordOf = (signed: SignedKeyStatement): KeyRecord => ({ ...signed.statement, validFrom: 0, bootstrap: false });
+const recordOf = (signed: SignedKeyStatement): KeyRecord => ({
+  ...signed.statement,
+  validFrom: 0,
+  bootstrap: false,
+  partyEndorsed: true,
+  endorsedBy: [],
+  legacy: false,
+});
 const headOf = (signed: SignedKeyStatement) => ({
   seq: signed.statement.seq,
   hash: keyStatementHash(signed),

@@ -13,7 +13,7 @@ export const keyStatements = pgTable(
     hash: bytea('hash').notNull().unique(),
     personId: uuid('person_id').notNull(),
     seq: integer('seq').notNull(),
-    kind: text('kind', { enum: ['enrol', 'rotate', 'revoke'] }).notNull(),
+    kind: text('kind', { enum: ['enrol', 'rotate', 'revoke', 'endorse', 'policy'] }).notNull(),
     keyId: text('key_id').notNull(),
     signed: jsonb('signed').$type<SignedKeyStatement>().notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,12 +11,13 @@ import { CommitmentContent } from './commitment-content';
 import { AmendmentContent, RetractionContent } from './correction-content';
 import { DisclosureContent } from './disclosure-content';
 import { AgreedMinutesContent } from './minutes-content';
-import { MembershipContent } from './stream-content';
+import { MembershipConsentContent, MembershipContent } from './stream-content';
 
 /** The plaintext content of an entry, one variant per `EntryType`. */
 export const EntryContent = z.discriminatedUnion('type', [
   ...AmendableContent.options,
   MembershipContent,
+  MembershipConsentContent,
   AgreedMinutesContent,
   CountersignatureContent,
   AcknowledgementContent,

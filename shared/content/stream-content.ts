@@ -20,3 +20,13 @@ export const MembershipContent = z.strictObject({
   reason: MediumText,
 });
 export type MembershipContent = z.infer<typeof MembershipContent>;
+
+/**
+ * Content of `membership_consent`: a member party agreeing to the membership change whose entry
+ * hash is the consent's `refs[0]` (docs/PROTOCOL.md §4.9).
+ */
+export const MembershipConsentContent = z.strictObject({
+  type: z.literal('membership_consent'),
+  note: MediumText.optional(),
+});
+export type MembershipConsentContent = z.infer<typeof MembershipConsentContent>;

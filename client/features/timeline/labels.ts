@@ -7,6 +7,7 @@ export const ENTRY_TYPE_LABELS: Readonly<Record<EntryType, string>> = {
   case_open: 'Case opened',
   thread_open: 'Thread opened',
   membership: 'Membership change',
+  membership_consent: 'Consent to a membership change',
   status_change: 'Status change',
   letter: 'Letter',
   note_verbale: 'Note verbale',

@@ -11,6 +11,7 @@ const META_FIELDS: Readonly<Record<EntryType, { required: readonly MetaField[]; 
   case_open: { required: ['members', 'reference'], optional: WITH_FILES },
   thread_open: { required: ['members'], optional: [] },
   membership: { required: [], optional: ['add', 'remove'] },
+  membership_consent: { required: [], optional: [] },
   status_change: { required: [], optional: [] },
   letter: { required: [], optional: WITH_FILES },
   note_verbale: { required: [], optional: WITH_FILES },
