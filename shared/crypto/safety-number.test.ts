@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toBase64url } from '../encoding/bytes';
 import { generateIdentityKeys, type IdentityKeys, identityKeysFromSeeds } from './identity-keys';
-import { safetyNumber } from './safety-number';
+import { partySafetyNumber, safetyNumber } from './safety-number';
 import { initCrypto } from './sodium';
 
 beforeAll(initCrypto);
@@ -17,12 +17,13 @@ const subject = (person: string, keys: IdentityKeys = generateIdentityKeys()) =>
 });
 
 /** The fingerprint computed independently with node:crypto SHA-512 and BigInt arithmetic. */
-const reference = (person: string, keys: IdentityKeys) => {
+const reference = (person: string, keys: IdentityKeys, party?: string) => {
   const publicKeys = Buffer.concat([keys.signPublicKey, keys.boxPublicKey]);
+  const id = party === undefined ? Buffer.from(person, 'utf8') : Buffer.from(`${party}\u0000${person}`, 'utf8');
   let hash = createHash('sha512')
-    .update(Buffer.from([0, 0]))
+    .update(Buffer.from([0, party === undefined ? 0 : 1]))
     .update(publicKeys)
-    .update(person, 'utf8')
+    .update(id)
     .digest();
   for (let round = 0; round < 5199; round++) {
     hash = createHash('sha512').update(hash).update(publicKeys).digest();
@@ -74,5 +75,28 @@ describe('safetyNumber', () => {
 
   it('refuses keys of the wrong length', () => {
     expect(() => safetyNumber({ ...subject(A), signKey: 'AAAA' }, subject(B))).toThrow(RangeError);
+  });
+});
+
+describe('partySafetyNumber', () => {
+  const PARTY = '11111111-1111-4111-8111-111111111111';
+
+  it("is the root's fingerprint bound to the party, cross-checked with node:crypto SHA-512", () => {
+    const keys = identityKeysFromSeeds(new Uint8Array(32).fill(1), new Uint8Array(32).fill(2));
+    const expected = reference(A, keys, PARTY);
+    const result = partySafetyNumber(PARTY, subject(A, keys));
+    expect(result.digits).toBe(expected.digits);
+    expect(result.groups).toHaveLength(6);
+    expect(result.qrPayload).toEqual(new Uint8Array([2, ...expected.head]));
+  });
+
+  it('differs from the person fingerprint and changes with the party, the root or its keys', () => {
+    const keys = generateIdentityKeys();
+    const root = subject(A, keys);
+    const number = partySafetyNumber(PARTY, root).digits;
+    expect(number).not.toBe(reference(A, keys).digits);
+    expect(partySafetyNumber('22222222-2222-4222-8222-222222222222', root).digits).not.toBe(number);
+    expect(partySafetyNumber(PARTY, subject(B, keys)).digits).not.toBe(number);
+    expect(partySafetyNumber(PARTY, subject(A)).digits).not.toBe(number);
   });
 });
