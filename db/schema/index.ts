@@ -4,3 +4,4 @@ export * from './keys';
 export * from './log';
 export * from './parties';
 export * from './people';
+export * from './deployment';

@@ -1,15 +1,17 @@
-// `npm run admin -- invite --party "…" --role admin --name "…"`: bootstraps admins from the command line.
-import { randomUUID } from 'node:crypto';
+// `npm run admin -- invite --party "…" --role admin --name "…"`: starts a new party with its root admin.
 import { parseArgs } from 'node:util';
-import { parties } from '../../db/schema/index';
 import { PartyName } from '../../shared/schemas/identity';
 import { loadConfig } from '../config';
 import { loadLogSigner } from '../log/log-key';
-import { createInvitation, INVITATION_TTL_MS, invitationLink } from '../services/invitations';
-import { findPartyByName } from '../services/parties';
+import { TransparencyLog } from '../log/transparency-log';
+import { ProblemError } from '../problems';
+import { createBootstrapInvitation } from '../services/bootstrap';
+import { readLegacyBefore } from '../services/deployment-trust';
+import { INVITATION_TTL_MS, invitationLink } from '../services/invitations';
+import { KeyDirectory } from '../services/key-directory';
 import { CliError, openCliContext, runCli } from './cli-support';
 
-const INVITE_USAGE = 'npm run admin -- invite --party "<party name>" --role admin --name "<person name>"';
+const INVITE_USAGE = 'npm run admin -- invite --party "<new party name>" --role admin --name "<person name>"';
 const USAGE = `usage: ${INVITE_USAGE} | npm run admin -- log-key`;
 
 const invite = async (args: string[]) => {
@@ -29,7 +31,9 @@ const invite = async (args: string[]) => {
     throw new CliError(`--party must be a party name of 2 to 120 characters (usage: ${INVITE_USAGE})`);
   }
   if (values.role !== 'admin') {
-    throw new CliError('--role must be admin: the command line bootstraps admins, who invite everyone else in the app');
+    throw new CliError(
+      "--role must be admin: the command line starts a party with its first admin, who invites the party's people in the app",
+    );
   }
   const name = (values.name ?? '').trim();
   if (name.length < 1 || name.length > 120) {
@@ -37,14 +41,12 @@ const invite = async (args: string[]) => {
   }
   const context = await openCliContext();
   try {
-    const { token, party } = await context.database.transaction(async (tx) => {
-      const existing = await findPartyByName(tx, partyName.data);
-      const partyId = existing?.id ?? randomUUID();
-      if (!existing) {
-        await tx.insert(parties).values({ id: partyId, name: partyName.data });
-      }
-      return createInvitation(context, tx, { partyId, role: 'admin', name, invitedBy: null });
-    });
+    const directory = new KeyDirectory(new TransparencyLog(loadLogSigner(context.config)));
+    const { token, party } = await context.database
+      .transaction((tx) => createBootstrapInvitation(context, directory, tx, { partyName: partyName.data, name }))
+      .catch((error: unknown) => {
+        throw error instanceof ProblemError ? new CliError(error.detail ?? error.message) : error;
+      });
     process.stdout.write(
       `Invitation for ${name} (admin, ${party.name}), valid for ${INVITATION_TTL_MS / 3_600_000} hours, usable once:\n` +
         `${invitationLink(context, token)}\n`,
@@ -54,10 +56,21 @@ const invite = async (args: string[]) => {
   }
 };
 
-/** Prints the log's verifier key, for clients and reviewers to pin out of band. */
-const logKey = () => {
+/**
+ * Prints what clients and reviewers pin out of band: the log's verifier key and the deployment's
+ * legacy boundary (docs/PROTOCOL.md §7.8; 0 unless the deployment predates party roots).
+ */
+const logKey = async () => {
   const signer = loadLogSigner(loadConfig(process.env));
-  process.stdout.write(`origin: ${signer.name}\nverifier key: ${signer.verifierKey}\n`);
+  const context = await openCliContext();
+  try {
+    const legacyBefore = await readLegacyBefore(context.database.db);
+    process.stdout.write(
+      `origin: ${signer.name}\nverifier key: ${signer.verifierKey}\nlegacy statements before: ${legacyBefore}\n`,
+    );
+  } finally {
+    await context.database.close();
+  }
 };
 
 await runCli(async () => {
@@ -67,7 +80,7 @@ await runCli(async () => {
     return;
   }
   if (command === 'log-key') {
-    logKey();
+    await logKey();
     return;
   }
   throw new CliError(command ? `unknown command "${command}" (${USAGE})` : USAGE);

@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { checkpoints, logLeaves, logNodes } from '../../db/schema/index';
 import { toBase64url } from '../../shared/encoding/bytes';
-import { formatCheckpointBody } from '../../shared/log/checkpoint';
+import { formatCheckpointBody, parseCheckpointBody } from '../../shared/log/checkpoint';
 import { type LeafKind, leafInput, leafKindCode } from '../../shared/log/leaf';
 import { EMPTY_ROOT, foldRange, type Hash, hashChildren, hashLeaf } from '../../shared/log/merkle';
 import {
@@ -12,7 +12,7 @@ import {
   nodesCompletedByAppend,
   rangeDecomposition,
 } from '../../shared/log/proof-plan';
-import { signNote } from '../../shared/log/signed-note';
+import { parseSignedNote, signNote } from '../../shared/log/signed-note';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { checkConsistency } from '../../shared/log/verify-consistency';
 import { ProblemError } from '../problems';
@@ -59,6 +59,9 @@ export class TransparencyLog {
     });
     const newSize = oldSize + records.length;
     const rootHash = foldRange(rangeDecomposition(0, newSize).map(lookup));
+    const keyStatements =
+      (previous ? await this.#keyStatementsIn(tx, previous) : 0) +
+      records.filter((record) => record.kind === 'key-statement').length;
     if (previous) {
       await this.#assertConsistent(tx, previous, newSize, rootHash, known);
     }
@@ -66,7 +69,7 @@ export class TransparencyLog {
     if (newNodes.length > 0) {
       await tx.insert(logNodes).values(newNodes);
     }
-    const checkpoint = this.#sign(newSize, rootHash);
+    const checkpoint = this.#sign(newSize, rootHash, keyStatements);
     await tx.insert(checkpoints).values(checkpoint);
     return { firstIndex: oldSize, checkpoint };
   }
@@ -93,8 +96,35 @@ export class TransparencyLog {
     }
   }
 
-  #sign(treeSize: number, rootHash: Hash): SignedCheckpoint {
-    const body = formatCheckpointBody({ origin: this.signer.name, treeSize, rootHash });
+  /** How many key statements a signed tree holds: its note's count, or (a note signed before counts) the leaves'. */
+  async #keyStatementsIn(db: Db | Tx, checkpoint: SignedCheckpoint): Promise<number> {
+    const parsed = parseSignedNote(checkpoint.note);
+    const body = parsed.ok ? parseCheckpointBody(parsed.note.body) : undefined;
+    if (body?.ok && body.checkpoint.keyStatements !== undefined) {
+      return body.checkpoint.keyStatements;
+    }
+    const [row] = await db
+      .select({ statements: count() })
+      .from(logLeaves)
+      .where(and(eq(logLeaves.kind, leafKindCode('key-statement')), lt(logLeaves.index, checkpoint.treeSize)));
+    return Number(row?.statements ?? 0);
+  }
+
+  /**
+   * The checkpoint of exactly `treeSize` with its key statements counted: the stored note, or, for a
+   * tree signed before counts existed, the same tree head signed again with its count (Ed25519 is
+   * deterministic: always the same note).
+   */
+  async countedCheckpointAt(db: Db | Tx, treeSize: number): Promise<string> {
+    const stored = await this.checkpointAt(db, treeSize);
+    if (!stored) {
+      throw new ProblemError('validation', `The log signed no checkpoint of size ${treeSize}`);
+    }
+    return this.#sign(stored.treeSize, stored.rootHash, await this.#keyStatementsIn(db, stored)).note;
+  }
+
+  #sign(treeSize: number, rootHash: Hash, keyStatements: number): SignedCheckpoint {
+    const body = formatCheckpointBody({ origin: this.signer.name, treeSize, rootHash, keyStatements });
     const note = signNote(body, this.signer.name, this.signer.sign, this.signer.publicKey);
     // A checkpoint that clients would reject must never be published (a faulty key, a bad signer).
     const check = verifyCheckpoint(note, this.signer.verifierKey, this.signer.name);
@@ -106,7 +136,7 @@ export class TransparencyLog {
 
   /** The signed checkpoint for the empty log, so clients can start from a signed size 0. */
   emptyCheckpoint(): SignedCheckpoint {
-    return this.#sign(0, EMPTY_ROOT);
+    return this.#sign(0, EMPTY_ROOT, 0);
   }
 
   async inclusionProof(db: Db | Tx, leafIndex: number, treeSize: number): Promise<Hash[]> {

@@ -9,21 +9,26 @@ import {
   revokeInvitation,
 } from '../services/invitations';
 import type { KeyDirectory } from '../services/key-directory';
-import { createParty, listParties } from '../services/parties';
+import { listParties } from '../services/parties';
 import { listPeople } from '../services/people';
 import { revokePerson } from '../services/revocation';
+import { ProblemError } from '../problems';
 import { signedIn } from './vault';
 
 export const directoryHandlers = (context: ServerContext, directory: KeyDirectory): Implementation[] => [
   implement(partyRoutes.listParties, async () => ({ parties: await listParties(context.database.db) })),
-  implement(partyRoutes.createParty, ({ body }) => createParty(context, body.name)),
   implement(partyRoutes.listPeople, async () => ({ people: await listPeople(context.database.db) })),
   implement(partyRoutes.revokePerson, ({ params, body }, { caller }) =>
     revokePerson(context, directory, signedIn(caller), params.personId, body.statement),
   ),
-  implement(invitationRoutes.listInvitations, async () => ({ invitations: await listInvitations(context) })),
+  implement(invitationRoutes.listInvitations, async (_input, { caller }) => ({
+    invitations: await listInvitations(context, signedIn(caller).partyId),
+  })),
   implement(invitationRoutes.createInvitation, async ({ body }, { caller }) => {
     const admin = signedIn(caller);
+    if (body.partyId !== admin.partyId) {
+      throw new ProblemError('forbidden', 'Admins invite people into their own party only');
+    }
     const { token, invitation, party } = await context.database.transaction((tx) =>
       createInvitation(context, tx, { ...body, invitedBy: admin.personId }),
     );
@@ -36,8 +41,8 @@ export const directoryHandlers = (context: ServerContext, directory: KeyDirector
       link: invitationLink(context, token),
     };
   }),
-  implement(invitationRoutes.revokeInvitation, async ({ params }) => {
-    await revokeInvitation(context, params.invitationId);
+  implement(invitationRoutes.revokeInvitation, async ({ params }, { caller }) => {
+    await revokeInvitation(context, params.invitationId, signedIn(caller).partyId);
     return undefined;
   }),
 ];

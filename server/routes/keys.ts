@@ -26,15 +26,21 @@ export const keyHandlers = (
     setSessionCookie(context, res, token, new Date(view.expiresAt));
     return view;
   }),
-  implement(keyRoutes.listStatements, async ({ query }) => ({
-    statements: await directory.list(context.database.db, query.after, query.limit),
-  })),
+  implement(keyRoutes.listStatements, ({ query }) =>
+    directory.page(context.database.db, query.treeSize, query.after, query.limit),
+  ),
   implement(keyRoutes.appendStatement, async ({ body }, { caller }) => {
     const person = signedIn(caller);
     const { statement } = body.signed;
-    // Rotations and revocations of one's own key; admins revoke others through /people/:id/revoke.
-    if (statement.kind === 'enrol' || statement.person !== person.personId) {
-      throw new ProblemError('forbidden', 'Append rotations or revocations of your own key only');
+    // One's own rotation, revocation or party policy, or an endorsement one signs as its authority;
+    // admins revoke others through /people/:id/revoke, and enrolments come with their passkey.
+    const isOwn = statement.kind !== 'endorse' && statement.kind !== 'enrol' && statement.person === person.personId;
+    const isOwnEndorsement = statement.kind === 'endorse' && statement.authority === person.personId;
+    if (!isOwn && !isOwnEndorsement) {
+      throw new ProblemError(
+        'forbidden',
+        'Append your own rotation, revocation or party policy, or an endorsement you sign as its authority',
+      );
     }
     const { record } = await context.database.transaction(async (tx) => {
       const appended = await directory.append(tx, body.signed);
@@ -50,7 +56,9 @@ export const keyHandlers = (
     });
     return record;
   }),
-  implement(keyRoutes.listPendingEnrolments, async () => ({ pending: await listPendingEnrolments(context) })),
+  implement(keyRoutes.listPendingEnrolments, async (_input, { caller }) => ({
+    pending: await listPendingEnrolments(context, signedIn(caller)),
+  })),
   implement(keyRoutes.endorseEnrolment, ({ params, body }, { caller }) =>
     endorseEnrolment(context, directory, signedIn(caller), params.personId, body),
   ),

@@ -54,11 +54,13 @@ export const invitationView = (
   status: statusOf(row, now),
 });
 
-export const listInvitations = async (context: ServerContext) => {
+/** The invitations into one party, newest first: an admin sees their own party's only. */
+export const listInvitations = async (context: ServerContext, partyId: string) => {
   const rows = await context.database.db
     .select({ invitation: invitations, party: parties })
     .from(invitations)
     .innerJoin(parties, eq(parties.id, invitations.partyId))
+    .where(eq(invitations.partyId, partyId))
     .orderBy(desc(invitations.createdAt));
   return rows.map(({ invitation, party }) => invitationView(invitation, party, context.now()));
 };
@@ -78,17 +80,16 @@ export const openInvitationForToken = async (context: ServerContext, db: Db | Tx
   return row;
 };
 
-export const revokeInvitation = async (context: ServerContext, invitationId: string): Promise<void> => {
+/** Withdraws an unused invitation into the admin's own party; another party's is not found. */
+export const revokeInvitation = async (context: ServerContext, invitationId: string, partyId: string): Promise<void> => {
+  const ofParty = and(eq(invitations.id, invitationId), eq(invitations.partyId, partyId));
   const [row] = await context.database.db
     .update(invitations)
     .set({ revokedAt: context.now() })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+    .where(and(ofParty, isNull(invitations.usedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id });
   if (!row) {
-    const [exists] = await context.database.db
-      .select({ id: invitations.id })
-      .from(invitations)
-      .where(eq(invitations.id, invitationId));
+    const [exists] = await context.database.db.select({ id: invitations.id }).from(invitations).where(ofParty);
     throw exists
       ? new ProblemError('conflict', 'The invitation was already used or withdrawn')
       : new ProblemError('notFound', 'No such invitation');

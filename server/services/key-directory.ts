@@ -1,15 +1,16 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { keyStatements } from '../../db/schema/index';
 import { deriveKeyId } from '../../shared/crypto/identity-keys';
 import { keyStatementHash, verifyStatementSignature } from '../../shared/crypto/key-statement';
-import { applyKeyStatement, emptyDirectory } from '../../shared/directory/index';
+import { applyKeyStatement, type DirectoryState, emptyDirectory } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
-import type { StatementRecord } from '../../shared/schemas/identity';
+import type { DirectoryPage, StatementRecord } from '../../shared/schemas/identity';
 import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
 import { lockLog } from '../log/node-store';
 import type { TransparencyLog } from '../log/transparency-log';
 import { ProblemError } from '../problems';
+import { readLegacyBefore } from './deployment-trust';
 
 type ExpectedEnrolment = {
   kind: string;
@@ -32,7 +33,15 @@ const toRecord = (row: typeof keyStatements.$inferSelect): StatementRecord => ({
  * client and the offline verifier run) and appends them to the transparency log.
  */
 export class KeyDirectory {
+  #legacyBefore: number | undefined;
+
   constructor(readonly log: TransparencyLog) {}
+
+  /** The deployment's legacy boundary (§7.8), read once: it never changes. */
+  async legacyBefore(db: Db | Tx): Promise<number> {
+    this.#legacyBefore ??= await readLegacyBefore(db);
+    return this.#legacyBefore;
+  }
 
   /** An enrolment as the new person submits it: theirs alone, matching their invitation. */
   assertSelfSignedEnrolment(signed: SignedKeyStatement, expected: ExpectedEnrolment): void {
@@ -61,14 +70,28 @@ export class KeyDirectory {
     }
   }
 
+  /**
+   * The whole directory, replayed in log order with the shared rules: a statement's validity can
+   * depend on anyone's keys (the admins who endorsed a signer, the party's threshold). Statements
+   * are few. Throws if a stored statement no longer verifies.
+   */
+  async state(db: Db | Tx): Promise<DirectoryState> {
+    const history = await db.select().from(keyStatements).orderBy(asc(keyStatements.position));
+    const state = emptyDirectory({ legacyBefore: await this.legacyBefore(db) });
+    for (const row of history) {
+      const replayed = state.apply(row.signed, row.position);
+      if (!replayed.ok) {
+        throw new Error(`stored statement ${row.position} no longer verifies: ${replayed.reason}`);
+      }
+    }
+    return state;
+  }
+
   /** Validates a fully signed statement against the directory and appends it to the log. */
   async append(tx: Tx, signed: SignedKeyStatement) {
     await lockLog(tx);
     const { statement } = signed;
-    // The whole directory, in log order: a statement's validity can depend on anyone's keys
-    // (the admin who endorsed a signer, the admin who revoked them). Statements are few.
-    const history = await tx.select().from(keyStatements).orderBy(asc(keyStatements.position));
-    if (statement.kind !== 'revoke') {
+    if (statement.kind === 'enrol' || statement.kind === 'rotate') {
       const [reused] = await tx
         .select({ position: keyStatements.position })
         .from(keyStatements)
@@ -77,13 +100,7 @@ export class KeyDirectory {
         throw new ProblemError('statementRejected', 'This key id is already in the directory');
       }
     }
-    const state = emptyDirectory();
-    for (const row of history) {
-      const replayed = state.apply(row.signed, row.position);
-      if (!replayed.ok) {
-        throw new Error(`stored statement ${row.position} no longer verifies: ${replayed.reason}`);
-      }
-    }
+    const state = await this.state(tx);
     const position = (await this.log.latest(tx))?.treeSize ?? 0;
     const applied = applyKeyStatement(state, signed, position);
     if (!applied.ok) {
@@ -109,14 +126,31 @@ export class KeyDirectory {
     return { record: toRecord(row), checkpoint };
   }
 
-  async list(db: Db, after: number, limit: number): Promise<StatementRecord[]> {
+  /**
+   * A page of the directory as of tree size `treeSize`: the statements after position `after` and
+   * below the tree size, each with its inclusion proof in that tree, and the tree's checkpoint
+   * counting its key statements (docs/PROTOCOL.md §9.1).
+   */
+  async page(db: Db, treeSize: number, after: number, limit: number): Promise<DirectoryPage> {
+    const checkpoint = await this.log.countedCheckpointAt(db, treeSize);
     const rows = await db
       .select()
       .from(keyStatements)
-      .where(gt(keyStatements.position, after))
+      .where(and(gt(keyStatements.position, after), lt(keyStatements.position, treeSize)))
       .orderBy(asc(keyStatements.position))
       .limit(limit);
-    return rows.map(toRecord);
+    const proofs = await this.log.inclusionProofs(
+      db,
+      rows.map((row) => row.position),
+      treeSize,
+    );
+    return {
+      checkpoint,
+      statements: rows.map((row, index) => ({
+        ...toRecord(row),
+        proof: (proofs[index] ?? []).map((hash) => Buffer.from(hash).toString('base64url')),
+      })),
+    };
   }
 
   async ofPerson(db: Db | Tx, personId: string): Promise<StatementRecord[]> {

@@ -29,6 +29,9 @@ export const revokePerson = async (
     if (!person) {
       throw new ProblemError('notFound', 'No such person');
     }
+    if (person.partyId !== admin.partyId) {
+      throw new ProblemError('forbidden', "Only the admins of a person's own party revoke them");
+    }
     if (person.status === 'revoked') {
       throw new ProblemError('conflict', 'This person is already revoked');
     }

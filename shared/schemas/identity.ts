@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Base64url, FixedBase64url, KeyId, Timestamp, Uuid } from './common';
+import { Base64url, FixedBase64url, Hash32, KeyId, Timestamp, Uuid } from './common';
 import { SignedKeyStatement } from './key-statement';
 import { Role } from './role';
 import { AuthenticationResponse, CeremonyOptions, RegistrationResponse } from './webauthn';
@@ -113,6 +113,27 @@ export const StatementRecord = z.object({
   signed: SignedKeyStatement,
 });
 export type StatementRecord = z.infer<typeof StatementRecord>;
+
+/** A statement as listed for a tree size: with its RFC 6962 inclusion proof at its position in that tree. */
+export const ProvenStatementRecord = StatementRecord.extend({ proof: z.array(Hash32).max(64) });
+export type ProvenStatementRecord = z.infer<typeof ProvenStatementRecord>;
+
+/**
+ * A page of the key directory as of one tree size: the log's checkpoint of that size carrying the
+ * count of key statements (docs/PROTOCOL.md §9.1), and statements after a position with their proofs.
+ */
+export const DirectoryPage = z.object({
+  checkpoint: z.string(),
+  statements: z.array(ProvenStatementRecord),
+});
+export type DirectoryPage = z.infer<typeof DirectoryPage>;
+
+/** Where an endorsement stands: published once the party's threshold of admins has signed. */
+export const EndorsementState = z.object({
+  published: StatementRecord.nullable(),
+  signatures: z.number().int().nonnegative(),
+  required: z.number().int().positive(),
+});
 
 export const PendingEnrolment = z.object({
   person: PersonView,

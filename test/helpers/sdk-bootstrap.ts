@@ -1,14 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { parties } from '../../db/schema/index';
 import type { ServerContext } from '../../server/context';
-import { createInvitation, invitationLink } from '../../server/services/invitations';
+import { TransparencyLog } from '../../server/log/transparency-log';
+import { loadLogSigner } from '../../server/log/log-key';
+import { createBootstrapInvitation } from '../../server/services/bootstrap';
+import { invitationLink } from '../../server/services/invitations';
+import { KeyDirectory } from '../../server/services/key-directory';
 import type { TestServer } from './test-server';
 
 /**
- * What `npm run admin -- invite` does, against a running test server's database: creates a party
- * and an operator invitation (no inviting admin) for its first admin. Returns the invitation link
- * and the party id.
+ * What `npm run admin -- invite` does, against a running test server's database: starts a new
+ * party (or a party without a root yet) with an operator invitation for its first admin, its root.
+ * Returns the invitation link and the party id.
  */
 export const bootstrapAdminInvitation = async (
   server: TestServer,
@@ -21,10 +23,9 @@ export const bootstrapAdminInvitation = async (
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
   };
-  const partyId = randomUUID();
-  const { token } = await server.database.transaction(async (tx) => {
-    await tx.insert(parties).values({ id: partyId, name: partyName });
-    return createInvitation(context, tx, { partyId, role: 'admin', name, invitedBy: null });
-  });
-  return { link: invitationLink(context, token), partyId };
+  const directory = new KeyDirectory(new TransparencyLog(loadLogSigner(server.config)));
+  const { token, party } = await server.database.transaction((tx) =>
+    createBootstrapInvitation(context, directory, tx, { partyName, name }),
+  );
+  return { link: invitationLink(context, token), partyId: party.id };
 };

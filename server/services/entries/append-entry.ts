@@ -5,6 +5,7 @@ import { areRecipientsCanonical } from '../../../shared/crypto/entry-recipients'
 import { isBucketSize } from '../../../shared/crypto/padding';
 import { canonicalBytes } from '../../../shared/encoding/canonical';
 import type { SignedEntry } from '../../../shared/schemas/entry';
+import { applyMembership, NO_MEMBERSHIP } from '../../../shared/membership/stream-membership';
 import { ENTRY_RULES } from '../../../shared/schemas/entry-type';
 import type { AppendReceipt } from '../../../shared/schemas/log';
 import type { Caller } from '../../auth/caller';
@@ -18,7 +19,8 @@ import { currentKeyOf } from '../person-keys';
 import type { EntryNotices } from './entry-notices';
 import { checkHeaderShape } from './meta-rules';
 import { checkRelations } from './relation-rules';
-import { headOf, lockStream, membersOf, streamsOfParty } from './stream-state';
+import { membershipOf } from './membership-state';
+import { headOf, lockStream, streamsOfParty } from './stream-state';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
@@ -121,10 +123,15 @@ export const appendEntry = async (
     if ((await currentKeyOf(tx, caller.personId))?.keyId !== header.author.keyId) {
       throw new ProblemError('entryKeyNotCurrent', 'Your key changed while this entry was being checked');
     }
-    const members = header.seq === 1 ? new Set(header.meta.members) : await membersOf(tx, header.stream);
-    if (!members.has(caller.partyId)) {
+    const before = header.seq === 1 ? NO_MEMBERSHIP : await membershipOf(tx, header.stream);
+    if (header.seq > 1 && !before.members.has(caller.partyId)) {
       throw new ProblemError('notStreamMember');
     }
+    const membership = applyMembership(before, header, b64(entryHash));
+    if (!membership.ok) {
+      throw new ProblemError('entryInvalid', membership.reason);
+    }
+    const members = header.seq === 1 ? membership.state.members : before.members;
     const head = await headOf(tx, header.stream);
     if ((head?.seq ?? 0) + 1 !== header.seq || (head ? b64(head.hash) : '') !== header.prevHash) {
       throw conflict(head, `Expected seq ${(head?.seq ?? 0) + 1} after the current head`);
@@ -147,15 +154,11 @@ export const appendEntry = async (
       ciphertext,
       receivedAt: context.now(),
     });
-    const changes = [
-      ...(header.meta.members ?? []).map((partyId) => ({ partyId, change: 'add' as const })),
-      ...(header.meta.add ?? []).map((partyId) => ({ partyId, change: 'add' as const })),
-      ...(header.meta.remove ?? []).map((partyId) => ({ partyId, change: 'remove' as const })),
-    ];
-    if (changes.length > 0 && (header.type === 'membership' || header.seq === 1)) {
-      await tx
-        .insert(streamMemberships)
-        .values(changes.map((change) => ({ ...change, streamId: header.stream, seq: header.seq })));
+    // Only the changes that took effect here: a proposal awaiting consent changes nothing yet.
+    if (membership.changes.length > 0) {
+      await tx.insert(streamMemberships).values(
+        membership.changes.map(({ party, change }) => ({ partyId: party, change, streamId: header.stream, seq: header.seq })),
+      );
     }
     const proof = await log.inclusionProof(tx, firstIndex, checkpoint.treeSize);
     return {
