@@ -36,7 +36,9 @@ export class DirectoryVerificationError extends Error {
     const who = first?.person ? ` (${first.person.name}, ${first.person.role} of party ${first.person.party})` : '';
     super(
       `The key directory cannot be trusted: ${problems.length} problem(s)` +
-        (first ? `, first${first.position === undefined ? '' : ` at log position ${first.position}`}${who}: ${first.reason}` : ''),
+        (first
+          ? `, first${first.position === undefined ? '' : ` at log position ${first.position}`}${who}: ${first.reason}`
+          : ''),
     );
     this.name = 'DirectoryVerificationError';
   }
@@ -90,7 +92,9 @@ export const syncDirectory = async (
   const root = decodeCanonicalBase64(accepted.rootHash);
   const { checkpoint } = verified;
   if (checkpoint.treeSize !== accepted.treeSize || !root || !equalHashes(checkpoint.rootHash, root)) {
-    throw problem(`the directory comes with checkpoint ${checkpoint.treeSize}, not the accepted tree ${accepted.treeSize}`);
+    throw problem(
+      `the directory comes with checkpoint ${checkpoint.treeSize}, not the accepted tree ${accepted.treeSize}`,
+    );
   }
   const proof = proveDirectory(previous, checkpoint, listed, { legacyBefore: trust.legacyBefore });
   if (!proof.ok) {

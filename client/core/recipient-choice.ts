@@ -14,6 +14,9 @@ export type PartyPin = { readonly party: string; readonly root: string; readonly
 /** A person the sender verified (their safety number), at one of their keys. */
 export type ContactPin = { readonly person: string; readonly keyId: string };
 
+/** What a client verified out of band: party roots and people. */
+export type TrustPins = { readonly parties: readonly PartyPin[]; readonly contacts: readonly ContactPin[] };
+
 /** Someone the entry would be sealed to, as the sender should see them before it is. */
 export type Reader = {
   readonly person: string;
@@ -80,7 +83,10 @@ const blockOf = (directory: DirectoryState, key: KeyRecord, reader: Reader, inpu
   const pin = input.partyPins.find((candidate) => candidate.party === key.party);
   const who = `${reader.name} (${reader.role}, party ${reader.party})`;
   if (!root) {
-    return { reason: 'no-party-root', message: `${who}: their party has no root in the log, so no one vouches for them` } as const;
+    return {
+      reason: 'no-party-root',
+      message: `${who}: their party has no root in the log, so no one vouches for them`,
+    } as const;
   }
   if (pin && (pin.root !== root.root || pin.rootKeyId !== root.rootKeyId)) {
     return {
@@ -95,9 +101,14 @@ const blockOf = (directory: DirectoryState, key: KeyRecord, reader: Reader, inpu
       message: `${who} was not endorsed along their own party's chain (endorsed by ${endorsers || 'no one: bootstrapped'})`,
     } as const;
   }
-  const verifiedAtOtherKey = input.contactPins.some((contact) => contact.person === key.person && contact.keyId !== key.keyId);
+  const verifiedAtOtherKey = input.contactPins.some(
+    (contact) => contact.person === key.person && contact.keyId !== key.keyId,
+  );
   if (verifiedAtOtherKey && !reader.isPersonVerified) {
-    return { reason: 'key-changed', message: `${who} has a new key since you verified them: compare safety numbers again` } as const;
+    return {
+      reason: 'key-changed',
+      message: `${who} has a new key since you verified them: compare safety numbers again`,
+    } as const;
   }
   return null;
 };

@@ -1,12 +1,12 @@
 import { keyRoutes, partyRoutes } from '../../shared/api/identity';
 import { deriveKeyId } from '../../shared/crypto/identity-keys';
 import { type StatementSigner, signKeyStatement, verifyStatementSignature } from '../../shared/crypto/key-statement';
+import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
-import type { PersonView, StatementRecord } from '../../shared/schemas/identity';
+import type { PersonView } from '../../shared/schemas/identity';
 import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
 import { revokeStatement, signStatement } from './key-statements';
 import type { ParleyHttp } from './parley-http';
-import { fetchVerifiedDirectory } from './verified-directory';
 
 /** Thrown when a pending enrolment is not one this admin should countersign. */
 export class EndorsementRefusedError extends Error {
@@ -23,37 +23,33 @@ const findEnrolmentProblem = (signed: SignedKeyStatement, personId: string, admi
   if (statement.kind !== 'enrol' || statement.person !== personId) {
     return 'the pending statement is not their enrolment';
   }
-  if (statement.authority !== admin) {
-    return `it names ${statement.authority} as the endorsing admin`;
+  if (statement.authority !== admin && !signatures.some((signature) => signature.signer === statement.authority)) {
+    return `it names ${statement.authority} as the endorsing admin, who has not endorsed it yet`;
   }
   const keyId = deriveKeyId(fromBase64url(statement.signKey) as never, fromBase64url(statement.boxKey) as never);
   if (keyId !== statement.keyId) {
     return 'its key id is not derived from its keys';
   }
   if (
-    signatures.length !== 1 ||
     !own ||
     own.signer !== personId ||
     own.keyId !== keyId ||
     !verifyStatementSignature(statement, own, fromBase64url(statement.signKey))
   ) {
-    return "it does not carry exactly the new key's own valid signature";
+    return "it does not carry the new key's own valid signature first";
   }
   return null;
 };
 
 /**
- * Countersigns a pending enrolment: checks the subject's own signature and that this admin is the
- * named authority, then signs the very statement the subject signed (same canonical bytes) with
- * the admin's current key.
+ * Countersigns a pending enrolment into this admin's party: checks the subject's own signature,
+ * then signs the very statement the subject signed (same canonical bytes) with the admin's current
+ * key. The inviting admin (the statement's authority) signs first; with a party threshold above
+ * one, other admins of the party add theirs until it is published.
  *
  * @throws {EndorsementRefusedError} when nothing is pending for the person or the statement is wrong.
  */
-export const endorseEnrolment = async (
-  http: ParleyHttp,
-  admin: StatementSigner,
-  personId: string,
-): Promise<StatementRecord> => {
+export const endorseEnrolment = async (http: ParleyHttp, admin: StatementSigner, personId: string) => {
   const { pending } = await http.api(keyRoutes.listPendingEnrolments);
   const enrolment = pending.find((candidate) => candidate.person.id === personId);
   if (!enrolment) {
@@ -72,8 +68,12 @@ export const endorseEnrolment = async (
  * key (read from the verified directory) signed by the admin as authority; a pending person
  * needs none.
  */
-export const revokePerson = async (http: ParleyHttp, admin: StatementSigner, personId: string): Promise<PersonView> => {
-  const directory = await fetchVerifiedDirectory(http);
+export const revokePerson = async (
+  http: ParleyHttp,
+  directory: DirectoryState,
+  admin: StatementSigner,
+  personId: string,
+): Promise<PersonView> => {
   const current = directory.currentKey(personId);
   const head = directory.headOf(personId);
   const statement = current && head ? signStatement(revokeStatement(current, head, admin.person), admin) : undefined;

@@ -1,5 +1,7 @@
 import type { ContentKey } from '../../shared/crypto/content-key';
+import type { DirectoryState } from '../../shared/directory/index';
 import type { SessionView } from '../../shared/schemas/identity';
+import type { TrustPins } from '../core/recipient-choice';
 import type { LogCheckResult } from './log-checker';
 import type { ParleyHttp } from './parley-http';
 import { VaultLockedError } from './person-session';
@@ -12,6 +14,10 @@ export type EntriesOwner = {
   readonly personId: string;
   readonly currentSession: SessionView | null;
   checkLog(): Promise<LogCheckResult>;
+  /** The key directory proven under the accepted tree `trusted` (client/sdk/verified-directory). */
+  directoryAt(trusted: LogCheckResult): Promise<DirectoryState>;
+  /** Party roots and people this person verified out of band, for the recipient checks. */
+  readonly pins: TrustPins;
 };
 
 /**
@@ -24,7 +30,6 @@ export class EntriesContext {
   readonly #chains = new Map<string, StreamChain>();
   /** Content keys disclosed to this person, by entry hash. */
   readonly grants = new Map<string, ContentKey>();
-  #logTurn: Promise<unknown> = Promise.resolve();
 
   constructor(owner: EntriesOwner) {
     this.owner = owner;
@@ -39,14 +44,15 @@ export class EntriesContext {
     return keyring;
   }
 
-  /**
-   * Advances the person's log monitor, one check at a time: a check reads the trusted size,
-   * awaits a proof, then stores, so two at once would prove from a size no longer held.
-   */
+  /** Advances the person's log monitor (one check at a time, see LogChecker). */
   checkLog(): Promise<LogCheckResult> {
-    const turn = this.#logTurn.then(() => this.owner.checkLog());
-    this.#logTurn = turn.catch(() => undefined);
-    return turn;
+    return this.owner.checkLog();
+  }
+
+  /** The directory proven under the tree the log monitor accepts now. */
+  async directory(): Promise<{ trusted: LogCheckResult; directory: DirectoryState }> {
+    const trusted = await this.owner.checkLog();
+    return { trusted, directory: await this.owner.directoryAt(trusted) };
   }
 
   /** The last verified state of a stream, if any. */

@@ -3,6 +3,7 @@
  * stay `ApiProblem` (shared/api/client); these are the client's own findings, each naming the
  * entry and the check so a caller can keep them as evidence.
  */
+import type { BlockedReader, Reader } from '../core/recipient-choice';
 
 /** The verification an entry failed (docs/PROTOCOL.md §4.4–4.7, §7.4, §9). */
 export type EntryCheck =
@@ -10,6 +11,7 @@ export type EntryCheck =
   | 'chain'
   | 'signature'
   | 'author'
+  | 'readers'
   | 'inclusion'
   | 'integrity'
   | 'open'
@@ -80,5 +82,23 @@ export class AttachmentIntegrityError extends Error {
     detail: string,
   ) {
     super(`Attachment refused (${reason}): ${detail}`);
+  }
+}
+
+/** Sending was refused before anything was sealed: someone the entry would reach cannot be trusted. */
+export class RecipientsBlockedError extends Error {
+  override readonly name = 'RecipientsBlockedError';
+
+  constructor(readonly blocked: readonly BlockedReader[]) {
+    super(`Not sent: ${blocked.map((reader) => reader.message).join('; ')}`);
+  }
+}
+
+/** The person declined to seal to readers their last entry in the stream did not reach. */
+export class RecipientsDeclinedError extends Error {
+  override readonly name = 'RecipientsDeclinedError';
+
+  constructor(readonly readers: readonly Reader[]) {
+    super(`Not sent: sealing to ${readers.map((reader) => reader.name).join(', ')} was not confirmed`);
   }
 }

@@ -14,6 +14,8 @@ export {
   EntryNotReadableError,
   EntryVerificationError,
   ReceiptVerificationError,
+  RecipientsBlockedError,
+  RecipientsDeclinedError,
 } from './entry-errors';
 export { EntryNotice, type EventOptions, type EventSubscription } from './entry-events';
 export { type LogCheckResult, LogConsistencyError, LogIdentityError, type PinnedLog } from './log-checker';

@@ -4,8 +4,11 @@ import { type LogMonitorState, type MonitorFailure, observeCheckpoint } from '..
 import type { ParleyHttp } from './parley-http';
 import type { PinnedLogState } from './person-state';
 
-/** A pinned transparency log: its origin line and its verifier key text. */
-export type PinnedLog = { readonly origin: string; readonly verifierKey: string };
+/**
+ * A pinned transparency log: its origin line, its verifier key text and, for a deployment made
+ * before party roots, the legacy boundary pinned with it (docs/PROTOCOL.md §7.8; 0 otherwise).
+ */
+export type PinnedLog = { readonly origin: string; readonly verifierKey: string; readonly legacyBefore?: number };
 
 /** What one {@link LogChecker.check} saw. */
 export type LogCheckResult = {
@@ -51,7 +54,8 @@ export class LogIdentityError extends Error {
   }
 }
 
-const samePin = (a: PinnedLog, b: PinnedLog): boolean => a.origin === b.origin && a.verifierKey === b.verifierKey;
+const samePin = (a: PinnedLog, b: PinnedLog): boolean =>
+  a.origin === b.origin && a.verifierKey === b.verifierKey && (a.legacyBefore ?? 0) === (b.legacyBefore ?? 0);
 
 /**
  * One client's view of the transparency log: the pinned key and the last checkpoint verified
@@ -60,9 +64,13 @@ const samePin = (a: PinnedLog, b: PinnedLog): boolean => a.origin === b.origin &
 export class LogChecker {
   #pin: PinnedLog | undefined;
   #state: LogMonitorState | null;
+  /** Checks run one at a time: a check reads the trusted size, awaits a proof, then stores. */
+  #turn: Promise<unknown> = Promise.resolve();
 
   constructor(saved?: PinnedLogState) {
-    this.#pin = saved ? { origin: saved.origin, verifierKey: saved.verifierKey } : undefined;
+    this.#pin = saved
+      ? { origin: saved.origin, verifierKey: saved.verifierKey, legacyBefore: saved.legacyBefore ?? 0 }
+      : undefined;
     this.#state = saved?.checkpoint
       ? { origin: saved.origin, verifierKey: saved.verifierKey, checkpoint: saved.checkpoint }
       : null;
@@ -81,13 +89,20 @@ export class LogChecker {
    * @throws {LogIdentityError} when `pin` differs from the pin already held.
    * @throws {LogConsistencyError} on a rollback, fork, bad proof or bad signature; state is kept.
    */
-  async check(http: ParleyHttp, options: { pin?: PinnedLog } = {}): Promise<LogCheckResult> {
+  check(http: ParleyHttp, options: { pin?: PinnedLog } = {}): Promise<LogCheckResult> {
+    const turn = this.#turn.then(() => this.#check(http, options));
+    this.#turn = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async #check(http: ParleyHttp, options: { pin?: PinnedLog }): Promise<LogCheckResult> {
     const isFirstContact = this.#pin === undefined;
     if (options.pin && this.#pin && !samePin(options.pin, this.#pin)) {
       throw new LogIdentityError(this.#pin, options.pin);
     }
     const pin = this.#pin ?? options.pin ?? (await http.api(logRoutes.logIdentity));
-    const pinned = { origin: pin.origin, verifierKey: pin.verifierKey };
+    const legacyBefore = 'legacyBefore' in pin ? (pin.legacyBefore ?? 0) : 0;
+    const pinned = { origin: pin.origin, verifierKey: pin.verifierKey, legacyBefore };
     this.#pin = pinned;
 
     const { note, treeSize } = await http.api(logRoutes.latestCheckpoint);

@@ -1,5 +1,6 @@
 import { keyRoutes, vaultRoutes } from '../../shared/api/identity';
 import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
+import type { DirectoryState } from '../../shared/directory/index';
 import type { StatementRecord, VaultCopy } from '../../shared/schemas/identity';
 import { revokeStatement, rotateStatement, signStatement } from './key-statements';
 import type { ParleyHttp } from './parley-http';
@@ -7,7 +8,6 @@ import type { SoftwareAuthenticator } from './software-authenticator';
 import type { UnlockedKeyring } from './unlocked-keyring';
 import { sealVaultCopy, signVaultUpload, type VaultSecret } from './vault-copies';
 import { prfWrappingKey } from './vault-prf';
-import { fetchVerifiedDirectory } from './verified-directory';
 
 /** What a rotation did: the new key, its directory record, and which vault copies now hold it. */
 export type RotationResult = {
@@ -28,6 +28,8 @@ type Owner = {
   readonly personId: string;
   readonly rpId: string | undefined;
   readonly keyring: UnlockedKeyring;
+  /** The key directory proven under the tree the person's log monitor accepts now. */
+  directory(): Promise<DirectoryState>;
 };
 
 /** The wrapping key of a stored copy: remembered, or from a passkey on this authenticator. */
@@ -52,7 +54,7 @@ const secretFor = (owner: Owner, copy: VaultCopy): VaultSecret | undefined => {
  */
 export const rotateOwnKeys = async (owner: Owner): Promise<RotationResult> => {
   const { http, personId, keyring } = owner;
-  const directory = await fetchVerifiedDirectory(http);
+  const directory = await owner.directory();
   const current = directory.currentKey(personId);
   const head = directory.headOf(personId);
   if (!current || !head) {
@@ -87,7 +89,7 @@ export const rotateOwnKeys = async (owner: Owner): Promise<RotationResult> => {
  */
 export const revokeOwnKey = async (owner: Owner): Promise<StatementRecord> => {
   const { http, personId, keyring } = owner;
-  const directory = await fetchVerifiedDirectory(http);
+  const directory = await owner.directory();
   const current = directory.currentKey(personId);
   const head = directory.headOf(personId);
   if (!current || !head) {

@@ -3,13 +3,14 @@ import type { CallInput } from '../../shared/api/client';
 import { invitationRoutes, keyRoutes, partyRoutes, passkeyRoutes } from '../../shared/api/identity';
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
 import type { AttachmentRef } from '../../shared/content/attachment-ref';
-import { safetyNumber } from '../../shared/crypto/safety-number';
+import { partySafetyNumber, safetyNumber } from '../../shared/crypto/safety-number';
 import { initCrypto } from '../../shared/crypto/sodium';
 import { VAULT_PRF_SALT } from '../../shared/crypto/vault';
 import { wrappingKeyFromPrf } from '../../shared/crypto/vault-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import type { EntryType } from '../../shared/schemas/entry-type';
 import type { Role } from '../../shared/schemas/role';
+import type { ContactPin, PartyPin, TrustPins } from '../core/recipient-choice';
 import { endorseEnrolment, revokePerson } from './admin-operations';
 import { type AttachmentSink, downloadAttachment } from './attachment-download';
 import { type AttachmentOptions, type AttachmentSource, uploadAttachment } from './attachment-upload';
@@ -27,11 +28,11 @@ import {
   PersonEntries,
 } from './person-entries';
 import { PersonSession, type PersonSessionFields } from './person-session';
-import { ParleyPersonState } from './person-state';
+import { ParleyPersonState, type PinnedLogState } from './person-state';
 import { SoftwareAuthenticator } from './software-authenticator';
 import { setUnlockedKeyring } from './unlocked-keyring';
 import { sealVaultCopy, signVaultUpload } from './vault-copies';
-import { fetchVerifiedDirectory } from './verified-directory';
+import { VerifiedDirectory } from './verified-directory';
 import { withoutPrfResults } from './webauthn-json';
 
 /** Where a person's server is: `baseUrl`, and its public `origin` when that differs. */
@@ -48,9 +49,12 @@ const httpFor = ({ baseUrl, origin, fetch }: ServerAddress): ParleyHttp =>
  */
 export class ParleyPerson extends PersonSession {
   readonly #log: LogChecker;
+  readonly #directory = new VerifiedDirectory();
   readonly #entries = new PersonEntries(this);
+  readonly #partyPins: PartyPin[] = [];
+  readonly #contactPins: ContactPin[] = [];
 
-  private constructor(fields: PersonSessionFields & { log?: PinnedLog }) {
+  private constructor(fields: PersonSessionFields & { log?: PinnedLogState }) {
     super(fields);
     this.#log = new LogChecker(fields.log);
   }
@@ -108,12 +112,7 @@ export class ParleyPerson extends PersonSession {
     return this.keyring().signer(this.personId);
   }
 
-  /** Creates a party (admins). */
-  createParty(name: string) {
-    return this.http.api(partyRoutes.createParty, { body: { name } });
-  }
-
-  /** Invites a person into a party with a role (admins); returns the one-time link. */
+  /** Invites a person into this admin's own party with a role; returns the one-time link. */
   async invite(invitation: { partyId: string; role: Role; name: string }): Promise<string> {
     return (await this.http.api(invitationRoutes.createInvitation, { body: invitation })).link;
   }
@@ -123,14 +122,14 @@ export class ParleyPerson extends PersonSession {
     return (await this.http.api(keyRoutes.listPendingEnrolments)).pending;
   }
 
-  /** Countersigns the enrolment of a person this admin invited; see {@link endorseEnrolment}. */
+  /** Countersigns the enrolment of a person of this admin's party; see {@link endorseEnrolment}. */
   endorse(personId: string) {
     return endorseEnrolment(this.http, this.#signer(), personId);
   }
 
-  /** Revokes a person, with a signed revocation of their current key (admins). */
-  revoke(personId: string) {
-    return revokePerson(this.http, this.#signer(), personId);
+  /** Revokes a person of this admin's party, with a signed revocation of their current key. */
+  async revoke(personId: string) {
+    return revokePerson(this.http, await this.directory(), this.#signer(), personId);
   }
 
   /** Everyone enrolled. */
@@ -145,7 +144,7 @@ export class ParleyPerson extends PersonSession {
 
   #owner() {
     const { http, authenticator, personId, rpId } = this;
-    return { http, authenticator, personId, rpId, keyring: this.keyring() };
+    return { http, authenticator, personId, rpId, keyring: this.keyring(), directory: () => this.directory() };
   }
 
   /** Rotates this person's keys and re-seals their vault copies; see {@link rotateOwnKeys}. */
@@ -181,9 +180,52 @@ export class ParleyPerson extends PersonSession {
     return this.http.api(passkeyRoutes.passkeyVerify, { body: vault ? { response, vault } : { response } });
   }
 
-  /** The whole key directory, re-verified from scratch; throws `DirectoryVerificationError` otherwise. */
-  directory(): Promise<DirectoryState> {
-    return fetchVerifiedDirectory(this.http);
+  /**
+   * The key directory proven under the tree the log monitor accepts now (docs/PROTOCOL.md §9.1);
+   * throws `DirectoryVerificationError` naming what the server forged, moved or withheld.
+   */
+  async directory(): Promise<DirectoryState> {
+    return this.directoryAt(await this.checkLog());
+  }
+
+  /** The key directory proven under an accepted tree; see {@link VerifiedDirectory}. */
+  directoryAt(trusted: LogCheckResult): Promise<DirectoryState> {
+    return this.#directory.at(this.http, trusted);
+  }
+
+  /** The party roots and people this person verified out of band. */
+  get pins(): TrustPins {
+    return { parties: [...this.#partyPins], contacts: [...this.#contactPins] };
+  }
+
+  /** The safety number of a party's root, from the verified directory, to compare out of band. */
+  async partySafetyNumber(partyId: string) {
+    const directory = await this.directory();
+    const record = directory.partyRecord(partyId);
+    const root = record && directory.keyRecord(record.rootKeyId);
+    if (!record || !root) {
+      throw new Error(`Party ${partyId} has no root in the directory`);
+    }
+    return partySafetyNumber(partyId, { person: root.person, signKey: root.signKey, boxKey: root.boxKey });
+  }
+
+  /**
+   * Records that this person compared a party's safety number out of band and it matched
+   * `digits` (the number the party itself shows): its root is pinned from now on, and a later
+   * change of root blocks sealing to its people.
+   */
+  async pinParty(partyId: string, digits: string): Promise<PartyPin> {
+    const { digits: seen } = await this.partySafetyNumber(partyId);
+    if (seen !== digits) {
+      throw new Error(`The safety number of party ${partyId} is not the one compared: do not pin it`);
+    }
+    const record = (await this.directory()).partyRecord(partyId);
+    if (!record) {
+      throw new Error(`Party ${partyId} has no root in the directory`);
+    }
+    const pin = { party: partyId, root: record.root, rootKeyId: record.rootKeyId };
+    this.#partyPins.splice(0, this.#partyPins.length, ...this.#partyPins.filter((p) => p.party !== partyId), pin);
+    return pin;
   }
 
   /** The safety number of this person and another, from both current keys in the verified directory. */

@@ -7,20 +7,19 @@ import { computeEntryHash } from '../../shared/crypto/entry-bytes';
 import type { SealedEntry } from '../../shared/crypto/entry-seal';
 import type { DirectoryState } from '../../shared/directory/index';
 import { toBase64url } from '../../shared/encoding/bytes';
-import type { EntryHeader } from '../../shared/schemas/entry';
 import type { EntryType, StreamKind } from '../../shared/schemas/entry-type';
 import type { AppendReceipt } from '../../shared/schemas/log';
+import type { StoredEntry } from '../../shared/schemas/stream';
+import { chooseRecipients, type Reader, type RecipientChoice } from '../core/recipient-choice';
 import { EntriesContext, type EntriesOwner } from './entries-context';
 import { type EntryAuthor, type EntryDraft, type EntryPosition, sealDraft } from './entry-draft';
-import { AppendConflictError } from './entry-errors';
+import { AppendConflictError, RecipientsBlockedError, RecipientsDeclinedError } from './entry-errors';
 import { verifyAppendReceipt } from './entry-inclusion';
 import { fetchStreamEntries } from './fetch-stream-entries';
 import type { ReadEntry } from './open-stream-entries';
 import { ownContentKey } from './own-content-key';
-import { emptyChain, extendChain, foldMembers, type StreamChain } from './stream-chain';
+import { emptyChain, extendChain, type StreamChain } from './stream-chain';
 import { openDisclosed, readStream } from './stream-reading';
-import { streamRecipients } from './stream-recipients';
-import { fetchVerifiedDirectory } from './verified-directory';
 
 /** A stored entry: its hash, its leaf in the log and the verified receipt. */
 export type AppendResult = { readonly entryHash: string; readonly leafIndex: number; readonly receipt: AppendReceipt };
@@ -28,11 +27,17 @@ export type AppendResult = { readonly entryHash: string; readonly leafIndex: num
 /** A lost race for a stream head (409 `entry-chain-conflict`), reported before the retry. */
 export type ChainConflict = { readonly streamId: string; readonly attempt: number; readonly seq: number };
 
-/** Options of `append`: how often to retry a lost race, and a hook that sees each loss. */
+/** Options of `append`: how often to retry a lost race, a hook that sees each loss, and who confirms new readers. */
 export type AppendOptions = {
   /** Attempts in all, 20 by default. */
   readonly maxAttempts?: number;
   readonly onConflict?: (conflict: ChainConflict) => void;
+  /**
+   * Asked before sealing to anyone this person's last entry in the stream was not sealed to (to
+   * everyone, for a first entry): answer false to send nothing. Without it the SDK, which acts
+   * for a program rather than a person, goes ahead; blocked readers are always refused.
+   */
+  readonly confirmNewReaders?: (readers: readonly Reader[], choice: RecipientChoice) => boolean | Promise<boolean>;
 };
 
 /** A new case: a staff-chosen reference (never personal data), member parties and the child record. */
@@ -87,15 +92,38 @@ export class PersonEntries {
     return { person, party: key.party, keyId: key.keyId, signSecretKey: held.signSecretKey };
   }
 
-  #seal<T extends EntryType>(
+  /**
+   * Seals a draft to the readers the verified directory and the stream's signed membership allow,
+   * after the trust checks (client/core/recipient-choice) and, for new readers, the confirmation.
+   */
+  async #seal<T extends EntryType>(
     directory: DirectoryState,
-    members: ReadonlySet<string>,
+    chain: StreamChain,
     position: EntryPosition,
     draft: EntryDraft<T>,
+    options: AppendOptions,
   ) {
     const grantee = draft.type === 'disclosure' ? draft.meta?.grantee : undefined;
-    const recipients = streamRecipients(directory, members, grantee === undefined ? [] : [grantee]);
-    return sealDraft(this.#author(directory), position, draft, recipients);
+    const opening = position.seq === 1 ? new Set(draft.meta?.members ?? []) : undefined;
+    const personId = this.#context.owner.personId;
+    const choice = chooseRecipients({
+      directory,
+      members: opening ?? chain.membership.members,
+      authorId: personId,
+      grantees: grantee === undefined ? [] : [grantee],
+      partyPins: this.#context.owner.pins.parties,
+      contactPins: this.#context.owner.pins.contacts,
+      previousRecipients: chain.lastSealedBy.get(personId) ?? null,
+    });
+    if (choice.blocked.length > 0) {
+      throw new RecipientsBlockedError(choice.blocked);
+    }
+    if (choice.newReaders.length > 0 && options.confirmNewReaders) {
+      if (!(await options.confirmNewReaders(choice.newReaders, choice))) {
+        throw new RecipientsDeclinedError(choice.newReaders);
+      }
+    }
+    return sealDraft(this.#author(directory), position, draft, choice.recipients);
   }
 
   async #post(sealed: SealedEntry): Promise<AppendResult> {
@@ -105,52 +133,59 @@ export class PersonEntries {
     return { entryHash, leafIndex: receipt.leafIndex, receipt };
   }
 
-  #extendedBy(chain: StreamChain, header: EntryHeader, result: AppendResult): StreamChain {
-    const { stream, streamKind, seq } = header;
-    const members = foldMembers(chain.members, header);
-    return { streamId: stream, kind: streamKind, seq, hash: result.entryHash, members, lastLeaf: result.leafIndex };
+  /** The chain after this person's own appended entry, checked as any reader checks it. */
+  #extendedBy(chain: StreamChain, sealed: SealedEntry, result: AppendResult, directory: DirectoryState): StreamChain {
+    const { header, signature } = sealed.entry;
+    const stored = { header, signature, entryHash: result.entryHash, leafIndex: result.leafIndex, receivedAt: '' };
+    return extendChain(chain, [stored as StoredEntry], directory);
   }
 
-  async #open<T extends EntryType>(kind: StreamKind, parties: readonly string[], draft: EntryDraft<T>) {
+  async #open<T extends EntryType>(
+    kind: StreamKind,
+    parties: readonly string[],
+    draft: EntryDraft<T>,
+    options: AppendOptions = {},
+  ) {
     const streamId = randomUUID();
-    const directory = await fetchVerifiedDirectory(this.#context.owner.http);
+    const { directory } = await this.#context.directory();
     const position = { stream: streamId, streamKind: kind, seq: 1, prevHash: '' };
     const opening = { ...draft, meta: { ...draft.meta, members: [...parties] } };
-    const sealed = this.#seal(directory, new Set(parties), position, opening);
+    const chain = emptyChain(streamId);
+    const sealed = await this.#seal(directory, chain, position, opening, options);
     const result = await this.#post(sealed);
-    this.#context.remember(this.#extendedBy(emptyChain(streamId), sealed.entry.header, result));
+    this.#context.remember(this.#extendedBy(chain, sealed, result, directory));
     return { streamId, ...result };
   }
 
   /** Opens a case (staff): `case_open` with the child record, sealed to every member party's people. */
-  openCase(input: OpenCaseInput) {
+  openCase(input: OpenCaseInput, options?: AppendOptions) {
     const { reference, parties, record, attachments } = input;
     const content: ContentOf<'case_open'> = { ...record, type: 'case_open' };
-    return this.#open('case', parties, {
-      type: 'case_open',
-      content,
-      meta: { reference },
-      ...(attachments === undefined ? {} : { attachments }),
-    });
+    return this.#open(
+      'case',
+      parties,
+      { type: 'case_open', content, meta: { reference }, ...(attachments === undefined ? {} : { attachments }) },
+      options,
+    );
   }
 
   /** Opens a thread (envoys) between parties. */
-  openThread(input: OpenThreadInput) {
+  openThread(input: OpenThreadInput, options?: AppendOptions) {
     const { parties, subject, partiesNote } = input;
     const content: ContentOf<'thread_open'> = {
       type: 'thread_open',
       subject,
       ...(partiesNote === undefined ? {} : { partiesNote }),
     };
-    return this.#open('thread', parties, { type: 'thread_open', content });
+    return this.#open('thread', parties, { type: 'thread_open', content }, options);
   }
 
-  // Fetches what is new since the verified head, verifies it (directory fetched after the entries).
+  // Fetches what is new since the verified head, verifies it (directory proven after the entries).
   async #sync(streamId: string): Promise<{ chain: StreamChain; directory: DirectoryState }> {
     const { http } = this.#context.owner;
     const known = this.#context.chain(streamId) ?? emptyChain(streamId);
     const { entries } = await fetchStreamEntries(http, streamId, known.seq);
-    const directory = await fetchVerifiedDirectory(http);
+    const { directory } = await this.#context.directory();
     const chain = extendChain(known, entries, directory);
     this.#context.remember(chain);
     return { chain, directory };
@@ -171,10 +206,10 @@ export class PersonEntries {
         throw new Error(`Stream ${streamId} has no entries to extend`);
       }
       const position = { stream: streamId, streamKind: chain.kind, seq: chain.seq + 1, prevHash: chain.hash };
-      const sealed = this.#seal(directory, chain.members, position, draft);
+      const sealed = await this.#seal(directory, chain, position, draft, options);
       try {
         const result = await this.#post(sealed);
-        this.#context.remember(this.#extendedBy(chain, sealed.entry.header, result));
+        this.#context.remember(this.#extendedBy(chain, sealed, result, directory));
         return result;
       } catch (error) {
         if (!(error instanceof ApiProblem && error.is('entryChainConflict'))) {
@@ -202,7 +237,7 @@ export class PersonEntries {
   async disclose(streamId: string, input: DiscloseInput, options: AppendOptions = {}) {
     const { http, personId } = this.#context.owner;
     const hashes = [...new Set(input.entries)];
-    const directory = await fetchVerifiedDirectory(http);
+    const { directory } = await this.#context.directory();
     const grants = [];
     for (const entryHash of hashes) {
       const stored = await http.api(entryRoutes.getEntry, { params: { entryHash } });

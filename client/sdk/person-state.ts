@@ -7,6 +7,8 @@ import { SoftwareAuthenticatorState } from './software-authenticator-state';
 export const PinnedLogState = z.object({
   origin: z.string().min(1),
   verifierKey: z.string().min(1),
+  /** The deployment's legacy boundary pinned with the key (docs/PROTOCOL.md §7.8). */
+  legacyBefore: z.number().int().nonnegative().optional(),
   /** The last checkpoint verified against the pinned key, if any. */
   checkpoint: MonitoredCheckpoint.optional(),
 });

@@ -3,23 +3,27 @@ import { verifyEntrySignatureOverBytes } from '../../shared/crypto/entry-signatu
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
-import type { EntryHeader } from '../../shared/schemas/entry';
+import { NO_MEMBERSHIP, type StreamMembership } from '../../shared/membership/stream-membership';
 import { ENTRY_RULES, type StreamKind } from '../../shared/schemas/entry-type';
 import type { StoredEntry } from '../../shared/schemas/stream';
+import { checkStreamReaders } from '../core/stream-readers-check';
 import { type EntryCheck, EntryVerificationError } from './entry-errors';
 
 /**
  * A stream as far as this client has verified it: its head (`seq` 0 and hash `""` before the
- * first entry) and the member parties its signed headers add up to.
+ * first entry), the membership its signed headers add up to (shared/membership), and who each
+ * author last sealed to.
  */
 export type StreamChain = {
   readonly streamId: string;
   readonly kind: StreamKind | undefined;
   readonly seq: number;
   readonly hash: string;
-  readonly members: ReadonlySet<string>;
+  readonly membership: StreamMembership;
   /** Leaf index of the head entry, -1 before the first. */
   readonly lastLeaf: number;
+  /** Per author, the recipients (`person keyId`) of their last entry in the stream. */
+  readonly lastSealedBy: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
 /** A stream before its first entry. */
@@ -28,27 +32,10 @@ export const emptyChain = (streamId: string): StreamChain => ({
   kind: undefined,
   seq: 0,
   hash: '',
-  members: new Set(),
+  membership: NO_MEMBERSHIP,
   lastLeaf: -1,
+  lastSealedBy: new Map(),
 });
-
-/** The member parties after `header`, as the server folds them: the opening entry's, then membership changes. */
-export const foldMembers = (members: ReadonlySet<string>, header: EntryHeader): ReadonlySet<string> => {
-  if (header.seq === 1) {
-    return new Set(header.meta.members ?? []);
-  }
-  if (header.type !== 'membership') {
-    return members;
-  }
-  const next = new Set(members);
-  for (const party of header.meta.add ?? []) {
-    next.add(party);
-  }
-  for (const party of header.meta.remove ?? []) {
-    next.delete(party);
-  }
-  return next;
-};
 
 // The author's key must be the one the directory bound to this person and party, valid at the
 // entry's leaf (§7.4), and of a role that may write this kind of entry. The header was parsed with
@@ -99,10 +86,11 @@ const chainProblem = (chain: StreamChain, entry: StoredEntry): string | null => 
 
 /**
  * Verifies `entries` as the continuation of `chain`, in order: each entry's hash is the one the
- * client computes itself, it extends the head (seq, prevHash, stream, kind, log order), and its
- * signature verifies under the author's key valid at its leaf in the verified directory. The
- * directory must have been fetched after the entries, so that it holds every statement before
- * their leaves. Returns the chain after them.
+ * client computes itself, it extends the head (seq, prevHash, stream, kind, log order), its
+ * signature verifies under the author's key valid at its leaf in the verified directory, it keeps
+ * the stream's membership rules, and it was sealed only to the stream's readers at its position
+ * (client/core/stream-readers-check). The directory must be proven under a tree that holds the
+ * entries, so that it holds every statement before their leaves. Returns the chain after them.
  *
  * @throws {EntryVerificationError} naming the first entry that fails.
  */
@@ -129,13 +117,25 @@ export const extendChain = (
     if (unsigned) {
       throw new EntryVerificationError(unsigned[0], place, unsigned[1]);
     }
+    const readers = checkStreamReaders(
+      [{ header, entryHash: computed, leafIndex: entry.leafIndex }],
+      directory,
+      current.membership,
+    );
+    const [problem] = readers.problems[0] ?? [];
+    if (problem !== undefined) {
+      throw new EntryVerificationError('readers', place, problem);
+    }
+    const lastSealedBy = new Map(current.lastSealedBy);
+    lastSealedBy.set(header.author.person, new Set(header.recipients.map((r) => `${r.person} ${r.keyId}`)));
     current = {
       streamId: chain.streamId,
       kind: header.streamKind,
       seq: header.seq,
       hash: computed,
-      members: foldMembers(current.members, header),
+      membership: readers.membership,
       lastLeaf: entry.leafIndex,
+      lastSealedBy,
     };
   }
   return current;

@@ -5,7 +5,6 @@ import { checkInclusions, requestInclusionProofs } from './entry-inclusion';
 import { fetchStreamEntries } from './fetch-stream-entries';
 import { openStreamEntries, type ReadEntry } from './open-stream-entries';
 import { emptyChain, extendChain } from './stream-chain';
-import { fetchVerifiedDirectory } from './verified-directory';
 
 /**
  * Every entry of a stream, verified and decrypted where the person can: the hash each entry is
@@ -19,8 +18,7 @@ import { fetchVerifiedDirectory } from './verified-directory';
 export const readStream = async (context: EntriesContext, streamId: string): Promise<ReadEntry[]> => {
   const { http, personId } = context.owner;
   const { entries } = await fetchStreamEntries(http, streamId);
-  const trusted = await context.checkLog();
-  const directory = await fetchVerifiedDirectory(http);
+  const { trusted, directory } = await context.directory();
   // Asked for before the signatures are checked, so the server prepares the proofs meanwhile.
   const proofs = requestInclusionProofs(http, trusted.treeSize, entries);
   proofs.catch(() => undefined); // awaited below; not left unhandled when a check throws first

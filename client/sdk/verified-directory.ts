@@ -1,51 +1,37 @@
-import { keyRoutes } from '../../shared/api/identity';
-import { keyStatementHash } from '../../shared/crypto/key-statement';
-import { type DirectoryFailure, type DirectoryState, verifyKeyDirectory } from '../../shared/directory/index';
-import type { StatementRecord } from '../../shared/schemas/identity';
+import type { DirectoryState, ProvenDirectory } from '../../shared/directory/index';
+import { syncDirectory } from '../core/directory-sync';
+import type { LogCheckResult } from './log-checker';
 import type { ParleyHttp } from './parley-http';
 
-const PAGE = 1000;
-
-/** Thrown when the server's key directory does not verify: names each refused statement. */
-export class DirectoryVerificationError extends Error {
-  constructor(readonly failures: readonly DirectoryFailure[]) {
-    const [first] = failures;
-    super(
-      `The key directory does not verify: ${failures.length} statement(s) refused` +
-        (first ? `, first at position ${first.position}: ${first.reason}` : ''),
-    );
-    this.name = 'DirectoryVerificationError';
-  }
-}
-
-/** Every key-directory statement, in log order, paging through `GET /api/keys/statements`. */
-export const fetchStatements = async (http: ParleyHttp): Promise<StatementRecord[]> => {
-  const all: StatementRecord[] = [];
-  for (;;) {
-    const after = all.at(-1)?.position ?? -1;
-    const { statements } = await http.api(keyRoutes.listStatements, { query: { after, limit: PAGE } });
-    all.push(...statements);
-    if (statements.length < PAGE) {
-      return all;
-    }
-  }
-};
+export { DirectoryVerificationError } from '../core/directory-sync';
 
 /**
- * Fetches the whole key directory and re-verifies it from its first statement with the shared
- * rules (shared/directory), trusting nothing the server says about keys.
- *
- * @throws {DirectoryVerificationError} when any statement is refused.
+ * One person's key directory, taken from the log alone (client/core/directory-sync): proven under
+ * each tree their log monitor accepts, extended from the last one with only what is new.
  */
-export const fetchVerifiedDirectory = async (http: ParleyHttp): Promise<DirectoryState> => {
-  const records = await fetchStatements(http);
-  const { state, failures } = verifyKeyDirectory(records.map(({ signed, position }) => ({ signed, position })));
-  // The hash the server reports is what the log records: it must be the statement's own.
-  const misreported = records
-    .filter((record) => record.hash !== keyStatementHash(record.signed))
-    .map((record) => ({ position: record.position, statementHash: record.hash, reason: 'the reported hash is wrong' }));
-  if (failures.length + misreported.length > 0) {
-    throw new DirectoryVerificationError([...failures, ...misreported]);
+export class VerifiedDirectory {
+  #proven: ProvenDirectory | null = null;
+  #turn: Promise<unknown> = Promise.resolve();
+
+  /**
+   * The directory as of the accepted tree `trusted`.
+   *
+   * @throws {DirectoryVerificationError} naming every statement forged, moved, withheld or refused.
+   */
+  at(http: ParleyHttp, trusted: LogCheckResult): Promise<DirectoryState> {
+    const turn = this.#turn.then(async () => {
+      if (this.#proven && this.#proven.treeSize > trusted.treeSize) {
+        return this.#proven.state;
+      }
+      const trust = {
+        pinnedKey: trusted.pinned.verifierKey,
+        expectedOrigin: trusted.pinned.origin,
+        legacyBefore: trusted.pinned.legacyBefore ?? 0,
+      };
+      this.#proven = await syncDirectory(http.transport, trusted, trust, this.#proven);
+      return this.#proven.state;
+    });
+    this.#turn = turn.catch(() => undefined);
+    return turn;
   }
-  return state;
-};
+}

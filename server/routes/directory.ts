@@ -1,6 +1,7 @@
 import { invitationRoutes, partyRoutes } from '../../shared/api/identity';
 import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
+import { ProblemError } from '../problems';
 import {
   createInvitation,
   invitationLink,
@@ -12,7 +13,6 @@ import type { KeyDirectory } from '../services/key-directory';
 import { listParties } from '../services/parties';
 import { listPeople } from '../services/people';
 import { revokePerson } from '../services/revocation';
-import { ProblemError } from '../problems';
 import { signedIn } from './vault';
 
 export const directoryHandlers = (context: ServerContext, directory: KeyDirectory): Implementation[] => [

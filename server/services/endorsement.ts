@@ -38,7 +38,10 @@ const endorsementProblem = (pending: SignedKeyStatement, admin: Caller, keyId: s
   const isAuthority = statement.authority === admin.personId;
   const hasAuthority = signatures.some((signature) => signature.signer === statement.authority);
   if (!isAuthority && !hasAuthority) {
-    return new ProblemError('forbidden', 'The admin who invited this person endorses first; other admins add theirs after');
+    return new ProblemError(
+      'forbidden',
+      'The admin who invited this person endorses first; other admins add theirs after',
+    );
   }
   return signatures.some((signature) => signature.keyId === keyId)
     ? new ProblemError('conflict', 'This key has already signed the enrolment')

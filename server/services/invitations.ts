@@ -81,7 +81,11 @@ export const openInvitationForToken = async (context: ServerContext, db: Db | Tx
 };
 
 /** Withdraws an unused invitation into the admin's own party; another party's is not found. */
-export const revokeInvitation = async (context: ServerContext, invitationId: string, partyId: string): Promise<void> => {
+export const revokeInvitation = async (
+  context: ServerContext,
+  invitationId: string,
+  partyId: string,
+): Promise<void> => {
   const ofParty = and(eq(invitations.id, invitationId), eq(invitations.partyId, partyId));
   const [row] = await context.database.db
     .update(invitations)

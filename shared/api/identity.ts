@@ -4,8 +4,8 @@ import {
   CreatedInvitation,
   CreateInvitationRequest,
   DirectoryPage,
-  EndorseRequest,
   EndorsementState,
+  EndorseRequest,
   EnrolmentOptionsRequest,
   EnrolmentOptionsResponse,
   EnrolmentVerifyRequest,
@@ -238,7 +238,7 @@ export const keyRoutes = {
     tag: 'directory',
     access: ANY_PERSON_OR_PENDING,
     summary:
-      'Key-directory statements in log order after a position, each with its inclusion proof in the tree of `treeSize`, and that tree\'s checkpoint counting its key statements',
+      "Key-directory statements in log order after a position, each with its inclusion proof in the tree of `treeSize`, and that tree's checkpoint counting its key statements",
     query: z.object({
       treeSize: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
       after: z.coerce.number().int().min(-1).max(Number.MAX_SAFE_INTEGER).default(-1),

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { ServerContext } from '../../server/context';
-import { TransparencyLog } from '../../server/log/transparency-log';
 import { loadLogSigner } from '../../server/log/log-key';
+import { TransparencyLog } from '../../server/log/transparency-log';
 import { createBootstrapInvitation } from '../../server/services/bootstrap';
 import { invitationLink } from '../../server/services/invitations';
 import { KeyDirectory } from '../../server/services/key-directory';

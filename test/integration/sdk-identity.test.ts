@@ -11,6 +11,7 @@ describe('the Node SDK against a real server: enrolment, endorsement, keys', () 
   let server: TestServer;
   let admin: ParleyPerson;
   let adminParty: string;
+  let otherAdmin: ParleyPerson;
   let envoy: ParleyPerson;
   let firstSafetyNumber: string;
 
@@ -33,29 +34,46 @@ describe('the Node SDK against a real server: enrolment, endorsement, keys', () 
     expect((await admin.session())?.person.keyId).toBe(directory.currentKey(admin.personId)?.keyId);
   });
 
-  it('invites an envoy of another party, who enrols pending and is refused endorsed-only routes', async () => {
-    const party = await admin.createParty('Kingdom of Lyonesse');
-    envoy = await enrolInvitee(server, admin, { partyId: party.id, role: 'envoy', name: 'Eve Envoy' });
-    expect(envoy.currentSession?.person).toMatchObject({ status: 'pending', role: 'envoy', party });
+  it("invites an envoy of another party through that party's own root admin; the envoy enrols pending", async () => {
+    let partyId: string;
+    ({ admin: otherAdmin, partyId } = await enrolBootstrapAdmin(server, 'Kingdom of Lyonesse', 'Lance Admin'));
+    envoy = await enrolInvitee(server, otherAdmin, { partyId, role: 'envoy', name: 'Eve Envoy' });
+    expect(envoy.currentSession?.person).toMatchObject({ status: 'pending', role: 'envoy', party: { id: partyId } });
     expect(envoy.currentSession?.person.keyId).toBeUndefined();
-    const [anyStatement] = (await envoy.api(keyRoutes.listStatements)).statements;
+    const { treeSize } = await admin.checkLog();
+    const [anyStatement] = (await envoy.api(keyRoutes.listStatements, { query: { treeSize } })).statements;
     if (!anyStatement) {
       throw new Error('expected the admin’s enrolment in the directory');
     }
     await expectProblem(envoy.api(keyRoutes.appendStatement, { body: { signed: anyStatement.signed } }), 'forbidden');
     await expectProblem(envoy.pendingEnrolments(), 'forbidden');
-    expect((await admin.pendingEnrolments()).map((pending) => pending.person.id)).toEqual([envoy.personId]);
+    expect((await otherAdmin.pendingEnrolments()).map((pending) => pending.person.id)).toEqual([envoy.personId]);
+    // An admin of another party neither sees nor endorses the enrolment.
+    expect(await admin.pendingEnrolments()).toEqual([]);
+    const [pending] = await otherAdmin.pendingEnrolments();
+    const adminKey = unlockedKeyringOf(admin)?.signer(admin.personId);
+    if (!pending || !adminKey) {
+      throw new Error('expected a pending enrolment and an unlocked admin');
+    }
+    const { keyId, signature } = signKeyStatement(pending.signed.statement, adminKey);
+    await expectProblem(
+      admin.api(keyRoutes.endorseEnrolment, { params: { personId: envoy.personId }, body: { keyId, signature } }),
+      'forbidden',
+    );
   });
 
-  it('lets the inviting admin endorse the envoy, who becomes active with the keys they signed', async () => {
-    const [pending] = await admin.pendingEnrolments();
-    const record = await admin.endorse(envoy.personId);
-    expect(record.signed.statement).toEqual(pending?.signed.statement);
-    expect(record.signed.signatures.map((signature) => signature.signer)).toEqual([envoy.personId, admin.personId]);
+  it("lets the party's admin endorse the envoy, who becomes active with the keys they signed", async () => {
+    const [pending] = await otherAdmin.pendingEnrolments();
+    const { published } = await otherAdmin.endorse(envoy.personId);
+    expect(published?.signed.statement).toEqual(pending?.signed.statement);
+    expect(published?.signed.signatures.map((signature) => signature.signer)).toEqual([
+      envoy.personId,
+      otherAdmin.personId,
+    ]);
     const session = await envoy.session();
     expect(session?.person.status).toBe('active');
     expect((await envoy.directory()).currentKey(envoy.personId)?.keyId).toBe(session?.person.keyId);
-    expect(await admin.pendingEnrolments()).toEqual([]);
+    expect(await otherAdmin.pendingEnrolments()).toEqual([]);
   });
 
   it('signs the envoy out and back in without a user name, then unlocks the vault through PRF', async () => {

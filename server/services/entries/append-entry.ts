@@ -4,8 +4,8 @@ import { CIPHERTEXT_HASH_TAG, ENTRY_HASH_TAG, entrySigningBytes } from '../../..
 import { areRecipientsCanonical } from '../../../shared/crypto/entry-recipients';
 import { isBucketSize } from '../../../shared/crypto/padding';
 import { canonicalBytes } from '../../../shared/encoding/canonical';
-import type { SignedEntry } from '../../../shared/schemas/entry';
 import { applyMembership, NO_MEMBERSHIP } from '../../../shared/membership/stream-membership';
+import type { SignedEntry } from '../../../shared/schemas/entry';
 import { ENTRY_RULES } from '../../../shared/schemas/entry-type';
 import type { AppendReceipt } from '../../../shared/schemas/log';
 import type { Caller } from '../../auth/caller';
@@ -17,9 +17,9 @@ import { ProblemError } from '../../problems';
 import { listPeople } from '../people';
 import { currentKeyOf } from '../person-keys';
 import type { EntryNotices } from './entry-notices';
+import { membershipOf } from './membership-state';
 import { checkHeaderShape } from './meta-rules';
 import { checkRelations } from './relation-rules';
-import { membershipOf } from './membership-state';
 import { headOf, lockStream, streamsOfParty } from './stream-state';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
@@ -156,9 +156,16 @@ export const appendEntry = async (
     });
     // Only the changes that took effect here: a proposal awaiting consent changes nothing yet.
     if (membership.changes.length > 0) {
-      await tx.insert(streamMemberships).values(
-        membership.changes.map(({ party, change }) => ({ partyId: party, change, streamId: header.stream, seq: header.seq })),
-      );
+      await tx
+        .insert(streamMemberships)
+        .values(
+          membership.changes.map(({ party, change }) => ({
+            partyId: party,
+            change,
+            streamId: header.stream,
+            seq: header.seq,
+          })),
+        );
     }
     const proof = await log.inclusionProof(tx, firstIndex, checkpoint.treeSize);
     return {

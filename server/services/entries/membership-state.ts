@@ -20,7 +20,9 @@ export const membershipOf = async (tx: Tx, streamId: string): Promise<StreamMemb
   for (const row of rows) {
     const step = applyMembership(state, row.header, Buffer.from(row.hash).toString('base64url'));
     if (!step.ok) {
-      throw new Error(`stored entry ${row.header.seq} of stream ${streamId} breaks the membership rules: ${step.reason}`);
+      throw new Error(
+        `stored entry ${row.header.seq} of stream ${streamId} breaks the membership rules: ${step.reason}`,
+      );
     }
     state = step.state;
   }
