@@ -1,7 +1,7 @@
 import type { EntryAuthor } from '../../client/sdk/entry-draft';
 import { sealDraft } from '../../client/sdk/entry-draft';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
-import { streamRecipients } from '../../client/sdk/stream-recipients';
+import { streamReaderKeys } from '../../shared/membership/stream-readers';
 import type { RecipientKey } from '../../shared/crypto/entry-recipients';
 import type { SealedEntry } from '../../shared/crypto/entry-seal';
 import type { BoxPublicKey, SignSecretKey } from '../../shared/crypto/identity-keys';
@@ -31,7 +31,7 @@ export const signerOf = async (person: ParleyPerson, partyId: string): Promise<S
   }
   return {
     author: { person: person.personId, party: key.party, keyId: key.keyId, signSecretKey: held.signSecretKey },
-    recipients: streamRecipients(directory, new Set([partyId])),
+    recipients: streamReaderKeys(directory, new Set([partyId])).recipients,
   };
 };
 

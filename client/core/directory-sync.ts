@@ -24,8 +24,11 @@ export type DirectoryTrust = {
   readonly legacyBefore: number;
 };
 
-/** A tree head the client's log monitor accepted: its size and root (standard base64, as in the note). */
-export type AcceptedTree = { readonly treeSize: number; readonly rootHash: string };
+/**
+ * A tree head the client's log monitor accepted: its size, its root (standard base64, as in the
+ * note) and the note it accepted, which for a log that counts its statements carries the count.
+ */
+export type AcceptedTree = { readonly treeSize: number; readonly rootHash: string; readonly note: string };
 
 const PAGE = 1000;
 
@@ -94,6 +97,14 @@ export const syncDirectory = async (
   if (checkpoint.treeSize !== accepted.treeSize || !root || !equalHashes(checkpoint.rootHash, root)) {
     throw problem(
       `the directory comes with checkpoint ${checkpoint.treeSize}, not the accepted tree ${accepted.treeSize}`,
+    );
+  }
+  // Two signed notes of one tree that count its statements differently are evidence of a lying log.
+  const acceptedNote = verifyCheckpoint(accepted.note, trust.pinnedKey, trust.expectedOrigin);
+  const counted = acceptedNote.ok ? acceptedNote.checkpoint.keyStatements : undefined;
+  if (counted !== undefined && counted !== checkpoint.keyStatements) {
+    throw problem(
+      `the log signed two counts of key statements for tree ${checkpoint.treeSize}: ${counted} and ${checkpoint.keyStatements ?? 'none'}`,
     );
   }
   const proof = proveDirectory(previous, checkpoint, listed, { legacyBefore: trust.legacyBefore });

@@ -3,6 +3,7 @@
  * stay `ApiProblem` (shared/api/client); these are the client's own findings, each naming the
  * entry and the check so a caller can keep them as evidence.
  */
+import type { PeopleHintConflict } from '../core/people-hints';
 import type { BlockedReader, Reader } from '../core/recipient-choice';
 
 /** The verification an entry failed (docs/PROTOCOL.md §4.4–4.7, §7.4, §9). */
@@ -100,5 +101,16 @@ export class RecipientsDeclinedError extends Error {
 
   constructor(readonly readers: readonly Reader[]) {
     super(`Not sent: sealing to ${readers.map((reader) => reader.name).join(', ')} was not confirmed`);
+  }
+}
+
+/** The server's people list contradicts the verified directory: each person it misdescribes, by name. */
+export class PeopleHintError extends Error {
+  override readonly name = 'PeopleHintError';
+
+  constructor(readonly conflicts: readonly PeopleHintConflict[]) {
+    super(
+      `The server misdescribes ${conflicts.map((conflict) => `${conflict.name} (${conflict.person}): ${conflict.reason}`).join('; ')}`,
+    );
   }
 }

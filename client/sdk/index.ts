@@ -13,6 +13,7 @@ export {
   type EntryCheck,
   EntryNotReadableError,
   EntryVerificationError,
+  PeopleHintError,
   ReceiptVerificationError,
   RecipientsBlockedError,
   RecipientsDeclinedError,

@@ -63,19 +63,29 @@ describe('key statement builders', () => {
   });
 
   it('builds a self-revocation that names no authority and is signed by the current key', () => {
+    const adminKeys = generateIdentityKeys();
     const keys = generateIdentityKeys();
-    const enrol = signStatement(
+    const root = signStatement(
       enrolStatement(
         { person: ADMIN, party: PARTY, role: 'admin', name: 'Ada', invitation: INVITATION, authority: 'bootstrap' },
+        adminKeys,
+      ),
+      signer(ADMIN, adminKeys),
+    );
+    const enrol = signStatement(
+      enrolStatement(
+        { person: ENVOY, party: PARTY, role: 'envoy', name: 'Eve', invitation: INVITATION, authority: ADMIN },
         keys,
       ),
-      signer(ADMIN, keys),
+      signer(ENVOY, keys),
+      signer(ADMIN, adminKeys),
     );
-    const revoke = signStatement(revokeStatement(recordOf(enrol), headOf(enrol), ''), signer(ADMIN, keys));
+    const revoke = signStatement(revokeStatement(recordOf(enrol), headOf(enrol), ''), signer(ENVOY, keys));
     expect(revoke.statement).toMatchObject({ kind: 'revoke', seq: 2, authority: '', keyId: keys.keyId });
     const { failures } = verifyKeyDirectory([
-      { signed: enrol, position: 0 },
-      { signed: revoke, position: 1 },
+      { signed: root, position: 0 },
+      { signed: enrol, position: 1 },
+      { signed: revoke, position: 2 },
     ]);
     expect(failures).toEqual([]);
   });

@@ -20,6 +20,8 @@ export type LogCheckResult = {
   readonly treeSize: number;
   /** The root in standard base64, as in the checkpoint note. */
   readonly rootHash: string;
+  /** The signed checkpoint note itself. */
+  readonly note: string;
   /** Hashes in the consistency proof that was verified (0 when none was needed). */
   readonly consistencyProofLength: number;
   /** Whether the trusted checkpoint moved forward. */
@@ -130,6 +132,7 @@ export class LogChecker {
       previousTreeSize: previous,
       treeSize: observed.state.checkpoint.treeSize,
       rootHash: observed.state.checkpoint.rootHash,
+      note: observed.state.checkpoint.note,
       consistencyProofLength: proof.length,
       hasAdvanced: observed.advanced,
     };

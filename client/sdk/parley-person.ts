@@ -10,12 +10,14 @@ import { wrappingKeyFromPrf } from '../../shared/crypto/vault-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import type { EntryType } from '../../shared/schemas/entry-type';
 import type { Role } from '../../shared/schemas/role';
+import { peopleHintConflicts } from '../core/people-hints';
 import type { ContactPin, PartyPin, TrustPins } from '../core/recipient-choice';
 import { endorseEnrolment, revokePerson } from './admin-operations';
 import { type AttachmentSink, downloadAttachment } from './attachment-download';
 import { type AttachmentOptions, type AttachmentSource, uploadAttachment } from './attachment-upload';
 import { type EnrolOptions, enrolPerson } from './enrol-person';
 import type { EntryDraft } from './entry-draft';
+import { PeopleHintError } from './entry-errors';
 import { type EntryNotice, type EventOptions, subscribeEntryNotices } from './entry-events';
 import { LogChecker, type LogCheckResult, type PinnedLog } from './log-checker';
 import { revokeOwnKey, rotateOwnKeys } from './own-keys';
@@ -23,6 +25,7 @@ import { ParleyHttp } from './parley-http';
 import {
   type AppendOptions,
   type DiscloseInput,
+  type MembershipChangeInput,
   type OpenCaseInput,
   type OpenThreadInput,
   PersonEntries,
@@ -132,9 +135,19 @@ export class ParleyPerson extends PersonSession {
     return revokePerson(this.http, await this.directory(), this.#signer(), personId);
   }
 
-  /** Everyone enrolled. */
+  /**
+   * Everyone the server lists, checked against the verified directory: the list is a hint for
+   * display, and one that contradicts the log about someone's party, role, status or key is refused.
+   *
+   * @throws {PeopleHintError} naming each person the server describes otherwise than the log.
+   */
   async people() {
-    return (await this.http.api(partyRoutes.listPeople)).people;
+    const { people } = await this.http.api(partyRoutes.listPeople);
+    const conflicts = peopleHintConflicts(people, await this.directory());
+    if (conflicts.length > 0) {
+      throw new PeopleHintError(conflicts);
+    }
+    return people;
   }
 
   /** All parties. */
@@ -262,6 +275,30 @@ export class ParleyPerson extends PersonSession {
   /** Appends a sealed, signed entry, retrying lost races; see {@link PersonEntries.append}. */
   append<T extends EntryType>(streamId: string, draft: EntryDraft<T>, options?: AppendOptions) {
     return this.#entries.append(streamId, draft, options);
+  }
+
+  /** A stream's verified membership: members and changes awaiting consent; see {@link PersonEntries.membership}. */
+  membership(streamId: string) {
+    return this.#entries.membership(streamId);
+  }
+
+  /** Proposes a membership change; see {@link PersonEntries.proposeMembership}. */
+  proposeMembership(streamId: string, change: MembershipChangeInput, options?: AppendOptions) {
+    return this.#entries.proposeMembership(streamId, change, options);
+  }
+
+  /** Consents to a proposed membership change; see {@link PersonEntries.consentToMembership}. */
+  consentToMembership(streamId: string, proposal: string, note?: string, options?: AppendOptions) {
+    return this.#entries.consentToMembership(streamId, proposal, note, options);
+  }
+
+  /** Takes this person's party out of a stream, at once. */
+  async leave(streamId: string, reason: string, options?: AppendOptions) {
+    const party = (await this.directory()).currentKey(this.personId)?.party;
+    if (party === undefined) {
+      throw new Error('You hold no current key: you cannot write to a stream');
+    }
+    return this.#entries.proposeMembership(streamId, { remove: [party], reason }, options);
   }
 
   /** Every entry of a stream, verified and decrypted where possible; see {@link PersonEntries.readStream}. */

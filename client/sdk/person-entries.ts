@@ -7,6 +7,7 @@ import { computeEntryHash } from '../../shared/crypto/entry-bytes';
 import type { SealedEntry } from '../../shared/crypto/entry-seal';
 import type { DirectoryState } from '../../shared/directory/index';
 import { toBase64url } from '../../shared/encoding/bytes';
+import type { StreamMembership } from '../../shared/membership/stream-membership';
 import type { EntryType, StreamKind } from '../../shared/schemas/entry-type';
 import type { AppendReceipt } from '../../shared/schemas/log';
 import type { StoredEntry } from '../../shared/schemas/stream';
@@ -54,6 +55,13 @@ export type OpenThreadInput = {
   readonly parties: readonly string[];
   readonly subject: string;
   readonly partiesNote?: string;
+};
+
+/** A proposed change of a stream's member parties, with the reason given to the others. */
+export type MembershipChangeInput = {
+  readonly add?: readonly string[];
+  readonly remove?: readonly string[];
+  readonly reason: string;
 };
 
 /** A disclosure of entries' content keys to a grantee, for a stated purpose. */
@@ -222,6 +230,36 @@ export class PersonEntries {
         await backoff(attempt);
       }
     }
+  }
+
+  /**
+   * The stream's membership as its verified entries add up to (shared/membership): the member
+   * parties, and the proposed changes awaiting consent.
+   */
+  async membership(streamId: string): Promise<StreamMembership> {
+    return (await this.#sync(streamId)).chain.membership;
+  }
+
+  /**
+   * Proposes adding and removing parties (docs/PROTOCOL.md §4.9): it takes effect once every member
+   * party has consented; removing only one's own party (leaving) takes effect at once.
+   */
+  proposeMembership(streamId: string, change: MembershipChangeInput, options: AppendOptions = {}) {
+    const meta = {
+      ...(change.add && change.add.length > 0 ? { add: [...change.add] } : {}),
+      ...(change.remove && change.remove.length > 0 ? { remove: [...change.remove] } : {}),
+    };
+    const content: ContentOf<'membership'> = { type: 'membership', reason: change.reason };
+    return this.append(streamId, { type: 'membership', content, meta }, options);
+  }
+
+  /** Consents, for this person's party, to the membership change whose entry hash is `proposal`. */
+  consentToMembership(streamId: string, proposal: string, note?: string, options: AppendOptions = {}) {
+    const content: ContentOf<'membership_consent'> = {
+      type: 'membership_consent',
+      ...(note === undefined ? {} : { note }),
+    };
+    return this.append(streamId, { type: 'membership_consent', content, refs: [proposal] }, options);
   }
 
   /** Every entry of a stream, verified and decrypted where possible; see {@link readStream}. */

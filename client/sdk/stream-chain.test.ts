@@ -14,12 +14,12 @@ import {
   rotate,
 } from '../../shared/directory/directory-fixtures';
 import { type DirectoryState, verifyKeyDirectory } from '../../shared/directory/index';
+import { streamReaderKeys } from '../../shared/membership/stream-readers';
 import type { EntryHeader } from '../../shared/schemas/entry';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { type EntryPosition, sealDraft } from './entry-draft';
 import { EntryVerificationError } from './entry-errors';
 import { emptyChain, extendChain, type StreamChain } from './stream-chain';
-import { streamRecipients } from './stream-recipients';
 
 beforeAll(initCrypto);
 
@@ -27,13 +27,14 @@ const STREAM = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
 
 type World = { admin: FixturePerson; staff: FixturePerson; envoy: FixturePerson; directory: DirectoryState };
 
-// Admin and staff of party A, an envoy of party B, at log positions 0–2; entries from leaf 10.
+// Admin and staff of party A, the root admin and an envoy of party B, at log positions 0–3; entries from leaf 10.
 const world = (): World => {
   const admin = person(IDS.admin, 'admin');
   const staff = person(IDS.staff, 'staff');
+  const adminB = person('b0b0b0b0-b0b0-4b0b-8b0b-b0b0b0b0b0b0', 'admin', IDS.partyB);
   const envoy = person(IDS.envoy, 'envoy', IDS.partyB);
   const { state, failures } = verifyKeyDirectory(
-    atPositions([bootstrap(admin), enrol(staff, admin), enrol(envoy, admin)]),
+    atPositions([bootstrap(admin), enrol(staff, admin), bootstrap(adminB), enrol(envoy, adminB)]),
   );
   expect(failures).toEqual([]);
   return { admin, staff, envoy, directory: state };
@@ -45,16 +46,16 @@ const stored = (
   chain: StreamChain,
   content: EntryContent,
   leaf: number,
+  readers: ReadonlySet<string> = chain.seq === 0 ? new Set([IDS.partyA]) : chain.membership.members,
 ) => {
   const position: EntryPosition = { stream: STREAM, streamKind: 'case', seq: chain.seq + 1, prevHash: chain.hash };
   const meta = content.type === 'case_open' ? { members: [IDS.partyA], reference: 'REF-1' } : {};
-  const members = chain.seq === 0 ? new Set([IDS.partyA]) : chain.members;
   const { entry, entryHash } = sealDraft(
     { person: author.id, party: author.party, keyId: author.keys.keyId, signSecretKey: author.keys.signSecretKey },
     position,
     { type: content.type, content, meta } as never,
     [
-      ...streamRecipients(directory, members).filter((recipient) => recipient.person !== author.id),
+      ...streamReaderKeys(directory, readers).recipients.filter((recipient) => recipient.person !== author.id),
       { person: author.id, keyId: author.keys.keyId, boxPublicKey: author.keys.boxPublicKey },
     ].sort(compareRecipients),
   );
@@ -88,7 +89,7 @@ describe('extendChain', () => {
     const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
     const opened = extendChain(emptyChain(STREAM), [first], directory);
     expect(opened).toMatchObject({ seq: 1, hash: first.entryHash, kind: 'case', lastLeaf: 10 });
-    expect([...opened.members]).toEqual([IDS.partyA]);
+    expect([...opened.membership.members]).toEqual([IDS.partyA]);
     const second = stored(staff, directory, opened, STATUS, 12);
     expect(extendChain(opened, [second], directory)).toMatchObject({ seq: 2, hash: second.entryHash });
     expect(extendChain(emptyChain(STREAM), [first, second], directory).seq).toBe(2);
@@ -154,17 +155,20 @@ describe('extendChain', () => {
   });
 });
 
-describe('streamRecipients', () => {
-  it('seals to every current key of the member parties but their admins, plus a grantee', () => {
+describe('extendChain and who an entry reaches', () => {
+  it("refuses an entry sealed to someone outside the stream's member parties, naming them", () => {
     const { staff, envoy, directory } = world();
-    const ids = streamRecipients(directory, new Set([IDS.partyA])).map((recipient) => recipient.person);
-    expect(ids).toEqual([staff.id]);
-    const both = streamRecipients(directory, new Set([IDS.partyA, IDS.partyB])).map((recipient) => recipient.person);
-    expect(both).toEqual([staff.id, envoy.id].sort());
-    const withGrantee = streamRecipients(directory, new Set([IDS.partyA]), [envoy.id]).map((r) => r.keyId);
-    expect(withGrantee).toContain(envoy.keys.keyId);
-    expect(() => streamRecipients(directory, new Set(), ['99999999-9999-4999-8999-999999999999'])).toThrow(
-      /no current key/,
-    );
+    const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
+    const opened = extendChain(emptyChain(STREAM), [first], directory);
+    const leaked = stored(staff, directory, opened, STATUS, 12, new Set([IDS.partyA, IDS.partyB]));
+    expect(failure(() => extendChain(opened, [leaked], directory))).toBe('readers');
+    expect(() => extendChain(opened, [leaked], directory)).toThrow(new RegExp(`${envoy.id}.*not a member`));
+  });
+
+  it('remembers whom each author last sealed to', () => {
+    const { staff, directory } = world();
+    const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
+    const opened = extendChain(emptyChain(STREAM), [first], directory);
+    expect([...(opened.lastSealedBy.get(staff.id) ?? [])]).toEqual([`${staff.id} ${staff.keys.keyId}`]);
   });
 });

@@ -22,6 +22,10 @@ export const enrolBootstrapAdmin = async (server: TestServer, partyName: string,
   return { admin, partyId };
 };
 
+/** A party started the operator's way: a new party whose first admin, its root, is enrolled through the SDK. */
+export const startParty = (server: TestServer, name: string, adminName = `Admin of ${name}`) =>
+  enrolBootstrapAdmin(server, name, adminName);
+
 /** Someone `inviter` invites, enrolled through the SDK (pending until endorsed). */
 export const enrolInvitee = async (
   server: TestServer,

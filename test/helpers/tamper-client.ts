@@ -7,9 +7,12 @@ import { DirectoryVerificationError } from '../../client/sdk/verified-directory'
 export type ClientFinding = { readonly subject: string; readonly reason: string };
 
 const directoryFindings = (error: DirectoryVerificationError): ClientFinding[] =>
-  error.failures.map((failure) => ({
-    subject: `statement ${failure.statementHash} (leaf ${failure.position})`,
-    reason: failure.reason,
+  error.problems.map((problem) => ({
+    subject:
+      problem.position === undefined
+        ? 'directory'
+        : `statement of ${problem.person?.name ?? 'unknown'} (leaf ${problem.position})`,
+    reason: problem.reason,
   }));
 
 /**

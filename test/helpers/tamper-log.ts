@@ -4,7 +4,7 @@ import { keyRoutes } from '../../shared/api/identity';
 import type { ContentOf } from '../../shared/content/entry-content';
 import type { Role } from '../../shared/schemas/role';
 import { meetingMinutes } from './sdk-entries';
-import { enrolBootstrapAdmin, enrolInvitee } from './sdk-people';
+import { enrolBootstrapAdmin, enrolInvitee, startParty } from './sdk-people';
 import { EntryWriter } from './tamper-writer';
 import type { TestServer } from './test-server';
 
@@ -29,19 +29,26 @@ export type AuditedLog = {
 };
 
 /**
- * A small real log, built through the SDK against a running server: a bootstrap admin who creates
- * two more parties and invites and endorses an envoy and a staff member of party A, an envoy of B,
- * a reviewer and an outsider envoy of C; a case of A (opened by staff, with minutes and a status
+ * A small real log, built through the SDK against a running server: three parties, each started
+ * with its own root admin, who invites and endorses its people: an envoy and a staff member of
+ * party A, an envoy of B, a reviewer and an outsider envoy of C; a case of A (opened by staff, with minutes and a status
  * change), a thread between A and B (letters both ways, an acknowledgement), envoy A's key
  * rotation in the middle of the thread, and letters signed with the new key after it.
  */
 export const buildAuditedLog = async (server: TestServer): Promise<AuditedLog> => {
   const { admin, partyId: a } = await enrolBootstrapAdmin(server, `Avalon ${randomUUID().slice(0, 8)}`, 'Ada Admin');
-  const b = (await admin.createParty(`Borduria ${randomUUID().slice(0, 8)}`)).id;
-  const c = (await admin.createParty(`Carpathia ${randomUUID().slice(0, 8)}`)).id;
+  const borduria = await startParty(server, `Borduria ${randomUUID().slice(0, 8)}`);
+  const carpathia = await startParty(server, `Carpathia ${randomUUID().slice(0, 8)}`);
+  const [b, c] = [borduria.partyId, carpathia.partyId];
+  const adminOf = new Map([
+    [a, admin],
+    [b, borduria.admin],
+    [c, carpathia.admin],
+  ]);
   const invite = async (partyId: string, role: Role, name: string) => {
-    const person = await enrolInvitee(server, admin, { partyId, role, name });
-    await admin.endorse(person.personId);
+    const inviter = adminOf.get(partyId) ?? admin;
+    const person = await enrolInvitee(server, inviter, { partyId, role, name });
+    await inviter.endorse(person.personId);
     return person;
   };
   const envoyA = await invite(a, 'envoy', 'Eve Envoy');
@@ -80,7 +87,8 @@ export const buildAuditedLog = async (server: TestServer): Promise<AuditedLog> =
   await writer.write('letter A3', envoyA, threadId, { type: 'letter', content: letter('A3') });
   await writer.write('minutes 2', staffA, caseId, { type: 'minutes', content: meetingMinutes('Second meeting') });
   // Everyone is active: the directory the server serves must name each person's current key.
-  const { statements } = await admin.api(keyRoutes.listStatements, { query: { after: -1, limit: 1000 } });
+  const { treeSize } = await admin.checkLog();
+  const { statements } = await admin.api(keyRoutes.listStatements, { query: { treeSize, after: -1, limit: 1000 } });
   if (!statements.some((record) => record.position === rotation.record.position)) {
     throw new Error('the rotation is not in the directory');
   }

@@ -12,7 +12,7 @@ import { computeEntryHash } from '../../shared/crypto/entry-bytes';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { driversUnderTest } from '../helpers/databases';
 import { childRecord, enrolMember, meetingMinutes } from '../helpers/sdk-entries';
-import { enrolBootstrapAdmin, expectProblem } from '../helpers/sdk-people';
+import { enrolBootstrapAdmin, expectProblem, startParty } from '../helpers/sdk-people';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /** Downloads an attachment into memory (small files only). */
@@ -76,15 +76,13 @@ for (const driver of driversUnderTest()) {
       cleanup = created.cleanup;
       server = await startTestServer(created.options);
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner (A)', 'Ada Admin');
-      parties = {
-        a: partyId,
-        b: (await admin.createParty('Delegation B')).id,
-        c: (await admin.createParty('Ombudsman C')).id,
-      };
+      const b = await startParty(server, 'Delegation B');
+      const c = await startParty(server, 'Ombudsman C');
+      parties = { a: partyId, b: b.partyId, c: c.partyId };
       staff = await enrolMember(server, admin, { partyId: parties.a, role: 'staff', name: 'Sam Staff' });
       envoyA = await enrolMember(server, admin, { partyId: parties.a, role: 'envoy', name: 'Eve Envoy' });
-      envoyB = await enrolMember(server, admin, { partyId: parties.b, role: 'envoy', name: 'Bo Envoy' });
-      reviewer = await enrolMember(server, admin, { partyId: parties.c, role: 'reviewer', name: 'Rae Reviewer' });
+      envoyB = await enrolMember(server, b.admin, { partyId: parties.b, role: 'envoy', name: 'Bo Envoy' });
+      reviewer = await enrolMember(server, c.admin, { partyId: parties.c, role: 'reviewer', name: 'Rae Reviewer' });
     });
     afterAll(async () => {
       await server?.shutdown();

@@ -11,7 +11,7 @@ import { driversUnderTest } from '../helpers/databases';
 import { dumpDatabase } from '../helpers/e2e-entries';
 import { LogCapture } from '../helpers/log-capture';
 import { childRecord, enrolMember, meetingMinutes } from '../helpers/sdk-entries';
-import { enrolBootstrapAdmin, enrolInvitee } from '../helpers/sdk-people';
+import { enrolBootstrapAdmin, enrolInvitee, startParty } from '../helpers/sdk-people';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // Argon2id at libsodium's minimum: fine for a test, never for a real passphrase copy.
@@ -114,10 +114,11 @@ for (const driver of driversUnderTest()) {
       server = await startTestServer({ ...created.options, logs });
       const rpId = new URL(server.origin).hostname;
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner (A)', 'Ada Admin');
-      const other = await admin.createParty('Delegation B');
+      const b = await startParty(server, 'Delegation B');
+      const other = { id: b.partyId };
       const staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
       const envoy = await enrolMember(server, admin, { partyId, role: 'envoy', name: 'Eve Envoy' });
-      const envoyB = await enrolMember(server, admin, { partyId: other.id, role: 'envoy', name: 'Bo Envoy' });
+      const envoyB = await enrolMember(server, b.admin, { partyId: other.id, role: 'envoy', name: 'Bo Envoy' });
       const clerk = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Cy Clerk' });
       // A passphrase vault: enrolled without PRF, signed in again and unlocked by the passphrase.
       const noPrf = await enrolInvitee(

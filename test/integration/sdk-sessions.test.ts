@@ -5,7 +5,7 @@ import { unlockedKeyringOf } from '../../client/sdk/unlocked-keyring';
 import { PrfUnavailableError } from '../../client/sdk/vault-prf';
 import { formatRecoveryKey, generateRecoveryKey, RecoveryKeyError } from '../../shared/crypto/recovery-key';
 import { VaultError } from '../../shared/crypto/vault';
-import { addressOf, enrolBootstrapAdmin, enrolInvitee, expectProblem } from '../helpers/sdk-people';
+import { addressOf, enrolBootstrapAdmin, enrolInvitee, expectProblem, startParty } from '../helpers/sdk-people';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // Argon2id at libsodium's minimum: fine for a test, never for a real passphrase copy.
@@ -23,9 +23,9 @@ describe('the Node SDK against a real server: devices, sessions, recovery', () =
   beforeAll(async () => {
     server = await startTestServer();
     ({ admin, partyId: adminParty } = await enrolBootstrapAdmin(server, 'Republic of Avalon', 'Ada Admin'));
-    const party = await admin.createParty('Kingdom of Lyonesse');
-    envoy = await enrolInvitee(server, admin, { partyId: party.id, role: 'envoy', name: 'Eve Envoy' });
-    await admin.endorse(envoy.personId);
+    const lyonesse = await startParty(server, 'Kingdom of Lyonesse');
+    envoy = await enrolInvitee(server, lyonesse.admin, { partyId: lyonesse.partyId, role: 'envoy', name: 'Eve Envoy' });
+    await lyonesse.admin.endorse(envoy.personId);
   });
   afterAll(async () => {
     await server?.shutdown();
@@ -75,16 +75,23 @@ describe('the Node SDK against a real server: devices, sessions, recovery', () =
   });
 
   it('revokes its own key: the server revokes the person, ends their sessions and refuses sign-in', async () => {
-    const { admin: operator } = await enrolBootstrapAdmin(server, 'Duchy of Cornwall', 'Otto Operator');
-    const keyId = (await operator.directory()).currentKey(operator.personId)?.keyId ?? '';
-    await operator.revokeOwnKey();
-    expect(operator.isUnlocked).toBe(false);
-    expect(await operator.session()).toBeNull();
-    await expectProblem(operator.signIn(), 'forbidden');
+    const leaver = await enrolInvitee(server, admin, { partyId: adminParty, role: 'envoy', name: 'Lee Leaver' });
+    await admin.endorse(leaver.personId);
+    const keyId = (await leaver.directory()).currentKey(leaver.personId)?.keyId ?? '';
+    await leaver.revokeOwnKey();
+    expect(leaver.isUnlocked).toBe(false);
+    expect(await leaver.session()).toBeNull();
+    await expectProblem(leaver.signIn(), 'forbidden');
     const directory = await admin.directory();
-    expect(directory.currentKey(operator.personId)).toBeUndefined();
+    expect(directory.currentKey(leaver.personId)).toBeUndefined();
     expect(directory.keyRecord(keyId)).toMatchObject({ endedBy: 'revoke' });
-    expect((await admin.people()).find((person) => person.id === operator.personId)?.status).toBe('revoked');
+    expect((await admin.people()).find((person) => person.id === leaver.personId)?.status).toBe('revoked');
+  });
+
+  it("refuses a party's last admin revoking their own key: the party would be left without anyone to act for it", async () => {
+    const { admin: operator } = await enrolBootstrapAdmin(server, 'Duchy of Cornwall', 'Otto Operator');
+    await expectProblem(operator.revokeOwnKey(), 'statementRejected');
+    expect((await operator.session())?.person.status).toBe('active');
   });
 
   it('restores a person from exported state, signed out and locked, who signs in and unlocks', async () => {

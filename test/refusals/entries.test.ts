@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EntryDraft, sealDraft } from '../../client/sdk/entry-draft';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
-import { streamRecipients } from '../../client/sdk/stream-recipients';
 import type { ContentOf } from '../../shared/content/entry-content';
 import { compareRecipients, type RecipientKey } from '../../shared/crypto/entry-recipients';
 import type { DirectoryState } from '../../shared/directory/index';
 import { toBase64url } from '../../shared/encoding/bytes';
+import { streamReaderKeys } from '../../shared/membership/stream-readers';
 import { MAX_ENTRY_CIPHERTEXT_BYTES, type SignedEntry } from '../../shared/schemas/entry';
 import type { StreamKind } from '../../shared/schemas/entry-type';
 import type { ProblemCode } from '../../shared/schemas/problem';
@@ -26,7 +26,7 @@ import {
   resigned,
   streamHead,
 } from '../helpers/sdk-entries';
-import { enrolBootstrapAdmin } from '../helpers/sdk-people';
+import { enrolBootstrapAdmin, startParty } from '../helpers/sdk-people';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /** How to seal a test entry: everything right unless a field says otherwise. */
@@ -78,7 +78,10 @@ for (const driver of driversUnderTest()) {
         seq: sealing.seq ?? head.seq + 1,
         prevHash: sealing.prevHash ?? head.hash,
       };
-      const members = streamRecipients(directory, new Set(sealing.members ?? membersOf(sealing.kind, sealing.stream)));
+      const members = streamReaderKeys(
+        directory,
+        new Set(sealing.members ?? membersOf(sealing.kind, sealing.stream)),
+      ).recipients;
       const recipients = sealing.recipients?.(directory, members) ?? members;
       const author = authorOf(sealing.author, directory, sealing.authorKeyId);
       return sealDraft(author, position, sealing.draft, [...recipients].sort(compareRecipients)).entry;
@@ -130,17 +133,15 @@ for (const driver of driversUnderTest()) {
       server = await startTestServer(created.options);
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner (A)', 'Ada Admin');
       adminA = admin;
-      parties = {
-        a: partyId,
-        b: (await admin.createParty('Delegation B')).id,
-        c: (await admin.createParty('Ombudsman C')).id,
-      };
+      const b = await startParty(server, 'Delegation B');
+      const c = await startParty(server, 'Ombudsman C');
+      parties = { a: partyId, b: b.partyId, c: c.partyId };
       staff = await enrolMember(server, admin, { partyId: parties.a, role: 'staff', name: 'Sam Staff' });
       envoyA = await enrolMember(server, admin, { partyId: parties.a, role: 'envoy', name: 'Eve Envoy' });
       rotated = await enrolMember(server, admin, { partyId: parties.a, role: 'envoy', name: 'Rob Rotated' });
       revoked = await enrolMember(server, admin, { partyId: parties.a, role: 'envoy', name: 'Val Revoked' });
-      envoyB = await enrolMember(server, admin, { partyId: parties.b, role: 'envoy', name: 'Bo Envoy' });
-      reviewer = await enrolMember(server, admin, { partyId: parties.c, role: 'reviewer', name: 'Rae Reviewer' });
+      envoyB = await enrolMember(server, b.admin, { partyId: parties.b, role: 'envoy', name: 'Bo Envoy' });
+      reviewer = await enrolMember(server, c.admin, { partyId: parties.c, role: 'reviewer', name: 'Rae Reviewer' });
 
       ({ streamId: caseId, entryHash: caseOpenHash } = await staff.openCase({
         reference: 'CASE-REFUSALS',

@@ -79,21 +79,20 @@ const routeCases = (world: World): Record<ApiRouteName, RouteCase> => ({
   getVerifications: { admitted: 200 },
   putVerifications: { body: { blob: b64(96), keyId: b64(16), signature: b64(64) }, admitted: notSignedByCurrentKey },
   listParties: { admitted: 200 },
-  // One name for every caller: the first admin (A's) creates the party, the next is told it exists.
-  createParty: {
-    body: { name: `Delegation ${randomUUID()}` },
-    admitted: (caller) => (caller.party === 'A' ? 201 : { code: 'conflict' }),
-  },
   listPeople: { admitted: 200 },
   revokePerson: { params: { personId: randomUUID() }, body: {}, admitted: notFound },
   listInvitations: { admitted: 200 },
-  createInvitation: { body: { partyId: randomUUID(), role: 'envoy', name: 'Nobody' }, admitted: notFound },
+  // Another party's id: admins invite into their own party only.
+  createInvitation: {
+    body: { partyId: randomUUID(), role: 'envoy', name: 'Nobody' },
+    admitted: { code: 'forbidden', detail: /their own party only/ },
+  },
   revokeInvitation: { params: { invitationId: randomUUID() }, admitted: notFound },
-  listStatements: { admitted: 200 },
-  // Someone else's enrolment statement: the route takes only one's own rotation or revocation.
+  listStatements: { query: { treeSize: '1' }, admitted: 200 },
+  // Someone else's enrolment statement: the route takes only one's own rotation, revocation or policy.
   appendStatement: {
     body: { signed: world.adminEnrolment },
-    admitted: { code: 'forbidden', detail: /own key only/ },
+    admitted: { code: 'forbidden', detail: /your own rotation, revocation or party policy/ },
   },
   listPendingEnrolments: { admitted: 200 },
   endorseEnrolment: {
