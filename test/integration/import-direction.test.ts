@@ -10,6 +10,7 @@ const CONFIGS = [
   'shared/tsconfig.json',
   'db/tsconfig.json',
   'server/tsconfig.json',
+  'client/core/tsconfig.json',
   'client/tsconfig.json',
 ];
 
@@ -36,6 +37,7 @@ const typecheck = (folder: string, files: Record<string, string>) => {
     'db/value.ts': 'export const dbValue = 2;\n',
     'server/value.ts': 'export const serverValue = 3;\n',
     'client/value.ts': 'export const clientValue = 4;\n',
+    'client/core/value.ts': 'export const coreValue = 5;\n',
     ...files,
   };
   for (const [path, text] of Object.entries(modules)) {
@@ -70,6 +72,24 @@ describe('npm run typecheck rejects imports against the layering', () => {
     });
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  it('the client core (shared by the browser and the SDK) imports neither the browser app nor the server', () => {
+    for (const [path, target] of [
+      ['client/core/wrong.ts', '../value'],
+      ['client/core/wrong.ts', '../../server/value'],
+    ] as const) {
+      const result = typecheck('client/core', {
+        [path]: `import { clientValue } from '${target}';\nexport const w = clientValue;\n`,
+      });
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toContain('TS6307');
+    }
+    const fromApp = typecheck('client', {
+      'client/right.ts': "import { coreValue } from './core/value';\nexport const right = coreValue;\n",
+    });
+    expect(fromApp.stdout).toBe('');
+    expect(fromApp.status).toBe(0);
   });
 
   it('shared/ cannot use Node or DOM globals', () => {

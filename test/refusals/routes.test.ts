@@ -237,7 +237,9 @@ for (const driver of driversUnderTest()) {
         record: childRecord('Mariia'),
       });
       const [opening] = (await staffA.api(entryRoutes.listEntries, { params: { streamId: caseId } })).entries;
-      const [adminEnrolment] = (await staffA.api(keyRoutes.listStatements)).statements;
+      const { treeSize } = await staffA.checkLog();
+      const query = { treeSize, after: -1, limit: 1 };
+      const [adminEnrolment] = (await staffA.api(keyRoutes.listStatements, { query })).statements;
       const rpId = new URL(server.origin).hostname;
       const stranger = new SoftwareAuthenticator({ origin: server.origin });
       const registration = stranger.createCredential(strangerOptions(rpId)).response;
