@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ParleyPerson } from '../../client/sdk/parley-person';
 import type { DatabaseOptions } from '../../db/client';
 import { openDatabase } from '../../db/client';
 import { invitations, parties } from '../../db/schema/index';
 import { driversUnderTest } from '../helpers/databases';
+import { startTestServer } from '../helpers/test-server';
 
 const runAdmin = (options: DatabaseOptions, args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/admin.ts', ...args], {
@@ -63,6 +65,46 @@ for (const driver of driversUnderTest()) {
       ]);
       expect(second.status).toBe(0);
       expect(await counts()).toEqual({ parties: 1, invitations: 2 });
+    });
+
+    it('starts new parties only: once a party has its root admin, the command line cannot add anyone to it', async () => {
+      const party = 'Commissioner for Children (Avalon)';
+      const first = runAdmin(options, ['invite', '--party', party, '--role', 'admin', '--name', 'Ada Admin']);
+      expect(first.status).toBe(0);
+      const link = /^(https:\S+\/enrol#\S+)$/m.exec(first.stdout)?.[1] ?? '';
+      // The first admin redeems the link: the party now has its root.
+      const server = await startTestServer({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+      try {
+        const root = await ParleyPerson.enrol(server.url, link, { origin: server.origin });
+        expect(root.currentSession?.person).toMatchObject({ role: 'admin', status: 'active' });
+      } finally {
+        await server.shutdown();
+      }
+      const before = await counts();
+      const again = runAdmin(options, ['invite', '--party', party, '--role', 'admin', '--name', 'Mallory']);
+      expect(again.status).toBe(2);
+      expect(again.stdout).toBe('');
+      expect(again.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(again.stderr).toMatch(/already has its root admin: only its own admins can add people to it/);
+      expect(await counts()).toEqual(before);
+      const fresh = runAdmin(options, [
+        'invite',
+        '--party',
+        'Delegation of Lyonesse',
+        '--role',
+        'admin',
+        '--name',
+        'Lance',
+      ]);
+      expect(fresh.status).toBe(0);
+      expect(await counts()).toEqual({ parties: before.parties + 1, invitations: before.invitations + 1 });
+    });
+
+    it('prints the log key and the legacy boundary clients pin', () => {
+      const result = runAdmin(options, ['log-key']);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^verifier key: \S+\+[0-9a-f]{8}\+\S+$/m);
+      expect(result.stdout).toMatch(/^legacy statements before: 0$/m);
     });
 
     it.each([
