@@ -62,10 +62,25 @@ export class ParleyPerson extends PersonSession {
     this.#log = new LogChecker(fields.log);
   }
 
-  /** Enrols the invitee of an invitation link (or bare token); see {@link enrolPerson}. */
-  static async enrol(baseUrl: string, invitation: string, options: EnrolOptions = {}): Promise<ParleyPerson> {
-    const enrolment = await enrolPerson(baseUrl, invitation, options);
-    const person = new ParleyPerson({ ...enrolment, personId: enrolment.session.person.id });
+  /**
+   * Enrols the invitee of an invitation link (or bare token); see {@link enrolPerson}. `log` pins
+   * the transparency log as the inviter gave it out of band; without it the first check pins what
+   * the server names.
+   */
+  static async enrol(
+    baseUrl: string,
+    invitation: string,
+    options: EnrolOptions & { log?: PinnedLog } = {},
+  ): Promise<ParleyPerson> {
+    const { log, ...enrolOptions } = options;
+    const enrolment = await enrolPerson(baseUrl, invitation, enrolOptions);
+    const person = new ParleyPerson({
+      ...enrolment,
+      personId: enrolment.session.person.id,
+      ...(log
+        ? { log: { origin: log.origin, verifierKey: log.verifierKey, legacyBefore: log.legacyBefore ?? 0 } }
+        : {}),
+    });
     person.adopt(enrolment.session);
     setUnlockedKeyring(person, enrolment.keyring);
     return person;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { EnrolOptions } from '../../client/sdk/enrol-person';
+import type { PinnedLog } from '../../client/sdk/log-checker';
 import { ParleyPerson, type ServerAddress } from '../../client/sdk/parley-person';
 import { ApiProblem } from '../../shared/api/client';
 import { PROBLEMS, type ProblemCode } from '../../shared/schemas/problem';
@@ -15,23 +16,26 @@ export const addressOf = (server: TestServer): ServerAddress => ({
   origin: server.origin,
 });
 
-/** The first admin of a new party, invited from the "command line" and enrolled through the SDK. */
-export const enrolBootstrapAdmin = async (server: TestServer, partyName: string, name: string) => {
+/**
+ * The first admin of a new party, invited from the "command line" and enrolled through the SDK.
+ * `log` pins the log as the operator would hand it out (default: what the server names at first contact).
+ */
+export const enrolBootstrapAdmin = async (server: TestServer, partyName: string, name: string, log?: PinnedLog) => {
   const { link, partyId } = await bootstrapAdminInvitation(server, partyName, name);
-  const admin = await ParleyPerson.enrol(server.url, link, { origin: server.origin });
+  const admin = await ParleyPerson.enrol(server.url, link, { origin: server.origin, ...(log ? { log } : {}) });
   return { admin, partyId };
 };
 
 /** A party started the operator's way: a new party whose first admin, its root, is enrolled through the SDK. */
-export const startParty = (server: TestServer, name: string, adminName = `Admin of ${name}`) =>
-  enrolBootstrapAdmin(server, name, adminName);
+export const startParty = (server: TestServer, name: string, adminName = `Admin of ${name}`, log?: PinnedLog) =>
+  enrolBootstrapAdmin(server, name, adminName, log);
 
 /** Someone `inviter` invites, enrolled through the SDK (pending until endorsed). */
 export const enrolInvitee = async (
   server: TestServer,
   inviter: ParleyPerson,
   invitation: { partyId: string; role: Role; name: string },
-  options: EnrolOptions = {},
+  options: EnrolOptions & { log?: PinnedLog } = {},
 ): Promise<ParleyPerson> =>
   ParleyPerson.enrol(server.url, await inviter.invite(invitation), {
     origin: server.origin,
