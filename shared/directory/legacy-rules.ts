@@ -7,15 +7,13 @@
  */
 import type { KeyStatement, StatementSignature } from '../schemas/key-statement';
 import type { DirectoryView } from './directory-view';
-import { freshKeyProblem, successorProblem } from './shared-rules';
+import { chainStartProblem, freshKeyProblem, successorProblem } from './shared-rules';
 import { adminSigner, newKeyOf, requiredSignaturesProblem, signerOf } from './statement-signatures';
 
 const enrolProblem = (directory: DirectoryView, statement: KeyStatement, signatures: readonly StatementSignature[]) => {
-  if (directory.headOf(statement.person)) {
-    return `person ${statement.person} is already enrolled: an enrolment starts a new person`;
-  }
-  if (statement.seq !== 1 || statement.prevHash !== '') {
-    return 'an enrolment starts the chain: seq 1 and an empty prevHash';
+  const start = chainStartProblem(directory, statement);
+  if (start) {
+    return start;
   }
   const own = newKeyOf(statement);
   if (statement.authority === 'bootstrap') {

@@ -7,7 +7,7 @@
 import type { KeyStatement, StatementSignature } from '../schemas/key-statement';
 import type { DirectoryView } from './directory-view';
 import type { KeyRecord } from './key-record';
-import { freshKeyProblem, namesCurrentKeyProblem, successorProblem } from './shared-rules';
+import { chainStartProblem, currentKeyActedOn, freshKeyProblem, successorProblem } from './shared-rules';
 import {
   newKeyOf,
   quorumSignaturesProblem,
@@ -65,11 +65,9 @@ const byPartyQuorum = (
 };
 
 const enrolProblem = (directory: DirectoryView, statement: KeyStatement, signatures: Signatures) => {
-  if (directory.headOf(statement.person)) {
-    return `person ${statement.person} is already enrolled: an enrolment starts a new person`;
-  }
-  if (statement.seq !== 1 || statement.prevHash !== '') {
-    return 'an enrolment starts the chain: seq 1 and an empty prevHash';
+  const start = chainStartProblem(directory, statement);
+  if (start) {
+    return start;
   }
   const own = newKeyOf(statement);
   if (statement.authority === 'bootstrap') {
@@ -119,13 +117,13 @@ const leavesTooFewAdmins = (directory: DirectoryView, key: KeyRecord): string | 
 };
 
 const revokeProblem = (directory: DirectoryView, statement: KeyStatement, signatures: Signatures) => {
-  const current = successorProblem(directory, statement);
+  const current = currentKeyActedOn(directory, statement);
   if (typeof current === 'string') {
     return current;
   }
-  const named = namesCurrentKeyProblem(statement, current) ?? leavesTooFewAdmins(directory, current);
-  if (named) {
-    return named;
+  const tooFew = leavesTooFewAdmins(directory, current);
+  if (tooFew) {
+    return tooFew;
   }
   if (statement.authority === '') {
     return requiredSignaturesProblem(statement, signatures, [signerOf(current)]);
@@ -137,13 +135,9 @@ const revokeProblem = (directory: DirectoryView, statement: KeyStatement, signat
 };
 
 const endorseProblem = (directory: DirectoryView, statement: KeyStatement, signatures: Signatures) => {
-  const current = successorProblem(directory, statement);
+  const current = currentKeyActedOn(directory, statement);
   if (typeof current === 'string') {
     return current;
-  }
-  const named = namesCurrentKeyProblem(statement, current);
-  if (named) {
-    return named;
   }
   const authority = partyAuthority(directory, statement);
   if (typeof authority === 'string') {
@@ -155,13 +149,9 @@ const endorseProblem = (directory: DirectoryView, statement: KeyStatement, signa
 };
 
 const policyProblem = (directory: DirectoryView, statement: KeyStatement, signatures: Signatures) => {
-  const current = successorProblem(directory, statement);
+  const current = currentKeyActedOn(directory, statement);
   if (typeof current === 'string') {
     return current;
-  }
-  const named = namesCurrentKeyProblem(statement, current);
-  if (named) {
-    return named;
   }
   if (statement.authority !== '') {
     return 'a policy names no authority: it is signed by the admin who proposes it and the quorum';

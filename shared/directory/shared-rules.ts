@@ -53,3 +53,19 @@ export const namesCurrentKeyProblem = (statement: KeyStatement, current: KeyReco
     ? null
     : `a ${statement.kind} names the person's current key ${current.keyId} and its public keys`;
 };
+
+/** Why an enrolment does not start a new person's chain (seq 1, no previous hash), or null. */
+export const chainStartProblem = (directory: DirectoryView, statement: KeyStatement): string | null => {
+  if (directory.headOf(statement.person)) {
+    return `person ${statement.person} is already enrolled: an enrolment starts a new person`;
+  }
+  return statement.seq === 1 && statement.prevHash === ''
+    ? null
+    : 'an enrolment starts the chain: seq 1 and an empty prevHash';
+};
+
+/** The current key a statement acts on (revoke, endorse, policy) after the successor checks, or why not. */
+export const currentKeyActedOn = (directory: DirectoryView, statement: KeyStatement): KeyRecord | string => {
+  const current = successorProblem(directory, statement);
+  return typeof current === 'string' ? current : (namesCurrentKeyProblem(statement, current) ?? current);
+};
