@@ -118,3 +118,25 @@ export const bundleWithCrossPartyStatements = (): HostileBundle => {
     refused: [...statements.map((leaf) => statementSubjectOf(log, leaf)), entrySubjectOf(log, letter)],
   };
 };
+
+/**
+ * A deployment from before party roots and consent: party 1's admin enrolled everyone, into every
+ * party, and party 2 added party 3 to the thread alone. `boundary` is the size of the log then.
+ */
+export const writeUpgradedLog = () => {
+  const log = new SampleAuditLog();
+  const admin1 = samplePerson('admin', SAMPLE_IDS.party1, 'admin');
+  const envoy1 = samplePerson('envoy 1', SAMPLE_IDS.party1, 'envoy');
+  const envoy2 = samplePerson('envoy 2', SAMPLE_IDS.party2, 'envoy');
+  const envoy3 = samplePerson('envoy 3', PARTY_3, 'envoy');
+  log.bootstrap(admin1);
+  for (const who of [envoy1, envoy2, envoy3]) {
+    log.enrol(who, admin1);
+  }
+  const members = [SAMPLE_IDS.party1, SAMPLE_IDS.party2];
+  log.write(envoy1, [envoy2], { ...SAMPLE_THREAD, type: 'thread_open', meta: { members } });
+  log.write(envoy2, [envoy1], { ...SAMPLE_THREAD, type: 'membership', meta: { add: [PARTY_3] } });
+  log.write(envoy1, [envoy2, envoy3], { ...SAMPLE_THREAD, type: 'letter', meta: {} });
+  log.checkpoint({ counted: false });
+  return { log, boundary: log.tree.size, envoy1, envoy2, envoy3 };
+};

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../crypto/sodium';
-import { SampleAuditLog, samplePerson, sampleVerifierKey } from './sample-audit-log';
+import { samplePerson, sampleVerifierKey } from './sample-audit-log';
 import { bundleOfLog, SAMPLE_IDS, SAMPLE_THREAD } from './sample-bundle';
-import { bundleWithCrossPartyStatements, PARTY_3 } from './sample-trust-bundles';
+import { bundleWithCrossPartyStatements, PARTY_3, writeUpgradedLog } from './sample-trust-bundles';
 import { verifyBundle } from './verify-bundle';
 
 let pinned: string;
@@ -31,31 +31,9 @@ describe('the verifier and party roots (issue 11, must-show 2)', () => {
   });
 });
 
-/**
- * A deployment from before party roots and consent: party 1's admin enrolled everyone, into every
- * party, and party 2 added party 3 to the thread alone. `boundary` is the size of the log then.
- */
-const upgradedLog = () => {
-  const log = new SampleAuditLog();
-  const admin1 = samplePerson('admin', SAMPLE_IDS.party1, 'admin');
-  const envoy1 = samplePerson('envoy 1', SAMPLE_IDS.party1, 'envoy');
-  const envoy2 = samplePerson('envoy 2', SAMPLE_IDS.party2, 'envoy');
-  const envoy3 = samplePerson('envoy 3', PARTY_3, 'envoy');
-  log.bootstrap(admin1);
-  for (const who of [envoy1, envoy2, envoy3]) {
-    log.enrol(who, admin1);
-  }
-  const members = [SAMPLE_IDS.party1, SAMPLE_IDS.party2];
-  log.write(envoy1, [envoy2], { ...SAMPLE_THREAD, type: 'thread_open', meta: { members } });
-  log.write(envoy2, [envoy1], { ...SAMPLE_THREAD, type: 'membership', meta: { add: [PARTY_3] } });
-  log.write(envoy1, [envoy2, envoy3], { ...SAMPLE_THREAD, type: 'letter', meta: {} });
-  log.checkpoint({ counted: false });
-  return { log, boundary: log.tree.size, envoy1, envoy2, envoy3 };
-};
-
 describe('the verifier on an upgraded deployment (PROTOCOL.md §7.8)', () => {
   it('judges statements and membership below the pinned boundary by the rules of their time', () => {
-    const { log, boundary } = upgradedLog();
+    const { log, boundary } = writeUpgradedLog();
     const bundle = bundleOfLog(log);
     expect(verifyBundle(bundle, pinned, undefined, { legacyBefore: boundary })).toMatchObject({
       ok: true,
@@ -73,7 +51,7 @@ describe('the verifier on an upgraded deployment (PROTOCOL.md §7.8)', () => {
   });
 
   it('names an entry above the boundary sealed to a legacy key its party never endorsed, until its own root endorses it', () => {
-    const { log, boundary, envoy1, envoy2, envoy3 } = upgradedLog();
+    const { log, boundary, envoy1, envoy2, envoy3 } = writeUpgradedLog();
     log.write(envoy1, [envoy2, envoy3], { ...SAMPLE_THREAD, type: 'letter', meta: {} }); // seq 4
     const admin2 = samplePerson('admin 2', SAMPLE_IDS.party2, 'admin');
     log.bootstrap(admin2);
@@ -90,7 +68,7 @@ describe('the verifier on an upgraded deployment (PROTOCOL.md §7.8)', () => {
   });
 
   it('refuses a legacy boundary that is not a log position', () => {
-    const { log } = upgradedLog();
+    const { log } = writeUpgradedLog();
     expect(verifyBundle(bundleOfLog(log), pinned, undefined, { legacyBefore: -1 }).failures).toEqual([
       { subject: 'legacy boundary', reason: 'must be a non-negative integer, not -1' },
     ]);
