@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 
 /** `text` as a regular expression matching exactly it. */
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
@@ -93,7 +93,7 @@ describe('npm run verify', () => {
     expect(failures).toEqual(
       refused.map((subject) =>
         expect.stringMatching(
-          new RegExp(`^FAIL ${escape(subject)}: sealed to Envoy 3 .* which is not a member of the stream at seq \\d+$`),
+          new RegExp(`^FAIL ${literally(subject)}: sealed to Envoy 3 .* which is not a member of the stream at seq \\d+$`),
         ),
       ),
     );
