@@ -93,7 +93,9 @@ describe('npm run verify', () => {
     expect(failures).toEqual(
       refused.map((subject) =>
         expect.stringMatching(
-          new RegExp(`^FAIL ${literally(subject)}: sealed to Envoy 3 .* which is not a member of the stream at seq \\d+$`),
+          new RegExp(
+            `^FAIL ${literally(subject)}: sealed to Envoy 3 .* which is not a member of the stream at seq \\d+$`,
+          ),
         ),
       ),
     );
