@@ -5,7 +5,7 @@ import { CIPHERTEXT_HASH_TAG, ENTRY_HASH_TAG, entrySigningBytes } from '../../sh
 import { keyStatementHash } from '../../shared/crypto/key-statement';
 import { emptyDirectory } from '../../shared/directory/index';
 import { canonicalBytes } from '../../shared/encoding/canonical';
-import { type Checkpoint, parseCheckpointBody } from '../../shared/log/checkpoint';
+import type { Checkpoint } from '../../shared/log/checkpoint';
 import { CompactTree } from '../../shared/log/compact-tree';
 import { equalHashes } from '../../shared/log/hash-checks';
 import { leafInput, leafKindOf } from '../../shared/log/leaf';
@@ -13,6 +13,8 @@ import { hashLeaf } from '../../shared/log/merkle';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { verifyEd25519 } from '../crypto/ed25519';
 import { taggedSha256 } from '../crypto/hashes';
+import { checkStoredCheckpoint } from './fsck-checkpoint';
+import { readLegacyBefore } from './legacy-boundary';
 
 export type FsckFailure = { readonly subject: string; readonly reason: string };
 export type FsckReport = {
@@ -21,6 +23,8 @@ export type FsckReport = {
   readonly statements: number;
   readonly checkpoints: number;
   readonly treeSize: number;
+  /** The legacy boundary the directory was re-verified with (docs/PROTOCOL.md §7.8). */
+  readonly legacyBefore: number;
   readonly failures: FsckFailure[];
 };
 
@@ -31,10 +35,11 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
  * Re-derives the whole log from the stored records, trusting nothing stored but the log key:
  * every leaf from its record, every stored node and checkpoint root from the leaves, every entry's
  * hash, ciphertext hash, signature (by its author's key valid at that position) and chain link,
- * and the directory from its statements; the latest checkpoint's signature by the pinned key; and
- * that no stored record lacks its leaf. `trusted` are checkpoint notes seen elsewhere (a client's
- * pinned checkpoint, an earlier bundle): the stored log must extend each, or it was truncated,
- * rolled back or forked, which nothing stored could show.
+ * the directory from its statements (those below the deployment's legacy boundary by the rules of
+ * their time), and every checkpoint's count of key statements; the latest checkpoint's signature
+ * by the pinned key; and that no stored record lacks its leaf. `trusted` are checkpoint notes seen
+ * elsewhere (a client's pinned checkpoint, an earlier bundle): the stored log must extend each, or
+ * it was truncated, rolled back or forked, which nothing stored could show.
  */
 export const fsck = async (
   db: Db,
@@ -56,10 +61,16 @@ export const fsck = async (
   }
   const rootsAt = new Map(stored.map((row) => [row.treeSize, row]));
   const tree = new CompactTree();
-  const directory = emptyDirectory();
+  const legacyBefore = await readLegacyBefore(db).catch((error: unknown) => {
+    fail('legacy boundary', `${(error as Error).message}: the directory is re-verified as if it were 0`);
+    return 0;
+  });
+  const directory = emptyDirectory({ legacyBefore });
   const heads = new Map<string, { seq: number; hash: string }>();
   let entryCount = 0;
   let statementCount = 0;
+  /** Key-statement leaves so far, whether or not their record is stored: what a checkpoint counts. */
+  let statementLeaves = 0;
   for (let start = 0; start < Math.max(treeSize, 1); start += PAGE) {
     const end = start + PAGE;
     const [leaves, entryRows, statementRows, nodeRows] = await Promise.all([
@@ -94,6 +105,7 @@ export const fsck = async (
       }
       expected = leaf.index + 1;
       const kind = leafKindOf(leaf.kind);
+      statementLeaves += kind === 'key-statement' ? 1 : 0;
       const entry = entryAt.get(leaf.index);
       const statement = statementAt.get(leaf.index);
       let recordHash: Uint8Array | undefined;
@@ -135,7 +147,7 @@ export const fsck = async (
       }
       const checkpoint = rootsAt.get(tree.size);
       if (checkpoint) {
-        checkRoot(checkpoint, tree.root(), fail);
+        checkStoredCheckpoint(checkpoint, tree.root(), statementLeaves, fail);
       }
       const witness = witnesses.get(tree.size);
       if (witness && !equalHashes(witness.rootHash, tree.root())) {
@@ -165,22 +177,9 @@ export const fsck = async (
     statements: statementCount,
     checkpoints: stored.length,
     treeSize,
+    legacyBefore,
     failures,
   };
-};
-
-const checkRoot = (
-  checkpoint: typeof checkpoints.$inferSelect,
-  root: Uint8Array,
-  fail: (s: string, r: string) => void,
-) => {
-  const body = parseCheckpointBody(`${checkpoint.note.split('\n\n')[0]}\n`);
-  if (!body.ok || !equalHashes(body.checkpoint.rootHash, root) || !equalHashes(checkpoint.rootHash, root)) {
-    fail(
-      `checkpoint ${checkpoint.treeSize}`,
-      'its root is not the root of the stored leaves at that size (fork or rewrite)',
-    );
-  }
 };
 
 const checkEntry = (

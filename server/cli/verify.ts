@@ -1,6 +1,7 @@
-// `npm run verify -- bundle.json --log-key <verifier key> [--origin <origin>]` verifies an audit
-// bundle offline, trusting only the pinned log key (docs/AUDIT-BUNDLE.md §6). It needs no server
-// and no database: it imports only shared/, which is pure.
+// `npm run verify -- bundle.json --log-key <verifier key> [--origin <origin>] [--legacy-before <n>]`
+// verifies an audit bundle offline, trusting only the pinned log key and, for a deployment made
+// before party roots, its pinned legacy boundary (docs/AUDIT-BUNDLE.md §6). It needs no server and
+// no database: it imports only shared/, which is pure.
 //
 // Exit 0: everything verifies. Exit 1: the bundle was read and something fails; each failure is
 // listed. Exit 2: the bundle could not be read or is not one, or the arguments are wrong (one line
@@ -14,7 +15,7 @@ import { initCrypto } from '../../shared/crypto/sodium';
 import { parseVerifierKey } from '../../shared/log/verifier-key';
 
 const USAGE =
-  'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--trusted-checkpoint <file>]…';
+  'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--legacy-before <n>] [--trusted-checkpoint <file>]…';
 
 /** A refusal before verification: one line on stderr and exit code 2. */
 class InputError extends Error {}
@@ -25,6 +26,20 @@ type Arguments = {
   readonly origin: string | undefined;
   /** Files holding checkpoint notes seen elsewhere, which the bundle's log must extend. */
   readonly trusted: readonly string[];
+  /** The deployment's legacy boundary (PROTOCOL.md §7.8), pinned with the log key. */
+  readonly legacyBefore: number;
+};
+
+/** A log position in canonical decimal: what `npm run admin -- log-key` prints as the boundary. */
+const parseLegacyBefore = (text: string | undefined): number => {
+  if (text === undefined) {
+    return 0;
+  }
+  const value = Number(text);
+  if (!/^(?:0|[1-9][0-9]*)$/.test(text) || !Number.isSafeInteger(value)) {
+    throw new InputError(`--legacy-before must be a log position (a whole number from 0), not ${JSON.stringify(text)}`);
+  }
+  return value;
 };
 
 const parseArguments = (argv: readonly string[]): Arguments | 'help' => {
@@ -33,7 +48,7 @@ const parseArguments = (argv: readonly string[]): Arguments | 'help' => {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // node:util's messages go on to explain '--' at length; the first sentence says what is wrong.
-    throw new InputError(`${(error as Error).message.split('. ')[0]} (${USAGE})`);
+    throw new InputError(`${(error as Error).message.split(/\.\s/)[0]} (${USAGE})`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -53,12 +68,19 @@ const parseArguments = (argv: readonly string[]): Arguments | 'help' => {
   if (values.origin === '') {
     throw new InputError('--origin must not be empty');
   }
-  return { file, logKey: values['log-key'], origin: values.origin, trusted: values['trusted-checkpoint'] ?? [] };
+  return {
+    file,
+    logKey: values['log-key'],
+    origin: values.origin,
+    trusted: values['trusted-checkpoint'] ?? [],
+    legacyBefore: parseLegacyBefore(values['legacy-before']),
+  };
 };
 
 const OPTIONS = {
   'log-key': { type: 'string' },
   origin: { type: 'string' },
+  'legacy-before': { type: 'string' },
   'trusted-checkpoint': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -97,11 +119,10 @@ const describeScope = (scope: AuditBundleEnvelope['scope']): string =>
   scope.kind === 'log' ? 'the whole log' : `${scope.kind} ${scope.id}`;
 
 const report = (file: string, trusted: number, { ok, summary, failures, notes }: BundleVerification): string[] => {
+  const proofs = { leaves: 'the leaf list', count: "the last checkpoint's key-statements count" };
   const directory = summary.directoryComplete
-    ? 'complete (proven by the leaf list)'
-    : summary.leaves === null
-      ? 'completeness not proven (no leaf list)'
-      : 'not proven complete';
+    ? `complete (proven by ${summary.directoryProvenBy.map((by) => proofs[by]).join(' and ')})`
+    : 'not proven complete';
   const lines = [
     `Bundle:       ${file}, exported for ${summary.scope ? describeScope(summary.scope) : '?'}`,
     `Log:          ${summary.origin}`,
@@ -112,13 +133,18 @@ const report = (file: string, trusted: number, { ok, summary, failures, notes }:
     ...(trusted > 0
       ? [`Trusted:      ${trusted} checkpoint(s) seen elsewhere, which the bundle's log must extend`]
       : []),
+    ...(summary.legacyBefore > 0
+      ? [`Legacy:       leaves below ${summary.legacyBefore} judged by the rules before party roots and consent`]
+      : []),
     ...notes.map((note) => `Note:         ${note}`),
   ];
   if (ok) {
     lines.push(
       'OK: every checkpoint is signed by the pinned key and consistent with the one before; every statement ' +
-        `and entry is included in the log under checkpoint ${summary.treeSize}; every entry is signed by its ` +
-        "author's key, valid at its position; every stream range is an unbroken hash chain.",
+        `and entry is included in the log under checkpoint ${summary.treeSize}; every statement keeps the ` +
+        "directory's rules; every entry is signed by its author's key, valid at its position, by a member party " +
+        "and sealed only to readers of its stream's member parties (of each stream carried from its opening entry); " +
+        'every stream range is an unbroken hash chain.',
     );
   }
   return [...lines, ...failures.map(({ subject, reason }) => `FAIL ${subject}: ${reason}`)];
@@ -133,7 +159,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
   const bundle = readBundle(args.file);
   const trusted = args.trusted.map(readText);
   await initCrypto();
-  const result = verifyBundle(bundle, args.logKey, args.origin, { trusted });
+  const result = verifyBundle(bundle, args.logKey, args.origin, { trusted, legacyBefore: args.legacyBefore });
   process.stdout.write(`${report(args.file, trusted.length, result).join('\n')}\n`);
   if (!result.ok) {
     process.stderr.write(`${result.failures.length} problem(s) found in ${args.file}\n`);

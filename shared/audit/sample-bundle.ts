@@ -1,184 +1,88 @@
 /**
- * A small, complete Parley log built in memory, and its audit bundle: real key statements, sealed
- * and signed entries, a real RFC 6962 tree and checkpoints signed by a log key. For tests and
- * documentation only: every key comes from a fixed, public seed. libsodium must be ready.
+ * A small, complete Parley log and its audit bundle, built with the real crypto (see
+ * sample-audit-log.ts): two parties, each with its own bootstrapped root admin who enrols the
+ * party's own people, a thread between the parties, a case of one party and a key rotation. For
+ * tests and documentation only: every key comes from a fixed, public seed. libsodium must be ready.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { hex } from '@scure/base';
-import { sealEntry } from '../crypto/entry-seal';
-import { type IdentityKeys, identityKeysFromSeeds } from '../crypto/identity-keys';
-import { keyStatementHash, signKeyStatement } from '../crypto/key-statement';
-import { sodium } from '../crypto/sodium';
-import { fromBase64url, toBase64url, utf8Bytes } from '../encoding/bytes';
-import { formatCheckpointBody } from '../log/checkpoint';
-import { type LeafKind, leafInput } from '../log/leaf';
-import { hashLeaf } from '../log/merkle';
-import { MerkleTree } from '../log/merkle-tree';
-import { signNote } from '../log/signed-note';
-import { formatVerifierKey } from '../log/verifier-key';
-import type { EntryHeader, SignedEntry } from '../schemas/entry';
-import type { KeyStatement, SignedKeyStatement } from '../schemas/key-statement';
-import type { Role } from '../schemas/role';
-import { AUDIT_BUNDLE_FORMAT, type AuditBundle } from './bundle';
+import { toBase64url } from '../encoding/bytes';
+import { AUDIT_BUNDLE_FORMAT, type AuditBundle, type BundleScope } from './bundle';
+import {
+  SAMPLE_ORIGIN,
+  SampleAuditLog,
+  type SamplePerson,
+  sampleKeys,
+  samplePerson,
+  sampleVerifierKey,
+} from './sample-audit-log';
 import { describeStreams } from './stream-ranges';
 
-/** The origin (and log key name) of the sample log. */
-export const SAMPLE_ORIGIN = 'parley.example/parley/log/v1';
+export { SAMPLE_ORIGIN, sampleVerifierKey, signSampleCheckpoint } from './sample-audit-log';
 
-const PARTY_1 = 'a1000000-0000-4000-8000-000000000001';
-const PARTY_2 = 'a2000000-0000-4000-8000-000000000002';
-const THREAD = '7e000000-0000-4000-8000-0000000000a1';
-const CASE = 'ca000000-0000-4000-8000-0000000000c1';
-const INVITATION = '1a000000-0000-4000-8000-0000000000f1';
-const CLAIMED_AT = '2026-11-28T15:20:56.123Z';
+/** The sample's two parties, its thread and its case. */
+export const SAMPLE_IDS = {
+  party1: 'a1000000-0000-4000-8000-000000000001',
+  party2: 'a2000000-0000-4000-8000-000000000002',
+  thread: '7e000000-0000-4000-8000-0000000000a1',
+  case: 'ca000000-0000-4000-8000-0000000000c1',
+} as const;
 
-/** 32 fixed bytes per label: SHA-256('parley audit sample: ' || label). Public: never use for real keys. */
-const seed = (label: string): Uint8Array => sha256(utf8Bytes(`parley audit sample: ${label}`));
-
-/** A fixed version-4 UUID per label. */
-const uuidOf = (label: string): string => {
-  const text = hex.encode(seed(label).slice(0, 16));
-  return `${text.slice(0, 8)}-${text.slice(8, 12)}-4${text.slice(13, 16)}-8${text.slice(17, 20)}-${text.slice(20, 32)}`;
-};
-
-const logKeyPair = (keyLabel: string) => sodium.crypto_sign_seed_keypair(seed(keyLabel));
-
-/** The verifier key of the sample log key, or of the key of another seed label (a wrong pin). */
-export const sampleVerifierKey = (keyLabel = 'log'): string =>
-  formatVerifierKey(SAMPLE_ORIGIN, logKeyPair(keyLabel).publicKey);
-
-/** Signs a checkpoint of the sample log with its key, or with the key of another seed label. */
-export const signSampleCheckpoint = (treeSize: number, rootHash: Uint8Array, keyLabel = 'log'): string => {
-  const { publicKey, privateKey } = logKeyPair(keyLabel);
-  const body = formatCheckpointBody({ origin: SAMPLE_ORIGIN, treeSize, rootHash });
-  return signNote(body, SAMPLE_ORIGIN, (message) => sodium.crypto_sign_detached(message, privateKey), publicKey);
-};
-
-type Person = { readonly id: string; readonly party: string; readonly role: Role; keys: IdentityKeys };
-type Authority = Person | 'bootstrap' | undefined;
-type EntryFields = Pick<EntryHeader, 'type' | 'stream' | 'streamKind' | 'meta'> & { refs?: string[] };
-
-const personOf = (label: string, party: string, role: Role): Person => ({
-  id: uuidOf(label),
-  party,
-  role,
-  keys: identityKeysFromSeeds(seed(`${label}/sign`), seed(`${label}/box`)),
+/** The sample's people, with fresh copies of their first keys (a log's rotations change them). */
+export const sampleCast = () => ({
+  admin1: samplePerson('admin', SAMPLE_IDS.party1, 'admin'),
+  envoy1: samplePerson('envoy 1', SAMPLE_IDS.party1, 'envoy'),
+  staff1: samplePerson('staff', SAMPLE_IDS.party1, 'staff'),
+  admin2: samplePerson('admin 2', SAMPLE_IDS.party2, 'admin'),
+  envoy2: samplePerson('envoy 2', SAMPLE_IDS.party2, 'envoy'),
 });
 
-/** The log as it is written: leaves, statements, entries and chain heads. */
-class SampleLog {
-  readonly tree = new MerkleTree();
-  readonly leafInputs: Uint8Array[] = [];
-  readonly statements: { leafIndex: number; signed: SignedKeyStatement }[] = [];
-  readonly entries: { leafIndex: number; entry: SignedEntry }[] = [];
-  readonly checkpoints: string[] = [];
-  readonly #statementHeads = new Map<string, SignedKeyStatement>();
-  readonly #streamHeads = new Map<string, { seq: number; hash: string }>();
+/** Sample people, by role in the sample. */
+export type SampleCast = Record<keyof ReturnType<typeof sampleCast>, SamplePerson>;
 
-  #append(kind: LeafKind, recordHash: string): number {
-    const input = leafInput(kind, fromBase64url(recordHash));
-    this.leafInputs.push(input);
-    return this.tree.append(hashLeaf(input));
-  }
+/** The thread and case of the sample, as entry fields. */
+export const SAMPLE_THREAD = { stream: SAMPLE_IDS.thread, streamKind: 'thread' } as const;
+export const SAMPLE_CASE = { stream: SAMPLE_IDS.case, streamKind: 'case' } as const;
 
-  /** Enrols `who` (endorsed by `authority`) or rotates them to `keys`. */
-  publish(who: Person, keys: IdentityKeys, authority: Authority): void {
-    const head = this.#statementHeads.get(who.id);
-    const statement: KeyStatement = {
-      v: 1,
-      kind: head ? 'rotate' : 'enrol',
-      person: who.id,
-      party: who.party,
-      role: who.role,
-      name: `Sample ${who.role}`,
-      seq: head ? head.statement.seq + 1 : 1,
-      prevHash: head ? keyStatementHash(head) : '',
-      keyId: keys.keyId,
-      signKey: toBase64url(keys.signPublicKey),
-      boxKey: toBase64url(keys.boxPublicKey),
-      issuedAt: CLAIMED_AT,
-      authority: typeof authority === 'object' ? authority.id : (authority ?? ''),
-      invitation: head ? '' : INVITATION,
-    };
-    const signers = [
-      ...(head ? [{ person: who.id, keys: who.keys }] : []),
-      { person: who.id, keys },
-      ...(typeof authority === 'object' ? [{ person: authority.id, keys: authority.keys }] : []),
-    ];
-    const signed: SignedKeyStatement = {
-      statement,
-      signatures: signers.map((signer) =>
-        signKeyStatement(statement, { ...signer, keyId: signer.keys.keyId, signSecretKey: signer.keys.signSecretKey }),
-      ),
-    };
-    this.statements.push({ leafIndex: this.#append('key-statement', keyStatementHash(signed)), signed });
-    this.#statementHeads.set(who.id, signed);
-    who.keys = keys;
-  }
+/** Each party's root admin bootstraps it and enrols its own people: 5 statements at leaves 0–4. */
+export const writeSampleDirectory = (log: SampleAuditLog, cast: SampleCast): void => {
+  log.bootstrap(cast.admin1);
+  log.enrol(cast.envoy1, cast.admin1);
+  log.enrol(cast.staff1, cast.admin1);
+  log.bootstrap(cast.admin2);
+  log.enrol(cast.envoy2, cast.admin2);
+};
 
-  /** Seals and appends an entry by `author` to its stream's head, readable by `readers`. */
-  write(author: Person, readers: readonly Person[], fields: EntryFields): string {
-    const head = this.#streamHeads.get(fields.stream);
-    const { entry, entryHash } = sealEntry({
-      ...fields,
-      v: 1,
-      id: uuidOf(`entry ${this.entries.length}`),
-      seq: (head?.seq ?? 0) + 1,
-      prevHash: head?.hash ?? '',
-      cases: fields.streamKind === 'case' ? [fields.stream] : [],
-      author: { person: author.id, party: author.party, keyId: author.keys.keyId },
-      claimedAt: CLAIMED_AT,
-      refs: fields.refs ?? [],
-      recipients: [author, ...readers].map(({ id, keys }) => ({
-        person: id,
-        keyId: keys.keyId,
-        boxPublicKey: keys.boxPublicKey,
-      })),
-      plaintext: utf8Bytes(`Sample ${fields.type}, entry ${this.entries.length + 1}.`),
-      signSecretKey: author.keys.signSecretKey,
-    });
-    this.entries.push({ leafIndex: this.#append('entry', entryHash), entry });
-    this.#streamHeads.set(fields.stream, { seq: entry.header.seq, hash: entryHash });
-    return entryHash;
-  }
-
-  checkpoint(): void {
-    this.checkpoints.push(signSampleCheckpoint(this.tree.size, this.tree.root()));
-  }
-}
-
-const writeSampleLog = (): SampleLog => {
-  const log = new SampleLog();
-  const admin = personOf('admin', PARTY_1, 'admin');
-  const envoy1 = personOf('envoy 1', PARTY_1, 'envoy');
-  const envoy2 = personOf('envoy 2', PARTY_2, 'envoy');
-  const staff = personOf('staff', PARTY_1, 'staff');
-  log.publish(admin, admin.keys, 'bootstrap');
-  for (const who of [envoy1, envoy2, staff]) {
-    log.publish(who, who.keys, admin);
-  }
-  log.checkpoint();
-  const thread = { stream: THREAD, streamKind: 'thread' } as const;
-  const kase = { stream: CASE, streamKind: 'case' } as const;
-  log.write(envoy1, [envoy2], { ...thread, type: 'thread_open', meta: { members: [PARTY_1, PARTY_2] } });
-  log.write(staff, [envoy1], { ...kase, type: 'case_open', meta: { members: [PARTY_1], reference: 'C-1' } });
-  log.write(envoy2, [envoy1], { ...thread, type: 'letter', meta: {} });
-  log.checkpoint();
-  log.publish(envoy1, identityKeysFromSeeds(seed('envoy 1 rotated/sign'), seed('envoy 1 rotated/box')), undefined);
-  const letter = log.write(envoy1, [envoy2], { ...thread, type: 'letter', meta: {} });
-  log.write(staff, [envoy1], { ...kase, type: 'minutes', meta: {} });
-  log.write(envoy2, [envoy1], { ...thread, type: 'acknowledgement', meta: {}, refs: [letter] });
-  log.checkpoint();
+const writeSampleLog = (counted: boolean): SampleAuditLog => {
+  const log = new SampleAuditLog();
+  const checkpoint = () => log.checkpoint({ counted });
+  const cast = sampleCast();
+  const { envoy1, staff1, envoy2 } = cast;
+  writeSampleDirectory(log, cast);
+  checkpoint();
+  const members = [SAMPLE_IDS.party1, SAMPLE_IDS.party2];
+  log.write(envoy1, [envoy2, staff1], { ...SAMPLE_THREAD, type: 'thread_open', meta: { members } });
+  log.write(staff1, [envoy1], {
+    ...SAMPLE_CASE,
+    type: 'case_open',
+    meta: { members: [SAMPLE_IDS.party1], reference: 'C-1' },
+  });
+  log.write(envoy2, [envoy1, staff1], { ...SAMPLE_THREAD, type: 'letter', meta: {} });
+  checkpoint();
+  log.rotate(envoy1, sampleKeys('envoy 1 rotated'));
+  const letter = log.write(envoy1, [envoy2, staff1], { ...SAMPLE_THREAD, type: 'letter', meta: {} });
+  log.write(staff1, [envoy1], { ...SAMPLE_CASE, type: 'minutes', meta: {} });
+  log.write(envoy2, [envoy1, staff1], { ...SAMPLE_THREAD, type: 'acknowledgement', meta: {}, refs: [letter] });
+  checkpoint();
   return log;
 };
 
 /**
- * Builds the sample log (a bootstrap admin, three endorsed enrolments, a thread and a case, a key
- * rotation between them: 11 leaves, checkpoints at 4, 7 and 11) and exports all of it as a
- * bundle. `ciphertext: false` leaves the ciphertexts out; `leaves: false` the leaf list.
+ * What to leave out of a bundle: `ciphertext: false` the ciphertexts, `leaves: false` the leaf
+ * list, `counted: false` the checkpoints' `key-statements` line (as a log signed them before it).
  */
-export const buildSampleBundle = (options: { ciphertext?: boolean; leaves?: boolean } = {}): AuditBundle => {
-  const log = writeSampleLog();
+export type SampleBundleOptions = { ciphertext?: boolean; leaves?: boolean; counted?: boolean; scope?: BundleScope };
+
+/** Exports all of `log` (every checkpoint, statement and entry) as a bundle. */
+export const bundleOfLog = (log: SampleAuditLog, options: SampleBundleOptions = {}): AuditBundle => {
   const { tree } = log;
   const encode = (hashes: readonly Uint8Array[]) => hashes.map(toBase64url);
   const sizes = log.checkpoints.map((note) => Number(note.split('\n')[1]));
@@ -186,7 +90,7 @@ export const buildSampleBundle = (options: { ciphertext?: boolean; leaves?: bool
     format: AUDIT_BUNDLE_FORMAT,
     origin: SAMPLE_ORIGIN,
     logKey: sampleVerifierKey(),
-    scope: { kind: 'log' },
+    scope: options.scope ?? { kind: 'log' },
     checkpoints: log.checkpoints,
     consistency: sizes.slice(1).map((to, index) => {
       const from = sizes[index] ?? 0;
@@ -204,3 +108,11 @@ export const buildSampleBundle = (options: { ciphertext?: boolean; leaves?: bool
     ...(options.leaves === false ? {} : { leaves: log.leafInputs.map(toBase64url) }),
   };
 };
+
+/**
+ * Builds the sample log (two party roots, three people each party's root enrolled, a thread and
+ * a case, a key rotation between them: 12 leaves, checkpoints at 5, 8 and 12, each counting its
+ * key statements) and exports all of it as a bundle.
+ */
+export const buildSampleBundle = (options: SampleBundleOptions = {}): AuditBundle =>
+  bundleOfLog(writeSampleLog(options.counted ?? true), options);

@@ -39,22 +39,39 @@ describe('verifyBundle on an honest bundle', () => {
         scope: { kind: 'log' },
         origin: SAMPLE_ORIGIN,
         logKey: pinned,
-        treeSize: 11,
+        treeSize: 12,
         checkpoints: 3,
-        statements: 5,
+        statements: 6,
         entries: 6,
         ciphertexts: 6,
         streams: 2,
-        leaves: 11,
+        leaves: 12,
         directoryComplete: true,
+        directoryProvenBy: ['leaves', 'count'],
+        legacyBefore: 0,
       },
     });
   });
 
-  it('verifies headers without ciphertexts, and says when directory completeness is not proven', () => {
+  it('verifies headers without ciphertexts, proving the directory complete by the key-statements count alone', () => {
     const result = verifyBundle(buildSampleBundle({ ciphertext: false, leaves: false }), pinned, SAMPLE_ORIGIN);
-    expect(result).toMatchObject({ ok: true, summary: { ciphertexts: 0, leaves: null, directoryComplete: false } });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { ciphertexts: 0, leaves: null, directoryComplete: true, directoryProvenBy: ['count'] },
+    });
+    expect(result.notes).toEqual([]);
+  });
+
+  it('says when directory completeness is not proven: no leaf list, and checkpoints signed before the count', () => {
+    const uncounted = buildSampleBundle({ leaves: false, counted: false });
+    const result = verifyBundle(uncounted, pinned, SAMPLE_ORIGIN);
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { leaves: null, directoryComplete: false, directoryProvenBy: [] },
+    });
     expect(result.notes).toEqual([expect.stringContaining('not proven')]);
+    const listed = verifyBundle(buildSampleBundle({ counted: false }), pinned, SAMPLE_ORIGIN);
+    expect(listed).toMatchObject({ ok: true, summary: { directoryProvenBy: ['leaves'] } });
   });
 
   it('verifies a bundle holding only part of each stream, from a stated starting point', () => {
@@ -85,7 +102,7 @@ describe('verifyBundle on a tampered bundle', () => {
     const result = verifyBundle(copy(), sampleVerifierKey('wrong'));
     expect(result.ok).toBe(false);
     const named = subjects(result.failures);
-    for (const size of [4, 7, 11]) {
+    for (const size of [5, 8, 12]) {
       expect(named).toContain(`checkpoint ${size}`);
     }
     for (const { leafIndex } of [...sample.statements, ...sample.entries]) {
@@ -146,7 +163,7 @@ describe('verifyBundle on a tampered bundle', () => {
     const [first] = bundle.entries;
     bundle.entries.push(structuredClone(first as AuditBundle['entries'][number]));
     expect(verifyBundle(bundle, pinned).failures).toEqual([
-      { subject: expect.stringMatching(/^entry .*leaf 4,/), reason: 'leaf 4 is listed twice' },
+      { subject: expect.stringMatching(/^entry .*leaf 5,/), reason: 'leaf 5 is listed twice' },
     ]);
   });
 
@@ -156,27 +173,83 @@ describe('verifyBundle on a tampered bundle', () => {
     bundle.statements = bundle.statements.filter((item) => item !== rotation);
     const result = verifyBundle(bundle, pinned);
     expect(result.failures[0]).toMatchObject({
-      subject: expect.stringMatching(/^statement .* \(leaf 7\)$/),
+      subject: expect.stringMatching(/^statement .* \(leaf 8\)$/),
       reason: expect.stringContaining('key directory is incomplete'),
     });
     // The entries signed with the rotated-to key now have an unknown author key.
     const unknownKey = result.failures.filter((failure) =>
       failure.reason.includes('not in the verified key directory'),
     );
-    expect(unknownKey.map((failure) => failure.subject)).toEqual([expect.stringMatching(/leaf 8,/)]);
+    expect(unknownKey.map((failure) => failure.subject)).toEqual([expect.stringMatching(/leaf 9,/)]);
     expect(result.summary.directoryComplete).toBe(false);
+  });
+
+  it('names a left-out key statement by the count of the last checkpoint when there is no leaf list', () => {
+    const { leaves: _leaves, ...bundle } = copy();
+    const rotation = bundle.statements.find((item) => item.signed.statement.kind === 'rotate');
+    bundle.statements = bundle.statements.filter((item) => item !== rotation);
+    const result = verifyBundle(bundle, pinned);
+    // Reported once, in aggregate: only a leaf list could say which leaf; the count proves one is missing.
+    expect(result.failures.filter((failure) => failure.subject === 'statements')).toEqual([
+      {
+        subject: 'statements',
+        reason:
+          'checkpoint 12 counts 6 key statements but the bundle proves 5: 1 are left out, so the key directory is incomplete',
+      },
+    ]);
+    expect(result.failures.some((failure) => failure.subject.startsWith('checkpoint'))).toBe(false);
+    expect(result.summary).toMatchObject({ directoryComplete: false, directoryProvenBy: [] });
+  });
+
+  it('names a checkpoint whose key-statements count its tree contradicts: the log signed a wrong count', () => {
+    const recount = (bundle: AuditBundle, index: number, count: number) => {
+      const [, size = '', root = ''] = (bundle.checkpoints[index] ?? '').split('\n');
+      const rootHash = Uint8Array.from(atob(root), (char) => char.charCodeAt(0));
+      bundle.checkpoints[index] = signSampleCheckpoint(Number(size), rootHash, 'log', count);
+    };
+    const undercounted = copy();
+    recount(undercounted, 0, 4); // 5 statements at leaves 0–4
+    const overcounted = copy();
+    recount(overcounted, 1, 6); // still 5 below leaf 8: the rotation is leaf 8
+    for (const [bundle, subject] of [
+      [undercounted, 'checkpoint 5'],
+      [overcounted, 'checkpoint 8'],
+    ] as const) {
+      // With the leaf list every statement leaf is known; without it, the proven statements are all of them.
+      const { leaves: _leaves, ...leafless } = bundle;
+      for (const form of [bundle, leafless]) {
+        expect(verifyBundle(form, pinned).failures).toEqual([
+          {
+            subject,
+            reason: expect.stringMatching(
+              /^counts \d key statements, but its tree holds 5: the log signed a wrong count$/,
+            ),
+          },
+        ]);
+      }
+    }
+    // An anchor that counts fewer statements than the bundle proves is caught without knowing them all.
+    const anchorShort = copy();
+    recount(anchorShort, 2, 5);
+    const { leaves: _leaves, ...leafless } = anchorShort;
+    expect(verifyBundle(leafless, pinned).failures).toEqual([
+      {
+        subject: 'checkpoint 12',
+        reason: 'counts 5 key statements, but its tree holds at least 6: the log signed a wrong count',
+      },
+    ]);
   });
 
   it('refuses checkpoints out of order, missing consistency proofs and a truncated leaf list', () => {
     const swapped = copy();
     swapped.checkpoints = [swapped.checkpoints[1], swapped.checkpoints[0], swapped.checkpoints[2]] as string[];
-    expect(subjects(verifyBundle(swapped, pinned).failures)).toContain('checkpoint 4');
+    expect(subjects(verifyBundle(swapped, pinned).failures)).toContain('checkpoint 5');
     const unproven = copy();
     unproven.consistency = unproven.consistency.slice(1);
     expect(subjects(verifyBundle(unproven, pinned).failures)).toEqual([
       'bundle',
-      'consistency 4 -> 7',
-      'consistency 7 -> 11',
+      'consistency 5 -> 8',
+      'consistency 8 -> 12',
     ]);
     const truncated = copy();
     truncated.leaves = truncated.leaves?.slice(0, -1);
@@ -185,10 +258,10 @@ describe('verifyBundle on a tampered bundle', () => {
 
   it('proves nothing when the last checkpoint is signed by another key', () => {
     const bundle = copy();
-    bundle.checkpoints.push(signSampleCheckpoint(12, new Uint8Array(32).fill(9), 'wrong'));
-    bundle.consistency.push({ from: 11, to: 12, proof: [] });
+    bundle.checkpoints.push(signSampleCheckpoint(13, new Uint8Array(32).fill(9), 'wrong'));
+    bundle.consistency.push({ from: 12, to: 13, proof: [] });
     const result = verifyBundle(bundle, pinned);
-    expect(subjects(result.failures)).toContain('checkpoint 12');
+    expect(subjects(result.failures)).toContain('checkpoint 13');
     expect(result.summary.treeSize).toBeNull();
   });
 
@@ -220,22 +293,22 @@ describe('verifyBundle against checkpoints seen elsewhere', () => {
     const root = rootAt(bundle, 2);
     const forked = Uint8Array.from(root, (byte, at) => (at === 0 ? byte ^ 1 : byte));
     const trusted = [
-      signSampleCheckpoint(12, root),
-      signSampleCheckpoint(11, forked),
-      signSampleCheckpoint(5, forked),
-      signSampleCheckpoint(11, root, 'wrong'),
+      signSampleCheckpoint(13, root),
+      signSampleCheckpoint(12, forked),
+      signSampleCheckpoint(6, forked),
+      signSampleCheckpoint(12, root, 'wrong'),
     ];
     expect(verifyBundle(bundle, pinned, undefined, { trusted }).failures).toEqual([
-      { subject: 'trusted checkpoint 12', reason: expect.stringContaining('truncated or rolled back') },
-      { subject: 'trusted checkpoint 11', reason: expect.stringContaining('the log forked') },
-      { subject: 'trusted checkpoint 5', reason: expect.stringContaining('the log forked') },
+      { subject: 'trusted checkpoint 13', reason: expect.stringContaining('truncated or rolled back') },
+      { subject: 'trusted checkpoint 12', reason: expect.stringContaining('the log forked') },
+      { subject: 'trusted checkpoint 6', reason: expect.stringContaining('the log forked') },
       { subject: 'trusted checkpoint #4', reason: expect.stringContaining('does not verify under the pinned key') },
     ]);
     const { leaves: _leaves, ...withoutLeaves } = bundle;
     expect(verifyBundle(withoutLeaves, pinned, undefined, { trusted: [trusted[2] ?? ''] }).failures).toEqual([
       {
-        subject: 'trusted checkpoint 5',
-        reason: expect.stringContaining('neither a checkpoint of size 5 nor a leaf list'),
+        subject: 'trusted checkpoint 6',
+        reason: expect.stringContaining('neither a checkpoint of size 6 nor a leaf list'),
       },
     ]);
   });

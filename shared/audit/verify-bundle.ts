@@ -9,6 +9,8 @@ import type { BundleFailure } from './failures';
 import { verifyCheckpointChain } from './verify-checkpoints';
 import { verifyEntries } from './verify-entries';
 import { verifyLeaves } from './verify-leaves';
+import { verifyMembership } from './verify-membership';
+import { verifyStatementCount } from './verify-statement-count';
 import { verifyStatements } from './verify-statements';
 import { verifyStreams } from './verify-streams';
 import { verifyTrustedCheckpoints } from './verify-trusted';
@@ -28,8 +30,12 @@ export type BundleSummary = {
   readonly streams: number;
   /** The number of leaves listed, or null when the bundle has no leaf list. */
   readonly leaves: number | null;
-  /** True only when the leaf list proves the bundle carries every key-directory statement. */
+  /** True only when the bundle is proven to carry every key-directory statement. */
   readonly directoryComplete: boolean;
+  /** What proves it: the leaf list, the anchor's `key-statements` count, or both; empty when nothing does. */
+  readonly directoryProvenBy: readonly ('leaves' | 'count')[];
+  /** Log positions below this were judged by the rules before party roots and consent (PROTOCOL.md §7.8). */
+  readonly legacyBefore: number;
 };
 
 /** The outcome of {@link verifyBundle}; `notes` are observations that are not failures. */
@@ -40,16 +46,23 @@ export type BundleVerification = {
   readonly notes: readonly string[];
 };
 
+/** What the verifier is told out of band, besides the pinned key and origin. */
+export type BundleOptions = {
+  /** Checkpoint notes seen elsewhere, which the bundle's log must extend. */
+  readonly trusted?: readonly string[];
+  /** The deployment's legacy boundary (PROTOCOL.md §7.8), pinned with the log key; 0 by default. */
+  readonly legacyBefore?: number;
+};
+
 /**
  * Verifies a parsed JSON bundle (`unknown`: it is checked against the envelope first) against
  * the pinned log key (verifier key text) and the expected origin, by default the key's name.
- * `trusted` are checkpoint notes seen elsewhere, which the bundle's log must extend.
  */
 export const verifyBundle = (
   input: unknown,
   pinnedVerifierKey: string,
   expectedOrigin?: string,
-  options: { readonly trusted?: readonly string[] } = {},
+  options: BundleOptions = {},
 ): BundleVerification => {
   const failures: BundleFailure[] = [];
   const notes: string[] = [];
@@ -68,7 +81,13 @@ export const verifyBundle = (
     streams: 0,
     leaves: null,
     directoryComplete: false,
+    directoryProvenBy: [],
+    legacyBefore: options.legacyBefore ?? 0,
   };
+  if (!Number.isSafeInteger(summary.legacyBefore) || summary.legacyBefore < 0) {
+    fail('legacy boundary', `must be a non-negative integer, not ${String(summary.legacyBefore)}`);
+    return { ok: false, summary, failures, notes };
+  }
   if (!key.ok) {
     fail('log key', key.reason);
     return { ok: false, summary, failures, notes };
@@ -87,16 +106,27 @@ export const verifyBundle = (
   }
   const chain = verifyCheckpointChain(bundle, key.key, origin, fail);
   const { anchor } = chain;
-  const { directory, provenLeaves } = verifyStatements(bundle.statements, anchor, fail);
+  const { legacyBefore } = summary;
+  const { directory, provenLeaves, endorsedAt } = verifyStatements(bundle.statements, anchor, fail, { legacyBefore });
   // Of the whole log, the bundle carries every entry: the leaf list shows any it leaves out.
   const entryLeaves = bundle.scope.kind === 'log' ? new Set(bundle.entries.map((entry) => entry.leafIndex)) : undefined;
-  const { directoryComplete, verified } = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, entryLeaves);
+  const listed = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, entryLeaves);
+  const { verified } = listed;
+  const isCounted = verifyStatementCount(chain.verified, anchor, provenLeaves, verified?.statementLeaves, fail);
+  const directoryProvenBy = [
+    ...(listed.directoryComplete ? (['leaves'] as const) : []),
+    ...(isCounted ? (['count'] as const) : []),
+  ];
   verifyTrustedCheckpoints(options.trusted ?? [], chain, bundle.leaves, key.key, origin, fail);
-  if (bundle.leaves === undefined) {
-    notes.push('no leaf list: that the bundle carries every key-directory statement is not proven');
+  if (bundle.leaves === undefined && anchor?.keyStatements === undefined) {
+    notes.push(
+      'no leaf list, and the last checkpoint does not count its key statements: ' +
+        'that the bundle carries every key-directory statement is not proven',
+    );
   }
   const entries = verifyEntries(bundle.entries, { anchor, directory, ...(verified ? { leaves: verified } : {}) }, fail);
   const streams = verifyStreams(bundle.streams, entries, fail);
+  verifyMembership(entries, { directory, endorsedAt }, fail, (text) => notes.push(text));
   return {
     ok: failures.length === 0,
     summary: {
@@ -109,7 +139,8 @@ export const verifyBundle = (
       ciphertexts: bundle.entries.filter((entry) => entry.ciphertext !== undefined).length,
       streams,
       leaves: bundle.leaves?.length ?? null,
-      directoryComplete,
+      directoryComplete: directoryProvenBy.length > 0,
+      directoryProvenBy,
     },
     failures,
     notes,

@@ -40,6 +40,8 @@ export type VerifiedLeaves = {
   readonly entryAt: (leafIndex: number) => Uint8Array | undefined;
   /** The inclusion proof of a leaf in the checkpoint's tree. */
   readonly pathOf: (leafIndex: number) => Hash[];
+  /** The index of every key-statement leaf, ascending. */
+  readonly statementLeaves: readonly number[];
 };
 
 /** Paths of a rebuilt tree; the hash of a right-edge range (shared by many paths) is folded once. */
@@ -73,7 +75,7 @@ const pathsIn = (tree: MerkleTree, treeSize: number): VerifiedLeaves['pathOf'] =
 export const verifyLeaves = (
   leaves: readonly string[] | undefined,
   anchor: Checkpoint | null,
-  statementLeaves: ReadonlySet<number>,
+  provenStatements: ReadonlySet<number>,
   fail: Fail,
   entryLeaves?: ReadonlySet<number>,
 ): { readonly directoryComplete: boolean; readonly verified?: VerifiedLeaves } => {
@@ -120,6 +122,7 @@ export const verifyLeaves = (
   const verified: VerifiedLeaves = {
     entryAt: (leafIndex) => entryHashes.get(leafIndex),
     pathOf: pathsIn(tree, anchor.treeSize),
+    statementLeaves: statementAt.map(({ index }) => index),
   };
   for (const { index, recordHash } of entryAt.filter(({ index }) => entryLeaves?.has(index) === false)) {
     fail(
@@ -127,7 +130,7 @@ export const verifyLeaves = (
       'the log has this entry but the bundle of the whole log does not carry it',
     );
   }
-  const missing = statementAt.filter(({ index }) => !statementLeaves.has(index));
+  const missing = statementAt.filter(({ index }) => !provenStatements.has(index));
   for (const { index, recordHash } of missing) {
     fail(
       `statement ${toBase64url(recordHash)} (leaf ${index})`,

@@ -3,7 +3,7 @@
  * in the log at its leaf index, then the directory rebuilt from the proven ones in leaf order.
  */
 import { keyStatementHash } from '../crypto/key-statement';
-import { type DirectoryState, verifyKeyDirectory } from '../directory/index';
+import { type DirectoryOptions, type DirectoryState, verifyKeyDirectory } from '../directory/index';
 import { fromBase64url } from '../encoding/bytes';
 import type { Checkpoint } from '../log/checkpoint';
 import { checkEntryInclusion } from '../log/log-monitor';
@@ -11,8 +11,16 @@ import { SignedKeyStatement } from '../schemas/key-statement';
 import type { AuditBundleEnvelope } from './bundle';
 import { decodeHashes, type Fail } from './failures';
 
-/** The directory the proven statements build, and the leaf indexes of those statements. */
-export type VerifiedStatements = { readonly directory: DirectoryState; readonly provenLeaves: ReadonlySet<number> };
+/**
+ * The directory the proven statements build, the leaf indexes of those statements, and where each
+ * key that needed an endorsement along its party's chain (a legacy key, PROTOCOL.md §7.8) got it:
+ * the directory keeps only that it did, and an entry is judged by what held at its position.
+ */
+export type VerifiedStatements = {
+  readonly directory: DirectoryState;
+  readonly provenLeaves: ReadonlySet<number>;
+  readonly endorsedAt: ReadonlyMap<string, number>;
+};
 
 type Proven = { signed: SignedKeyStatement; position: number; subject: string };
 
@@ -37,13 +45,15 @@ const inclusionProblem = (
 
 /**
  * Checks each statement's schema and inclusion under `anchor` (every one is named on failure),
- * then applies the proven ones with the directory rules in leaf order. A statement that is not
+ * then applies the proven ones with the directory rules in leaf order, those below
+ * `options.legacyBefore` by the rules of their time (PROTOCOL.md §7.8). A statement that is not
  * proven is not applied: a key it would publish counts as unknown.
  */
 export const verifyStatements = (
   items: AuditBundleEnvelope['statements'],
   anchor: Checkpoint | null,
   fail: Fail,
+  options: DirectoryOptions = {},
 ): VerifiedStatements => {
   const proven: Proven[] = [];
   const seen = new Set<number>();
@@ -78,10 +88,16 @@ export const verifyStatements = (
     proven.push({ signed: parsed.data, position: item.leafIndex, subject });
   }
   proven.sort((a, b) => a.position - b.position);
-  const { state, failures } = verifyKeyDirectory(proven);
+  const { state, failures } = verifyKeyDirectory(proven, options);
   const subjects = new Map(proven.map((item) => [item.position, item.subject]));
   for (const failure of failures) {
     fail(subjects.get(failure.position) ?? `statement at leaf ${failure.position}`, failure.reason);
   }
-  return { directory: state, provenLeaves: new Set(proven.map((item) => item.position)) };
+  const refused = new Set(failures.map((failure) => failure.position));
+  const endorsedAt = new Map(
+    proven
+      .filter((item) => item.signed.statement.kind === 'endorse' && !refused.has(item.position))
+      .map((item) => [item.signed.statement.keyId, item.position]),
+  );
+  return { directory: state, provenLeaves: new Set(proven.map((item) => item.position)), endorsedAt };
 };

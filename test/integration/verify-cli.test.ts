@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditBundle } from '../../shared/audit/bundle';
-import { buildSampleBundle, sampleVerifierKey } from '../../shared/audit/sample-bundle';
+import { buildSampleBundle, bundleOfLog, sampleVerifierKey } from '../../shared/audit/sample-bundle';
+import {
+  bundleSealedToNonMember,
+  bundleWithCrossPartyStatements,
+  writeUpgradedLog,
+} from '../../shared/audit/sample-trust-bundles';
 import { computeEntryHash } from '../../shared/crypto/entry-bytes';
 import { initCrypto } from '../../shared/crypto/sodium';
 
@@ -37,6 +42,9 @@ beforeAll(async () => {
   logKey = sampleVerifierKey();
 });
 
+/** `text` as a regular expression matching exactly it. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
@@ -46,7 +54,10 @@ describe('npm run verify', () => {
     const result = runVerify([write('valid.json', JSON.stringify(bundle, null, 2)), '--log-key', logKey]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Checkpoints: +3, the last of 11 leaves$/m);
+    expect(result.stdout).toMatch(/^Checkpoints: +3, the last of 12 leaves$/m);
+    expect(result.stdout).toMatch(
+      /^Statements: +6; key directory complete \(proven by the leaf list and the last checkpoint's key-statements count\)$/m,
+    );
     expect(result.stdout).toMatch(/^Entries: +6 in 2 stream range\(s\), 6 with ciphertext$/m);
     expect(result.stdout).toMatch(/^OK: /m);
     expect(result.stdout).not.toMatch(/FAIL/);
@@ -68,9 +79,51 @@ describe('npm run verify', () => {
   it('exits 1 when the pinned key is not the log key, failing every checkpoint', () => {
     const result = runVerify([write('other-key.json', JSON.stringify(bundle)), '--log-key', sampleVerifierKey('x')]);
     expect(result.status).toBe(1);
-    for (const size of [4, 7, 11]) {
+    for (const size of [5, 8, 12]) {
       expect(result.stdout).toMatch(new RegExp(`^FAIL checkpoint ${size}: note has no signature by`, 'm'));
     }
+  });
+
+  // Issue 11, must-show 5.
+  it('exits 1 naming every entry sealed to someone outside the stream’s member parties', () => {
+    const { bundle: leaking, refused } = bundleSealedToNonMember();
+    const result = runVerify([write('non-member.json', JSON.stringify(leaking)), '--log-key', logKey]);
+    expect(result.status).toBe(1);
+    const failures = result.stdout.split('\n').filter((line) => line.startsWith('FAIL '));
+    expect(failures).toEqual(
+      refused.map((subject) =>
+        expect.stringMatching(
+          new RegExp(
+            `^FAIL ${literally(subject)}: sealed to Envoy 3 .* which is not a member of the stream at seq \\d+$`,
+          ),
+        ),
+      ),
+    );
+    expect(result.stderr).toBe(`2 problem(s) found in ${join(directory, 'non-member.json')}\n`);
+  });
+
+  // Issue 11, must-show 2: the verifier's half.
+  it('exits 1 naming each statement an admin of one party crafted about a person of another, and a second root', () => {
+    const { bundle: crafted, refused } = bundleWithCrossPartyStatements();
+    const result = runVerify([write('cross-party.json', JSON.stringify(crafted)), '--log-key', logKey]);
+    expect(result.status).toBe(1);
+    const failures = result.stdout.split('\n').filter((line) => line.startsWith('FAIL '));
+    expect(failures.map((line) => line.slice(5, line.indexOf(': ')))).toEqual(refused);
+    expect(failures.filter((line) => line.includes("only a party's own admins act for it"))).toHaveLength(3);
+  });
+
+  it('verifies an upgraded deployment only with its pinned --legacy-before boundary', () => {
+    const { log, boundary } = writeUpgradedLog();
+    const path = write('upgraded.json', JSON.stringify(bundleOfLog(log)));
+    const pinnedBoundary = runVerify([path, '--log-key', logKey, '--legacy-before', String(boundary)]);
+    expect(pinnedBoundary.stderr).toBe('');
+    expect(pinnedBoundary.status).toBe(0);
+    expect(pinnedBoundary.stdout).toMatch(
+      new RegExp(`^Legacy: +leaves below ${boundary} judged by the rules before party roots and consent$`, 'm'),
+    );
+    const strict = runVerify([path, '--log-key', logKey]);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toMatch(/^FAIL statement .*: party .* has no root yet/m);
   });
 
   const refusals: [string, () => string[], RegExp][] = [
@@ -89,6 +142,21 @@ describe('npm run verify', () => {
     ['a missing --log-key', () => [write('no-key.json', '{}')], /^--log-key is required/],
     ['an invalid --log-key', () => [write('bad-key.json', '{}'), '--log-key', 'parley+1234'], /^--log-key: /],
     ['an unknown option', () => [write('opt.json', '{}'), '--log-key', logKey, '--fast'], /^Unknown option '--fast'/],
+    [
+      'a --legacy-before that is not a log position',
+      () => [write('legacy.json', '{}'), '--log-key', logKey, '--legacy-before=-1'],
+      /^--legacy-before must be a log position \(a whole number from 0\), not "-1"$/,
+    ],
+    [
+      'a --legacy-before followed by something like an option',
+      () => [write('legacy3.json', '{}'), '--log-key', logKey, '--legacy-before', '-1'],
+      /^Option '--legacy-before' argument is ambiguous \(usage: /,
+    ],
+    [
+      'a --legacy-before with a fraction',
+      () => [write('legacy2.json', '{}'), '--log-key', logKey, '--legacy-before', '1.5'],
+      /^--legacy-before must be a log position/,
+    ],
     [
       'two bundle files',
       () => [write('a.json', '{}'), write('b.json', '{}'), '--log-key', logKey],

@@ -52,13 +52,13 @@ describe('the verification report', () => {
     expect(report.entries.map((row) => row.leafIndex)).toEqual(bundle.entries.map((entry) => entry.leafIndex));
     expect(report.failingEntries).toBe(0);
     expect(report.checkpoints.map((row) => [row.size, row.state])).toEqual([
-      ['4', 'valid'],
-      ['7', 'valid'],
-      ['11', 'valid'],
+      ['5', 'valid'],
+      ['8', 'valid'],
+      ['12', 'valid'],
     ]);
     expect(report.consistency.map((row) => [row.from, row.to, row.state])).toEqual([
-      ['4', '7', 'valid'],
-      ['7', '11', 'valid'],
+      ['5', '8', 'valid'],
+      ['8', '12', 'valid'],
     ]);
     expect(report.otherFailures).toEqual([]);
     const author = bundle.entries[0]?.header.author.person ?? '';
@@ -97,7 +97,14 @@ describe('the verification report', () => {
   it('marks signatures unchecked and keys invalid when the bundle carries no key statements', () => {
     const report = reportOf(changed((copy) => copy.statements.splice(0)));
     for (const row of report.entries) {
-      expect(statesOf(row)).toEqual({ ...ALL_VALID, signature: 'unchecked', key: 'invalid' });
+      // Since issue 11 the verifier also checks every recipient against the directory: with no
+      // statements none is bound, which this page counts against the record.
+      expect(statesOf(row)).toEqual({ ...ALL_VALID, signature: 'unchecked', key: 'invalid', record: 'invalid' });
+      const { reasons = [] } = row.checks.record as { reasons?: string[] };
+      expect(reasons.length).toBeGreaterThan(0);
+      for (const reason of reasons) {
+        expect(reason).toMatch(/^sealed to .*, which the directory does not bind to them$/);
+      }
     }
     // The leaf list shows each key statement the bundle left out.
     expect(report.otherFailures.length).toBeGreaterThan(0);
