@@ -4,7 +4,8 @@
  * the readers that membership and the verified directory allow at its position.
  */
 import type { DirectoryState } from '../../shared/directory/index';
-import { applyMembership, NO_MEMBERSHIP, type StreamMembership } from '../../shared/membership/stream-membership';
+import { applyMembershipAt } from '../../shared/membership/legacy-membership';
+import { NO_MEMBERSHIP, type StreamMembership } from '../../shared/membership/stream-membership';
 import { unexpectedRecipients } from '../../shared/membership/stream-readers';
 import type { EntryHeader } from '../../shared/schemas/entry';
 
@@ -26,7 +27,7 @@ export const checkStreamReaders = (
 ): ReadersCheck => {
   let membership = start;
   const problems = entries.map(({ header, entryHash, leafIndex }) => {
-    const step = applyMembership(membership, header, entryHash);
+    const step = applyMembershipAt(membership, header, entryHash, leafIndex, directory.legacyBefore);
     if (!step.ok) {
       return [`breaks the stream's membership rules: ${step.reason}`];
     }

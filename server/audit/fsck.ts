@@ -13,8 +13,8 @@ import { hashLeaf } from '../../shared/log/merkle';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { verifyEd25519 } from '../crypto/ed25519';
 import { taggedSha256 } from '../crypto/hashes';
+import { readLegacyBefore } from '../services/deployment-trust';
 import { checkStoredCheckpoint } from './fsck-checkpoint';
-import { readLegacyBefore } from './legacy-boundary';
 
 export type FsckFailure = { readonly subject: string; readonly reason: string };
 export type FsckReport = {

@@ -107,7 +107,7 @@ export const verifyBundle = (
   const chain = verifyCheckpointChain(bundle, key.key, origin, fail);
   const { anchor } = chain;
   const { legacyBefore } = summary;
-  const { directory, provenLeaves, endorsedAt } = verifyStatements(bundle.statements, anchor, fail, { legacyBefore });
+  const { directory, provenLeaves } = verifyStatements(bundle.statements, anchor, fail, { legacyBefore });
   // Of the whole log, the bundle carries every entry: the leaf list shows any it leaves out.
   const entryLeaves = bundle.scope.kind === 'log' ? new Set(bundle.entries.map((entry) => entry.leafIndex)) : undefined;
   const listed = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, entryLeaves);
@@ -126,7 +126,7 @@ export const verifyBundle = (
   }
   const entries = verifyEntries(bundle.entries, { anchor, directory, ...(verified ? { leaves: verified } : {}) }, fail);
   const streams = verifyStreams(bundle.streams, entries, fail);
-  verifyMembership(entries, { directory, endorsedAt }, fail, (text) => notes.push(text));
+  verifyMembership(entries, directory, fail, (text) => notes.push(text));
   return {
     ok: failures.length === 0,
     summary: {

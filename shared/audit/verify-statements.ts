@@ -12,14 +12,12 @@ import type { AuditBundleEnvelope } from './bundle';
 import { decodeHashes, type Fail } from './failures';
 
 /**
- * The directory the proven statements build, the leaf indexes of those statements, and where each
- * key that needed an endorsement along its party's chain (a legacy key, PROTOCOL.md §7.8) got it:
- * the directory keeps only that it did, and an entry is judged by what held at its position.
+ * The directory the proven statements build (each key records from which position it counts as
+ * endorsed along its party's chain, PROTOCOL.md §7.8), and the leaf indexes of those statements.
  */
 export type VerifiedStatements = {
   readonly directory: DirectoryState;
   readonly provenLeaves: ReadonlySet<number>;
-  readonly endorsedAt: ReadonlyMap<string, number>;
 };
 
 type Proven = { signed: SignedKeyStatement; position: number; subject: string };
@@ -93,11 +91,5 @@ export const verifyStatements = (
   for (const failure of failures) {
     fail(subjects.get(failure.position) ?? `statement at leaf ${failure.position}`, failure.reason);
   }
-  const refused = new Set(failures.map((failure) => failure.position));
-  const endorsedAt = new Map(
-    proven
-      .filter((item) => item.signed.statement.kind === 'endorse' && !refused.has(item.position))
-      .map((item) => [item.signed.statement.keyId, item.position]),
-  );
-  return { directory: state, provenLeaves: new Set(proven.map((item) => item.position)), endorsedAt };
+  return { directory: state, provenLeaves: new Set(proven.map((item) => item.position)) };
 };

@@ -168,10 +168,12 @@ export class DirectoryState {
         }),
       );
     }
+    const partyEndorsed = isLegacy ? this.#isLegacyEndorsed(statement, isRoot) : true;
     return Object.freeze({
       ...publishedKeyOf(statement, position),
       bootstrap: isBootstrap,
-      partyEndorsed: isLegacy ? this.#isLegacyEndorsed(statement, isRoot) : true,
+      partyEndorsed,
+      ...(partyEndorsed ? { endorsedAt: position } : {}),
       endorsedBy: isBootstrap
         ? []
         : isLegacy
@@ -195,13 +197,19 @@ export class DirectoryState {
           ...publishedKeyOf(statement, position),
           bootstrap,
           partyEndorsed,
+          ...(partyEndorsed ? { endorsedAt: position } : {}),
           endorsedBy,
           legacy: position < this.legacyBefore,
         });
       }
       case 'endorse': {
         const current = this.currentKey(statement.person) as KeyRecord;
-        return Object.freeze({ ...current, partyEndorsed: true, endorsedBy: signatures.map((s) => s.signer) });
+        return Object.freeze({
+          ...current,
+          partyEndorsed: true,
+          endorsedAt: position,
+          endorsedBy: signatures.map((s) => s.signer),
+        });
       }
       default:
         return undefined;

@@ -33,6 +33,11 @@ export type KeyRecord = {
    * sealed to it until the party's admins endorse it. Kept through rotations.
    */
   readonly partyEndorsed: boolean;
+  /**
+   * Log position from which the key counts as endorsed along its party's chain: where it was
+   * published, or where an `endorse` statement vouched for it. Absent while it is not.
+   */
+  readonly endorsedAt?: number;
   /** The admins (person ids) whose signatures published or endorsed this key; empty for a root. */
   readonly endorsedBy: readonly string[];
   /** Published before the deployment adopted party roots (position below its legacy boundary). */

@@ -41,3 +41,15 @@ export const applyLegacyMembership = (state: StreamMembership, header: EntryHead
   }
   return { ok: true, state: { members, pending: state.pending }, changes };
 };
+
+/**
+ * The membership step of an entry at log position `leafIndex`: the rule of its time below the
+ * deployment's legacy boundary, consent above it. What the server, every client and the verifier fold.
+ */
+export const applyMembershipAt = (
+  state: StreamMembership,
+  header: EntryHeader,
+  hash: string,
+  leafIndex: number,
+  legacyBefore: number,
+): MembershipStep => (leafIndex < legacyBefore ? applyLegacyMembership : applyMembership)(state, header, hash);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../crypto/sodium';
-import { bootstrap, enrol, IDS, person, revoke } from '../directory/directory-fixtures';
+import { bootstrap, endorse, enrol, IDS, person, revoke } from '../directory/directory-fixtures';
 import { emptyDirectory } from '../directory/index';
 import type { EntryHeader } from '../schemas/entry';
 import { streamReaderKeys, unexpectedRecipients } from './stream-readers';
@@ -19,8 +19,10 @@ const directory = () => {
   const envoyB = person(ENVOY_B, 'envoy', IDS.partyB);
   const staffEnrol = enrol(staff, admin);
   const state = emptyDirectory();
-  [bootstrap(admin), enrol(envoy, admin), staffEnrol, bootstrap(adminB), enrol(envoyB, adminB)].forEach((signed, at) =>
-    state.apply(signed, at),
+  [bootstrap(admin), enrol(envoy, admin), staffEnrol, bootstrap(adminB), enrol(envoyB, adminB)].forEach(
+    (signed, at) => {
+      state.apply(signed, at);
+    },
   );
   state.apply(revoke(staff, staffEnrol, admin), 5);
   return { state, admin, envoy, staff, envoyB };
@@ -73,5 +75,27 @@ describe('who reads a stream', () => {
     const disclosure = headerWith(recipients, { type: 'disclosure', meta: { grantee: ENVOY_B } });
     expect(unexpectedRecipients(disclosure, new Set([IDS.partyA]), state, 6)).toEqual([]);
     expect(unexpectedRecipients(headerWith(recipients), new Set([IDS.partyA]), state, 6)).toHaveLength(1);
+  });
+});
+
+describe('readers in an upgraded deployment', () => {
+  it('names, above the legacy boundary, a key not yet endorsed along its party’s chain, and accepts it once endorsed', () => {
+    const operator = person(IDS.admin, 'admin');
+    const adminB = person('b0b0b0b0-b0b0-4b0b-8b0b-b0b0b0b0b0b0', 'admin', IDS.partyB);
+    const envoyB = person('b1b1b1b1-b1b1-4b1b-8b1b-b1b1b1b1b1b1', 'envoy', IDS.partyB);
+    const state = emptyDirectory({ legacyBefore: 5 });
+    const envoyEnrol = enrol(envoyB, operator);
+    [bootstrap(operator), enrol(adminB, operator), envoyEnrol].forEach((signed, at) => {
+      state.apply(signed, at);
+    });
+    const sealed = headerWith([{ person: envoyB.id, keyId: envoyB.keys.keyId }]);
+    expect(unexpectedRecipients(sealed, new Set([IDS.partyB]), state, 4)).toEqual([]);
+    expect(unexpectedRecipients(sealed, new Set([IDS.partyB]), state, 5)).toEqual([
+      expect.stringMatching(/not endorsed along party 2{8}-.*at leaf 5/),
+    ]);
+    expect(state.apply(endorse(envoyB, envoyEnrol, adminB), 6).ok).toBe(true);
+    expect(state.currentKey(envoyB.id)?.endorsedAt).toBe(6);
+    expect(unexpectedRecipients(sealed, new Set([IDS.partyB]), state, 5)).toHaveLength(1);
+    expect(unexpectedRecipients(sealed, new Set([IDS.partyB]), state, 7)).toEqual([]);
   });
 });

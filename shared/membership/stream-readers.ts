@@ -53,8 +53,9 @@ export const streamReaderKeys = (
 /**
  * Why each recipient of an entry at log position `position` should not have been sealed to, given
  * the stream's member parties before the entry: a key the directory does not bind to that person,
- * a key not valid at that position, an admin, or someone outside the member parties (a
- * disclosure's grantee excepted). Empty when every recipient is a reader.
+ * a key not valid at that position, an admin, someone outside the member parties (a disclosure's
+ * grantee excepted), or, above the deployment's legacy boundary (§7.8), a key not yet endorsed
+ * along its own party's chain at that position. Empty when every recipient is a reader.
  */
 export const unexpectedRecipients = (
   header: EntryHeader,
@@ -75,6 +76,10 @@ export const unexpectedRecipients = (
     } else if (person !== grantee && !members.has(key.party)) {
       problems.push(
         `sealed to ${key.name} (${person}) of party ${key.party}, which is not a member of the stream at seq ${header.seq}`,
+      );
+    } else if (position >= directory.legacyBefore && !((key.endorsedAt ?? Number.POSITIVE_INFINITY) < position)) {
+      problems.push(
+        `sealed to ${key.name} (${person}) with key ${keyId}, which was not endorsed along party ${key.party}'s own chain at leaf ${position}`,
       );
     }
   }

@@ -14,6 +14,7 @@ import { verifyEd25519 } from '../../crypto/ed25519';
 import { taggedSha256 } from '../../crypto/hashes';
 import type { TransparencyLog } from '../../log/transparency-log';
 import { ProblemError } from '../../problems';
+import { readLegacyBefore } from '../deployment-trust';
 import { listPeople } from '../people';
 import { currentKeyOf } from '../person-keys';
 import type { EntryNotices } from './entry-notices';
@@ -123,7 +124,7 @@ export const appendEntry = async (
     if ((await currentKeyOf(tx, caller.personId))?.keyId !== header.author.keyId) {
       throw new ProblemError('entryKeyNotCurrent', 'Your key changed while this entry was being checked');
     }
-    const before = header.seq === 1 ? NO_MEMBERSHIP : await membershipOf(tx, header.stream);
+    const before = header.seq === 1 ? NO_MEMBERSHIP : await membershipOf(tx, header.stream, await readLegacyBefore(tx));
     if (header.seq > 1 && !before.members.has(caller.partyId)) {
       throw new ProblemError('notStreamMember');
     }
@@ -156,16 +157,14 @@ export const appendEntry = async (
     });
     // Only the changes that took effect here: a proposal awaiting consent changes nothing yet.
     if (membership.changes.length > 0) {
-      await tx
-        .insert(streamMemberships)
-        .values(
-          membership.changes.map(({ party, change }) => ({
-            partyId: party,
-            change,
-            streamId: header.stream,
-            seq: header.seq,
-          })),
-        );
+      await tx.insert(streamMemberships).values(
+        membership.changes.map(({ party, change }) => ({
+          partyId: party,
+          change,
+          streamId: header.stream,
+          seq: header.seq,
+        })),
+      );
     }
     const proof = await log.inclusionProof(tx, firstIndex, checkpoint.treeSize);
     return {
