@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { parties } from '../../db/schema/index';
 import type { PartyView } from '../../shared/schemas/identity';
-import type { ServerContext } from '../context';
-import { ProblemError } from '../problems';
 
 export const listParties = async (db: Db): Promise<PartyView[]> =>
   db.select({ id: parties.id, name: parties.name }).from(parties).orderBy(asc(parties.name));
