@@ -45,7 +45,7 @@ const bundleRootAt = (
  * extend: `trusted checkpoint <size>`.
  */
 export const verifyTrustedCheckpoints = (
-  notes: readonly string[],
+  notes: readonly (string | Uint8Array)[],
   bundle: { readonly verified: readonly (Checkpoint | null)[]; readonly anchor: Checkpoint | null },
   leaves: readonly string[] | undefined,
   key: VerifierKey,
