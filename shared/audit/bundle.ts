@@ -69,10 +69,20 @@ const StreamShape = z.strictObject({
   lastSeq: Count,
 });
 
+/** A string of `min` to `max` chars (code points); whether it is well-formed is a JSON rule, charged to `bundle`. */
+const chars = (min: number, max: number) =>
+  z
+    .string()
+    .max(max * 2, `must be at most ${max} characters`)
+    .refine((text) => {
+      const count = countCodePoints(text);
+      return count >= min && count <= max;
+    }, `must be ${min} to ${max} characters`);
+
 const envelopeMembers = {
   format: z.literal(AUDIT_BUNDLE_FORMAT),
-  origin: z.string().min(1).max(1024),
-  logKey: z.string().min(1).max(2048),
+  origin: chars(1, 1024),
+  logKey: chars(1, 2048),
   scope: BundleScope,
   checkpoints: z.array(z.string()).min(1).max(100_000),
   consistency: z.array(ConsistencyShape).max(100_000),
