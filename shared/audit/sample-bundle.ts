@@ -5,7 +5,9 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hex } from '@scure/base';
-import { sealEntry } from '../crypto/entry-seal';
+import { computeEntryHash } from '../crypto/entry-bytes';
+import { type EntryRandomness, type SealEntryInput, sealEntry, sealEntryWithRandomness } from '../crypto/entry-seal';
+import { signEntryHeader } from '../crypto/entry-signature';
 import { type IdentityKeys, identityKeysFromSeeds } from '../crypto/identity-keys';
 import { keyStatementHash, signKeyStatement } from '../crypto/key-statement';
 import { sodium } from '../crypto/sodium';
@@ -65,8 +67,24 @@ const personOf = (label: string, party: string, role: Role): Person => ({
   keys: identityKeysFromSeeds(seed(`${label}/sign`), seed(`${label}/box`)),
 });
 
+/**
+ * How to build the sample log other than at random: fixed randomness for byte-stable output, and
+ * changes to records before they are signed, so that a test vector's log is valid except for the
+ * change (the record is signed as changed, and everything after it links to its new hash).
+ */
+export type SampleLogOptions = {
+  /** Content key, nonce and sealing for the entry at this index (test vectors): else fresh randomness. */
+  readonly randomness?: (entryIndex: number) => EntryRandomness;
+  /** Changes the statement at this index before it is signed. */
+  readonly editStatement?: (statement: KeyStatement, index: number) => KeyStatement;
+  /** Changes the sealed header of the entry at this index; the author signs the changed header. */
+  readonly editHeader?: (header: EntryHeader, index: number) => EntryHeader;
+};
+
 /** The log as it is written: leaves, statements, entries and chain heads. */
 class SampleLog {
+  constructor(readonly options: SampleLogOptions = {}) {}
+
   readonly tree = new MerkleTree();
   readonly leafInputs: Uint8Array[] = [];
   readonly statements: { leafIndex: number; signed: SignedKeyStatement }[] = [];
@@ -84,7 +102,7 @@ class SampleLog {
   /** Enrols `who` (endorsed by `authority`) or rotates them to `keys`. */
   publish(who: Person, keys: IdentityKeys, authority: Authority): void {
     const head = this.#statementHeads.get(who.id);
-    const statement: KeyStatement = {
+    const written: KeyStatement = {
       v: 1,
       kind: head ? 'rotate' : 'enrol',
       person: who.id,
@@ -100,6 +118,7 @@ class SampleLog {
       authority: typeof authority === 'object' ? authority.id : (authority ?? ''),
       invitation: head ? '' : INVITATION,
     };
+    const statement = this.options.editStatement?.(written, this.statements.length) ?? written;
     const signers = [
       ...(head ? [{ person: who.id, keys: who.keys }] : []),
       { person: who.id, keys },
@@ -119,7 +138,8 @@ class SampleLog {
   /** Seals and appends an entry by `author` to its stream's head, readable by `readers`. */
   write(author: Person, readers: readonly Person[], fields: EntryFields): string {
     const head = this.#streamHeads.get(fields.stream);
-    const { entry, entryHash } = sealEntry({
+    const index = this.entries.length;
+    const input: SealEntryInput = {
       ...fields,
       v: 1,
       id: uuidOf(`entry ${this.entries.length}`),
@@ -136,7 +156,13 @@ class SampleLog {
       })),
       plaintext: utf8Bytes(`Sample ${fields.type}, entry ${this.entries.length + 1}.`),
       signSecretKey: author.keys.signSecretKey,
-    });
+    };
+    const randomness = this.options.randomness?.(index);
+    const sealed = randomness ? sealEntryWithRandomness(input, randomness).entry : sealEntry(input).entry;
+    const header = this.options.editHeader?.(sealed.header, index) ?? sealed.header;
+    const signature = header === sealed.header ? sealed.signature : signEntryHeader(header, author.keys.signSecretKey);
+    const entry: SignedEntry = { ...sealed, header, signature };
+    const entryHash = computeEntryHash(header, signature);
     this.entries.push({ leafIndex: this.#append('entry', entryHash), entry });
     this.#streamHeads.set(fields.stream, { seq: entry.header.seq, hash: entryHash });
     return entryHash;
@@ -147,8 +173,8 @@ class SampleLog {
   }
 }
 
-const writeSampleLog = (): SampleLog => {
-  const log = new SampleLog();
+const writeSampleLog = (options: SampleLogOptions): SampleLog => {
+  const log = new SampleLog(options);
   const admin = personOf('admin', PARTY_1, 'admin');
   const envoy1 = personOf('envoy 1', PARTY_1, 'envoy');
   const envoy2 = personOf('envoy 2', PARTY_2, 'envoy');
@@ -177,8 +203,10 @@ const writeSampleLog = (): SampleLog => {
  * rotation between them: 11 leaves, checkpoints at 4, 7 and 11) and exports all of it as a
  * bundle. `ciphertext: false` leaves the ciphertexts out; `leaves: false` the leaf list.
  */
-export const buildSampleBundle = (options: { ciphertext?: boolean; leaves?: boolean } = {}): AuditBundle => {
-  const log = writeSampleLog();
+export const buildSampleBundle = (
+  options: { ciphertext?: boolean; leaves?: boolean } & SampleLogOptions = {},
+): AuditBundle => {
+  const log = writeSampleLog(options);
   const { tree } = log;
   const encode = (hashes: readonly Uint8Array[]) => hashes.map(toBase64url);
   const sizes = log.checkpoints.map((note) => Number(note.split('\n')[1]));
