@@ -172,27 +172,26 @@ describe('the server and the Node SDK on the strict-input vectors', () => {
     },
   );
 
-  /** The staff person again, reading through a server whose replies to `path` are changed by `rewrite`. */
-  const hostileReader = async (path: RegExp, rewrite: (reply: unknown) => string): Promise<ParleyPerson> => {
+  /** How the server's replies to the reader are changed: a path and the changed text of the reply. */
+  let hostile: { path: RegExp; rewrite: (reply: unknown) => string } | null = null;
+  /** The staff person again (another client of the same person), reading through `hostile`. */
+  let reader: ParleyPerson;
+
+  beforeAll(async () => {
     const { ParleyPerson } = await import('../../client/sdk/parley-person');
     const hostileFetch: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
       const url = new URL(input instanceof Request ? input.url : String(input));
-      if (!path.test(url.pathname) || !response.ok) {
+      if (hostile === null || !hostile.path.test(url.pathname) || !response.ok) {
         return response;
       }
-      return new Response(rewrite(await response.json()), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      const text = hostile.rewrite(await response.json());
+      return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
     };
-    const reader = await ParleyPerson.fromState(JSON.parse(JSON.stringify(staff.exportState())), {
-      fetch: hostileFetch,
-    });
+    reader = await ParleyPerson.fromState(JSON.parse(JSON.stringify(staff.exportState())), { fetch: hostileFetch });
     await reader.signIn();
     await reader.unlock();
-    return reader;
-  };
+  }, 60_000);
 
   const clientCases = recordVectors.map((vector) => [vector.name, vector] as const);
 
@@ -205,14 +204,13 @@ describe('the server and the Node SDK on the strict-input vectors', () => {
         isSignedChange(change)
           ? JSON.stringify(withValueChange(reply, change, [...inReply, ...change.at]))
           : writeWithChange(reply, change, inReply);
-      const reader =
-        vector.record === 'entry'
-          ? await hostileReader(/^\/api\/streams\/[^/]+\/entries$/, rewrite)
-          : await hostileReader(/^\/api\/keys\/statements$/, rewrite);
+      const path = vector.record === 'entry' ? /^\/api\/streams\/[^/]+\/entries$/ : /^\/api\/keys\/statements$/;
+      hostile = { path, rewrite };
       const outcome = await (vector.record === 'entry' ? reader.readStream(caseId) : reader.directory()).then(
         () => 'accepted',
         (error: unknown) => error,
       );
+      hostile = null;
       if (vector.expect.client === 'accepted') {
         // A positive partner changes a value a signature covers: the SDK then refuses the signature, not the form.
         expect(outcome).not.toBeInstanceOf(UnreadableReply);
