@@ -3,8 +3,9 @@
 // and no database: it imports only shared/, which is pure.
 //
 // Exit 0: everything verifies. Exit 1: the bundle was read and something fails; each failure is
-// listed. Exit 2: the bundle could not be read or is not one, or the arguments are wrong (one line
-// on stderr). Exit 3: an unexpected internal error (one line on stderr).
+// listed, a record that breaks a JSON rule included (§4, step 1). Exit 2: the file is not UTF-8,
+// not JSON or not a bundle, or the arguments are wrong (one line on stderr). Exit 3: an unexpected
+// internal error, never the answer to any input (one line on stderr).
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
