@@ -1,8 +1,8 @@
 /**
  * The gaps an independent verifier found (issue 17), each as a change to the valid sample log and
  * the answer the spec requires. Used by generate-strict-input-vectors.ts; run that script.
- * Entries of the sample log: 0 thread_open (leaf 4), 1 case_open (leaf 5), 2 letter, 3 letter,
- * 4 minutes, 5 acknowledgement. Statements: 0 admin (bootstrap), 1 envoy 1, 2 envoy 2, 3 staff.
+ * Entries of the sample log: 0 thread_open (leaf 4), 1 case_open (leaf 5), 2 letter (6), 3 letter
+ * (8), 4 minutes (9), 5 acknowledgement (10); envoy 1 rotates at leaf 7. Statements: 0 admin (bootstrap), 1 envoy 1, 2 envoy 2, 3 staff.
  */
 import type { JsonChange } from '../helpers/json-changes';
 
@@ -52,6 +52,9 @@ const entry = (index: number, change: JsonChange): RecordTarget => ({ record: 'e
 const statement = (index: number, change: JsonChange): RecordTarget => ({ record: 'statement', index, change });
 const bundle = (make: BundleChange): CaseTarget => ({ record: 'bundle', make });
 
+/** The leaf of sample entry `index`: after four statements, and a rotation (leaf 7) after the third entry. */
+const entryLeaf = (index: number): number => (index < 3 ? index + 4 : index + 5);
+
 const JSON_RULES = 'PROTOCOL.md §1.5; AUDIT-BUNDLE.md §4 step 1';
 
 export const STRICT_INPUT_CASES: readonly StrictInputCase[] = [
@@ -74,7 +77,7 @@ export const STRICT_INPUT_CASES: readonly StrictInputCase[] = [
     description: `A JSON rule broken inside a signed entry whose signature still verifies over the parsed value: ${name}.`,
     target,
     exit: 1 as const,
-    mustFail: `entry at leaf ${target.index + 4}`,
+    mustFail: `entry at leaf ${entryLeaf(target.index)}`,
   })),
   ...(
     [
@@ -104,6 +107,7 @@ export const STRICT_INPUT_CASES: readonly StrictInputCase[] = [
       ['entry-claimed-at-missing', 'PROTOCOL.md §4 required members', entry(0, { kind: 'delete-signed-member', at: [...H, 'claimedAt'] })],
       ['entry-meta-members-repeated', 'PROTOCOL.md §4 no repeats', entry(0, { kind: 'set-signed-value', at: [...H, 'meta', 'members'], value: ['a1000000-0000-4000-8000-000000000001', 'a2000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000001'] })],
       ['entry-cases-repeated', 'PROTOCOL.md §4 no repeats', entry(1, { kind: 'set-signed-value', at: [...H, 'cases'], value: ['ca000000-0000-4000-8000-0000000000c1', 'ca000000-0000-4000-8000-0000000000c1'] })],
+      ['entry-refs-repeated', 'PROTOCOL.md §4 no repeats', entry(5, { kind: 'set-signed-value', at: [...H, 'refs'], value: ['A'.repeat(43), 'A'.repeat(43)] })],
       ['entry-reference-65-chars', 'PROTOCOL.md §1.1 chars, §4.1', entry(1, { kind: 'set-signed-value', at: [...H, 'meta', 'reference'], value: 'x'.repeat(65) })],
       ['entry-header-not-an-object', 'AUDIT-BUNDLE.md §2.5, §6', entry(0, { kind: 'replace-text', at: H, json: '"not an object"' })],
       ['statement-issued-at-impossible', 'PROTOCOL.md §1.1 timestamps', statement(3, { kind: 'set-signed-value', at: [...S, 'issuedAt'], value: '2026-13-45T99:99:99.999Z' })],
@@ -116,7 +120,7 @@ export const STRICT_INPUT_CASES: readonly StrictInputCase[] = [
     description: `A value the rule refuses, signed by its author, in an otherwise valid log: ${name}.`,
     target,
     exit: 1 as const,
-    mustFail: target.record === 'entry' ? `entry at leaf ${target.index + 4}` : 'statement at leaf 3',
+    mustFail: target.record === 'entry' ? `entry at leaf ${entryLeaf(target.index)}` : 'statement at leaf 3',
   })),
   // Positive partners: what the rules allow.
   {
