@@ -1,4 +1,4 @@
-import { type CallInput, callRoute, type Transport } from '../../shared/api/client';
+import { type CallInput, callRoute, replyText, type Transport } from '../../shared/api/client';
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
 
 let csrfToken: string | null = null;
@@ -41,7 +41,11 @@ export const browserTransport: Transport = async ({ method, path, body }) => {
       listener();
     }
   }
-  return { status: response.status, contentType: response.headers.get('content-type'), text: () => response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text: async () => replyText(new Uint8Array(await response.arrayBuffer())),
+  };
 };
 
 /** Calls an API route from the browser, parsing the reply with the shared schema. */

@@ -7,7 +7,7 @@
  * `ReadableStream` body (ERR_H2_OR_QUIC_REQUIRED). There the encrypted chunks are folded into a
  * Blob as they are produced (the browser may keep a large Blob on disk), which is then uploaded.
  */
-import { ApiProblem } from '../../shared/api/client';
+import { ApiProblem, replyJson, replyText } from '../../shared/api/client';
 import { AttachmentRef } from '../../shared/content/attachment-ref';
 import { createAttachmentEncryptor } from '../../shared/crypto/attachment-encryptor';
 import { ATTACHMENT_MAX_BYTES, encryptedAttachmentSize } from '../../shared/crypto/attachment-size';
@@ -54,7 +54,7 @@ const mediaTypeOf = (file: File): string => {
 
 const problemOf = async (response: Response): Promise<ApiProblem> => {
   try {
-    return new ApiProblem(Problem.parse(await response.json()));
+    return new ApiProblem(Problem.parse(replyJson(await response.text())));
   } catch {
     return new ApiProblem({ type: 'about:blank', title: 'Upload refused', status: response.status });
   }
@@ -100,7 +100,7 @@ const uploadOnce = async (file: File, csrfToken: string, mode: UploadMode): Prom
   if (!response.ok) {
     throw await problemOf(response);
   }
-  const receipt = AttachmentReceipt.parse(await response.json());
+  const receipt = AttachmentReceipt.parse(replyJson(replyText(new Uint8Array(await response.arrayBuffer()))));
   const digest = toBase64url(encryptor.ciphertextDigest());
   if (receipt.size !== encryptedAttachmentSize(file.size)) {
     throw new Error(

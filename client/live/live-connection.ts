@@ -5,6 +5,7 @@
  * nothing (no `Last-Event-ID` support), so after any gap the listeners are told to re-read
  * everything they show instead.
  */
+import { replyJson } from '../../shared/api/client';
 import { API } from '../../shared/api/index';
 import { EntryNotice } from '../../shared/schemas/entry-notice';
 
@@ -27,7 +28,7 @@ export const parseNotice = (data: unknown): EntryNotice | undefined => {
     return undefined;
   }
   try {
-    const parsed = EntryNotice.safeParse(JSON.parse(data));
+    const parsed = EntryNotice.safeParse(replyJson(data));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

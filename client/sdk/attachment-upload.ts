@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import { replyJson, replyText } from '../../shared/api/client';
 import { entryRoutes } from '../../shared/api/entries';
 import { AttachmentRef } from '../../shared/content/attachment-ref';
 import { createAttachmentEncryptor } from '../../shared/crypto/attachment-encryptor';
@@ -98,7 +99,7 @@ export const uploadAttachment = async (
   if (!response.ok) {
     throw await problemOf(response);
   }
-  const receipt = AttachmentReceipt.parse(await response.json());
+  const receipt = AttachmentReceipt.parse(replyJson(replyText(new Uint8Array(await response.arrayBuffer()))));
   const digest = toBase64url(encryptor.ciphertextDigest());
   if (receipt.digest !== digest) {
     throw new AttachmentIntegrityError(

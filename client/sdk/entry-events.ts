@@ -1,3 +1,4 @@
+import { replyJson } from '../../shared/api/client';
 import { entryRoutes } from '../../shared/api/entries';
 import { EntryNotice } from '../../shared/schemas/entry-notice';
 import type { SessionView } from '../../shared/schemas/identity';
@@ -50,11 +51,11 @@ export const subscribeEntryNotices = (
     }
     accepted();
     const parser = new EventStreamParser();
-    const decoder = new TextDecoder();
+    const decoder = new TextDecoder('utf-8', { fatal: true });
     for await (const bytes of response.body) {
       for (const event of parser.push(decoder.decode(bytes, { stream: true }))) {
         if (event.event === 'entry') {
-          onNotice(EntryNotice.parse(JSON.parse(event.data)));
+          onNotice(EntryNotice.parse(replyJson(event.data)));
         }
       }
     }

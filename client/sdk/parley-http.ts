@@ -1,4 +1,4 @@
-import { type CallInput, callRoute, type Transport } from '../../shared/api/client';
+import { type CallInput, callRoute, replyText, type Transport } from '../../shared/api/client';
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
 import type { SessionView } from '../../shared/schemas/identity';
 import { CookieJar } from './cookie-jar';
@@ -81,7 +81,11 @@ export class ParleyHttp {
     if (!this.hasSessionCookie) {
       this.#csrfToken = null;
     }
-    return { status: response.status, contentType: response.headers.get('content-type'), text: () => response.text() };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      text: async () => replyText(new Uint8Array(await response.arrayBuffer())),
+    };
   };
 
   /** Calls a contract route; throws `ApiProblem` for a non-2xx reply. */

@@ -1,4 +1,4 @@
-import { ApiProblem } from '../../shared/api/client';
+import { ApiProblem, replyJson } from '../../shared/api/client';
 import type { SessionView } from '../../shared/schemas/identity';
 import { Problem } from '../../shared/schemas/problem';
 import type { ParleyHttp } from './parley-http';
@@ -37,7 +37,7 @@ export const storeCookies = (http: ParleyHttp, response: Response): void => {
 export const problemOf = async (response: Response): Promise<ApiProblem> => {
   const text = await response.text();
   try {
-    return new ApiProblem(Problem.parse(JSON.parse(text)));
+    return new ApiProblem(Problem.parse(replyJson(text)));
   } catch {
     return new ApiProblem({
       type: 'about:blank',

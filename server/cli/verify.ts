@@ -4,14 +4,16 @@
 // no database: it imports only shared/, which is pure.
 //
 // Exit 0: everything verifies. Exit 1: the bundle was read and something fails; each failure is
-// listed. Exit 2: the bundle could not be read or is not one, or the arguments are wrong (one line
-// on stderr). Exit 3: an unexpected internal error (one line on stderr).
+// listed, a record that breaks a JSON rule included (§4, step 1). Exit 2: the file is not UTF-8,
+// not JSON or not a bundle, or the arguments are wrong (one line on stderr). Exit 3: an unexpected
+// internal error, never the answer to any input (one line on stderr).
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type AuditBundleEnvelope, parseAuditBundle } from '../../shared/audit/bundle';
-import { type BundleVerification, verifyBundle } from '../../shared/audit/verify-bundle';
+import type { AuditBundleEnvelope } from '../../shared/audit/bundle';
+import { type BundleVerification, verifyBundleText } from '../../shared/audit/verify-bundle';
 import { initCrypto } from '../../shared/crypto/sodium';
+import { decodeStrictUtf8 } from '../../shared/encoding/strict-utf8';
 import { parseVerifierKey } from '../../shared/log/verifier-key';
 
 const USAGE =
@@ -91,28 +93,23 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
 };
 
-const readText = (file: string): string => {
+// Files are read as bytes: a checkpoint note is verified byte for byte, and a bundle that is not
+// UTF-8 is refused rather than repaired (docs/AUDIT-BUNDLE.md §2).
+const readBytes = (file: string): Uint8Array => {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new InputError(`cannot read ${file}: ${READ_ERRORS[code] ?? (code || 'read error')}`);
   }
 };
 
-const readBundle = (file: string): AuditBundleEnvelope => {
-  const text = readText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file} is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+const readBundleText = (file: string): string => {
+  const text = decodeStrictUtf8(readBytes(file));
+  if (!text.ok) {
+    throw new InputError(`${file} is not a Parley audit bundle: the file ${text.reason}`);
   }
-  const parsed = parseAuditBundle(json);
-  if (!parsed.ok) {
-    throw new InputError(`${file} is not a Parley audit bundle: ${parsed.reason}`);
-  }
-  return parsed.bundle;
+  return text.text;
 };
 
 const describeScope = (scope: AuditBundleEnvelope['scope']): string =>
@@ -156,10 +153,18 @@ const main = async (argv: readonly string[]): Promise<number> => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const bundle = readBundle(args.file);
-  const trusted = args.trusted.map(readText);
+  const text = readBundleText(args.file);
+  const trusted = args.trusted.map(readBytes);
   await initCrypto();
-  const result = verifyBundle(bundle, args.logKey, args.origin, { trusted, legacyBefore: args.legacyBefore });
+  const result = verifyBundleText(text, args.logKey, args.origin, { trusted, legacyBefore: args.legacyBefore });
+  if (result.notABundle !== undefined) {
+    const syntax = /^not JSON: (.*)$/.exec(result.notABundle)?.[1];
+    throw new InputError(
+      syntax === undefined
+        ? `${args.file} is not a Parley audit bundle: ${result.notABundle}`
+        : `${args.file} is not valid JSON: ${syntax}`,
+    );
+  }
   process.stdout.write(`${report(args.file, trusted.length, result).join('\n')}\n`);
   if (!result.ok) {
     process.stderr.write(`${result.failures.length} problem(s) found in ${args.file}\n`);

@@ -4,6 +4,7 @@ import { API } from '../../shared/api/index';
 import type { RouteContract, RouteInput, RouteOutput } from '../../shared/api/route';
 import type { Caller } from '../auth/caller';
 import { ProblemError, validationProblem } from '../problems';
+import { strictJsonBody } from './strict-json-body';
 
 /** What a handler gets besides its parsed input. */
 export type HandlerContext = {
@@ -78,7 +79,7 @@ export const apiRouter = ({
 }: ApiRouterOptions): express.Router => {
   assertComplete(contract, implementations);
   const router = express.Router({ strict: true });
-  const jsonParser = express.json({ limit: jsonLimit, type: 'application/json', strict: true });
+  const jsonParser = strictJsonBody(jsonLimit);
   const methodsByPath = new Map<string, string[]>();
 
   for (const { route, handle } of implementations) {
@@ -88,7 +89,7 @@ export const apiRouter = ({
       res.locals['caller'] = await gatekeeper.admit(route, req);
       next();
     };
-    const body: RequestHandler[] = bodyKind === 'json' ? [requireJson, jsonParser] : [];
+    const body: RequestHandler[] = bodyKind === 'json' ? [requireJson, ...jsonParser] : [];
     const run = async (req: Request, res: Response): Promise<void> => {
       const input = {
         params: parsePart(route.params, req.params, 'path'),

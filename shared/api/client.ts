@@ -1,3 +1,5 @@
+import { parseStrictJson } from '../encoding/json-text';
+import { decodeStrictUtf8 } from '../encoding/strict-utf8';
 import { PROBLEMS, Problem } from '../schemas/problem';
 import { buildPath, type RouteContract, type RouteInput, type RouteOutput } from './route';
 
@@ -19,6 +21,30 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * A reply the client will not read: its bytes are not UTF-8, or its text is not JSON or breaks a
+ * JSON rule (docs/PROTOCOL.md §1.5), such as a duplicate member or an own `__proto__` member.
+ */
+export class UnreadableReply extends Error {}
+
+/** The text of a reply body, refusing bytes that are not UTF-8 rather than repairing them. */
+export const replyText = (bytes: Uint8Array): string => {
+  const text = decodeStrictUtf8(bytes);
+  if (!text.ok) {
+    throw new UnreadableReply(`The server's reply ${text.reason}`);
+  }
+  return text.text;
+};
+
+/** The JSON value of a reply's text, under the JSON rules every reader applies. */
+export const replyJson = (text: string): unknown => {
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) {
+    throw new UnreadableReply(`The server's reply is refused: ${parsed.reason}`);
+  }
+  return parsed.value;
+};
+
 export type CallInput<R extends RouteContract> = Partial<RouteInput<R>>;
 
 const queryString = (query: Record<string, unknown> | undefined): string => {
@@ -30,7 +56,7 @@ const queryString = (query: Record<string, unknown> | undefined): string => {
 
 const toProblem = (status: number, text: string): Problem => {
   try {
-    return Problem.parse(JSON.parse(text));
+    return Problem.parse(replyJson(text));
   } catch {
     return { type: 'about:blank', title: 'Unexpected reply', status: status >= 400 ? status : 502 };
   }
@@ -48,12 +74,20 @@ export const callRoute = async <R extends RouteContract>(
     path,
     ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
   });
-  const text = await reply.text();
+  let text: string;
+  try {
+    text = await reply.text();
+  } catch (error) {
+    if (reply.status >= 200 && reply.status <= 299) {
+      throw error;
+    }
+    text = '';
+  }
   if (reply.status < 200 || reply.status > 299) {
     throw new ApiProblem(toProblem(reply.status, text));
   }
   if (route.response === null || text === '') {
     return undefined as RouteOutput<R>;
   }
-  return route.response.parse(JSON.parse(text)) as RouteOutput<R>;
+  return route.response.parse(replyJson(text)) as RouteOutput<R>;
 };

@@ -4,10 +4,12 @@
  *
  * Two schemas describe it. {@link AuditBundle} is the exact format an exporter writes. A verifier
  * parses untrusted input with {@link AuditBundleEnvelope}, which checks only the structure
- * (members, arrays, integers, strings), so that a record with a tampered field is reported by
- * name as a failing entry or statement instead of refusing the whole file.
+ * (members, arrays, leaf indexes, strings), so that a record with a tampered field, of any JSON
+ * type or size, is reported by name as a failing entry, statement or checkpoint instead of
+ * refusing the whole file (docs/AUDIT-BUNDLE.md §4, step 1).
  */
 import { z } from 'zod';
+import { countCodePoints } from '../encoding/unicode';
 import { Base64url, Count, FixedBase64url, Hash32, Uuid } from '../schemas/common';
 import { EntryHeader, MAX_ENTRY_CIPHERTEXT_BYTES } from '../schemas/entry';
 import { SignedKeyStatement } from '../schemas/key-statement';
@@ -15,11 +17,17 @@ import { SignedKeyStatement } from '../schemas/key-statement';
 /** The `format` member of every version-1 bundle. */
 export const AUDIT_BUNDLE_FORMAT = 'parley-audit-bundle/v1';
 
-/** The longest checkpoint note a bundle may carry (a checkpoint with many cosignatures fits easily). */
-const MAX_NOTE_CHARS = 16_384;
+/** The longest checkpoint note a bundle may carry, in characters (code points). */
+export const MAX_NOTE_CHARS = 16_384;
 /** RFC 6962 proofs for trees of up to 2^53 leaves are at most 53 (inclusion) and 106 (consistency) hashes. */
-const MAX_INCLUSION_HASHES = 64;
-const MAX_CONSISTENCY_HASHES = 128;
+export const MAX_INCLUSION_HASHES = 64;
+export const MAX_CONSISTENCY_HASHES = 128;
+
+/** Why a checkpoint note is too long for a bundle, or undefined. */
+export const findNoteLengthProblem = (note: string): string | undefined =>
+  note.length > MAX_NOTE_CHARS && countCodePoints(note) > MAX_NOTE_CHARS
+    ? `note is longer than ${MAX_NOTE_CHARS} characters`
+    : undefined;
 
 /** What the exporter meant to export. Informational: the verifier reports it and checks what is there. */
 export const BundleScope = z.discriminatedUnion('kind', [
@@ -30,24 +38,27 @@ export const BundleScope = z.discriminatedUnion('kind', [
 ]);
 export type BundleScope = z.infer<typeof BundleScope>;
 
+// Record contents are any JSON value here: a record of the wrong type or size fails by name in
+// its own step. `z.unknown()` passes the parsed value on as it is, own `__proto__` member and all,
+// where `z.record` would silently drop that member.
 const ConsistencyShape = z.strictObject({
   from: Count,
   to: Count,
-  proof: z.array(z.string()).max(MAX_CONSISTENCY_HASHES),
+  proof: z.unknown(),
 });
 
 const StatementShape = z.strictObject({
   leafIndex: Count,
-  signed: z.record(z.string(), z.unknown()),
-  inclusion: z.array(z.string()).max(MAX_INCLUSION_HASHES),
+  signed: z.unknown(),
+  inclusion: z.unknown(),
 });
 
 const EntryShape = z.strictObject({
   leafIndex: Count,
-  header: z.record(z.string(), z.unknown()),
-  signature: z.string(),
-  ciphertext: z.string().optional(),
-  inclusion: z.array(z.string()).max(MAX_INCLUSION_HASHES),
+  header: z.unknown(),
+  signature: z.unknown(),
+  ciphertext: z.unknown().optional(),
+  inclusion: z.unknown(),
 });
 
 const StreamShape = z.strictObject({
@@ -58,12 +69,22 @@ const StreamShape = z.strictObject({
   lastSeq: Count,
 });
 
+/** A string of `min` to `max` chars (code points); whether it is well-formed is a JSON rule, charged to `bundle`. */
+const chars = (min: number, max: number) =>
+  z
+    .string()
+    .max(max * 2, `must be at most ${max} characters`)
+    .refine((text) => {
+      const count = countCodePoints(text);
+      return count >= min && count <= max;
+    }, `must be ${min} to ${max} characters`);
+
 const envelopeMembers = {
   format: z.literal(AUDIT_BUNDLE_FORMAT),
-  origin: z.string().min(1).max(1024),
-  logKey: z.string().min(1).max(2048),
+  origin: chars(1, 1024),
+  logKey: chars(1, 2048),
   scope: BundleScope,
-  checkpoints: z.array(z.string().max(MAX_NOTE_CHARS)).min(1).max(100_000),
+  checkpoints: z.array(z.string()).min(1).max(100_000),
   consistency: z.array(ConsistencyShape).max(100_000),
   statements: z.array(StatementShape),
   entries: z.array(EntryShape),
@@ -115,6 +136,10 @@ export type BundleStream = z.infer<typeof BundleStream>;
 /** The exact version-1 format (docs/AUDIT-BUNDLE.md §2). */
 export const AuditBundle = z.strictObject({
   ...envelopeMembers,
+  checkpoints: z
+    .array(z.string().refine((note) => findNoteLengthProblem(note) === undefined, 'note is too long'))
+    .min(1)
+    .max(100_000),
   consistency: z.array(BundleConsistency).max(100_000),
   statements: z.array(BundleStatement),
   entries: z.array(BundleEntry),

@@ -16,15 +16,22 @@ export type BundleFailure = { readonly subject: string; readonly reason: string 
 export type Fail = (subject: string, reason: string) => void;
 
 /**
- * Decodes a list of base64url hashes (strict, unpadded, exactly 32 bytes each), or says which
- * element is not one. The bundle's proofs and record hashes are all in this form.
+ * Decodes a record's list of base64url hashes (strict, unpadded, exactly 32 bytes each, at most
+ * `max` of them), or says why it is not one: not an array, too long, or which element is wrong.
+ * The bundle's proofs and record hashes are all in this form.
  */
-export const decodeHashes = (list: readonly string[], name: string): Hash[] | string => {
+export const decodeHashes = (list: unknown, name: string, max: number): Hash[] | string => {
+  if (!Array.isArray(list)) {
+    return `${name} is not an array of hashes`;
+  }
+  if (list.length > max) {
+    return `${name} has ${list.length} hashes, more than the ${max} a proof can need`;
+  }
   const hashes: Hash[] = [];
   for (const [index, text] of list.entries()) {
     let bytes: Uint8Array | undefined;
     try {
-      bytes = fromBase64url(text);
+      bytes = typeof text === 'string' ? fromBase64url(text) : undefined;
     } catch {
       bytes = undefined;
     }

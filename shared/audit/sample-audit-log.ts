@@ -7,7 +7,9 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hex } from '@scure/base';
-import { sealEntry } from '../crypto/entry-seal';
+import { computeEntryHash } from '../crypto/entry-bytes';
+import { type EntryRandomness, type SealEntryInput, sealEntry, sealEntryWithRandomness } from '../crypto/entry-seal';
+import { signEntryHeader } from '../crypto/entry-signature';
 import { type IdentityKeys, identityKeysFromSeeds } from '../crypto/identity-keys';
 import { keyStatementHash, signKeyStatement } from '../crypto/key-statement';
 import { sodium } from '../crypto/sodium';
@@ -88,8 +90,24 @@ export const samplePerson = (label: string, party: string, role: Role): SamplePe
 /** The header fields an entry of the sample log chooses; the log fills in the rest. */
 export type SampleEntryFields = Pick<EntryHeader, 'type' | 'stream' | 'streamKind' | 'meta'> & { refs?: string[] };
 
+/**
+ * How to build the sample log other than at random: fixed randomness for byte-stable output, and
+ * changes to records before they are signed, so that a test vector's log is valid except for the
+ * change (the record is signed as changed, and everything after it links to its new hash).
+ */
+export type SampleLogOptions = {
+  /** Content key, nonce and sealing for the entry at this index (test vectors): else fresh randomness. */
+  readonly randomness?: (entryIndex: number) => EntryRandomness;
+  /** Changes the statement at this index before it is signed. */
+  readonly editStatement?: (statement: KeyStatement, index: number) => KeyStatement;
+  /** Changes the sealed header of the entry at this index; the author signs the changed header. */
+  readonly editHeader?: (header: EntryHeader, index: number) => EntryHeader;
+};
+
 /** The sample log as it is written: leaves, statements, entries, checkpoints and chain heads. */
 export class SampleAuditLog {
+  constructor(readonly options: SampleLogOptions = {}) {}
+
   readonly tree = new MerkleTree();
   readonly leafInputs: Uint8Array[] = [];
   readonly statements: { leafIndex: number; signed: SignedKeyStatement }[] = [];
@@ -130,7 +148,8 @@ export class SampleAuditLog {
   }
 
   /** Appends `statement` signed by each signer (a person and the key pair they sign with), in order. */
-  publish(statement: KeyStatement, signers: readonly { id: string; keys: IdentityKeys }[]): SignedKeyStatement {
+  publish(written: KeyStatement, signers: readonly { id: string; keys: IdentityKeys }[]): SignedKeyStatement {
+    const statement = this.options.editStatement?.(written, this.statements.length) ?? written;
     const signed: SignedKeyStatement = {
       statement,
       signatures: signers.map(({ id, keys }) =>
@@ -161,7 +180,8 @@ export class SampleAuditLog {
   /** Seals and appends an entry by `author` to its stream's head, sealed to the author and `readers`. */
   write(author: SamplePerson, readers: readonly SamplePerson[], fields: SampleEntryFields): string {
     const head = this.#streamHeads.get(fields.stream);
-    const { entry, entryHash } = sealEntry({
+    const index = this.entries.length;
+    const input: SealEntryInput = {
       ...fields,
       v: 1,
       id: sampleUuidOf(`entry ${this.entries.length}`),
@@ -178,7 +198,13 @@ export class SampleAuditLog {
       })),
       plaintext: utf8Bytes(`Sample ${fields.type}, entry ${this.entries.length + 1}.`),
       signSecretKey: author.keys.signSecretKey,
-    });
+    };
+    const randomness = this.options.randomness?.(index);
+    const sealed = randomness ? sealEntryWithRandomness(input, randomness).entry : sealEntry(input).entry;
+    const header = this.options.editHeader?.(sealed.header, index) ?? sealed.header;
+    const signature = header === sealed.header ? sealed.signature : signEntryHeader(header, author.keys.signSecretKey);
+    const entry: SignedEntry = { ...sealed, header, signature };
+    const entryHash = computeEntryHash(header, signature);
     this.entries.push({ leafIndex: this.#append('entry', entryHash), entry });
     this.#streamHeads.set(fields.stream, { seq: entry.header.seq, hash: entryHash });
     return entryHash;

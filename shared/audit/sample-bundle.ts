@@ -9,6 +9,7 @@ import { AUDIT_BUNDLE_FORMAT, type AuditBundle, type BundleScope } from './bundl
 import {
   SAMPLE_ORIGIN,
   SampleAuditLog,
+  type SampleLogOptions,
   type SamplePerson,
   sampleKeys,
   samplePerson,
@@ -51,8 +52,8 @@ export const writeSampleDirectory = (log: SampleAuditLog, cast: SampleCast): voi
   log.enrol(cast.envoy2, cast.admin2);
 };
 
-const writeSampleLog = (counted: boolean): SampleAuditLog => {
-  const log = new SampleAuditLog();
+const writeSampleLog = (counted: boolean, options: SampleLogOptions): SampleAuditLog => {
+  const log = new SampleAuditLog(options);
   const checkpoint = () => log.checkpoint({ counted });
   const cast = sampleCast();
   const { envoy1, staff1, envoy2 } = cast;
@@ -79,7 +80,12 @@ const writeSampleLog = (counted: boolean): SampleAuditLog => {
  * What to leave out of a bundle: `ciphertext: false` the ciphertexts, `leaves: false` the leaf
  * list, `counted: false` the checkpoints' `key-statements` line (as a log signed them before it).
  */
-export type SampleBundleOptions = { ciphertext?: boolean; leaves?: boolean; counted?: boolean; scope?: BundleScope };
+export type SampleBundleOptions = {
+  ciphertext?: boolean;
+  leaves?: boolean;
+  counted?: boolean;
+  scope?: BundleScope;
+} & SampleLogOptions;
 
 /** Exports all of `log` (every checkpoint, statement and entry) as a bundle. */
 export const bundleOfLog = (log: SampleAuditLog, options: SampleBundleOptions = {}): AuditBundle => {
@@ -115,4 +121,4 @@ export const bundleOfLog = (log: SampleAuditLog, options: SampleBundleOptions = 
  * key statements) and exports all of it as a bundle.
  */
 export const buildSampleBundle = (options: SampleBundleOptions = {}): AuditBundle =>
-  bundleOfLog(writeSampleLog(options.counted ?? true), options);
+  bundleOfLog(writeSampleLog(options.counted ?? true, options), options);

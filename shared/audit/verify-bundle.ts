@@ -3,9 +3,12 @@
  * docs/AUDIT-BUNDLE.md §4. Every failing checkpoint, proof, statement, entry and stream is named
  * with its reason; nothing stops at the first failure. libsodium must be ready (`initCrypto()`).
  */
+import { type JsonTextReading, readJsonText } from '../encoding/json-text';
+import { findJsonValueViolations } from '../encoding/json-value';
 import { parseVerifierKey } from '../log/verifier-key';
-import { type BundleScope, parseAuditBundle } from './bundle';
+import { type BundleScope, type ParsedAuditBundle, parseAuditBundle } from './bundle';
 import type { BundleFailure } from './failures';
+import { NO_BREACHES, type RecordBreaches, sortBreaches } from './record-breaches';
 import { verifyCheckpointChain } from './verify-checkpoints';
 import { verifyEntries } from './verify-entries';
 import { verifyLeaves } from './verify-leaves';
@@ -44,25 +47,65 @@ export type BundleVerification = {
   readonly summary: BundleSummary;
   readonly failures: readonly BundleFailure[];
   readonly notes: readonly string[];
+  /** Set when step 1 failed: the input is not an audit bundle at all (the CLI's exit code 2). */
+  readonly notABundle?: string;
 };
 
 /** What the verifier is told out of band, besides the pinned key and origin. */
-export type BundleOptions = {
-  /** Checkpoint notes seen elsewhere, which the bundle's log must extend. */
-  readonly trusted?: readonly string[];
+export type VerifyBundleOptions = {
+  /** Checkpoint notes seen elsewhere (text, or the bytes of a file), which the bundle's log must extend. */
+  readonly trusted?: readonly (string | Uint8Array)[];
   /** The deployment's legacy boundary (PROTOCOL.md §7.8), pinned with the log key; 0 by default. */
   readonly legacyBefore?: number;
 };
 
 /**
- * Verifies a parsed JSON bundle (`unknown`: it is checked against the envelope first) against
- * the pinned log key (verifier key text) and the expected origin, by default the key's name.
+ * Verifies a bundle already parsed into a value (`unknown`: it is checked against the envelope
+ * first) against the pinned log key (verifier key text) and the expected origin, by default the
+ * key's name. Own forbidden members and lone surrogates fail the record that holds them; duplicate
+ * names and number forms left no trace in a value, so verify text with {@link verifyBundleText}.
  */
 export const verifyBundle = (
   input: unknown,
   pinnedVerifierKey: string,
   expectedOrigin?: string,
-  options: BundleOptions = {},
+  options: VerifyBundleOptions = {},
+): BundleVerification =>
+  verifyDocument(input, sortBreaches(findJsonValueViolations(input)), pinnedVerifierKey, expectedOrigin, options);
+
+/**
+ * Verifies a bundle from its JSON text, applying every JSON rule (docs/PROTOCOL.md §1.5) and
+ * naming the record that breaks one: what `npm run verify` runs.
+ */
+export const verifyBundleText = (
+  text: string,
+  pinnedVerifierKey: string,
+  expectedOrigin?: string,
+  options: VerifyBundleOptions = {},
+): BundleVerification => {
+  const reading = readJsonText(text);
+  if (reading.ok) {
+    return verifyBundleReading(reading, pinnedVerifierKey, expectedOrigin, options);
+  }
+  const breaches = { ...NO_BREACHES, structure: `not JSON: ${reading.reason}` };
+  return verifyDocument(undefined, breaches, pinnedVerifierKey, expectedOrigin, options);
+};
+
+/** {@link verifyBundleText} for a caller that read the text itself and keeps the parsed value. */
+export const verifyBundleReading = (
+  reading: Extract<JsonTextReading, { ok: true }>,
+  pinnedVerifierKey: string,
+  expectedOrigin?: string,
+  options: VerifyBundleOptions = {},
+): BundleVerification =>
+  verifyDocument(reading.value, sortBreaches(reading.violations), pinnedVerifierKey, expectedOrigin, options);
+
+const verifyDocument = (
+  input: unknown,
+  breaches: RecordBreaches,
+  pinnedVerifierKey: string,
+  expectedOrigin: string | undefined,
+  options: VerifyBundleOptions,
 ): BundleVerification => {
   const failures: BundleFailure[] = [];
   const notes: string[] = [];
@@ -92,25 +135,32 @@ export const verifyBundle = (
     fail('log key', key.reason);
     return { ok: false, summary, failures, notes };
   }
-  const parsed = parseAuditBundle(input);
+  const parsed: ParsedAuditBundle =
+    breaches.structure === undefined ? parseAuditBundle(input) : { ok: false, reason: breaches.structure };
   if (!parsed.ok) {
     fail('bundle', `not an audit bundle: ${parsed.reason}`);
-    return { ok: false, summary, failures, notes };
+    return { ok: false, summary, failures, notes, notABundle: parsed.reason };
   }
   const { bundle } = parsed;
+  for (const breach of breaches.bundle) {
+    fail('bundle', `breaks the JSON rules: ${breach}`);
+  }
   if (bundle.origin !== origin) {
     fail('bundle', `origin is ${JSON.stringify(bundle.origin)}, expected ${JSON.stringify(origin)}`);
   }
   if (bundle.logKey !== pinnedVerifierKey) {
     notes.push(`the bundle names log key ${bundle.logKey}; only the pinned key ${pinnedVerifierKey} was trusted`);
   }
-  const chain = verifyCheckpointChain(bundle, key.key, origin, fail);
+  const chain = verifyCheckpointChain(bundle, key.key, origin, fail, breaches);
   const { anchor } = chain;
   const { legacyBefore } = summary;
-  const { directory, provenLeaves } = verifyStatements(bundle.statements, anchor, fail, { legacyBefore });
+  const { directory, provenLeaves } = verifyStatements(bundle.statements, anchor, fail, breaches, { legacyBefore });
   // Of the whole log, the bundle carries every entry: the leaf list shows any it leaves out.
   const entryLeaves = bundle.scope.kind === 'log' ? new Set(bundle.entries.map((entry) => entry.leafIndex)) : undefined;
-  const listed = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, entryLeaves);
+  const listed = verifyLeaves(bundle.leaves, anchor, provenLeaves, fail, {
+    breaches,
+    ...(entryLeaves ? { entryLeaves } : {}),
+  });
   const { verified } = listed;
   const isCounted = verifyStatementCount(chain.verified, anchor, provenLeaves, verified?.statementLeaves, fail);
   const directoryProvenBy = [
@@ -124,8 +174,9 @@ export const verifyBundle = (
         'that the bundle carries every key-directory statement is not proven',
     );
   }
-  const entries = verifyEntries(bundle.entries, { anchor, directory, ...(verified ? { leaves: verified } : {}) }, fail);
-  const streams = verifyStreams(bundle.streams, entries, fail);
+  const context = { anchor, directory, breaches, ...(verified ? { leaves: verified } : {}) };
+  const entries = verifyEntries(bundle.entries, context, fail);
+  const streams = verifyStreams(bundle.streams, entries, fail, breaches);
   verifyMembership(entries, directory, fail, (text) => notes.push(text));
   return {
     ok: failures.length === 0,

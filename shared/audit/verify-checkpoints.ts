@@ -8,8 +8,9 @@ import { EMPTY_ROOT } from '../log/merkle';
 import type { VerifierKey } from '../log/verifier-key';
 import { verifyCheckpoint } from '../log/verify-checkpoint';
 import { checkConsistency } from '../log/verify-consistency';
-import type { AuditBundleEnvelope } from './bundle';
+import { type AuditBundleEnvelope, findNoteLengthProblem, MAX_CONSISTENCY_HASHES } from './bundle';
 import { decodeHashes, type Fail } from './failures';
+import type { RecordBreaches } from './record-breaches';
 
 /** The verified checkpoints, in bundle order (null where one failed), and the anchor: the last one, if verified. */
 export type CheckpointChain = { readonly verified: readonly (Checkpoint | null)[]; readonly anchor: Checkpoint | null };
@@ -20,7 +21,12 @@ const subjectOf = (note: string, index: number): string => {
   return /^(?:0|[1-9][0-9]{0,15})$/.test(size) ? `checkpoint ${size}` : `checkpoint #${index + 1}`;
 };
 
-const verifyOne = (note: string, index: number, key: VerifierKey, origin: string, fail: Fail): Checkpoint | null => {
+const verifyOne = (note: string, index: number, { key, origin, fail, breaches }: Settings): Checkpoint | null => {
+  const problem = breaches.of('checkpoints', index) ?? findNoteLengthProblem(note);
+  if (problem !== undefined) {
+    fail(subjectOf(note, index), problem);
+    return null;
+  }
   const verified = verifyCheckpoint(note, key, origin);
   if (!verified.ok) {
     fail(subjectOf(note, index), verified.reason);
@@ -33,22 +39,35 @@ const verifyOne = (note: string, index: number, key: VerifierKey, origin: string
   return verified.checkpoint;
 };
 
+type Settings = {
+  readonly key: VerifierKey;
+  readonly origin: string;
+  readonly fail: Fail;
+  readonly breaches: RecordBreaches;
+};
+
 const verifyPair = (
-  proof: AuditBundleEnvelope['consistency'][number] | undefined,
-  first: Checkpoint,
-  second: Checkpoint,
-  fail: Fail,
+  bundle: Pick<AuditBundleEnvelope, 'consistency'>,
+  index: number,
+  [first, second]: readonly [Checkpoint, Checkpoint],
+  { fail, breaches }: Settings,
 ): void => {
   const subject = `consistency ${first.treeSize} -> ${second.treeSize}`;
+  const proof = bundle.consistency[index];
   if (proof === undefined) {
     fail(subject, 'missing: the bundle has no consistency proof for this pair of checkpoints');
+    return;
+  }
+  const breach = breaches.of('consistency', index);
+  if (breach !== undefined) {
+    fail(subject, breach);
     return;
   }
   if (proof.from !== first.treeSize || proof.to !== second.treeSize) {
     fail(subject, `the proof at this position is from ${proof.from} to ${proof.to}`);
     return;
   }
-  const hashes = decodeHashes(proof.proof, 'proof');
+  const hashes = decodeHashes(proof.proof, 'proof', MAX_CONSISTENCY_HASHES);
   if (typeof hashes === 'string') {
     fail(subject, hashes);
     return;
@@ -72,8 +91,10 @@ export const verifyCheckpointChain = (
   key: VerifierKey,
   origin: string,
   fail: Fail,
+  breaches: RecordBreaches,
 ): CheckpointChain => {
-  const verified = bundle.checkpoints.map((note, index) => verifyOne(note, index, key, origin, fail));
+  const settings: Settings = { key, origin, fail, breaches };
+  const verified = bundle.checkpoints.map((note, index) => verifyOne(note, index, settings));
   if (bundle.consistency.length !== Math.max(0, bundle.checkpoints.length - 1)) {
     fail(
       'bundle',
@@ -90,7 +111,7 @@ export const verifyCheckpointChain = (
       fail(`checkpoint ${second.treeSize}`, `sizes must ascend: it follows checkpoint ${first.treeSize}`);
       continue;
     }
-    verifyPair(bundle.consistency[index - 1], first, second, fail);
+    verifyPair(bundle, index - 1, [first, second], settings);
   }
   return { verified, anchor: verified.at(-1) ?? null };
 };

@@ -17,8 +17,9 @@ import { checkEntryInclusion } from '../log/log-monitor';
 import type { Hash } from '../log/merkle';
 import type { EntryHeader } from '../schemas/entry';
 import { ENTRY_RULES } from '../schemas/entry-type';
-import { type AuditBundleEnvelope, BundleEntry } from './bundle';
+import { type AuditBundleEnvelope, BundleEntry, MAX_INCLUSION_HASHES } from './bundle';
 import { decodeHashes, type Fail } from './failures';
+import type { RecordBreaches } from './record-breaches';
 import type { VerifiedLeaves } from './verify-leaves';
 
 /** An entry whose header and signature parsed, with its recomputed hash: the input of the chain check. */
@@ -32,6 +33,7 @@ export type CheckedEntry = {
 type Context = {
   readonly anchor: Checkpoint | null;
   readonly directory: DirectoryState;
+  readonly breaches: RecordBreaches;
   /** The leaf list, when it verified against the anchor: inclusion is then checked against it. */
   readonly leaves?: VerifiedLeaves;
 };
@@ -42,7 +44,7 @@ type ParsedEntry = {
   readonly header: EntryHeader;
   readonly signature: string;
   readonly ciphertext?: string;
-  readonly inclusion: readonly string[];
+  readonly inclusion: unknown;
 };
 
 /** What must parse for an entry to be checked at all: the signed header and the signature. */
@@ -69,12 +71,12 @@ const checkAgainstLeaves = (
 const checkInclusion = (
   entry: ParsedEntry,
   entryHash: string,
-  { anchor, leaves }: Omit<Context, 'directory'>,
+  { anchor, leaves }: Pick<Context, 'anchor' | 'leaves'>,
 ): string | undefined => {
   if (anchor === null) {
     return 'not proven in the log: the last checkpoint does not verify';
   }
-  const proof = decodeHashes(entry.inclusion, 'inclusion');
+  const proof = decodeHashes(entry.inclusion, 'inclusion', MAX_INCLUSION_HASHES);
   if (typeof proof === 'string') {
     return proof;
   }
@@ -158,13 +160,19 @@ const checkShape = (entry: ParsedEntry): string[] => {
 /** Verifies every entry, naming each failing one with every reason; returns those whose header parsed. */
 export const verifyEntries = (
   items: AuditBundleEnvelope['entries'],
-  { anchor, directory, leaves }: Context,
+  { anchor, directory, leaves, breaches }: Context,
   fail: Fail,
 ): CheckedEntry[] => {
   const checked: CheckedEntry[] = [];
   const seen = new Set<number>();
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     const { leafIndex } = item;
+    // A breach of the JSON rules is a second byte form of the record, or no form at all.
+    const breach = breaches.of('entries', index);
+    if (breach !== undefined) {
+      fail(`entry at leaf ${leafIndex}`, breach);
+      continue;
+    }
     const parsed = SignedPart.safeParse({ header: item.header, signature: item.signature });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

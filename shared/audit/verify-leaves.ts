@@ -12,6 +12,7 @@ import { foldRange, type Hash, hashLeaf } from '../log/merkle';
 import { MerkleTree } from '../log/merkle-tree';
 import { inclusionProofPlan, type NodeRef } from '../log/proof-plan';
 import type { Fail } from './failures';
+import type { RecordBreaches } from './record-breaches';
 
 const LEAF_FORMAT_V1 = 0x01;
 const LEAF_INPUT_BYTES = 34;
@@ -77,7 +78,7 @@ export const verifyLeaves = (
   anchor: Checkpoint | null,
   provenStatements: ReadonlySet<number>,
   fail: Fail,
-  entryLeaves?: ReadonlySet<number>,
+  { breaches, entryLeaves }: { readonly breaches: RecordBreaches; readonly entryLeaves?: ReadonlySet<number> },
 ): { readonly directoryComplete: boolean; readonly verified?: VerifiedLeaves } => {
   const incomplete = { directoryComplete: false };
   if (leaves === undefined) {
@@ -97,7 +98,7 @@ export const verifyLeaves = (
   const entryAt: { index: number; recordHash: Uint8Array }[] = [];
   let isWellFormed = true;
   for (const [index, text] of leaves.entries()) {
-    const leaf = decodeLeaf(text);
+    const leaf = breaches.of('leaves', index) ?? decodeLeaf(text);
     if (typeof leaf === 'string') {
       fail(`leaf ${index}`, leaf);
       isWellFormed = false;

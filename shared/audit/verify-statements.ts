@@ -8,8 +8,9 @@ import { fromBase64url } from '../encoding/bytes';
 import type { Checkpoint } from '../log/checkpoint';
 import { checkEntryInclusion } from '../log/log-monitor';
 import { SignedKeyStatement } from '../schemas/key-statement';
-import type { AuditBundleEnvelope } from './bundle';
+import { type AuditBundleEnvelope, MAX_INCLUSION_HASHES } from './bundle';
 import { decodeHashes, type Fail } from './failures';
+import type { RecordBreaches } from './record-breaches';
 
 /**
  * The directory the proven statements build (each key records from which position it counts as
@@ -31,7 +32,7 @@ const inclusionProblem = (
   if (anchor === null) {
     return 'not proven in the log: the last checkpoint does not verify';
   }
-  const proof = decodeHashes(item.inclusion, 'inclusion');
+  const proof = decodeHashes(item.inclusion, 'inclusion', MAX_INCLUSION_HASHES);
   if (typeof proof === 'string') {
     return proof;
   }
@@ -51,12 +52,19 @@ export const verifyStatements = (
   items: AuditBundleEnvelope['statements'],
   anchor: Checkpoint | null,
   fail: Fail,
+  breaches: RecordBreaches,
   options: DirectoryOptions = {},
 ): VerifiedStatements => {
   const proven: Proven[] = [];
   const seen = new Set<number>();
   let previous = -1;
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    // A breach of the JSON rules is a second byte form of the record, or no form at all.
+    const breach = breaches.of('statements', index);
+    if (breach !== undefined) {
+      fail(`statement at leaf ${item.leafIndex}`, breach);
+      continue;
+    }
     const parsed = SignedKeyStatement.safeParse(item.signed);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -3,9 +3,11 @@
  * complete and one unbroken hash chain (PROTOCOL.md §4.6), in log order, and every entry belongs
  * to a listed range. A removed entry is named by its seq and by the hash its successor links to.
  */
+import { isWellFormedText } from '../encoding/unicode';
 import type { AuditBundleEnvelope } from './bundle';
 import { BundleStream } from './bundle';
 import type { Fail } from './failures';
+import { NO_BREACHES, type RecordBreaches } from './record-breaches';
 import type { CheckedEntry } from './verify-entries';
 
 /** Gaps reported one by one up to this many; a larger claimed range is reported once. */
@@ -22,19 +24,26 @@ const rangeProblem = (range: BundleStream): string | undefined => {
     : undefined;
 };
 
-const parseRanges = (items: AuditBundleEnvelope['streams'], fail: Fail): Map<string, Range | null> => {
+const parseRanges = (
+  items: AuditBundleEnvelope['streams'],
+  fail: Fail,
+  breaches: RecordBreaches,
+): Map<string, Range | null> => {
   const ranges = new Map<string, Range | null>();
-  for (const item of items) {
-    const subject = `stream ${item.stream}`;
+  for (const [index, item] of items.entries()) {
+    // A stream id that is not text cannot name its range: the range is named by its place.
+    const subject = isWellFormedText(item.stream) ? `stream ${item.stream}` : `stream #${index + 1}`;
     if (ranges.has(item.stream)) {
       fail(subject, 'listed twice in streams');
       continue;
     }
     const parsed = BundleStream.safeParse(item);
     const issue = parsed.error?.issues[0];
-    const problem = parsed.success
-      ? rangeProblem(parsed.data)
-      : `does not match the schema: ${issue?.path.join('.')}: ${issue?.message}`;
+    const problem =
+      breaches.of('streams', index) ??
+      (parsed.success
+        ? rangeProblem(parsed.data)
+        : `does not match the schema: ${issue?.path.join('.')}: ${issue?.message}`);
     if (problem !== undefined || !parsed.success) {
       fail(subject, problem ?? 'does not match the schema');
       ranges.set(item.stream, null);
@@ -108,8 +117,9 @@ export const verifyStreams = (
   items: AuditBundleEnvelope['streams'],
   entries: readonly CheckedEntry[],
   fail: Fail,
+  breaches: RecordBreaches = NO_BREACHES,
 ): number => {
-  const ranges = parseRanges(items, fail);
+  const ranges = parseRanges(items, fail, breaches);
   const inRange = new Map<string, CheckedEntry[]>();
   for (const entry of entries) {
     const { stream, seq } = entry.header;

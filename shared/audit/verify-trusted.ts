@@ -9,10 +9,13 @@ import { fromBase64url } from '../encoding/bytes';
 import type { Checkpoint } from '../log/checkpoint';
 import { CompactTree } from '../log/compact-tree';
 import { equalHashes } from '../log/hash-checks';
-import { hashLeaf } from '../log/merkle';
+import { EMPTY_ROOT, hashLeaf } from '../log/merkle';
 import type { VerifierKey } from '../log/verifier-key';
 import { verifyCheckpoint } from '../log/verify-checkpoint';
 import type { Fail } from './failures';
+
+/** A leaf input is 34 bytes (PROTOCOL.md §9): 0x01, its kind and a record hash. */
+const LEAF_INPUT_BYTES = 34;
 
 /** The root of the first `size` leaves of the list, or undefined if any of them does not decode. */
 const rootOfLeaves = (leaves: readonly string[], size: number): Uint8Array | undefined => {
@@ -22,7 +25,11 @@ const rootOfLeaves = (leaves: readonly string[], size: number): Uint8Array | und
   const tree = new CompactTree();
   try {
     for (const leaf of leaves.slice(0, size)) {
-      tree.append(hashLeaf(fromBase64url(leaf)));
+      const input = fromBase64url(leaf);
+      if (input.length !== LEAF_INPUT_BYTES) {
+        return undefined;
+      }
+      tree.append(hashLeaf(input));
     }
   } catch {
     return undefined;
@@ -45,7 +52,7 @@ const bundleRootAt = (
  * extend: `trusted checkpoint <size>`.
  */
 export const verifyTrustedCheckpoints = (
-  notes: readonly string[],
+  notes: readonly (string | Uint8Array)[],
   bundle: { readonly verified: readonly (Checkpoint | null)[]; readonly anchor: Checkpoint | null },
   leaves: readonly string[] | undefined,
   key: VerifierKey,
@@ -61,7 +68,9 @@ export const verifyTrustedCheckpoints = (
     const { treeSize, rootHash } = opened.checkpoint;
     const subject = `trusted checkpoint ${treeSize}`;
     const { anchor } = bundle;
-    if (anchor === null) {
+    if (treeSize === 0 && !equalHashes(rootHash, EMPTY_ROOT)) {
+      fail(subject, 'a checkpoint of size 0 must carry the empty tree root');
+    } else if (anchor === null) {
       fail(subject, 'cannot be compared: the last checkpoint of the bundle does not verify');
     } else if (treeSize > anchor.treeSize) {
       fail(

@@ -164,7 +164,7 @@ describe('checkpoints', () => {
       () => verifyCheckpoint(KNOWN_NOTE.replace('\n\n', '\n\n\n'), log.verifier, ORIGIN),
       /does not verify/,
     ],
-    ['a trailing newline', () => verifyCheckpoint(`${KNOWN_NOTE}\n`, log.verifier, ORIGIN), /no signature lines/],
+    ['a trailing newline', () => verifyCheckpoint(`${KNOWN_NOTE}\n`, log.verifier, ORIGIN), /ends with a blank line/],
     ['a leading space', () => verifyCheckpoint(` ${KNOWN_NOTE}`, log.verifier, ORIGIN), /does not verify/],
     [
       'a malformed verifier key',

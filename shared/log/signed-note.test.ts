@@ -120,7 +120,7 @@ describe('signed notes and verifier keys', () => {
     ['a trailing space', GO_NOTE.replace('AM=\n', 'AM= \n'), /base64/],
     ['non-canonical base64', GO_NOTE.replace('AM=\n', 'AN=\n'), /base64/],
     ['unpadded base64', GO_NOTE.replace('AM=\n', 'AM\n'), /base64/],
-    ['a blank line after the signatures', `${GO_NOTE}\n`, /no signature lines/],
+    ['a blank line after the signatures', `${GO_NOTE}\n`, /ends with a blank line/],
   ])('refuses a note with %s', (_, note, reason) => {
     const parsed = parseSignedNote(note);
     expect(parsed.ok).toBe(false);

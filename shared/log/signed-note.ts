@@ -91,6 +91,10 @@ export const parseSignedNote = (note: string | Uint8Array): ParsedNote => {
   if (typeof note === 'string' && utf8.decode(text).length > MAX_NOTE_BYTES) {
     return fail(`note is larger than ${MAX_NOTE_BYTES} bytes`);
   }
+  if (text.endsWith('\n\n') && text.slice(0, -2).includes('\n\n')) {
+    // A note saved with an editor's extra newline: the text is the note byte for byte, or nothing.
+    return fail('note ends with a blank line: nothing may follow the newline of its last signature line');
+  }
   const split = text.lastIndexOf('\n\n');
   if (split < 0) {
     return fail('note has no blank line before its signatures');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Base64url, FixedBase64url, Hash32, KeyId, Timestamp, Uuid } from './common';
+import { Base64url, FixedBase64url, Hash32, KeyId, Text, Timestamp, UniqueList, Uuid } from './common';
 import { EntryType } from './entry-type';
 
 /** Largest padded plaintext an entry carries inline; files travel as attachments. */
@@ -23,20 +23,20 @@ export type CountersignIntent = z.infer<typeof CountersignIntent>;
  */
 export const EntryMeta = z.strictObject({
   /** `case_open`, `thread_open`: the parties whose people receive the stream's content. */
-  members: z.array(Uuid).min(1).max(32).optional(),
+  members: UniqueList(Uuid, 32).min(1).optional(),
   /** `case_open`: a reference label chosen by staff, never derived from personal data. */
-  reference: z.string().min(1).max(64).optional(),
+  reference: Text(1, 64).optional(),
   /** `membership`: parties added to and removed from the stream. */
-  add: z.array(Uuid).max(32).optional(),
-  remove: z.array(Uuid).max(32).optional(),
+  add: UniqueList(Uuid, 32).optional(),
+  remove: UniqueList(Uuid, 32).optional(),
   /** `agreed_minutes`: the parties whose envoys must all countersign. */
-  parties: z.array(Uuid).min(2).max(32).optional(),
+  parties: UniqueList(Uuid, 32).min(2).optional(),
   /** `countersignature`: what the signer means by it; `refs[0]` is the minutes' entry hash. */
   intent: CountersignIntent.optional(),
   /** `disclosure`: the person (reviewer or new member) the content keys are re-sealed to. */
   grantee: Uuid.optional(),
   /** Encrypted attachments this entry carries (their keys are inside the ciphertext). */
-  attachments: z.array(Uuid).max(32).optional(),
+  attachments: UniqueList(Uuid, 32).optional(),
 });
 export type EntryMeta = z.infer<typeof EntryMeta>;
 
@@ -49,7 +49,7 @@ export const EntryHeader = z.strictObject({
   streamKind: z.enum(['case', 'thread']),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   prevHash: z.union([Hash32, z.literal('')]),
-  cases: z.array(Uuid).max(64),
+  cases: UniqueList(Uuid, 64),
   author: z.strictObject({ person: Uuid, party: Uuid, keyId: KeyId }),
   claimedAt: Timestamp,
   recipients: z.array(Recipient).min(1).max(256),
@@ -58,7 +58,7 @@ export const EntryHeader = z.strictObject({
   paddedLength: z.number().int().min(1).max(MAX_ENTRY_CIPHERTEXT_BYTES),
   keyCommitment: Hash32,
   // A disclosure of a whole case references every entry it grants.
-  refs: z.array(Hash32).max(512),
+  refs: UniqueList(Hash32, 512),
   meta: EntryMeta,
 });
 export type EntryHeader = z.infer<typeof EntryHeader>;

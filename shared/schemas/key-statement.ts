@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FixedBase64url, Hash32, KeyId, Timestamp, Uuid } from './common';
+import { FixedBase64url, Hash32, KeyId, Text, Timestamp, Uuid } from './common';
 import { Role } from './role';
 
 /** Most admins a party can require to sign its enrolments, endorsements and revocations. */
@@ -27,7 +27,7 @@ export const KeyStatement = z
     person: Uuid,
     party: Uuid,
     role: Role,
-    name: z.string().min(1).max(120),
+    name: Text(1, 120),
     seq: z.number().int().min(1).max(1_000_000),
     prevHash: z.union([Hash32, z.literal('')]),
     keyId: KeyId,

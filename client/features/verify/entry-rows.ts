@@ -45,7 +45,7 @@ const SignedPart = BundleEntry.pick({ header: true, signature: true });
 
 // Reasons as shared/audit/verify-entries.ts and verify-streams.ts word them, by the check they belong to.
 const REASON_PATTERNS: readonly [EntryCheckName, RegExp][] = [
-  ['inclusion', /^(not proven in the log|not included at leaf|inclusion\[)/],
+  ['inclusion', /^(not proven in the log|not included at leaf|inclusion(\[| is not| has))/],
   ['signature', /^the signature does not verify/],
   [
     'key',

@@ -6,8 +6,9 @@
 
 import { ApiProblem, callRoute, type Transport } from '../../../shared/api/client';
 import { API } from '../../../shared/api/index';
-import { type BundleVerification, verifyBundle } from '../../../shared/audit/verify-bundle';
+import { type BundleVerification, verifyBundleReading } from '../../../shared/audit/verify-bundle';
 import { initCrypto } from '../../../shared/crypto/sodium';
+import { readJsonText } from '../../../shared/encoding/json-text';
 import { browserTransport } from '../../api/transport';
 import { type LogPin, storedLogStatus } from '../../crypto/log-pin';
 import type { VerifyScope } from './verify-scope';
@@ -49,15 +50,14 @@ export const fetchVerifiedBundle = async (scope: VerifyScope, pin: LogPin): Prom
   if (received === null) {
     throw new Error('The server sent no bundle');
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(received);
-  } catch {
+  // Read under the JSON rules, so a record with a duplicate member or an own __proto__ is named.
+  const reading = readJsonText(received);
+  if (!reading.ok) {
     throw new Error('The server’s reply is not JSON, so it is not an audit bundle');
   }
   return {
     text: received,
-    json,
-    verification: verifyBundle(json, pin.verifierKey, pin.origin, { trusted: trusted ? [trusted] : [] }),
+    json: reading.value,
+    verification: verifyBundleReading(reading, pin.verifierKey, pin.origin, { trusted: trusted ? [trusted] : [] }),
   };
 };
