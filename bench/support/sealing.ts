@@ -1,11 +1,11 @@
 import type { EntryAuthor } from '../../client/sdk/entry-draft';
 import { sealDraft } from '../../client/sdk/entry-draft';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
-import { streamReaderKeys } from '../../shared/membership/stream-readers';
 import type { RecipientKey } from '../../shared/crypto/entry-recipients';
 import type { SealedEntry } from '../../shared/crypto/entry-seal';
 import type { BoxPublicKey, SignSecretKey } from '../../shared/crypto/identity-keys';
 import { fromBase64url, toBase64url } from '../../shared/encoding/bytes';
+import { streamReaderKeys } from '../../shared/membership/stream-readers';
 import { caseRecord, minutes } from './contents';
 import { keyringOf } from './people';
 
