@@ -9,6 +9,7 @@ import { ProblemError } from '../problems';
 import { endorseEnrolment, listPendingEnrolments } from '../services/endorsement';
 import { finishEnrolment, startEnrolment } from '../services/enrolment';
 import type { KeyDirectory } from '../services/key-directory';
+import { statementsVisibleTo } from '../services/pending-circle';
 import { signedIn } from './vault';
 
 export const keyHandlers = (
@@ -26,8 +27,8 @@ export const keyHandlers = (
     setSessionCookie(context, res, token, new Date(view.expiresAt));
     return view;
   }),
-  implement(keyRoutes.listStatements, async ({ query }) => ({
-    statements: await directory.list(context.database.db, query.after, query.limit),
+  implement(keyRoutes.listStatements, async ({ query }, { caller }) => ({
+    statements: await statementsVisibleTo(context.database.db, directory, signedIn(caller), query),
   })),
   implement(keyRoutes.appendStatement, async ({ body }, { caller }) => {
     const person = signedIn(caller);

@@ -174,7 +174,7 @@ export const partyRoutes = {
     path: '/api/parties',
     tag: 'directory',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'All parties (delegations)',
+    summary: 'All parties (delegations); a pending person sees only their own and their inviter’s',
     response: z.object({ parties: z.array(PartyView) }),
   }),
   createParty: defineRoute({
@@ -193,7 +193,8 @@ export const partyRoutes = {
     path: '/api/people',
     tag: 'directory',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'Everyone enrolled, with party, role, status and current key id',
+    summary:
+      'Everyone enrolled, with party, role, status and current key id; a pending person sees only themselves and their inviter',
     response: z.object({ people: z.array(PersonView) }),
   }),
   revokePerson: defineRoute({
@@ -247,7 +248,8 @@ export const keyRoutes = {
     path: '/api/keys/statements',
     tag: 'directory',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'Key-directory statements in log order, after a position',
+    summary:
+      'Key-directory statements in log order, after a position; a pending person gets only their own and their inviter’s',
     query: z.object({
       after: z.coerce.number().int().min(-1).max(2_147_483_647).default(-1),
       limit: z.coerce.number().int().min(1).max(1000).default(1000),
