@@ -19,6 +19,7 @@ import { type EntryNotice, type EventOptions, subscribeEntryNotices } from './en
 import { LogChecker, type LogCheckResult, type PinnedLog } from './log-checker';
 import { revokeOwnKey, rotateOwnKeys } from './own-keys';
 import { ParleyHttp } from './parley-http';
+import { removeOwnPasskey } from './passkey-removal';
 import {
   type AppendOptions,
   type DiscloseInput,
@@ -179,6 +180,21 @@ export class ParleyPerson extends PersonSession {
     }
     const response = withoutPrfResults(created.response);
     return this.http.api(passkeyRoutes.passkeyVerify, { body: vault ? { response, vault } : { response } });
+  }
+
+  /**
+   * Removes one of this person's passkeys (never the last), signed by their current key; see
+   * {@link removeOwnPasskey}. Removing the passkey this session signed in with ends this session
+   * too: the person is then signed out and locked here. Returns how many sessions ended.
+   */
+  async removePasskey(credentialId: string): Promise<number> {
+    const ended = await removeOwnPasskey(this.http, this.#signer(), credentialId);
+    if (this.currentSession?.credentialId === credentialId) {
+      this.lock();
+      this.adopt(null);
+      this.http.forgetSession();
+    }
+    return ended;
   }
 
   /** The whole key directory, re-verified from scratch; throws `DirectoryVerificationError` otherwise. */

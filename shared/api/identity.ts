@@ -3,6 +3,7 @@ import { Count, Uuid } from '../schemas/common';
 import {
   CreatedInvitation,
   CreateInvitationRequest,
+  CredentialId,
   EndorseRequest,
   EnrolmentOptionsRequest,
   EnrolmentOptionsResponse,
@@ -11,10 +12,12 @@ import {
   MaybeSession,
   PartyName,
   PartyView,
+  PasskeyRemovalChallenge,
   PasskeyVerifyRequest,
   PasskeyView,
   PendingEnrolment,
   PersonView,
+  RemovePasskeyRequest,
   RevokePersonRequest,
   SessionView,
   SignInOptionsResponse,
@@ -128,6 +131,27 @@ export const passkeyRoutes = {
     body: PasskeyVerifyRequest,
     response: PasskeyView,
     problems: ['rateLimited', 'conflict'],
+  }),
+  passkeyRemovalChallenge: defineRoute({
+    method: 'POST',
+    path: '/api/passkeys/removal-challenge',
+    tag: 'identity',
+    access: ANY_PERSON_OR_PENDING,
+    summary: 'A single-use challenge (five minutes) to sign into the removal of one of your passkeys',
+    response: PasskeyRemovalChallenge,
+    problems: ['rateLimited'],
+  }),
+  removePasskey: defineRoute({
+    method: 'POST',
+    path: '/api/passkeys/:credentialId/remove',
+    tag: 'identity',
+    access: ANY_PERSON_OR_PENDING,
+    summary:
+      'Remove one of your passkeys, never the last, with a removal signed by your current key over a fresh challenge: ends the sessions it signed in and deletes its PRF vault copy',
+    params: z.object({ credentialId: CredentialId }),
+    body: RemovePasskeyRequest,
+    response: z.object({ endedSessions: Count }),
+    problems: ['notFound', 'conflict'],
   }),
 };
 

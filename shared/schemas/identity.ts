@@ -85,6 +85,19 @@ export const VaultUpload = z.strictObject({ vault: VaultCopy, keyId: KeyId, sign
 
 export const PasskeyVerifyRequest = z.strictObject({ response: RegistrationResponse, vault: VaultUpload.optional() });
 
+/** A passkey's id, as WebAuthn gives it (base64url): in a path, naming the passkey to remove. */
+export const CredentialId = Base64url(1023).min(1);
+
+/** A single-use challenge, issued to the signed-in person, for them to sign into a passkey removal. */
+export const PasskeyRemovalChallenge = z.object({ challenge: FixedBase64url(32) });
+
+/** The removal of a passkey, signed by the person's current key (docs/PROTOCOL.md §8.5). */
+export const RemovePasskeyRequest = z.strictObject({
+  challenge: FixedBase64url(32),
+  keyId: KeyId,
+  signature: FixedBase64url(64),
+});
+
 /** The verified-contacts list, sealed to its owner's own key and signed by it. */
 export const VerificationsBlob = z.strictObject({
   blob: Base64url(65536),
