@@ -4,7 +4,10 @@ import { invitationRoutes, keyRoutes, partyRoutes, passkeyRoutes } from '../../s
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
 import type { AttachmentRef } from '../../shared/content/attachment-ref';
 import { safetyNumber } from '../../shared/crypto/safety-number';
+import { signVaultUpload, vaultUploadState } from '../../shared/crypto/signed-upload';
 import { initCrypto } from '../../shared/crypto/sodium';
+import { vaultUploadSlot } from '../../shared/crypto/upload-rollback';
+import { FIRST_UPLOAD } from '../../shared/crypto/upload-signature';
 import { VAULT_PRF_SALT } from '../../shared/crypto/vault';
 import { wrappingKeyFromPrf } from '../../shared/crypto/vault-keys';
 import type { DirectoryState } from '../../shared/directory/index';
@@ -31,7 +34,7 @@ import { PersonSession, type PersonSessionFields } from './person-session';
 import { ParleyPersonState } from './person-state';
 import { SoftwareAuthenticator } from './software-authenticator';
 import { setUnlockedKeyring } from './unlocked-keyring';
-import { sealVaultCopy, signVaultUpload } from './vault-copies';
+import { sealVaultCopy } from './vault-copies';
 import { fetchVerifiedDirectory } from './verified-directory';
 import { withoutPrfResults } from './webauthn-json';
 
@@ -59,7 +62,11 @@ export class ParleyPerson extends PersonSession {
   /** Enrols the invitee of an invitation link (or bare token); see {@link enrolPerson}. */
   static async enrol(baseUrl: string, invitation: string, options: EnrolOptions = {}): Promise<ParleyPerson> {
     const enrolment = await enrolPerson(baseUrl, invitation, options);
-    const person = new ParleyPerson({ ...enrolment, personId: enrolment.session.person.id });
+    const person = new ParleyPerson({
+      ...enrolment,
+      personId: enrolment.session.person.id,
+      seenUploads: enrolment.uploads,
+    });
     person.adopt(enrolment.session);
     setUnlockedKeyring(person, enrolment.keyring);
     return person;
@@ -81,6 +88,7 @@ export class ParleyPerson extends PersonSession {
       personId: parsed.personId,
       rpId: parsed.rpId,
       recoveryKey: parsed.recoveryKey,
+      seenUploads: parsed.uploads,
       ...(parsed.log ? { log: parsed.log } : {}),
     });
   }
@@ -96,6 +104,7 @@ export class ParleyPerson extends PersonSession {
       ...(this.isKnown ? { personId: this.personId } : {}),
       ...(this.recoveryKey === undefined ? {} : { recoveryKey: this.recoveryKey }),
       authenticator: this.authenticator.exportState(),
+      uploads: this.seenUploads.export(),
       ...(log ? { log } : {}),
     };
   }
@@ -145,8 +154,8 @@ export class ParleyPerson extends PersonSession {
   }
 
   #owner() {
-    const { http, authenticator, personId, rpId } = this;
-    return { http, authenticator, personId, rpId, keyring: this.keyring() };
+    const { http, authenticator, personId, rpId, seenUploads } = this;
+    return { http, authenticator, personId, rpId, seenUploads, keyring: this.keyring() };
   }
 
   /** Rotates this person's keys and re-seals their vault copies; see {@link rotateOwnKeys}. */
@@ -176,10 +185,17 @@ export class ParleyPerson extends PersonSession {
       const keyring = this.keyring();
       const secret = { kind: 'prf' as const, credentialId, key: wrappingKeyFromPrf(created.prf.first, this.personId) };
       keyring.remember(secret);
-      vault = signVaultUpload(this.personId, sealVaultCopy(keyring.keyring, this.personId, secret), this.#signer());
+      const sealed = sealVaultCopy(keyring.keyring, this.personId, secret);
+      vault = signVaultUpload(this.personId, sealed, FIRST_UPLOAD, this.#signer());
     }
     const response = withoutPrfResults(created.response);
-    return this.http.api(passkeyRoutes.passkeyVerify, { body: vault ? { response, vault } : { response } });
+    const added = await this.http.api(passkeyRoutes.passkeyVerify, {
+      body: vault ? { response, vault } : { response },
+    });
+    if (vault) {
+      this.seenUploads.remember(vaultUploadSlot(vault.vault), vaultUploadState(this.personId, vault));
+    }
+    return added;
   }
 
   /**

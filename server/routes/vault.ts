@@ -6,7 +6,8 @@ import { type Implementation, implement } from '../http/api-router';
 import { ProblemError } from '../problems';
 import { removePasskey, startPasskeyRemoval } from '../services/passkey-removal';
 import { finishAddPasskey, listPasskeys, startAddPasskey } from '../services/passkeys';
-import { getVerifications, listVaults, putVerifications, uploadVault } from '../services/vaults';
+import { listVaults, uploadVault } from '../services/vaults';
+import { getVerifications, putVerifications } from '../services/verifications';
 
 /** Every route here is declared person-only; the gatekeeper has already resolved the caller. */
 export const signedIn = (caller: Caller | null): Caller => {

@@ -23,9 +23,10 @@ import {
   SignInOptionsResponse,
   SignInVerifyRequest,
   StatementRecord,
-  VaultCopy,
+  StoredVaultCopy,
+  StoredVerifications,
   VaultUpload,
-  VerificationsBlob,
+  VerificationsUpload,
 } from '../schemas/identity';
 import { SignedKeyStatement } from '../schemas/key-statement';
 import { ADMINS, ANY_PERSON, ANY_PERSON_OR_PENDING, PUBLIC } from './access';
@@ -161,17 +162,19 @@ export const vaultRoutes = {
     path: '/api/vault',
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
-    summary: "The signed-in person's encrypted key vaults",
-    response: z.object({ vaults: z.array(VaultCopy) }),
+    summary: "The signed-in person's encrypted key vaults, each as its owner signed it",
+    response: z.object({ vaults: z.array(StoredVaultCopy) }),
   }),
   putVault: defineRoute({
     method: 'PUT',
     path: '/api/vault',
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'Store or replace one vault copy, signed by the current key',
+    summary:
+      'Store or replace one vault copy, signed by the current key at the next version of its slot, naming the stored one',
     body: VaultUpload,
     response: null,
+    problems: ['conflict'],
   }),
   getVerifications: defineRoute({
     method: 'GET',
@@ -179,16 +182,17 @@ export const vaultRoutes = {
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
     summary: 'The sealed list of contacts this person verified',
-    response: z.object({ verifications: VerificationsBlob.nullable() }),
+    response: z.object({ verifications: StoredVerifications.nullable() }),
   }),
   putVerifications: defineRoute({
     method: 'PUT',
     path: '/api/verifications',
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'Replace the sealed list of verified contacts',
-    body: VerificationsBlob,
+    summary: 'Replace the sealed list of verified contacts, signed at the next version, naming the stored one',
+    body: VerificationsUpload,
     response: null,
+    problems: ['conflict'],
   }),
 };
 

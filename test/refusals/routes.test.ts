@@ -80,11 +80,20 @@ const routeCases = (world: World): Record<ApiRouteName, RouteCase> => ({
   },
   getVaults: { admitted: 200 },
   putVault: {
-    body: { vault: { kind: 'recovery', credentialId: '', blob: b64(96) }, keyId: b64(16), signature: b64(64) },
+    body: {
+      vault: { kind: 'recovery', credentialId: '', blob: b64(96) },
+      version: 1,
+      previousHash: '',
+      keyId: b64(16),
+      signature: b64(64),
+    },
     admitted: notSignedByCurrentKey,
   },
   getVerifications: { admitted: 200 },
-  putVerifications: { body: { blob: b64(96), keyId: b64(16), signature: b64(64) }, admitted: notSignedByCurrentKey },
+  putVerifications: {
+    body: { blob: b64(96), version: 1, previousHash: '', keyId: b64(16), signature: b64(64) },
+    admitted: notSignedByCurrentKey,
+  },
   listParties: { admitted: 200 },
   // One name for every caller: the first admin (A's) creates the party, the next is told it exists.
   createParty: {

@@ -90,7 +90,9 @@ for (const driver of driversUnderTest()) {
       const secondLaptopTab = await ParleyPerson.onAuthenticator(addressOf(server), laptop);
       await secondLaptopTab.signIn();
       await onLaptop.unlock();
-      expect((await eve.api(vaultRoutes.getVaults)).vaults.map((copy) => copy.credentialId)).toContain(idOf(laptop));
+      expect((await eve.api(vaultRoutes.getVaults)).vaults.map((copy) => copy.vault.credentialId)).toContain(
+        idOf(laptop),
+      );
 
       expect(await eve.removePasskey(idOf(laptop))).toBe(2);
 
