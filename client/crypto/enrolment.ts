@@ -7,7 +7,10 @@
 import { API } from '../../shared/api/index';
 import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
 import { formatRecoveryKey, generateRecoveryKey } from '../../shared/crypto/recovery-key';
+import { signVaultUpload, vaultUploadState } from '../../shared/crypto/signed-upload';
 import { initCrypto } from '../../shared/crypto/sodium';
+import { vaultUploadSlot } from '../../shared/crypto/upload-rollback';
+import { FIRST_UPLOAD } from '../../shared/crypto/upload-signature';
 import { sealVault } from '../../shared/crypto/vault';
 import type { Keyring } from '../../shared/crypto/vault-keyring';
 import {
@@ -23,6 +26,7 @@ import type { RegistrationResponse } from '../../shared/schemas/webauthn';
 import { api } from '../api/transport';
 import { holdKeyring } from './keyring-store';
 import { createPasskey } from './passkeys';
+import { rememberUpload } from './seen-uploads';
 import { signedEnrolStatement } from './statements';
 
 export { MIN_PASSPHRASE_LENGTH };
@@ -119,9 +123,14 @@ export class EnrolmentCeremony {
       key.fill(0);
     }
     try {
+      // Each first copy is signed by the new key at version 1 (docs/PROTOCOL.md §8.5).
+      const uploads = vaults.map((vault) => signVaultUpload(personId, vault, FIRST_UPLOAD, keys));
       const session = await api(API.enrolmentVerify, {
-        body: { token: this.offer.token, response: this.response, statement, vaults },
+        body: { token: this.offer.token, response: this.response, statement, vaults: uploads },
       });
+      for (const upload of uploads) {
+        rememberUpload(personId, vaultUploadSlot(upload.vault), vaultUploadState(personId, upload));
+      }
       holdKeyring(personId, keyring, this.#prfOutput === null ? 'passphrase' : 'prf');
       return { session, recoveryKey: formatRecoveryKey(recoveryKey) };
     } finally {

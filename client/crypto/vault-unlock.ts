@@ -1,11 +1,14 @@
 /**
  * Opening the signed-in person's key vault: the PRF copy of the passkey they signed in with, the
- * passphrase copy, or the recovery copy. Whatever opens goes into the in-memory keyring store;
- * wrapping keys and PRF outputs are zeroed as soon as they are used.
+ * passphrase copy, or the recovery copy. A copy that opens is checked before its keys are held:
+ * signed by a key it holds, and not older than the last copy of its slot this browser saw
+ * (docs/PROTOCOL.md §8.5). Whatever passes goes into the in-memory keyring store; wrapping keys
+ * and PRF outputs are zeroed as soon as they are used.
  */
 import { API } from '../../shared/api/index';
 import { parseRecoveryKey } from '../../shared/crypto/recovery-key';
 import { initCrypto } from '../../shared/crypto/sodium';
+import { checkStoredVault, vaultUploadSlot } from '../../shared/crypto/upload-rollback';
 import { openVault, VaultError, type VaultKind, vaultKdfParams, type WrappingKey } from '../../shared/crypto/vault';
 import {
   wrappingKeyFromPassphrase,
@@ -13,9 +16,10 @@ import {
   wrappingKeyFromRecoveryKey,
 } from '../../shared/crypto/vault-keys';
 import { fromBase64url } from '../../shared/encoding/bytes';
-import type { VaultCopy } from '../../shared/schemas/identity';
+import type { StoredVaultCopy } from '../../shared/schemas/identity';
 import { api } from '../api/transport';
 import { holdKeyring } from './keyring-store';
+import { rememberUpload, seenUpload } from './seen-uploads';
 
 /** Which ways of unlocking the person's stored vault copies allow, for the unlock screen. */
 export type UnlockOptions = {
@@ -24,10 +28,10 @@ export type UnlockOptions = {
   readonly recovery: boolean;
 };
 
-const fetchVaults = async (): Promise<VaultCopy[]> => (await api(API.getVaults)).vaults;
+const fetchVaults = async (): Promise<StoredVaultCopy[]> => (await api(API.getVaults)).vaults;
 
-const findCopy = (vaults: readonly VaultCopy[], kind: VaultKind, credentialId = ''): VaultCopy => {
-  const copy = vaults.find((vault) => vault.kind === kind && vault.credentialId === credentialId);
+const findCopy = (vaults: readonly StoredVaultCopy[], kind: VaultKind, credentialId = ''): StoredVaultCopy => {
+  const copy = vaults.find(({ vault }) => vault.kind === kind && vault.credentialId === credentialId);
   if (!copy) {
     throw new Error(
       kind === 'prf'
@@ -38,13 +42,19 @@ const findCopy = (vaults: readonly VaultCopy[], kind: VaultKind, credentialId = 
   return copy;
 };
 
-const open = (copy: VaultCopy, personId: string, key: WrappingKey): void => {
+const open = (stored: StoredVaultCopy, personId: string, key: WrappingKey): void => {
+  const copy = stored.vault;
   try {
     const keyring = openVault(fromBase64url(copy.blob), personId, copy.kind, key);
-    holdKeyring(personId, keyring, copy.kind);
-    for (const entry of keyring) {
-      entry.signSecretKey.fill(0);
-      entry.boxSecretKey.fill(0);
+    try {
+      const slot = vaultUploadSlot(copy);
+      rememberUpload(personId, slot, checkStoredVault(personId, stored, keyring, seenUpload(personId, slot)));
+      holdKeyring(personId, keyring, copy.kind);
+    } finally {
+      for (const entry of keyring) {
+        entry.signSecretKey.fill(0);
+        entry.boxSecretKey.fill(0);
+      }
     }
   } catch (error) {
     if (error instanceof VaultError && error.reason === 'wrong-key-or-person') {
@@ -66,9 +76,9 @@ const open = (copy: VaultCopy, personId: string, key: WrappingKey): void => {
 export const unlockOptions = async (credentialId: string): Promise<UnlockOptions> => {
   const vaults = await fetchVaults();
   return {
-    prf: vaults.some((vault) => vault.kind === 'prf' && vault.credentialId === credentialId),
-    passphrase: vaults.some((vault) => vault.kind === 'passphrase'),
-    recovery: vaults.some((vault) => vault.kind === 'recovery'),
+    prf: vaults.some(({ vault }) => vault.kind === 'prf' && vault.credentialId === credentialId),
+    passphrase: vaults.some(({ vault }) => vault.kind === 'passphrase'),
+    recovery: vaults.some(({ vault }) => vault.kind === 'recovery'),
   };
 };
 
@@ -87,7 +97,7 @@ export const unlockWithPrf = async (personId: string, credentialId: string, prfO
 export const unlockWithPassphrase = async (personId: string, passphrase: string) => {
   await initCrypto();
   const copy = findCopy(await fetchVaults(), 'passphrase');
-  open(copy, personId, wrappingKeyFromPassphrase(passphrase, vaultKdfParams(fromBase64url(copy.blob))));
+  open(copy, personId, wrappingKeyFromPassphrase(passphrase, vaultKdfParams(fromBase64url(copy.vault.blob))));
 };
 
 /** Opens the recovery copy with the recovery key as the person typed it. */

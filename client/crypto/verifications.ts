@@ -1,21 +1,28 @@
 /**
  * The list of people this person has verified, and at which key: canonical JSON sealed to their
  * own current box key (`sealForSelf`, a `crypto_box_seal`) and signed with their signing key under
- * `parley/verifications-upload/v1` (docs/PROTOCOL.md §8). The server stores it but cannot read or
- * alter it. Reading it back checks the signature against the directory before opening.
+ * `parley/verifications-upload/v2` at the next version of the stored list (docs/PROTOCOL.md §8.5).
+ * The server stores it but cannot read, alter or roll it back: reading it back checks the
+ * signature against the directory, and the version against the last one this browser saw.
  */
 import { z } from 'zod';
 import { API } from '../../shared/api/index';
 import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
 import { openForSelf, sealForSelf } from '../../shared/crypto/self-seal';
-import { signTagged, verifyTagged } from '../../shared/crypto/sign';
-import { VERIFICATIONS_UPLOAD_TAG, verificationsUploadMessage } from '../../shared/crypto/upload-signature';
+import {
+  nextUploadPosition,
+  signVerificationsUpload,
+  verificationsUploadState,
+} from '../../shared/crypto/signed-upload';
+import { checkStoredVerifications, VERIFICATIONS_SLOT } from '../../shared/crypto/upload-rollback';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url, toBase64url, utf8String } from '../../shared/encoding/bytes';
 import { canonicalBytes } from '../../shared/encoding/canonical';
 import { KeyId, Timestamp, Uuid } from '../../shared/schemas/common';
+import type { StoredVerifications } from '../../shared/schemas/identity';
 import { api } from '../api/transport';
 import { withKey } from './keyring-store';
+import { rememberUpload, seenUpload } from './seen-uploads';
 
 const VerificationRecord = z.strictObject({ person: Uuid, keyId: KeyId, verifiedAt: Timestamp });
 /** One verified contact: who, at which of their keys, when. */
@@ -24,29 +31,39 @@ export type VerificationRecord = z.infer<typeof VerificationRecord>;
 const VerificationList = z.strictObject({ v: z.literal(1), verified: z.array(VerificationRecord).max(10_000) });
 
 /**
+ * The stored list, checked: signed by one of the person's keys in the verified directory, and not
+ * older than the last version this browser saw (which it then remembers). Null when none is stored.
+ *
+ * @throws {UploadRefusedError} (shared/crypto/upload-rollback) for an altered or rolled-back list.
+ */
+const fetchCheckedList = async (personId: string, directory: DirectoryState): Promise<StoredVerifications | null> => {
+  const { verifications } = await api(API.getVerifications);
+  if (verifications === null) {
+    return null;
+  }
+  const signKeyOf = (keyId: string) => {
+    const record = directory.keyRecord(keyId);
+    return record?.person === personId ? fromBase64url(record.signKey) : undefined;
+  };
+  const state = checkStoredVerifications(personId, verifications, signKeyOf, seenUpload(personId, VERIFICATIONS_SLOT));
+  rememberUpload(personId, VERIFICATIONS_SLOT, state);
+  return verifications;
+};
+
+/**
  * The person's verified contacts, opened with their unlocked keys.
  *
- * @throws when the stored list is not signed by one of their keys, or does not open.
+ * @throws when the stored list is not signed by one of their keys, is older than the one last
+ *   seen here, or does not open.
  */
 export const loadVerifications = async (personId: string, directory: DirectoryState): Promise<VerificationRecord[]> => {
-  const { verifications } = await api(API.getVerifications);
+  const verifications = await fetchCheckedList(personId, directory);
   if (verifications === null) {
     return [];
   }
   const record = directory.keyRecord(verifications.keyId);
-  if (!record || record.person !== personId) {
+  if (!record) {
     throw new Error('Your stored verifications name a key that is not yours');
-  }
-  const message = verificationsUploadMessage(personId, verifications.blob);
-  if (
-    !verifyTagged(
-      VERIFICATIONS_UPLOAD_TAG,
-      message,
-      fromBase64url(verifications.signature),
-      fromBase64url(record.signKey),
-    )
-  ) {
-    throw new Error('Your stored verifications are not signed by you: they were altered');
   }
   const plaintext = withKey(personId, record.keyId, (key) =>
     openForSelf(fromBase64url(verifications.blob), fromBase64url(record.boxKey) as BoxPublicKey, key.boxSecretKey),
@@ -67,10 +84,11 @@ export const saveVerifications = async (
   const list = VerificationList.parse({ v: 1, verified });
   const sealed = sealForSelf(canonicalBytes(list), fromBase64url(current.boxKey) as BoxPublicKey);
   const blob = toBase64url(sealed);
-  const signature = withKey(personId, current.keyId, (key) =>
-    signTagged(VERIFICATIONS_UPLOAD_TAG, verificationsUploadMessage(personId, blob), key.signSecretKey),
-  );
-  await api(API.putVerifications, { body: { blob, keyId: current.keyId, signature: toBase64url(signature) } });
+  const stored = await fetchCheckedList(personId, directory);
+  const position = nextUploadPosition(stored && verificationsUploadState(personId, stored));
+  const upload = withKey(personId, current.keyId, (key) => signVerificationsUpload(personId, blob, position, key));
+  await api(API.putVerifications, { body: upload });
+  rememberUpload(personId, VERIFICATIONS_SLOT, verificationsUploadState(personId, upload));
 };
 
 /** The list with `person` verified at `keyId` now (replacing an earlier verification of them). */

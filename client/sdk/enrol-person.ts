@@ -2,7 +2,10 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
 import { enrolmentRoutes } from '../../shared/api/identity';
 import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
 import { formatRecoveryKey, generateRecoveryKey } from '../../shared/crypto/recovery-key';
+import { signVaultUpload, vaultUploadState } from '../../shared/crypto/signed-upload';
 import { initCrypto } from '../../shared/crypto/sodium';
+import { vaultUploadSlot } from '../../shared/crypto/upload-rollback';
+import { FIRST_UPLOAD } from '../../shared/crypto/upload-signature';
 import { VAULT_PRF_SALT } from '../../shared/crypto/vault';
 import {
   newKdfParams,
@@ -10,7 +13,7 @@ import {
   wrappingKeyFromPrf,
   wrappingKeyFromRecoveryKey,
 } from '../../shared/crypto/vault-keys';
-import { InvitationToken, type SessionView } from '../../shared/schemas/identity';
+import { InvitationToken, type SeenUploads, type SessionView } from '../../shared/schemas/identity';
 import { enrolStatement, signStatement } from './key-statements';
 import { ParleyHttp } from './parley-http';
 import { SoftwareAuthenticator } from './software-authenticator';
@@ -42,6 +45,8 @@ export type Enrolment = {
   /** The recovery key, formatted for writing down; the server never sees it. */
   readonly recoveryKey: string;
   readonly rpId: string;
+  /** The first signed version of each vault copy, as uploaded. */
+  readonly uploads: SeenUploads;
 };
 
 /** The token of an invitation link (`…/enrol#<token>`) or the bare token. */
@@ -111,7 +116,10 @@ export const enrolPerson = async (
     [{ keyId: keys.keyId, signSecretKey: keys.signSecretKey, boxSecretKey: keys.boxSecretKey }],
     secrets,
   );
-  const vaults = secrets.map((secret) => sealVaultCopy(keyring.keyring, personId, secret));
+  const signer = { keyId: keys.keyId, signSecretKey: keys.signSecretKey };
+  const vaults = secrets.map((secret) =>
+    signVaultUpload(personId, sealVaultCopy(keyring.keyring, personId, secret), FIRST_UPLOAD, signer),
+  );
 
   const session = await http.api(enrolmentRoutes.enrolmentVerify, {
     body: { token, response: withoutPrfResults(created.response), statement: signed, vaults },
@@ -124,5 +132,8 @@ export const enrolPerson = async (
     keyring,
     recoveryKey: formatRecoveryKey(recovery),
     rpId: creationOptions.rp.id ?? new URL(http.origin).hostname,
+    uploads: Object.fromEntries(
+      vaults.map((upload) => [vaultUploadSlot(upload.vault), vaultUploadState(personId, upload)]),
+    ),
   };
 };

@@ -2,6 +2,8 @@
  * The Node SDK: a Parley person driven from Node for tests, CLIs and benchmarks. Unlocked keys
  * stay inside the SDK (see unlocked-keyring.ts), which is why that module is not exported here.
  */
+
+export { UploadRefusedError } from '../../shared/crypto/upload-rollback';
 export { EndorsementRefusedError } from './admin-operations';
 export type { AttachmentSink } from './attachment-download';
 export type { AttachmentOptions, AttachmentSource } from './attachment-upload';
@@ -34,6 +36,7 @@ export type {
 } from './person-entries';
 export { VaultLockedError } from './person-session';
 export { ParleyPersonState } from './person-state';
+export { SeenUploadsMemory } from './seen-uploads';
 export { SoftwareAuthenticator, type SoftwareAuthenticatorOptions } from './software-authenticator';
 export { PrfUnavailableError } from './vault-prf';
 export { DirectoryVerificationError } from './verified-directory';

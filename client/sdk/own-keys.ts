@@ -1,12 +1,15 @@
 import { keyRoutes, vaultRoutes } from '../../shared/api/identity';
 import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
+import { nextUploadPosition, signVaultUpload, vaultUploadState } from '../../shared/crypto/signed-upload';
+import { checkStoredVault, vaultUploadSlot } from '../../shared/crypto/upload-rollback';
 import type { DirectoryState } from '../../shared/directory/index';
-import type { StatementRecord, VaultCopy } from '../../shared/schemas/identity';
+import type { StatementRecord, StoredVaultCopy, VaultCopy } from '../../shared/schemas/identity';
 import { revokeStatement, rotateStatement, signStatement } from './key-statements';
 import type { ParleyHttp } from './parley-http';
+import type { SeenUploadsMemory } from './seen-uploads';
 import type { SoftwareAuthenticator } from './software-authenticator';
 import type { UnlockedKeyring } from './unlocked-keyring';
-import { sealVaultCopy, signVaultUpload, type VaultSecret } from './vault-copies';
+import { sealVaultCopy, type VaultSecret } from './vault-copies';
 import { prfWrappingKey } from './vault-prf';
 
 /** What a rotation did: the new key, its directory record, and which vault copies now hold it. */
@@ -30,6 +33,7 @@ type Owner = {
   readonly keyring: UnlockedKeyring;
   /** The key directory proven under the tree the person's log monitor accepts now. */
   directory(): Promise<DirectoryState>;
+  readonly seenUploads: SeenUploadsMemory;
 };
 
 /** The wrapping key of a stored copy: remembered, or from a passkey on this authenticator. */
@@ -47,9 +51,25 @@ const secretFor = (owner: Owner, copy: VaultCopy): VaultSecret | undefined => {
 };
 
 /**
+ * Re-seals one stored copy with the whole keyring and uploads it, signed by the current key, as
+ * the next version of its slot. The stored copy is checked first (signed by one of the person's
+ * keys, not older than seen here): the upload names it, so it must be the latest.
+ */
+const resealCopy = async (owner: Owner, stored: StoredVaultCopy, secret: VaultSecret): Promise<void> => {
+  const { http, personId, keyring, seenUploads } = owner;
+  const slot = vaultUploadSlot(stored.vault);
+  const current = checkStoredVault(personId, stored, keyring.keyring, seenUploads.seen(slot));
+  seenUploads.remember(slot, current);
+  const sealed = sealVaultCopy(keyring.keyring, personId, secret);
+  const upload = signVaultUpload(personId, sealed, nextUploadPosition(current), keyring.signer(personId));
+  await http.api(vaultRoutes.putVault, { body: upload });
+  seenUploads.remember(slot, vaultUploadState(personId, upload));
+};
+
+/**
  * Rotates the person's keys: a `rotate` statement signed by the previous key and the new key,
  * then every vault copy it can re-seal (keyring with old and new keys) is uploaded signed by the
- * new key. A crash between the two leaves the directory ahead of the vault, so callers that
+ * new key, as the next version of its slot. A crash between the two leaves the directory ahead of the vault, so callers that
  * persist nothing else should retry the re-seal rather than the rotation.
  */
 export const rotateOwnKeys = async (owner: Owner): Promise<RotationResult> => {
@@ -68,16 +88,15 @@ export const rotateOwnKeys = async (owner: Owner): Promise<RotationResult> => {
 
   const resealed: Pick<VaultCopy, 'kind' | 'credentialId'>[] = [];
   const skipped: Pick<VaultCopy, 'kind' | 'credentialId'>[] = [];
-  for (const copy of (await http.api(vaultRoutes.getVaults)).vaults) {
-    const slot = { kind: copy.kind, credentialId: copy.credentialId };
-    const secret = secretFor(owner, copy);
+  for (const stored of (await http.api(vaultRoutes.getVaults)).vaults) {
+    const slot = { kind: stored.vault.kind, credentialId: stored.vault.credentialId };
+    const secret = secretFor(owner, stored.vault);
     if (!secret) {
       skipped.push(slot);
       continue;
     }
     keyring.remember(secret);
-    const sealed = sealVaultCopy(keyring.keyring, personId, secret);
-    await http.api(vaultRoutes.putVault, { body: signVaultUpload(personId, sealed, keyring.signer(personId)) });
+    await resealCopy(owner, stored, secret);
     resealed.push(slot);
   }
   return { keyId: next.keyId, record, resealed, skipped };

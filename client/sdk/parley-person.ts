@@ -4,7 +4,10 @@ import { invitationRoutes, keyRoutes, partyRoutes, passkeyRoutes } from '../../s
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
 import type { AttachmentRef } from '../../shared/content/attachment-ref';
 import { partySafetyNumber, safetyNumber } from '../../shared/crypto/safety-number';
+import { signVaultUpload, vaultUploadState } from '../../shared/crypto/signed-upload';
 import { initCrypto } from '../../shared/crypto/sodium';
+import { vaultUploadSlot } from '../../shared/crypto/upload-rollback';
+import { FIRST_UPLOAD } from '../../shared/crypto/upload-signature';
 import { VAULT_PRF_SALT } from '../../shared/crypto/vault';
 import { wrappingKeyFromPrf } from '../../shared/crypto/vault-keys';
 import type { DirectoryState } from '../../shared/directory/index';
@@ -22,6 +25,7 @@ import { type EntryNotice, type EventOptions, subscribeEntryNotices } from './en
 import { LogChecker, type LogCheckResult, type PinnedLog } from './log-checker';
 import { revokeOwnKey, rotateOwnKeys } from './own-keys';
 import { ParleyHttp } from './parley-http';
+import { removeOwnPasskey } from './passkey-removal';
 import {
   type AppendOptions,
   type DiscloseInput,
@@ -34,7 +38,7 @@ import { PersonSession, type PersonSessionFields } from './person-session';
 import { ParleyPersonState, type PinnedLogState } from './person-state';
 import { SoftwareAuthenticator } from './software-authenticator';
 import { setUnlockedKeyring } from './unlocked-keyring';
-import { sealVaultCopy, signVaultUpload } from './vault-copies';
+import { sealVaultCopy } from './vault-copies';
 import { VerifiedDirectory } from './verified-directory';
 import { withoutPrfResults } from './webauthn-json';
 
@@ -77,6 +81,7 @@ export class ParleyPerson extends PersonSession {
     const person = new ParleyPerson({
       ...enrolment,
       personId: enrolment.session.person.id,
+      seenUploads: enrolment.uploads,
       ...(log
         ? { log: { origin: log.origin, verifierKey: log.verifierKey, legacyBefore: log.legacyBefore ?? 0 } }
         : {}),
@@ -102,6 +107,7 @@ export class ParleyPerson extends PersonSession {
       personId: parsed.personId,
       rpId: parsed.rpId,
       recoveryKey: parsed.recoveryKey,
+      seenUploads: parsed.uploads,
       ...(parsed.log ? { log: parsed.log } : {}),
     });
   }
@@ -117,6 +123,7 @@ export class ParleyPerson extends PersonSession {
       ...(this.isKnown ? { personId: this.personId } : {}),
       ...(this.recoveryKey === undefined ? {} : { recoveryKey: this.recoveryKey }),
       authenticator: this.authenticator.exportState(),
+      uploads: this.seenUploads.export(),
       ...(log ? { log } : {}),
     };
   }
@@ -171,8 +178,16 @@ export class ParleyPerson extends PersonSession {
   }
 
   #owner() {
-    const { http, authenticator, personId, rpId } = this;
-    return { http, authenticator, personId, rpId, keyring: this.keyring(), directory: () => this.directory() };
+    const { http, authenticator, personId, rpId, seenUploads } = this;
+    return {
+      http,
+      authenticator,
+      personId,
+      rpId,
+      seenUploads,
+      keyring: this.keyring(),
+      directory: () => this.directory(),
+    };
   }
 
   /** Rotates this person's keys and re-seals their vault copies; see {@link rotateOwnKeys}. */
@@ -202,10 +217,32 @@ export class ParleyPerson extends PersonSession {
       const keyring = this.keyring();
       const secret = { kind: 'prf' as const, credentialId, key: wrappingKeyFromPrf(created.prf.first, this.personId) };
       keyring.remember(secret);
-      vault = signVaultUpload(this.personId, sealVaultCopy(keyring.keyring, this.personId, secret), this.#signer());
+      const sealed = sealVaultCopy(keyring.keyring, this.personId, secret);
+      vault = signVaultUpload(this.personId, sealed, FIRST_UPLOAD, this.#signer());
     }
     const response = withoutPrfResults(created.response);
-    return this.http.api(passkeyRoutes.passkeyVerify, { body: vault ? { response, vault } : { response } });
+    const added = await this.http.api(passkeyRoutes.passkeyVerify, {
+      body: vault ? { response, vault } : { response },
+    });
+    if (vault) {
+      this.seenUploads.remember(vaultUploadSlot(vault.vault), vaultUploadState(this.personId, vault));
+    }
+    return added;
+  }
+
+  /**
+   * Removes one of this person's passkeys (never the last), signed by their current key; see
+   * {@link removeOwnPasskey}. Removing the passkey this session signed in with ends this session
+   * too: the person is then signed out and locked here. Returns how many sessions ended.
+   */
+  async removePasskey(credentialId: string): Promise<number> {
+    const ended = await removeOwnPasskey(this.http, this.#signer(), credentialId);
+    if (this.currentSession?.credentialId === credentialId) {
+      this.lock();
+      this.adopt(null);
+      this.http.forgetSession();
+    }
+    return ended;
   }
 
   /**

@@ -1,11 +1,13 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { sessionRoutes, vaultRoutes } from '../../shared/api/identity';
 import { parseRecoveryKey } from '../../shared/crypto/recovery-key';
+import { checkStoredVault, vaultUploadSlot } from '../../shared/crypto/upload-rollback';
 import { vaultKdfParams } from '../../shared/crypto/vault';
 import { wrappingKeyFromPassphrase, wrappingKeyFromRecoveryKey } from '../../shared/crypto/vault-keys';
 import { fromBase64url } from '../../shared/encoding/bytes';
-import type { SessionView, VaultCopy } from '../../shared/schemas/identity';
+import type { SeenUploads, SessionView, StoredVaultCopy } from '../../shared/schemas/identity';
 import type { ParleyHttp } from './parley-http';
+import { SeenUploadsMemory } from './seen-uploads';
 import type { SoftwareAuthenticator } from './software-authenticator';
 import { setUnlockedKeyring, UnlockedKeyring, unlockedKeyringOf } from './unlocked-keyring';
 import { openVaultCopy, type VaultSecret } from './vault-copies';
@@ -27,6 +29,8 @@ export type PersonSessionFields = {
   personId?: string | undefined;
   rpId?: string | undefined;
   recoveryKey?: string | undefined;
+  /** The stored uploads seen before (from exported state): older ones are refused. */
+  seenUploads?: SeenUploads | undefined;
 };
 
 /**
@@ -41,6 +45,8 @@ export class PersonSession {
   readonly authenticator: SoftwareAuthenticator;
   /** The recovery key (formatted) when known: from enrolment, state or a recovery unlock. */
   recoveryKey: string | undefined;
+  /** The last version of each stored vault copy seen or made here, kept in the exported state. */
+  readonly seenUploads: SeenUploadsMemory;
   #personId: string | undefined;
   #rpId: string | undefined;
   #session: SessionView | null = null;
@@ -51,6 +57,7 @@ export class PersonSession {
     this.#personId = fields.personId;
     this.#rpId = fields.rpId;
     this.recoveryKey = fields.recoveryKey;
+    this.seenUploads = new SeenUploadsMemory(fields.seenUploads);
   }
 
   /** The person's id; known after enrolment or the first sign-in. */
@@ -149,12 +156,29 @@ export class PersonSession {
     setUnlockedKeyring(this, undefined);
   }
 
-  async #vaults(): Promise<VaultCopy[]> {
+  async #vaults(): Promise<StoredVaultCopy[]> {
     return (await this.http.api(vaultRoutes.getVaults)).vaults;
   }
 
-  #unlockWith(copy: VaultCopy, secret: VaultSecret): void {
-    const keyring = new UnlockedKeyring(openVaultCopy(copy, this.personId, secret.key), [secret]);
+  /**
+   * Opens a stored copy and checks it before holding its keys: signed by a key it holds, and not
+   * older than the last copy of its slot seen here.
+   *
+   * @throws {UploadRefusedError} (shared/crypto/upload-rollback) for a rolled-back or unsigned copy.
+   */
+  #unlockWith(stored: StoredVaultCopy, secret: VaultSecret): void {
+    const opened = openVaultCopy(stored.vault, this.personId, secret.key);
+    const slot = vaultUploadSlot(stored.vault);
+    try {
+      this.seenUploads.remember(slot, checkStoredVault(this.personId, stored, opened, this.seenUploads.seen(slot)));
+    } catch (error) {
+      for (const key of opened) {
+        key.signSecretKey.fill(0);
+        key.boxSecretKey.fill(0);
+      }
+      throw error;
+    }
+    const keyring = new UnlockedKeyring(opened, [secret]);
     if (this.recoveryKey !== undefined && secret.kind !== 'recovery') {
       keyring.remember({
         kind: 'recovery',
@@ -174,19 +198,20 @@ export class PersonSession {
     const here = new Set(this.authenticator.credentialIds());
     const preferred = this.#session?.credentialId;
     const copies = (await this.#vaults())
-      .filter((copy) => copy.kind === 'prf' && here.has(copy.credentialId))
-      .sort((a, b) => Number(b.credentialId === preferred) - Number(a.credentialId === preferred));
+      .filter(({ vault }) => vault.kind === 'prf' && here.has(vault.credentialId))
+      .sort((a, b) => Number(b.vault.credentialId === preferred) - Number(a.vault.credentialId === preferred));
     const [copy] = copies;
     if (!copy) {
       throw new PrfUnavailableError(preferred ?? this.authenticator.credentialIds()[0] ?? '(none)');
     }
-    const key = prfWrappingKey(this.authenticator, copy.credentialId, this.personId, this.#rpId);
-    this.#unlockWith(copy, { kind: 'prf', credentialId: copy.credentialId, key });
+    const { credentialId } = copy.vault;
+    const key = prfWrappingKey(this.authenticator, credentialId, this.personId, this.#rpId);
+    this.#unlockWith(copy, { kind: 'prf', credentialId, key });
   }
 
   /** Unlocks the vault's recovery copy with the recovery key as written down. Needs a session. */
   async unlockWithRecoveryKey(recoveryKey: string): Promise<void> {
-    const copy = (await this.#vaults()).find((vault) => vault.kind === 'recovery');
+    const copy = (await this.#vaults()).find(({ vault }) => vault.kind === 'recovery');
     if (!copy) {
       throw new Error('This person has no recovery copy of the vault');
     }
@@ -197,11 +222,11 @@ export class PersonSession {
 
   /** Unlocks the vault's passphrase copy (Argon2id with the parameters stored in it). Needs a session. */
   async unlockWithPassphrase(passphrase: string): Promise<void> {
-    const copy = (await this.#vaults()).find((vault) => vault.kind === 'passphrase');
+    const copy = (await this.#vaults()).find(({ vault }) => vault.kind === 'passphrase');
     if (!copy) {
       throw new Error('This person has no passphrase copy of the vault');
     }
-    const kdf = vaultKdfParams(fromBase64url(copy.blob));
+    const kdf = vaultKdfParams(fromBase64url(copy.vault.blob));
     this.#unlockWith(copy, { kind: 'passphrase', kdf, key: wrappingKeyFromPassphrase(passphrase, kdf) });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MonitoredCheckpoint } from '../../shared/log/log-monitor';
 import { Uuid } from '../../shared/schemas/common';
+import { SeenUploads } from '../../shared/schemas/identity';
 import { SoftwareAuthenticatorState } from './software-authenticator-state';
 
 /** A pinned transparency log and the last checkpoint verified against it (see log-checker.ts). */
@@ -16,7 +17,8 @@ export type PinnedLogState = z.infer<typeof PinnedLogState>;
 
 /**
  * What `ParleyPerson.exportState()` saves for a CLI: the authenticator (private keys and PRF
- * secrets included), who the person is, the recovery key and the pinned log. Never the unlocked
+ * secrets included), who the person is, the recovery key, the pinned log and the last version of
+ * each vault copy seen (an older one offered later is refused as a rollback). Never the unlocked
  * keyring, which the vault on the server holds. It contains secrets: store it like a key.
  */
 export const ParleyPersonState = z.object({
@@ -28,5 +30,6 @@ export const ParleyPersonState = z.object({
   recoveryKey: z.string().optional(),
   authenticator: SoftwareAuthenticatorState,
   log: PinnedLogState.optional(),
+  uploads: SeenUploads.optional(),
 });
 export type ParleyPersonState = z.infer<typeof ParleyPersonState>;

@@ -1,11 +1,7 @@
-import type { z } from 'zod';
-import type { StatementSigner } from '../../shared/crypto/key-statement';
-import { signTagged } from '../../shared/crypto/sign';
-import { VAULT_UPLOAD_TAG, vaultUploadMessage } from '../../shared/crypto/upload-signature';
 import { type KdfParams, openVault, sealVault, type WrappingKey } from '../../shared/crypto/vault';
 import type { Keyring } from '../../shared/crypto/vault-keyring';
 import { fromBase64url, toBase64url } from '../../shared/encoding/bytes';
-import type { VaultCopy, VaultUpload } from '../../shared/schemas/identity';
+import type { VaultCopy } from '../../shared/schemas/identity';
 
 /**
  * The wrapping key of one vault copy, held in memory while a person is unlocked so the copy can
@@ -40,14 +36,3 @@ export const sealVaultCopy = (keyring: Keyring, personId: string, secret: VaultS
  */
 export const openVaultCopy = (copy: VaultCopy, personId: string, key: WrappingKey): Keyring =>
   openVault(fromBase64url(copy.blob), personId, copy.kind, key);
-
-/** A vault copy signed by the person's current key, for `PUT /api/vault`. */
-export const signVaultUpload = (
-  personId: string,
-  vault: VaultCopy,
-  signer: StatementSigner,
-): z.infer<typeof VaultUpload> => ({
-  vault,
-  keyId: signer.keyId,
-  signature: toBase64url(signTagged(VAULT_UPLOAD_TAG, vaultUploadMessage(personId, vault), signer.signSecretKey)),
-});

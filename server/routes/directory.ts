@@ -10,14 +10,17 @@ import {
   revokeInvitation,
 } from '../services/invitations';
 import type { KeyDirectory } from '../services/key-directory';
-import { listParties } from '../services/parties';
-import { listPeople } from '../services/people';
+import { partiesVisibleTo, peopleVisibleTo } from '../services/pending-circle';
 import { revokePerson } from '../services/revocation';
 import { signedIn } from './vault';
 
 export const directoryHandlers = (context: ServerContext, directory: KeyDirectory): Implementation[] => [
-  implement(partyRoutes.listParties, async () => ({ parties: await listParties(context.database.db) })),
-  implement(partyRoutes.listPeople, async () => ({ people: await listPeople(context.database.db) })),
+  implement(partyRoutes.listParties, async (_input, { caller }) => ({
+    parties: await partiesVisibleTo(context.database.db, signedIn(caller)),
+  })),
+  implement(partyRoutes.listPeople, async (_input, { caller }) => ({
+    people: await peopleVisibleTo(context.database.db, signedIn(caller)),
+  })),
   implement(partyRoutes.revokePerson, ({ params, body }, { caller }) =>
     revokePerson(context, directory, signedIn(caller), params.personId, body.statement),
   ),

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { people } from '../../db/schema/index';
 import { enrolmentRoutes, keyRoutes } from '../../shared/api/identity';
 import type { CeremonyLimits } from '../auth/ceremony-limits';
-import { endAllSessions, setSessionCookie } from '../auth/sessions';
+import { setSessionCookie } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
 import { ProblemError } from '../problems';
 import { endorseEnrolment, listPendingEnrolments } from '../services/endorsement';
 import { finishEnrolment, startEnrolment } from '../services/enrolment';
 import type { KeyDirectory } from '../services/key-directory';
+import { markRevoked } from '../services/revocation';
 import { signedIn } from './vault';
 
 export const keyHandlers = (
@@ -45,12 +44,8 @@ export const keyHandlers = (
     const { record } = await context.database.transaction(async (tx) => {
       const appended = await directory.append(tx, body.signed);
       if (statement.kind === 'revoke') {
-        // Without a key the person can do nothing more: they are revoked and signed out everywhere.
-        await tx
-          .update(people)
-          .set({ status: 'revoked', revokedAt: context.now() })
-          .where(eq(people.id, person.personId));
-        await endAllSessions(context, tx, person.personId);
+        // Without a key the person can do nothing more: revoked, signed out, their invitations withdrawn.
+        await markRevoked(context, tx, person.personId);
       }
       return appended;
     });

@@ -4,8 +4,10 @@ import type { CeremonyLimits } from '../auth/ceremony-limits';
 import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
 import { ProblemError } from '../problems';
+import { removePasskey, startPasskeyRemoval } from '../services/passkey-removal';
 import { finishAddPasskey, listPasskeys, startAddPasskey } from '../services/passkeys';
-import { getVerifications, listVaults, putVerifications, uploadVault } from '../services/vaults';
+import { listVaults, uploadVault } from '../services/vaults';
+import { getVerifications, putVerifications } from '../services/verifications';
 
 /** Every route here is declared person-only; the gatekeeper has already resolved the caller. */
 export const signedIn = (caller: Caller | null): Caller => {
@@ -41,4 +43,11 @@ export const vaultHandlers = (context: ServerContext, limits: CeremonyLimits): I
     limits.check(req, body.response.id);
     return finishAddPasskey(context, signedIn(caller), body.response, body.vault);
   }),
+  implement(passkeyRoutes.passkeyRemovalChallenge, (_input, { caller, req }) => {
+    limits.check(req);
+    return startPasskeyRemoval(context, signedIn(caller));
+  }),
+  implement(passkeyRoutes.removePasskey, ({ params, body }, { caller }) =>
+    removePasskey(context, signedIn(caller), params.credentialId, body),
+  ),
 ];

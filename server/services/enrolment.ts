@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { credentials, invitations, pendingEnrolments, people } from '../../db/schema/index';
-import type { EnrolmentOptionsResponse, VaultCopy } from '../../shared/schemas/identity';
+import { taggedMessage } from '../../shared/crypto/tagged';
+import { fromBase64url } from '../../shared/encoding/bytes';
+import type { EnrolmentOptionsResponse, VaultCopy, VaultUpload } from '../../shared/schemas/identity';
 import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
 import type { RegistrationResponse } from '../../shared/schemas/webauthn';
 import {
@@ -14,11 +16,12 @@ import {
 import { createSession } from '../auth/sessions';
 import { csrfTokenFor } from '../auth/tokens';
 import type { ServerContext } from '../context';
+import { verifyEd25519 } from '../crypto/ed25519';
 import { ProblemError } from '../problems';
 import { openInvitationForToken } from './invitations';
 import type { KeyDirectory } from './key-directory';
 import { sessionView } from './sign-in';
-import { storeVault } from './vaults';
+import { storeVaultUpload, vaultUploadSignedBytes } from './vaults';
 
 /** Checks an invitation and prepares the passkey registration of the person it invites. */
 export const startEnrolment = async (context: ServerContext, token: string): Promise<EnrolmentOptionsResponse> => {
@@ -58,6 +61,21 @@ const assertVaultSet = (vaults: readonly VaultCopy[], credentialId: string): voi
   }
 };
 
+/** Each first copy must be signed by the key the enrolment publishes: nobody else can vouch for it yet. */
+const assertSignedByNewKey = (personId: string, statement: SignedKeyStatement, vaults: readonly VaultUpload[]) => {
+  const { keyId, signKey } = statement.statement;
+  for (const upload of vaults) {
+    const { tag, message } = vaultUploadSignedBytes(personId, upload);
+    const signature = fromBase64url(upload.signature);
+    if (upload.keyId !== keyId || !verifyEd25519(taggedMessage(tag, message), signature, fromBase64url(signKey))) {
+      throw new ProblemError(
+        'forbidden',
+        `The ${upload.vault.kind} vault copy must be signed by the key being enrolled`,
+      );
+    }
+  }
+};
+
 /**
  * Registers the invitee's passkey, stores their encrypted vaults and self-signed enrol statement
  * (published at once for an operator-bootstrapped admin, else held for the inviting admin's
@@ -66,11 +84,14 @@ const assertVaultSet = (vaults: readonly VaultCopy[], credentialId: string): voi
 export const finishEnrolment = async (
   context: ServerContext,
   directory: KeyDirectory,
-  request: { token: string; response: RegistrationResponse; statement: SignedKeyStatement; vaults: VaultCopy[] },
+  request: { token: string; response: RegistrationResponse; statement: SignedKeyStatement; vaults: VaultUpload[] },
 ) => {
   const { challenge, row: issued } = await consumeChallenge(context, request.response.response.clientDataJSON, 'enrol');
   const passkey = await verifyRegistration(context, request.response, challenge);
-  assertVaultSet(request.vaults, passkey.id);
+  assertVaultSet(
+    request.vaults.map((upload) => upload.vault),
+    passkey.id,
+  );
   const personId = issued.personId ?? '';
   const result = await context.database.transaction(async (tx) => {
     const { invitation } = await openInvitationForToken(context, tx, request.token, true);
@@ -88,6 +109,7 @@ export const finishEnrolment = async (
       authority: invitation.invitedBy ?? 'bootstrap',
     };
     directory.assertSelfSignedEnrolment(request.statement, expected);
+    assertSignedByNewKey(personId, request.statement, request.vaults);
     const [taken] = await tx.select({ id: credentials.id }).from(credentials).where(eq(credentials.id, passkey.id));
     if (taken) {
       throw new ProblemError('conflict', 'This passkey is already registered');
@@ -111,11 +133,11 @@ export const finishEnrolment = async (
       transports: passkey.transports,
       deviceType: passkey.deviceType,
       backedUp: passkey.backedUp,
-      hasPrf: request.vaults.some((vault) => vault.kind === 'prf'),
+      hasPrf: request.vaults.some((upload) => upload.vault.kind === 'prf'),
       createdAt: now,
     });
-    for (const vault of request.vaults) {
-      await storeVault(context, tx, personId, vault);
+    for (const upload of request.vaults) {
+      await storeVaultUpload(context, tx, personId, upload);
     }
     await tx.update(invitations).set({ usedAt: now, usedBy: personId }).where(eq(invitations.id, invitation.id));
     if (isBootstrap) {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { invitations, parties } from '../../db/schema/index';
+import { invitations, parties, people } from '../../db/schema/index';
 import type { Role } from '../../shared/schemas/role';
 import { hashToken, randomToken } from '../auth/tokens';
 import type { ServerContext } from '../context';
 import { ProblemError } from '../problems';
+import { currentKeyOf } from './person-keys';
 
 /** An invitation can be redeemed for 72 hours. */
 export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
@@ -65,7 +66,16 @@ export const listInvitations = async (context: ServerContext, partyId: string) =
   return rows.map(({ invitation, party }) => invitationView(invitation, party, context.now()));
 };
 
-/** The invitation a token redeems, locked for the transaction; refuses anything not open. */
+/** Whether the inviting admin can still vouch for an invitation: active, an admin, with a current key. */
+const canStillInvite = async (db: Db | Tx, adminId: string): Promise<boolean> => {
+  const [admin] = await db.select().from(people).where(eq(people.id, adminId)).limit(1);
+  return admin?.status === 'active' && admin.role === 'admin' && (await currentKeyOf(db, adminId)) !== null;
+};
+
+/**
+ * The invitation a token redeems, locked for the transaction; refuses anything not open, and an
+ * invitation whose admin has since been revoked (their endorsement would no longer count).
+ */
 export const openInvitationForToken = async (context: ServerContext, db: Db | Tx, token: string, lock: boolean) => {
   const query = db
     .select({ invitation: invitations, party: parties })
@@ -77,7 +87,29 @@ export const openInvitationForToken = async (context: ServerContext, db: Db | Tx
   if (!row || statusOf(row.invitation, context.now()) !== 'open') {
     throw new ProblemError('invitationInvalid');
   }
+  const { invitedBy } = row.invitation;
+  if (invitedBy !== null && !(await canStillInvite(db, invitedBy))) {
+    throw new ProblemError('invitationInvalid', 'The admin who sent this invitation can no longer vouch for it');
+  }
   return row;
+};
+
+/** Withdraws every open invitation an admin sent: part of revoking them, in the same transaction. */
+export const withdrawOpenInvitations = async (context: ServerContext, tx: Tx, adminId: string): Promise<number> => {
+  const now = context.now();
+  const withdrawn = await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.invitedBy, adminId),
+        isNull(invitations.usedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return withdrawn.length;
 };
 
 /** Withdraws an unused invitation into the admin's own party; another party's is not found. */

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { credentials, people } from '../../db/schema/index';
+import type { VaultUpload } from '../../shared/schemas/identity';
 import type { RegistrationResponse } from '../../shared/schemas/webauthn';
 import type { Caller } from '../auth/caller';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../auth/passkeys';
 import type { ServerContext } from '../context';
 import { ProblemError } from '../problems';
-import { storeSignedVault, type VaultUpload } from './vaults';
+import { storeSignedVault } from './vaults';
 
 const toView = (row: typeof credentials.$inferSelect) => ({
   id: row.id,

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import { pendingEnrolments, people } from '../../db/schema/index';
 import type { PersonView } from '../../shared/schemas/identity';
 import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
@@ -6,9 +7,21 @@ import type { Caller } from '../auth/caller';
 import { endAllSessions } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import { ProblemError } from '../problems';
+import { withdrawOpenInvitations } from './invitations';
 import type { KeyDirectory } from './key-directory';
 import { findPerson, lockPerson } from './people';
 import { currentKeyOf } from './person-keys';
+
+/**
+ * What revoking someone does besides the directory statement, however the revocation arrives (an
+ * admin's, or the person's own key statement): marks them revoked, ends their sessions and
+ * withdraws the invitations they sent, whose endorsement would no longer count.
+ */
+export const markRevoked = async (context: ServerContext, tx: Tx, personId: string): Promise<void> => {
+  await tx.update(people).set({ status: 'revoked', revokedAt: context.now() }).where(eq(people.id, personId));
+  await endAllSessions(context, tx, personId);
+  await withdrawOpenInvitations(context, tx, personId);
+};
 
 /**
  * Revokes a person: ends their sessions at once and, when they hold a key in the directory,
@@ -50,8 +63,7 @@ export const revokePerson = async (
     } else {
       await tx.delete(pendingEnrolments).where(eq(pendingEnrolments.personId, personId));
     }
-    await tx.update(people).set({ status: 'revoked', revokedAt: context.now() }).where(eq(people.id, personId));
-    await endAllSessions(context, tx, personId);
+    await markRevoked(context, tx, personId);
   });
   context.logger.info({ event: 'person.revoked', person: personId, by: admin.personId }, 'person revoked');
   const view = await findPerson(context.database.db, personId);

@@ -3,6 +3,7 @@ import { Count, Uuid } from '../schemas/common';
 import {
   CreatedInvitation,
   CreateInvitationRequest,
+  CredentialId,
   DirectoryPage,
   EndorsementState,
   EndorseRequest,
@@ -12,18 +13,21 @@ import {
   InvitationView,
   MaybeSession,
   PartyView,
+  PasskeyRemovalChallenge,
   PasskeyVerifyRequest,
   PasskeyView,
   PendingEnrolment,
   PersonView,
+  RemovePasskeyRequest,
   RevokePersonRequest,
   SessionView,
   SignInOptionsResponse,
   SignInVerifyRequest,
   StatementRecord,
-  VaultCopy,
+  StoredVaultCopy,
+  StoredVerifications,
   VaultUpload,
-  VerificationsBlob,
+  VerificationsUpload,
 } from '../schemas/identity';
 import { SignedKeyStatement } from '../schemas/key-statement';
 import { ADMINS, ANY_PERSON, ANY_PERSON_OR_PENDING, PUBLIC } from './access';
@@ -130,6 +134,27 @@ export const passkeyRoutes = {
     response: PasskeyView,
     problems: ['rateLimited', 'conflict'],
   }),
+  passkeyRemovalChallenge: defineRoute({
+    method: 'POST',
+    path: '/api/passkeys/removal-challenge',
+    tag: 'identity',
+    access: ANY_PERSON_OR_PENDING,
+    summary: 'A single-use challenge (five minutes) to sign into the removal of one of your passkeys',
+    response: PasskeyRemovalChallenge,
+    problems: ['rateLimited'],
+  }),
+  removePasskey: defineRoute({
+    method: 'POST',
+    path: '/api/passkeys/:credentialId/remove',
+    tag: 'identity',
+    access: ANY_PERSON_OR_PENDING,
+    summary:
+      'Remove one of your passkeys, never the last, with a removal signed by your current key over a fresh challenge: ends the sessions it signed in and deletes its PRF vault copy',
+    params: z.object({ credentialId: CredentialId }),
+    body: RemovePasskeyRequest,
+    response: z.object({ endedSessions: Count }),
+    problems: ['notFound', 'conflict'],
+  }),
 };
 
 export const vaultRoutes = {
@@ -138,17 +163,19 @@ export const vaultRoutes = {
     path: '/api/vault',
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
-    summary: "The signed-in person's encrypted key vaults",
-    response: z.object({ vaults: z.array(VaultCopy) }),
+    summary: "The signed-in person's encrypted key vaults, each as its owner signed it",
+    response: z.object({ vaults: z.array(StoredVaultCopy) }),
   }),
   putVault: defineRoute({
     method: 'PUT',
     path: '/api/vault',
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'Store or replace one vault copy, signed by the current key',
+    summary:
+      'Store or replace one vault copy, signed by the current key at the next version of its slot, naming the stored one',
     body: VaultUpload,
     response: null,
+    problems: ['conflict'],
   }),
   getVerifications: defineRoute({
     method: 'GET',
@@ -156,16 +183,17 @@ export const vaultRoutes = {
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
     summary: 'The sealed list of contacts this person verified',
-    response: z.object({ verifications: VerificationsBlob.nullable() }),
+    response: z.object({ verifications: StoredVerifications.nullable() }),
   }),
   putVerifications: defineRoute({
     method: 'PUT',
     path: '/api/verifications',
     tag: 'identity',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'Replace the sealed list of verified contacts',
-    body: VerificationsBlob,
+    summary: 'Replace the sealed list of verified contacts, signed at the next version, naming the stored one',
+    body: VerificationsUpload,
     response: null,
+    problems: ['conflict'],
   }),
 };
 
@@ -175,7 +203,7 @@ export const partyRoutes = {
     path: '/api/parties',
     tag: 'directory',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'All parties (delegations)',
+    summary: 'All parties (delegations); a pending person sees only their own and their inviter’s',
     response: z.object({ parties: z.array(PartyView) }),
   }),
   listPeople: defineRoute({
@@ -183,7 +211,8 @@ export const partyRoutes = {
     path: '/api/people',
     tag: 'directory',
     access: ANY_PERSON_OR_PENDING,
-    summary: 'Everyone enrolled, with party, role, status and current key id',
+    summary:
+      'Everyone enrolled, with party, role, status and current key id; a pending person sees only themselves and their inviter',
     response: z.object({ people: z.array(PersonView) }),
   }),
   revokePerson: defineRoute({
@@ -236,7 +265,8 @@ export const keyRoutes = {
     method: 'GET',
     path: '/api/keys/statements',
     tag: 'directory',
-    access: ANY_PERSON_OR_PENDING,
+    // Statements name everyone enrolled: a pending person (perhaps a leaked invitation) sees none.
+    access: ANY_PERSON,
     summary:
       "Key-directory statements in log order after a position, each with its inclusion proof in the tree of `treeSize`, and that tree's checkpoint counting its key statements",
     query: z.object({

@@ -35,6 +35,31 @@ export const VaultCopy = z.strictObject({
 });
 export type VaultCopy = z.infer<typeof VaultCopy>;
 
+/** A signed upload's version: 1 for the first signed upload of its slot, then one more each time. */
+export const UploadVersion = z.number().int().min(1).max(2_147_483_647);
+/** The hash of the stored upload a new one replaces (docs/PROTOCOL.md §8.5); '' for the first. */
+export const PreviousUploadHash = z.union([Hash32, z.literal('')]);
+
+/**
+ * A vault upload at its place in the slot's history, signed by the person's current key so that
+ * a stolen session can neither replace the copy nor put an older one back.
+ */
+export const VaultUpload = z.strictObject({
+  vault: VaultCopy,
+  version: UploadVersion,
+  previousHash: PreviousUploadHash,
+  keyId: KeyId,
+  signature: FixedBase64url(64),
+});
+export type VaultUpload = z.infer<typeof VaultUpload>;
+
+/**
+ * A vault copy as stored: the signed upload, or at version 0 a copy stored before uploads were
+ * versioned, which carries no signature (a client that has seen a signed version refuses it).
+ */
+export const StoredVaultCopy = z.union([VaultUpload, z.strictObject({ vault: VaultCopy, version: z.literal(0) })]);
+export type StoredVaultCopy = z.infer<typeof StoredVaultCopy>;
+
 export const EnrolmentOptionsRequest = z.strictObject({ token: InvitationToken });
 export const EnrolmentOptionsResponse = z.object({
   invitation: z.object({
@@ -56,7 +81,8 @@ export const EnrolmentVerifyRequest = z.strictObject({
   response: RegistrationResponse,
   /** The enrol statement signed by the new key (the admin endorses it later). */
   statement: SignedKeyStatement,
-  vaults: z.array(VaultCopy).min(1).max(3),
+  /** The first signed upload of each vault copy, signed by the new key. */
+  vaults: z.array(VaultUpload).min(1).max(3),
 });
 
 export const SessionView = z.object({
@@ -80,17 +106,41 @@ export const PasskeyView = z.object({
   hasPrf: z.boolean(),
   backedUp: z.boolean(),
 });
-/** A vault upload, signed by the person's current key so a stolen session cannot replace it. */
-export const VaultUpload = z.strictObject({ vault: VaultCopy, keyId: KeyId, signature: FixedBase64url(64) });
 
 export const PasskeyVerifyRequest = z.strictObject({ response: RegistrationResponse, vault: VaultUpload.optional() });
 
-/** The verified-contacts list, sealed to its owner's own key and signed by it. */
-export const VerificationsBlob = z.strictObject({
-  blob: Base64url(65536),
+/** A passkey's id, as WebAuthn gives it (base64url): in a path, naming the passkey to remove. */
+export const CredentialId = Base64url(1023).min(1);
+
+/** A single-use challenge, issued to the signed-in person, for them to sign into a passkey removal. */
+export const PasskeyRemovalChallenge = z.object({ challenge: FixedBase64url(32) });
+
+/** The removal of a passkey, signed by the person's current key (docs/PROTOCOL.md §8.5). */
+export const RemovePasskeyRequest = z.strictObject({
+  challenge: FixedBase64url(32),
   keyId: KeyId,
   signature: FixedBase64url(64),
 });
+
+/** The verified-contacts list, sealed to its owner's own key, at its place in history, signed by them. */
+export const VerificationsUpload = z.strictObject({
+  blob: Base64url(65536),
+  version: UploadVersion,
+  previousHash: PreviousUploadHash,
+  keyId: KeyId,
+  signature: FixedBase64url(64),
+});
+export type VerificationsUpload = z.infer<typeof VerificationsUpload>;
+
+/**
+ * The verified-contacts list as stored: the signed upload, or at version 0 a list stored before
+ * uploads were versioned, signed under the legacy tag over person and blob only.
+ */
+export const StoredVerifications = z.union([
+  VerificationsUpload,
+  z.strictObject({ blob: Base64url(65536), version: z.literal(0), keyId: KeyId, signature: FixedBase64url(64) }),
+]);
+export type StoredVerifications = z.infer<typeof StoredVerifications>;
 
 export const CreateInvitationRequest = z.strictObject({
   partyId: Uuid,
@@ -142,3 +192,14 @@ export const PendingEnrolment = z.object({
 });
 export const EndorseRequest = z.strictObject({ signature: FixedBase64url(64), keyId: KeyId });
 export const RevokePersonRequest = z.strictObject({ statement: SignedKeyStatement.optional() });
+
+/**
+ * What a client remembers of its own stored uploads, per slot (`vault:prf:<passkey>`,
+ * `vault:recovery`, `vault:passphrase`, `verifications`): the last version it saw or made, and
+ * that upload's hash. It refuses anything older from the server (docs/PROTOCOL.md §8.5).
+ */
+export const SeenUploads = z.record(
+  z.string().max(1100),
+  z.strictObject({ version: z.number().int().min(0).max(2_147_483_647), hash: PreviousUploadHash }),
+);
+export type SeenUploads = z.infer<typeof SeenUploads>;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endorseEnrolment } from '../../client/sdk/admin-operations';
 import { enrolPerson } from '../../client/sdk/enrol-person';
 import { rotateOwnKeys } from '../../client/sdk/own-keys';
+import { SeenUploadsMemory } from '../../client/sdk/seen-uploads';
 import { invitationRoutes, keyRoutes, partyRoutes } from '../../shared/api/identity';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import { openPersonBrowser, type PersonBrowser } from '../helpers/e2e-browser';
@@ -63,7 +64,7 @@ describe.skipIf(!HAS_BROWSER)('a verified contact whose key changes', () => {
     await expect.poll(() => page.getByTestId('recipient-ok').textContent()).toBe('Sending is allowed.');
 
     // The admin rotates; the envoy reloads (keys dropped) and unlocks again with the passkey.
-    await rotateOwnKeys({ ...admin, personId: adminId, rpId: admin.rpId });
+    await rotateOwnKeys({ ...admin, personId: adminId, seenUploads: new SeenUploadsMemory(admin.uploads) });
     await page.reload();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toBe('Locked — unlock');
     await page.screenshot({ path: artifactPath('keychange-02-locked-after-reload.png'), fullPage: true });

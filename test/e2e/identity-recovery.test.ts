@@ -107,7 +107,7 @@ describe.skipIf(!HAS_BROWSER)('unlocking without PRF: recovery key on a new devi
     });
 
     const stored = await storedKeys(newDevice);
-    expect(stored.localStorage.every((key) => /^parley\.(log|inviter)\./.test(key))).toBe(true);
+    expect(stored.localStorage.every((key) => /^parley\.(log|inviter|uploads)\./.test(key))).toBe(true);
     expect(stored.indexedDb).toEqual([]);
     for (const person of people) {
       expect(person.errors).toEqual([]);

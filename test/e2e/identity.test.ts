@@ -145,7 +145,7 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
     }
     for (const person of [admin, envoy]) {
       const stored = await storedKeys(person);
-      expect(stored.localStorage.every((key) => /^parley\.(log|inviter)\./.test(key))).toBe(true);
+      expect(stored.localStorage.every((key) => /^parley\.(log|inviter|uploads)\./.test(key))).toBe(true);
       expect(stored.sessionStorage).toEqual([]);
       expect(stored.indexedDb).toEqual([]);
     }

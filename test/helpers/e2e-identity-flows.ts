@@ -49,7 +49,7 @@ export const signIn = async (person: PersonBrowser, origin: string) => {
   await person.page.getByTestId('signed-in-as').waitFor();
 };
 
-/** Where the browser keeps anything: only public log state and inviter names, never a key. */
+/** Where the browser keeps anything: only public log state, inviter names and upload versions, never a key. */
 export const storedKeys = async (person: PersonBrowser) =>
   person.page.evaluate(async () => ({
     localStorage: Object.keys(localStorage),

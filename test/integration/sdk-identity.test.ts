@@ -41,7 +41,7 @@ describe('the Node SDK against a real server: enrolment, endorsement, keys', () 
     expect(envoy.currentSession?.person).toMatchObject({ status: 'pending', role: 'envoy', party: { id: partyId } });
     expect(envoy.currentSession?.person.keyId).toBeUndefined();
     const { treeSize } = await admin.checkLog();
-    const [anyStatement] = (await envoy.api(keyRoutes.listStatements, { query: { treeSize, after: -1, limit: 1000 } }))
+    const [anyStatement] = (await admin.api(keyRoutes.listStatements, { query: { treeSize, after: -1, limit: 1000 } }))
       .statements;
     if (!anyStatement) {
       throw new Error('expected the admin’s enrolment in the directory');

@@ -71,13 +71,29 @@ const routeCases = (world: World): Record<ApiRouteName, RouteCase> => ({
   listPasskeys: { admitted: 200 },
   passkeyOptions: { admitted: 200 },
   passkeyVerify: { body: { response: world.registration }, admitted: passkeyRejected },
+  passkeyRemovalChallenge: { admitted: 200 },
+  // A challenge the server never issued: refused before the signature or the passkey is looked at.
+  removePasskey: {
+    params: { credentialId: b64(16) },
+    body: { challenge: b64(32), keyId: b64(16), signature: b64(64) },
+    admitted: { code: 'forbidden', detail: /removal challenge/ },
+  },
   getVaults: { admitted: 200 },
   putVault: {
-    body: { vault: { kind: 'recovery', credentialId: '', blob: b64(96) }, keyId: b64(16), signature: b64(64) },
+    body: {
+      vault: { kind: 'recovery', credentialId: '', blob: b64(96) },
+      version: 1,
+      previousHash: '',
+      keyId: b64(16),
+      signature: b64(64),
+    },
     admitted: notSignedByCurrentKey,
   },
   getVerifications: { admitted: 200 },
-  putVerifications: { body: { blob: b64(96), keyId: b64(16), signature: b64(64) }, admitted: notSignedByCurrentKey },
+  putVerifications: {
+    body: { blob: b64(96), version: 1, previousHash: '', keyId: b64(16), signature: b64(64) },
+    admitted: notSignedByCurrentKey,
+  },
   listParties: { admitted: 200 },
   listPeople: { admitted: 200 },
   revokePerson: { params: { personId: randomUUID() }, body: {}, admitted: notFound },

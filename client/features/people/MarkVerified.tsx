@@ -14,6 +14,10 @@ export const MarkVerified = ({ contact }: { contact: ContactView }) => {
   if (!session || state.status !== 'ready' || contact.keyId === null) {
     return null;
   }
+  if (state.verificationsError) {
+    // An altered or rolled-back list: say so rather than offer to overwrite it.
+    return <ErrorNotice error={state.verificationsError} testId="verifications-error" />;
+  }
   if (state.verifications === null) {
     return <LockedNotice action="see and change who you verified" />;
   }
@@ -33,7 +37,7 @@ export const MarkVerified = ({ contact }: { contact: ContactView }) => {
       <button type="button" className="primary" onClick={mark} disabled={busy} data-testid="mark-verified">
         {contact.verification === 'key-changed' ? 'The new numbers match: re-verify' : 'Mark as verified'}
       </button>
-      <ErrorNotice error={error ?? state.verificationsError} />
+      <ErrorNotice error={error} />
     </>
   );
 };
