@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { installLastResortHandlers } from './last-resort';
 import { createLogger } from './logger';
 import { startServer } from './server';
 
@@ -18,6 +19,7 @@ const config = (() => {
   }
 })();
 const logger = createLogger(config.logLevel);
+installLastResortHandlers(logger);
 
 const running = await startServer(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'start-up failed');

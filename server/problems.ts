@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/connection-errors';
 import { PROBLEMS, type Problem, type ProblemCode } from '../shared/schemas/problem';
 
 /** A refusal the API answers with as problem+json. Services throw it; the error middleware sends it. */
@@ -47,6 +48,10 @@ export const validationProblem = (error: ZodError, where: string): ProblemError 
 type BodyParserError = Error & { type?: string; status?: number };
 
 const fromBodyParser = (error: BodyParserError): ProblemError | undefined => {
+  // The router's decodeURIComponent of a path parameter: `%zz`, a lone `%`, an invalid UTF-8 sequence.
+  if (error instanceof URIError || (error.status === 400 && error.message.startsWith('Failed to decode param'))) {
+    return new ProblemError('validation', 'A path segment holds a malformed percent-escape');
+  }
   switch (error.type) {
     case 'entity.parse.failed':
       return new ProblemError('malformedJson', 'The body could not be parsed as JSON');
@@ -63,6 +68,16 @@ const fromBodyParser = (error: BodyParserError): ProblemError | undefined => {
   }
 };
 
+/** Seconds a client is told to wait while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+/** The refusal every route gives while the database cannot be reached. */
+export const databaseUnavailable = (): ProblemError =>
+  new ProblemError('databaseUnavailable', 'The database cannot be reached at the moment', {
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_S) },
+    members: { database: 'unavailable' },
+  });
+
 /** The one error middleware: every failure leaves as problem+json; only our own faults are 500s. */
 export const errorMiddleware =
   (logger: Logger): ErrorRequestHandler =>
@@ -76,9 +91,14 @@ export const errorMiddleware =
         ? error
         : error instanceof ZodError
           ? validationProblem(error, 'request')
-          : error instanceof Error
-            ? fromBodyParser(error as BodyParserError)
-            : undefined;
+          : isDatabaseUnavailable(error)
+            ? databaseUnavailable()
+            : error instanceof Error
+              ? fromBodyParser(error as BodyParserError)
+              : undefined;
+    if (problem?.code === 'databaseUnavailable') {
+      logger.warn({ err: error, reqId: req.id, path: req.path }, 'database unavailable');
+    }
     if (problem) {
       sendProblem(res, problem);
       return;
