@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './connection-errors';
 import { lockDataDir } from './data-dir-lock';
 import { securePrivateDir } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
@@ -72,18 +73,27 @@ const openPostgres = async (url: string, options: DatabaseOptions): Promise<Data
   });
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const onOwnConnection = async <T>(work: (connection: Db) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    let failure: unknown;
+    try {
+      return await work(drizzlePg(client, { schema }) as unknown as Db);
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      // A connection that failed is discarded rather than handed to the next request.
+      client.release(isDatabaseUnavailable(failure) ? (failure as Error) : undefined);
+    }
+  };
   return {
     driver: 'postgres',
     db,
-    transaction: (work) => db.transaction(work),
-    exclusive: async (work) => {
-      const connection = await pool.connect();
-      try {
-        return await work(drizzlePg(connection, { schema }) as unknown as Db);
-      } finally {
-        connection.release();
-      }
-    },
+    // drizzle's own transaction() over a pool never releases its client when BEGIN fails (the
+    // connection dropped): each such failure would leak a pool slot and hang pool.end() at
+    // shutdown. On a client we checked out ourselves, its transaction() leaves release to us.
+    transaction: (work) => onOwnConnection((connection) => connection.transaction(work)),
+    exclusive: (work) => onOwnConnection(work),
     close: () => pool.end(),
   };
 };
