@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { isDatabaseUnavailable } from './connection-errors';
 import { lockDataDir } from './data-dir-lock';
-import { securePrivateDir } from './data-dir-permissions';
+import { securePrivateDir, tightenTree } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
 import * as schema from './schema/index';
 
@@ -107,6 +107,7 @@ const openPglite = async (dataDir: string): Promise<Database> => {
     releaseLock();
     throw error;
   });
+  tightenTree(hostDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     driver: 'pglite',

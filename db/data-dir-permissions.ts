@@ -18,15 +18,19 @@ export const securePrivateDir = (dataDir: string, databaseDir: string): void => 
   process.umask(0o077);
   chmodSync(dataDir, 0o700);
   mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
-  tighten(databaseDir);
+  tightenTree(databaseDir);
 };
 
-const tighten = (dir: string): void => {
+/**
+ * Directories 0700, files 0600, under `dir`. Run again once PGlite has unpacked a new cluster: it
+ * writes those files with explicit modes (0666) that the umask does not narrow.
+ */
+export const tightenTree = (dir: string): void => {
   chmodSync(dir, 0o700);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      tighten(path);
+      tightenTree(path);
     } else if (entry.isFile()) {
       chmodSync(path, 0o600);
     }
