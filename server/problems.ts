@@ -68,6 +68,35 @@ const fromBodyParser = (error: BodyParserError): ProblemError | undefined => {
   }
 };
 
+/** The SQLSTATE of a database error, looking through drizzle's wrapper. */
+const sqlStateOf = (error: unknown): string | undefined => {
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return code;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+};
+
+/**
+ * Database refusals that only a client's input can cause: text PostgreSQL cannot store (U+0000
+ * in a name, a reference, a JSON string) and a duplicate of a unique value (a re-used id). The
+ * transaction has rolled back, so nothing changed.
+ */
+const fromDatabaseRefusal = (error: unknown): ProblemError | undefined => {
+  switch (sqlStateOf(error)) {
+    case '22021': // character_not_in_repertoire: U+0000 in text
+    case '22P05': // untranslatable_character: \u0000 in jsonb
+      return new ProblemError('validation', 'Text may not contain the character U+0000');
+    case '23505': // unique_violation
+      return new ProblemError('conflict', 'An identifier in the request is already in use');
+    default:
+      return undefined;
+  }
+};
+
 /** Seconds a client is told to wait while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_S = 5;
 
@@ -93,9 +122,8 @@ export const errorMiddleware =
           ? validationProblem(error, 'request')
           : isDatabaseUnavailable(error)
             ? databaseUnavailable()
-            : error instanceof Error
-              ? fromBodyParser(error as BodyParserError)
-              : undefined;
+            : (fromDatabaseRefusal(error) ??
+              (error instanceof Error ? fromBodyParser(error as BodyParserError) : undefined));
     if (problem?.code === 'databaseUnavailable') {
       logger.warn({ err: error, reqId: req.id, path: req.path }, 'database unavailable');
     }

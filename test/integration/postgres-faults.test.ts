@@ -11,7 +11,7 @@ import {
   dedicatedPostgresUnavailable,
   startDedicatedPostgres,
 } from '../helpers/dedicated-postgres';
-import { generousCeremonyLimits } from '../helpers/log-capture';
+import { generousCeremonyLimits, LogCapture } from '../helpers/log-capture';
 import { childRecord, enrolMember, meetingMinutes } from '../helpers/sdk-entries';
 import { enrolBootstrapAdmin } from '../helpers/sdk-people';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -44,11 +44,12 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL faults under 8 writers an
   const notices: EntryNotice[][] = [];
   const streamErrors: unknown[] = [];
   const stops: (() => void)[] = [];
+  const logs = new LogCapture();
 
   beforeAll(async () => {
     postgres = await startDedicatedPostgres();
     dataDir = freshDataDir();
-    server = await startTestServer({ databaseUrl: postgres.url, dataDir, limits: generousCeremonyLimits() });
+    server = await startTestServer({ databaseUrl: postgres.url, dataDir, logs, limits: generousCeremonyLimits() });
     const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner', 'Ada Admin');
     writers = [];
     for (let index = 0; index < WRITERS; index += 1) {
@@ -248,6 +249,18 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL faults under 8 writers an
       expect(heard.length).toBeGreaterThan(heardBefore[index] as number);
       expect(heard.some((notice) => notice.entryHash === entryHash)).toBe(true);
     });
+  });
+
+  it('logged the outage without query parameters, ciphertext or pg client objects', () => {
+    const lines = logs.since(0);
+    const outage = lines.filter(
+      (line) => line.msg === 'database unavailable' || line.msg === 'PostgreSQL connection lost',
+    );
+    expect(outage.length).toBeGreaterThan(0);
+    // drizzle's message carries "params: …" (every bound value); pg hangs the client, cancel key included, on its errors.
+    expect(logs.text).not.toMatch(/params:|secretKey|"client"|"ciphertext"/);
+    // Nor any ciphertext: the base64url of a sealed entry is hundreds of characters long.
+    expect(logs.text).not.toMatch(/[A-Za-z0-9_-]{400}/);
   });
 
   it('npm run audit -- fsck finds the log intact after both faults', () => {
