@@ -3,12 +3,15 @@ import type { Caller } from '../../auth/caller';
 import { sessionDeadlines } from '../../auth/sessions';
 import type { ServerContext } from '../../context';
 import { ProblemError } from '../../problems';
-import type { EntryNotice, EntryNotices } from './entry-notices';
+import type { EntryNotices, PublishedNotice } from './entry-notices';
 import { membersOf } from './stream-state';
 
 const HEARTBEAT_MS = 25_000;
 
 type Connection = { readonly caller: Caller; readonly res: Response; deadline: number };
+
+/** Streams whose members are remembered; past it the memory starts afresh. */
+const MEMBERSHIP_CACHE_LIMIT = 10_000;
 
 /**
  * Server-sent events for signed-in people: a notice per new entry in a stream they may see (their
@@ -24,6 +27,8 @@ export class LiveEvents {
   #sweepTimer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> | undefined;
   #sweepAgain = false;
+  /** Members of streams that notices went to, with the seq of the last notice; see `#membersOf`. */
+  readonly #members = new Map<string, { readonly members: Set<string>; seq: number }>();
 
   constructor(
     private readonly context: ServerContext,
@@ -68,7 +73,27 @@ export class LiveEvents {
     }
   }
 
-  async #deliver(notice: EntryNotice): Promise<void> {
+  /**
+   * The members of a notice's stream. Remembered from the previous notice of the stream only when
+   * this one directly follows it and does not change members; otherwise (a new or changed stream,
+   * a notice delivered out of order) read from the database, which has every committed change.
+   */
+  async #membersOf({ streamId, seq, changesMembers }: PublishedNotice): Promise<Set<string>> {
+    const known = this.#members.get(streamId);
+    if (known && !changesMembers && seq === known.seq + 1) {
+      known.seq = seq;
+      return known.members;
+    }
+    const members = await membersOf(this.context.database.db, streamId);
+    if (this.#members.size >= MEMBERSHIP_CACHE_LIMIT) {
+      this.#members.clear();
+    }
+    this.#members.set(streamId, { members, seq });
+    return members;
+  }
+
+  async #deliver(published: PublishedNotice): Promise<void> {
+    const { changesMembers: _internal, ...notice } = published;
     const listeners = [...this.#open];
     if (listeners.length === 0) {
       return;
@@ -76,14 +101,15 @@ export class LiveEvents {
     let members: Set<string>;
     try {
       members = listeners.some((open) => open.caller.role !== 'reviewer')
-        ? await membersOf(this.context.database.db, notice.streamId)
+        ? await this.#membersOf(published)
         : new Set();
     } catch (error) {
       // A notice is a hint to re-read; a missed one is caught up by the next read.
       this.context.logger.warn({ err: error, streamId: notice.streamId }, 'live notice dropped');
       return;
     }
-    const event = `event: entry\ndata: ${JSON.stringify(notice)}\n\n`;
+    // Encoded once for every listener.
+    const event = Buffer.from(`event: entry\ndata: ${JSON.stringify(notice)}\n\n`);
     for (const { caller, res } of listeners) {
       if (!res.writableEnded && (caller.role === 'reviewer' || members.has(caller.partyId))) {
         res.write(event);
@@ -147,6 +173,7 @@ export class LiveEvents {
 
   #stop(): void {
     clearTimeout(this.#sweepTimer);
+    this.#members.clear();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
