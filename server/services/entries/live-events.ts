@@ -8,7 +8,13 @@ import { membersOf } from './stream-state';
 
 const HEARTBEAT_MS = 25_000;
 
-type Connection = { readonly caller: Caller; readonly res: Response; deadline: number };
+type Connection = { readonly caller: Caller; readonly res: Response; deadline: number; pending: Buffer[] };
+
+/**
+ * Notices wait this long to be written together: under a burst of appends every connection gets
+ * one write (one system call) for several notices rather than one each.
+ */
+const FLUSH_DELAY_MS = 50;
 
 /** Streams whose members are remembered; past it the memory starts afresh. */
 const MEMBERSHIP_CACHE_LIMIT = 10_000;
@@ -27,6 +33,7 @@ export class LiveEvents {
   #sweepTimer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> | undefined;
   #sweepAgain = false;
+  #flushTimer: NodeJS.Timeout | undefined;
   /** Members of streams that notices went to, with the seq of the last notice; see `#membersOf`. */
   readonly #members = new Map<string, { readonly members: Set<string>; seq: number }>();
 
@@ -53,7 +60,7 @@ export class LiveEvents {
 
   async serve(caller: Caller, res: Response): Promise<void> {
     this.#admit(caller);
-    const connection: Connection = { caller, res, deadline: this.context.now().getTime() + HEARTBEAT_MS };
+    const connection: Connection = { caller, res, deadline: this.context.now().getTime() + HEARTBEAT_MS, pending: [] };
     this.#open.add(connection);
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream');
@@ -110,10 +117,23 @@ export class LiveEvents {
     }
     // Encoded once for every listener.
     const event = Buffer.from(`event: entry\ndata: ${JSON.stringify(notice)}\n\n`);
-    for (const { caller, res } of listeners) {
-      if (!res.writableEnded && (caller.role === 'reviewer' || members.has(caller.partyId))) {
-        res.write(event);
+    for (const connection of listeners) {
+      const { caller } = connection;
+      if (caller.role === 'reviewer' || members.has(caller.partyId)) {
+        connection.pending.push(event);
       }
+    }
+    this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_DELAY_MS);
+  }
+
+  /** Writes each connection's waiting notices in one piece: one write per connection per flush. */
+  #flush(): void {
+    this.#flushTimer = undefined;
+    for (const connection of this.#open) {
+      if (connection.pending.length > 0 && !connection.res.writableEnded) {
+        connection.res.write(Buffer.concat(connection.pending));
+      }
+      connection.pending = [];
     }
   }
 
@@ -173,6 +193,8 @@ export class LiveEvents {
 
   #stop(): void {
     clearTimeout(this.#sweepTimer);
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
     this.#members.clear();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
