@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../db/connection-errors';
+import { discardUnreadBody } from './http/unread-body';
 import { PROBLEMS, type Problem, type ProblemCode } from '../shared/schemas/problem';
 
 /** A refusal the API answers with as problem+json. Services throw it; the error middleware sends it. */
@@ -128,9 +129,11 @@ export const errorMiddleware =
       logger.warn({ err: error, reqId: req.id, path: req.path }, 'database unavailable');
     }
     if (problem) {
+      discardUnreadBody(req, res);
       sendProblem(res, problem);
       return;
     }
     logger.error({ err: error, reqId: req.id, path: req.path }, 'unhandled error');
+    discardUnreadBody(req, res);
     sendProblem(res, new ProblemError('internal', 'The server failed to handle this request'));
   };

@@ -59,7 +59,12 @@ export const startServer = async (
   const { app, closeLiveConnections } = createApp({ context, version: VERSION, log, storage, ...options });
   const stopHousekeeping = startHousekeeping(context, config.unclaimedUploadTtlMs);
   const server = createServer(
-    { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs },
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      // How often both are checked: at Node's default (30 s) a slow client holds on that much longer.
+      connectionsCheckingInterval: 1_000,
+    },
     app,
   );
   server.on('clientError', answerClientError(logger));
