@@ -2,8 +2,8 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../db/connection-errors';
-import { discardUnreadBody } from './http/unread-body';
 import { PROBLEMS, type Problem, type ProblemCode } from '../shared/schemas/problem';
+import { discardUnreadBody } from './http/unread-body';
 
 /** A refusal the API answers with as problem+json. Services throw it; the error middleware sends it. */
 export class ProblemError extends Error {
