@@ -82,15 +82,20 @@ const sqlStateOf = (error: unknown): string | undefined => {
 };
 
 /**
- * Database refusals that only a client's input can cause: text PostgreSQL cannot store (U+0000
- * in a name, a reference, a JSON string) and a duplicate of a unique value (a re-used id). The
- * transaction has rolled back, so nothing changed.
+ * Database refusals that are not the server's fault: text PostgreSQL cannot store (U+0000 in a
+ * name, a reference, a JSON string), a duplicate of a unique value (a re-used id), a full disk
+ * (PostgreSQL's own, where DISK_RESERVE_MB cannot see it). The transaction has rolled back, so
+ * nothing changed.
  */
 const fromDatabaseRefusal = (error: unknown): ProblemError | undefined => {
   switch (sqlStateOf(error)) {
     case '22021': // character_not_in_repertoire: U+0000 in text
     case '22P05': // untranslatable_character: \u0000 in jsonb
       return new ProblemError('validation', 'Text may not contain the character U+0000');
+    case '53100': // disk_full: PostgreSQL could not extend a file
+      return new ProblemError('insufficientStorage', 'The database is out of disk space: writes are paused', {
+        headers: { 'Retry-After': '60' },
+      });
     case '23505': // unique_violation
       return new ProblemError('conflict', 'An identifier in the request is already in use');
     default:
