@@ -8,7 +8,7 @@
 // Observed: the query promise never settles, the process spins at 100% CPU, SIGTERM is ignored
 // (the event loop is blocked), and freeing space on the filesystem does not help.
 import { execFileSync } from 'node:child_process';
-import { statfsSync, writeFileSync } from 'node:fs';
+import { statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -18,11 +18,13 @@ await db.exec('create table filler (payload text)');
 const { bavail, bsize } = statfsSync(dir);
 const ballast = Number(bavail) * Number(bsize) - 8 * 1024 * 1024;
 execFileSync('fallocate', ['-l', String(ballast), join(dir, 'ballast')]);
-console.log(`free after ballast: ${(Number(statfsSync(dir).bavail) * Number(statfsSync(dir).bsize)) >> 20} MiB`);
+process.stdout.write(
+  `free after ballast: ${(Number(statfsSync(dir).bavail) * Number(statfsSync(dir).bsize)) >> 20} MiB\n`,
+);
 for (let round = 1; ; round += 1) {
   const started = Date.now();
   await db.query("insert into filler select repeat('x', 200) from generate_series(1, 200)");
   if (round % 100 === 0) {
-    console.log(`round ${round} done in ${Date.now() - started} ms`);
+    process.stdout.write(`round ${round} done in ${Date.now() - started} ms\n`);
   }
 }

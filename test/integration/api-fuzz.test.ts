@@ -198,7 +198,9 @@ describe('fuzzing every route of the API contract: never a 5xx, every refusal pr
           { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
         );
       }
-      console.info(`fuzz (${signedIn ? 'signed in' : 'anonymous'}): ${requests} requests over ${routes.length} routes`);
+      process.stdout.write(
+        `fuzz (${signedIn ? 'signed in' : 'anonymous'}): ${requests} requests over ${routes.length} routes\n`,
+      );
       expect(requests).toBeGreaterThanOrEqual(routes.length * RUNS_PER_ROUTE);
     });
   }

@@ -98,9 +98,9 @@ describe.skipIf('reason' in filesystem)('the embedded database on a filling disk
       }
     }
     const freeAtRefusal = statfsFreeSpace(dir);
-    console.info(
+    process.stdout.write(
       `disk: ${acknowledged.length} appends of ${FILE_BYTES / MIB} MiB acknowledged, then ${refusal?.problem.status}; ` +
-        `${Math.round(freeAtRefusal / MIB)} MiB free of ${FILESYSTEM_MIB} MiB`,
+        `${Math.round(freeAtRefusal / MIB)} MiB free of ${FILESYSTEM_MIB} MiB\n`,
     );
     expect(refusal?.problem).toMatchObject({ type: '/problems/insufficient-storage', status: 507 });
     expect(acknowledged.length).toBeGreaterThan(3);

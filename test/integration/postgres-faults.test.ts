@@ -83,7 +83,7 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL faults under 8 writers an
   });
 
   /** Each writer appends in a loop until `until` resolves, counting what it got. */
-  const runWriters = (tally: Tally, until: Promise<void>): Promise<void[]> => {
+  const runWriters = (tally: Tally, until: Promise<unknown>): Promise<unknown> => {
     let done = false;
     void until.then(() => {
       done = true;
@@ -166,8 +166,8 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL faults under 8 writers an
     stopWriters();
     await writing;
 
-    console.info(
-      `restart: ${tally.acknowledged.size} acknowledged, refusals ${JSON.stringify([...tally.refusals])}, recovered ${recoveredAfterMs} ms after PostgreSQL was back`,
+    process.stdout.write(
+      `restart: ${tally.acknowledged.size} acknowledged, refusals ${JSON.stringify([...tally.refusals])}, recovered ${recoveredAfterMs} ms after PostgreSQL was back\n`,
     );
     expect(recoveredAfterMs).toBeLessThanOrEqual(RECOVERY_BOUND_MS);
     expect(tally.otherErrors).toEqual([]);
@@ -208,8 +208,8 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL faults under 8 writers an
     stopWriters();
     await writing;
 
-    console.info(
-      `stop: ${tally.acknowledged.size} acknowledged, refusals ${JSON.stringify([...tally.refusals])}, ${probes.length} health probes, recovered ${recoveredAfterMs} ms after PostgreSQL was back`,
+    process.stdout.write(
+      `stop: ${tally.acknowledged.size} acknowledged, refusals ${JSON.stringify([...tally.refusals])}, ${probes.length} health probes, recovered ${recoveredAfterMs} ms after PostgreSQL was back\n`,
     );
     expect(probes.length).toBeGreaterThan(10);
     for (const probe of probes) {

@@ -28,8 +28,8 @@ describe('issue 12: bad input that reached a 500 is a 4xx problem and changes no
     expect(routesWithParams.length).toBeGreaterThanOrEqual(7);
     const port = Number(new URL(server.url).port);
     for (const route of routesWithParams) {
-      for (const escape of ['%zz', '%', '%E0%A4%A']) {
-        const path = route.path.replace(/:[A-Za-z]+/g, escape);
+      for (const badEscape of ['%zz', '%', '%E0%A4%A']) {
+        const path = route.path.replace(/:[A-Za-z]+/g, badEscape);
         const reply = await rawExchange(
           port,
           `${route.method} ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nOrigin: ${server.origin}\r\n\r\n`,
