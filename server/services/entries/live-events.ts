@@ -70,7 +70,9 @@ export class LiveEvents {
     res.write('retry: 2000\n\n');
     this.#unsubscribe ??= this.notices.subscribe((notice) => {
       // One delivery at a time keeps notices in publication order for every listener.
-      this.#deliveries = this.#deliveries.then(() => this.#deliver(notice));
+      this.#deliveries = this.#deliveries
+        .then(() => this.#deliver(notice))
+        .catch((error: unknown) => this.context.logger.error({ err: error }, 'live notice delivery failed'));
     });
     void this.#requestSweep();
     await new Promise<void>((resolve) => res.once('close', () => resolve()));
