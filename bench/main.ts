@@ -6,6 +6,7 @@ import { initCrypto } from '../shared/crypto/sodium';
 import { driversUnderTest } from '../test/helpers/databases';
 import { benchAppend } from './append';
 import { benchAttachments } from './attachments';
+import { benchLiveStreams } from './live-streams';
 import { benchProofs } from './proofs';
 import { startDriverRun } from './support/driver-run';
 import { describeMachine, noteEndLoad } from './support/machine';
@@ -20,11 +21,14 @@ import { benchVerify } from './verify';
 const onDatabases = async (settings: Settings): Promise<Section[]> => {
   const sections: Section[] = [];
   for (const driver of driversUnderTest().filter((candidate) => settings.drivers.includes(candidate.name))) {
-    if ((['append', 'timeline', 'attachments'] as const).some((id) => settings.only.has(id))) {
+    if ((['append', 'live', 'timeline', 'attachments'] as const).some((id) => settings.only.has(id))) {
       const run = await startDriverRun(driver, settings);
       try {
         if (settings.only.has('append')) {
           sections.push(...(await benchAppend(run)));
+        }
+        if (settings.only.has('live')) {
+          sections.push(await benchLiveStreams(run));
         }
         if (settings.only.has('timeline')) {
           sections.push(await benchTimeline(run));

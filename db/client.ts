@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
@@ -6,7 +5,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './connection-errors';
 import { lockDataDir } from './data-dir-lock';
+import { securePrivateDir, tightenTree } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
 import * as schema from './schema/index';
 
@@ -22,8 +23,13 @@ export type DatabaseOptions = {
   readonly dataDir: string;
   /** Connections in the `pg` pool. */
   readonly poolSize?: number;
-  /** Told when PostgreSQL drops an idle pooled connection (a restart, an administrator). */
+  /**
+   * Told when PostgreSQL drops a pooled connection (a restart, an administrator), idle or in use.
+   * Gets the error alone: node-postgres attaches the client, cancel key included, to it.
+   */
   readonly onConnectionLost?: (error: Error) => void;
+  /** How long a request waits for a `pg` connection before it is refused as unavailable. */
+  readonly connectTimeoutMs?: number;
 };
 
 export type Database = {
@@ -38,19 +44,28 @@ export type Database = {
 
 /** Opens the configured database. The only place that chooses between PGlite and PostgreSQL. */
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> =>
-  options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onConnectionLost)
-    : openPglite(options.dataDir);
+  options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
 
-const openPostgres = async (
-  url: string,
-  poolSize: number,
-  onConnectionLost: (error: Error) => void = () => {},
-): Promise<Database> => {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client's error is emitted on the pool, which then discards that client; unheard, it
-  // would crash the process. Queries in flight still fail on their own promise.
-  pool.on('error', onConnectionLost);
+const openPostgres = async (url: string, options: DatabaseOptions): Promise<Database> => {
+  const onConnectionLost = options.onConnectionLost ?? (() => {});
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    keepAlive: true,
+  });
+  // An idle client's error is emitted on the pool, which then discards that client. A client in
+  // use has no listener of its own while checked out: unheard, its 'error' (the server restarting
+  // under a transaction) would crash the process. Its query still fails on its own promise, and
+  // release() then finds it unqueryable and discards it.
+  pool.on('error', (error) => onConnectionLost(error));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      if (client.listenerCount('error') === 1) {
+        onConnectionLost(error);
+      }
+    });
+  });
   // Fail at start-up, not on the first request, when the server is unreachable.
   const probe = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
@@ -58,31 +73,41 @@ const openPostgres = async (
   });
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const onOwnConnection = async <T>(work: (connection: Db) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    let failure: unknown;
+    try {
+      return await work(drizzlePg(client, { schema }) as unknown as Db);
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      // A connection that failed is discarded rather than handed to the next request.
+      client.release(isDatabaseUnavailable(failure) ? (failure as Error) : undefined);
+    }
+  };
   return {
     driver: 'postgres',
     db,
-    transaction: (work) => db.transaction(work),
-    exclusive: async (work) => {
-      const connection = await pool.connect();
-      try {
-        return await work(drizzlePg(connection, { schema }) as unknown as Db);
-      } finally {
-        connection.release();
-      }
-    },
+    // drizzle's own transaction() over a pool never releases its client when BEGIN fails (the
+    // connection dropped): each such failure would leak a pool slot and hang pool.end() at
+    // shutdown. On a client we checked out ourselves, its transaction() leaves release to us.
+    transaction: (work) => onOwnConnection((connection) => connection.transaction(work)),
+    exclusive: (work) => onOwnConnection(work),
     close: () => pool.end(),
   };
 };
 
 const openPglite = async (dataDir: string): Promise<Database> => {
   const hostDir = join(dataDir, 'pglite');
-  mkdirSync(hostDir, { recursive: true });
+  securePrivateDir(dataDir, hostDir);
   const releaseLock = lockDataDir(dataDir);
   const fs = new DurableNodeFS(hostDir);
   const client = await PGlite.create({ fs }).catch((error: unknown) => {
     releaseLock();
     throw error;
   });
+  tightenTree(hostDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     driver: 'pglite',

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { CeremonyLimits } from './auth/ceremony-limits';
+import { CEREMONY_BODY_LIMIT, CEREMONY_ROUTES, CeremonyLimits } from './auth/ceremony-limits';
 import { createGatekeeper } from './auth/gatekeeper';
 import type { ServerContext } from './context';
 import { apiRouter } from './http/api-router';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
+import { type StorageMonitor, storageGuard } from './http/storage-guard';
 import type { TransparencyLog } from './log/transparency-log';
 import { errorMiddleware, ProblemError } from './problems';
 import { auditHandlers } from './routes/audit';
@@ -28,6 +29,8 @@ export type AppDependencies = {
   readonly version: string;
   readonly log: TransparencyLog;
   readonly limits?: CeremonyLimits;
+  /** Watches free space under the embedded database; absent on PostgreSQL, whose disk is elsewhere. */
+  readonly storage?: StorageMonitor | undefined;
 };
 
 /** Largest JSON body any route accepts; attachments stream through their own routes. */
@@ -39,16 +42,22 @@ const CLIENT_DIST = fileURLToPath(new URL('../client/dist', import.meta.url));
  * Builds the Express application (API, built client, the one error middleware) and the handle
  * that ends long-lived event streams at shutdown.
  */
-export const createApp = ({ context, version, log, limits = new CeremonyLimits() }: AppDependencies) => {
+export const createApp = ({ context, version, log, limits, storage }: AppDependencies) => {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', context.config.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestLog(context.logger));
   app.use(securityHeaders(context.config.publicOrigin.startsWith('https:')));
+  app.use('/api', noStore);
   const directory = new KeyDirectory(log);
   const notices = new EntryNotices();
   const live = new LiveEvents(context, notices);
+  app.use(recheckLiveSessionsAfter(live));
+  if (storage) {
+    app.use('/api', storageGuard(storage));
+  }
+  const ceremonyLimits = limits ?? CeremonyLimits.fromConfig(context.config);
   const gatekeeper = createGatekeeper(context, {
     'stream-reader': (caller, input) =>
       assertStreamReader(context.database.db, caller, String(input.params['streamId'])),
@@ -58,16 +67,21 @@ export const createApp = ({ context, version, log, limits = new CeremonyLimits()
     apiRouter({
       implementations: [
         ...healthHandlers(context.database, version),
-        ...keyHandlers(context, directory, limits),
-        ...sessionHandlers(context, limits),
-        ...vaultHandlers(context, limits),
+        ...keyHandlers(context, directory, ceremonyLimits),
+        ...sessionHandlers(context, ceremonyLimits),
+        ...vaultHandlers(context, ceremonyLimits),
         ...directoryHandlers(context, directory),
         ...logHandlers(context, log),
-        ...entryHandlers(context, log, notices, live),
+        ...entryHandlers(context, log, notices, live, storage),
         ...auditHandlers(context, log),
       ],
       gatekeeper,
-      jsonLimit: JSON_BODY_LIMIT,
+      jsonLimitOf: (route) => (CEREMONY_ROUTES.has(route) ? CEREMONY_BODY_LIMIT : JSON_BODY_LIMIT),
+      beforeAdmit: (route, req) => {
+        if (CEREMONY_ROUTES.has(route)) {
+          ceremonyLimits.admit(req);
+        }
+      },
     }),
   );
   serveClient(app);
@@ -75,6 +89,30 @@ export const createApp = ({ context, version, log, limits = new CeremonyLimits()
   app.use(errorMiddleware(context.logger));
   return { app, closeLiveConnections: () => live.closeAll() };
 };
+
+/** API replies are per person (the session reply holds the anti-forgery token): never cached. */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/** Writes after which a session may have ended: sign-out, revocation, a key statement. */
+const SESSION_ENDING =
+  /^(DELETE \/api\/session|POST \/api\/session\/sign-out-everywhere|POST \/api\/people\/[^/]+\/revoke|POST \/api\/keys\/statements)$/;
+
+/** Ends the event streams of sessions that a successful write just ended, without waiting for a heartbeat. */
+const recheckLiveSessionsAfter =
+  (live: LiveEvents): express.RequestHandler =>
+  (req, res, next) => {
+    if (SESSION_ENDING.test(`${req.method} ${req.path}`)) {
+      res.once('finish', () => {
+        if (res.statusCode < 300) {
+          void live.recheckSessions();
+        }
+      });
+    }
+    next();
+  };
 
 /** Serves the built React client, with its routes falling back to `index.html`. */
 const serveClient = (app: express.Express): void => {

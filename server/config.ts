@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { type Limits, LimitsEnvironment, limitsFrom } from './config-limits';
 
 const Port = z.coerce
   .number({ error: 'must be a whole number from 0 to 65535' })
@@ -32,32 +33,34 @@ const Origin = z.string().refine(
   { error: 'must be an origin such as https://parley.example.org (scheme, host and optional port, no path)' },
 );
 
-const Environment = z.object({
-  PORT: Port.default(8080),
-  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
-  DATABASE_URL: PostgresUrl.optional(),
-  PUBLIC_ORIGIN: Origin.optional(),
-  RP_ID: z
-    .string()
-    .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name such as parley.example.org')
-    .optional(),
-  RP_NAME: z.string().min(1, 'must not be empty').default('Parley'),
-  LOG_ORIGIN: z
-    .string()
-    .regex(
-      /^[\x21-\x2a\x2c-\x7e]{1,200}$/,
-      'must be printable ASCII without spaces or "+", e.g. parley.example.org/log/v1',
-    )
-    .optional(),
-  LOG_SIGNING_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a 32-byte Ed25519 seed in base64url (43 characters)')
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const Environment = z
+  .object({
+    PORT: Port.default(8080),
+    HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+    DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+    DATABASE_URL: PostgresUrl.optional(),
+    PUBLIC_ORIGIN: Origin.optional(),
+    RP_ID: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name such as parley.example.org')
+      .optional(),
+    RP_NAME: z.string().min(1, 'must not be empty').default('Parley'),
+    LOG_ORIGIN: z
+      .string()
+      .regex(
+        /^[\x21-\x2a\x2c-\x7e]{1,200}$/,
+        'must be printable ASCII without spaces or "+", e.g. parley.example.org/log/v1',
+      )
+      .optional(),
+    LOG_SIGNING_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a 32-byte Ed25519 seed in base64url (43 characters)')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .extend(LimitsEnvironment.shape);
 
-export type Config = {
+export type Config = Limits & {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
@@ -72,6 +75,9 @@ export type Config = {
   /** The log's Ed25519 seed when given through the environment; otherwise kept in `dataDir`. */
   readonly logSigningSeed: string | undefined;
 };
+
+const isLocalHost = (host: string): boolean =>
+  host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
 
 /** A configuration problem, named by its environment variable. */
 export class ConfigError extends Error {
@@ -93,7 +99,11 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   }
   const vars = parsed.data;
   const publicOrigin = vars.PUBLIC_ORIGIN ?? `http://localhost:${vars.PORT}`;
-  const originHost = new URL(publicOrigin).hostname;
+  const { hostname: originHost, protocol } = new URL(publicOrigin);
+  if (protocol === 'http:' && !isLocalHost(originHost)) {
+    // Over http: the session cookie cannot be Secure; only a browser on this machine may use it.
+    throw new ConfigError('PUBLIC_ORIGIN', 'must be https:// unless its host is localhost or a loopback address');
+  }
   const rpId = vars.RP_ID ?? originHost;
   if (originHost !== rpId && !originHost.endsWith(`.${rpId}`)) {
     throw new ConfigError('RP_ID', `must be the host of PUBLIC_ORIGIN (${originHost}) or a parent domain of it`);
@@ -109,5 +119,6 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     logLevel: vars.LOG_LEVEL,
     logOrigin: vars.LOG_ORIGIN ?? `${rpId}/parley/log/v1`,
     logSigningSeed: vars.LOG_SIGNING_KEY,
+    ...limitsFrom(vars),
   };
 };

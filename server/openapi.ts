@@ -35,6 +35,8 @@ const problemResponses = (route: RouteContract) => {
   const codes = new Set([
     'validation',
     'internal',
+    'databaseUnavailable',
+    ...(route.method !== 'GET' ? (['insufficientStorage'] as const) : []),
     ...(route.access.kind === 'person' ? (['unauthenticated', 'forbidden'] as const) : []),
     ...(route.method !== 'GET' && route.access.kind === 'person' ? (['csrf'] as const) : []),
     ...(route.problems ?? []),

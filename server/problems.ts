@@ -1,7 +1,9 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/connection-errors';
 import { PROBLEMS, type Problem, type ProblemCode } from '../shared/schemas/problem';
+import { discardUnreadBody } from './http/unread-body';
 
 /** A refusal the API answers with as problem+json. Services throw it; the error middleware sends it. */
 export class ProblemError extends Error {
@@ -47,6 +49,10 @@ export const validationProblem = (error: ZodError, where: string): ProblemError 
 type BodyParserError = Error & { type?: string; status?: number };
 
 const fromBodyParser = (error: BodyParserError): ProblemError | undefined => {
+  // The router's decodeURIComponent of a path parameter: `%zz`, a lone `%`, an invalid UTF-8 sequence.
+  if (error instanceof URIError || (error.status === 400 && error.message.startsWith('Failed to decode param'))) {
+    return new ProblemError('validation', 'A path segment holds a malformed percent-escape');
+  }
   switch (error.type) {
     case 'entity.parse.failed':
       return new ProblemError('malformedJson', 'The body could not be parsed as JSON');
@@ -63,6 +69,50 @@ const fromBodyParser = (error: BodyParserError): ProblemError | undefined => {
   }
 };
 
+/** The SQLSTATE of a database error, looking through drizzle's wrapper. */
+const sqlStateOf = (error: unknown): string | undefined => {
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return code;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+};
+
+/**
+ * Database refusals that are not the server's fault: text PostgreSQL cannot store (U+0000 in a
+ * name, a reference, a JSON string), a duplicate of a unique value (a re-used id), a full disk
+ * (PostgreSQL's own, where DISK_RESERVE_MB cannot see it). The transaction has rolled back, so
+ * nothing changed.
+ */
+const fromDatabaseRefusal = (error: unknown): ProblemError | undefined => {
+  switch (sqlStateOf(error)) {
+    case '22021': // character_not_in_repertoire: U+0000 in text
+    case '22P05': // untranslatable_character: \u0000 in jsonb
+      return new ProblemError('validation', 'Text may not contain the character U+0000');
+    case '53100': // disk_full: PostgreSQL could not extend a file
+      return new ProblemError('insufficientStorage', 'The database is out of disk space: writes are paused', {
+        headers: { 'Retry-After': '60' },
+      });
+    case '23505': // unique_violation
+      return new ProblemError('conflict', 'An identifier in the request is already in use');
+    default:
+      return undefined;
+  }
+};
+
+/** Seconds a client is told to wait while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+/** The refusal every route gives while the database cannot be reached. */
+export const databaseUnavailable = (): ProblemError =>
+  new ProblemError('databaseUnavailable', 'The database cannot be reached at the moment', {
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_S) },
+    members: { database: 'unavailable' },
+  });
+
 /** The one error middleware: every failure leaves as problem+json; only our own faults are 500s. */
 export const errorMiddleware =
   (logger: Logger): ErrorRequestHandler =>
@@ -76,13 +126,19 @@ export const errorMiddleware =
         ? error
         : error instanceof ZodError
           ? validationProblem(error, 'request')
-          : error instanceof Error
-            ? fromBodyParser(error as BodyParserError)
-            : undefined;
+          : isDatabaseUnavailable(error)
+            ? databaseUnavailable()
+            : (fromDatabaseRefusal(error) ??
+              (error instanceof Error ? fromBodyParser(error as BodyParserError) : undefined));
+    if (problem?.code === 'databaseUnavailable') {
+      logger.warn({ err: error, reqId: req.id, path: req.path }, 'database unavailable');
+    }
     if (problem) {
+      discardUnreadBody(req, res);
       sendProblem(res, problem);
       return;
     }
     logger.error({ err: error, reqId: req.id, path: req.path }, 'unhandled error');
+    discardUnreadBody(req, res);
     sendProblem(res, new ProblemError('internal', 'The server failed to handle this request'));
   };

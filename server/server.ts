@@ -9,9 +9,12 @@ import { createApp } from './app';
 import type { CeremonyLimits } from './auth/ceremony-limits';
 import type { Config } from './config';
 import type { ServerContext } from './context';
+import { answerClientError } from './http/client-error';
+import { StorageMonitor } from './http/storage-guard';
 import { loadLogSigner } from './log/log-key';
 import { TransparencyLog } from './log/transparency-log';
 import { collectAbandonedChunks } from './services/entries/attachments';
+import { startHousekeeping } from './services/housekeeping';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -38,7 +41,8 @@ export const startServer = async (
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'),
+    // The error alone: node-postgres hangs the client, cancel key included, on it.
+    onConnectionLost: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost'),
   });
   try {
     await migrateDatabase(database);
@@ -50,8 +54,20 @@ export const startServer = async (
   const context: ServerContext = { config, database, logger, now: () => new Date() };
   const log = new TransparencyLog(loadLogSigner(config));
   await collectAbandonedChunks(context);
-  const { app, closeLiveConnections } = createApp({ context, version: VERSION, log, ...options });
-  const server = createServer(app);
+  const storage =
+    database.driver === 'pglite' ? new StorageMonitor(config.dataDir, config.diskReserveBytes, logger) : undefined;
+  const { app, closeLiveConnections } = createApp({ context, version: VERSION, log, storage, ...options });
+  const stopHousekeeping = startHousekeeping(context, config.unclaimedUploadTtlMs);
+  const server = createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      // How often both are checked: at Node's default (30 s) a slow client holds on that much longer.
+      connectionsCheckingInterval: 1_000,
+    },
+    app,
+  );
+  server.on('clientError', answerClientError(logger));
   // Longer than clients' own idle timeout (undici: 4 s), so a client never reuses a socket at the
   // instant the server closes it (an ECONNRESET on an innocent request).
   server.keepAliveTimeout = 30_000;
@@ -83,6 +99,7 @@ export const startServer = async (
       await closed;
       clearTimeout(timer);
       clearInterval(sweep);
+      await stopHousekeeping();
       await database.close();
       logger.info('database closed');
     })();

@@ -25,10 +25,13 @@ export const startDriverRun = async (driver: DriverUnderTest, settings: Settings
   const label = driverLabel(driver.name);
   say(`${label}: starting a server on a fresh database and enrolling ${settings.append.writers + 1} people`);
   const database = await driver.create();
-  const server = await BenchServer.start(database.options).catch(async (error: unknown) => {
-    await database.cleanup();
-    throw error;
-  });
+  // The live-streams benchmark holds 200 event streams on the writers' few sessions.
+  const server = await BenchServer.start({ ...database.options, env: { LIVE_STREAMS_PER_SESSION: '256' } }).catch(
+    async (error: unknown) => {
+      await database.cleanup();
+      throw error;
+    },
+  );
   try {
     const team = await enrolTeam(server, settings.append.writers);
     const identity = await team.admin.api(logRoutes.logIdentity);

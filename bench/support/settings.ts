@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const BENCHMARKS = ['append', 'verify', 'proofs', 'timeline', 'attachments'] as const;
+export const BENCHMARKS = ['append', 'live', 'verify', 'proofs', 'timeline', 'attachments'] as const;
 export type BenchmarkId = (typeof BENCHMARKS)[number];
 export type DriverName = 'pglite' | 'postgres';
 

@@ -3,11 +3,13 @@
  * §6.2), into a Blob: the stream header must be the one the signed entry names, every chunk must
  * authenticate, the stream must end with FINAL, and its digest and size must match the entry's.
  */
+
 import { createAttachmentDecryptor } from '../../shared/crypto/attachment-decryptor';
 import { ATTACHMENT_CIPHER_CHUNK_BYTES, ATTACHMENT_HEADER_BYTES } from '../../shared/crypto/attachment-size';
 import { initCrypto } from '../../shared/crypto/sodium';
 import { fromBase64url, toBase64url } from '../../shared/encoding/bytes';
 import { attachmentRefOf } from './attachment-registry';
+import { blobMediaType } from './blob-media-type';
 
 /** A decrypted attachment, ready to show or save. */
 export type OpenedAttachment = { readonly blob: Blob; readonly name: string; readonly mediaType: string };
@@ -95,5 +97,9 @@ export const openAttachment = async (handle: string): Promise<OpenedAttachment> 
   if (toBase64url(decryptor.ciphertextDigest()) !== ref.digest || size !== ref.size) {
     throw new Error(`The file ${ref.name} is not the one its signed entry names (digest or size differ)`);
   }
-  return { blob: new Blob([blob, ...parts], { type: ref.mediaType }), name: ref.name, mediaType: ref.mediaType };
+  return {
+    blob: new Blob([blob, ...parts], { type: blobMediaType(ref.mediaType) }),
+    name: ref.name,
+    mediaType: ref.mediaType,
+  };
 };

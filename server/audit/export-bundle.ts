@@ -4,12 +4,14 @@
  * exported as stored; nothing is checked here, so a tampered record reaches the verifier, which
  * names it.
  */
+
 import { and, asc, gt, gte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { keyStatements, logLeaves } from '../../db/schema/index';
 import { AUDIT_BUNDLE_FORMAT, type AuditBundle, type BundleScope, type BundleStream } from '../../shared/audit/bundle';
 import { describeStreams } from '../../shared/audit/stream-ranges';
 import { concatBytes, toBase64url } from '../../shared/encoding/bytes';
+import type { EntryHeader } from '../../shared/schemas/entry';
 import type { TransparencyLog } from '../log/transparency-log';
 import { chooseCheckpoints, type StoredCheckpoint } from './checkpoint-history';
 import { LogProofs, type MissingNode } from './log-proofs';
@@ -27,6 +29,11 @@ const LEAF_PAGE = 10_000;
 export type BundleRequest = {
   readonly scope: BundleScope;
   readonly ciphertext: boolean;
+  /**
+   * Whose ciphertext the export may carry: only entries whose key the caller may hold, as the read
+   * API gives them out. The operator's own export (the CLI) carries every ciphertext.
+   */
+  readonly mayHoldKey?: (header: EntryHeader, signature: string) => boolean;
   readonly leaves?: 'auto' | 'always' | 'never';
   /** Earlier checkpoint sizes to carry; a power-of-two history when none is named. */
   readonly checkpoints?: readonly number[];
@@ -142,8 +149,13 @@ async function* entryPages(
     const inclusion = await proofs.inclusionProofs(rows.map((row) => row.leafIndex));
     mergeRanges(ranges, describeStreams(rows.map((row) => row.header)));
     counts.entries += rows.length;
-    counts.ciphertexts += rows.filter((row) => row.ciphertext !== null).length;
-    yield rows.map(({ leafIndex, header, signature, ciphertext }) =>
+    const mayHoldKey = plan.request.mayHoldKey ?? (() => true);
+    const readable = rows.map((row) => ({
+      ...row,
+      ciphertext: row.ciphertext !== null && mayHoldKey(row.header, row.signature) ? row.ciphertext : null,
+    }));
+    counts.ciphertexts += readable.filter((row) => row.ciphertext !== null).length;
+    yield readable.map(({ leafIndex, header, signature, ciphertext }) =>
       json({
         leafIndex,
         header,

@@ -1,28 +1,60 @@
 import type { Request } from 'express';
+import { enrolmentRoutes, passkeyRoutes, sessionRoutes } from '../../shared/api/identity';
+import type { RouteContract } from '../../shared/api/route';
 import { ProblemError } from '../problems';
+import { clientKey } from './client-key';
 import { RateLimiter } from './rate-limit';
 
+/** The passkey ceremonies: public or nearly so, each one costing a challenge row and a signature check. */
+export const CEREMONY_ROUTES: ReadonlySet<RouteContract> = new Set<RouteContract>([
+  enrolmentRoutes.enrolmentOptions,
+  enrolmentRoutes.enrolmentVerify,
+  sessionRoutes.signInOptions,
+  sessionRoutes.signInVerify,
+  passkeyRoutes.passkeyOptions,
+  passkeyRoutes.passkeyVerify,
+  passkeyRoutes.passkeyRemovalChallenge,
+  passkeyRoutes.removePasskey,
+]);
+
+/** Largest JSON body a ceremony route reads: a WebAuthn response, a key statement and a vault. */
+export const CEREMONY_BODY_LIMIT = '64kb';
+
 /**
- * Limits on passkey ceremonies (enrolment, sign-in, adding a passkey): per client address, and
- * per credential so that one passkey cannot be hammered from many addresses.
+ * Limits on passkey ceremonies (enrolment, sign-in, adding a passkey): per client (by address, an
+ * IPv6 address by its /64, behind the trusted proxy the client's own), for all clients together,
+ * and per credential so that one passkey cannot be hammered from many addresses.
  */
 export class CeremonyLimits {
   constructor(
     readonly perAddress = new RateLimiter(30, 60_000),
     readonly perCredential = new RateLimiter(10, 60_000),
+    readonly overall = new RateLimiter(600, 60_000),
   ) {}
 
-  /** Counts an attempt from this request (and this credential); refuses with 429 over the limit. */
-  check(req: Request, credentialId?: string): void {
-    const waits = [
-      this.perAddress.hit(`addr:${req.socket.remoteAddress ?? 'unknown'}`),
-      credentialId ? this.perCredential.hit(`cred:${credentialId}`) : 0,
-    ];
-    const wait = Math.max(...waits);
-    if (wait > 0) {
-      throw new ProblemError('rateLimited', `Try again in ${wait} seconds`, {
-        headers: { 'Retry-After': String(wait) },
-      });
-    }
+  /** Limits with the configured global budget. */
+  static fromConfig(config: { readonly ceremonyGlobalPerMinute: number }): CeremonyLimits {
+    return new CeremonyLimits(undefined, undefined, new RateLimiter(config.ceremonyGlobalPerMinute, 60_000));
+  }
+
+  /**
+   * Counts an attempt from this request's client before its body is read, so that a body that
+   * fails to parse or to match its schema counts too; refuses with 429 over a limit.
+   */
+  admit(req: Request): void {
+    refuseAfter(Math.max(this.perAddress.hit(`addr:${clientKey(req.ip)}`), this.overall.hit('all')));
+  }
+
+  /** Counts an attempt with this credential, once the body names it. */
+  checkCredential(credentialId: string): void {
+    refuseAfter(this.perCredential.hit(`cred:${credentialId}`));
   }
 }
+
+const refuseAfter = (wait: number): void => {
+  if (wait > 0) {
+    throw new ProblemError('rateLimited', `Try again in ${wait} seconds`, {
+      headers: { 'Retry-After': String(wait) },
+    });
+  }
+};

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseCookies } from 'cookie';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Request, Response } from 'express';
 import type { Tx } from '../../db/client';
 import { parties, people, sessions } from '../../db/schema/index';
@@ -112,13 +112,30 @@ export const endAllSessions = async (context: ServerContext, tx: Tx, personId: s
   return ended.length;
 };
 
-/** Whether a session is still open (not ended, not expired, person not revoked): for long-lived streams. */
-export const resolveSessionById = async (context: ServerContext, sessionId: string): Promise<boolean> => {
+/**
+ * When each of these sessions will end unless used (idle limit) or regardless (absolute limit), for
+ * long-lived streams; a session that has ended, expired, gone idle or whose person is revoked is
+ * absent. One query for every open stream.
+ */
+export const sessionDeadlines = async (
+  context: ServerContext,
+  sessionIds: readonly string[],
+): Promise<Map<string, number>> => {
+  if (sessionIds.length === 0) {
+    return new Map();
+  }
   const now = context.now();
-  const [row] = await context.database.db
-    .select({ id: sessions.id, status: people.status })
+  const rows = await context.database.db
+    .select({ id: sessions.id, status: people.status, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt), gt(sessions.expiresAt, now)));
-  return row !== undefined && row.status !== 'revoked';
+    .where(and(inArray(sessions.id, [...sessionIds]), isNull(sessions.endedAt), gt(sessions.expiresAt, now)));
+  const deadlines = new Map<string, number>();
+  for (const row of rows) {
+    const deadline = Math.min(row.expiresAt.getTime(), row.lastSeenAt.getTime() + SESSION_IDLE_MS);
+    if (row.status !== 'revoked' && deadline > now.getTime()) {
+      deadlines.set(row.id, deadline);
+    }
+  }
+  return deadlines;
 };

@@ -59,7 +59,7 @@ describe('apiRouter', () => {
           },
           checkScope: async () => {},
         },
-        jsonLimit: '1kb',
+        jsonLimitOf: () => '1kb',
       }),
     );
     app.use(errorMiddleware(pino({ level: 'silent' })));
@@ -140,7 +140,7 @@ describe('apiRouter', () => {
         contract: { echo, secret },
         implementations: [],
         gatekeeper: { admit: async () => null, checkScope: async () => {} },
-        jsonLimit: '1kb',
+        jsonLimitOf: () => '1kb',
       }),
     ).toThrow('No handler for POST /api/echo/:name');
   });

@@ -45,7 +45,13 @@ export type ApiRouterOptions = {
   /** The routes that must all be implemented; the shared `API` unless a test supplies its own. */
   readonly contract?: Readonly<Record<string, RouteContract>>;
   readonly gatekeeper: Gatekeeper;
-  readonly jsonLimit: string;
+  /** Largest JSON body a route reads, by route; bodies over it are refused unread (413). */
+  readonly jsonLimitOf: (route: RouteContract) => string;
+  /**
+   * Runs first, before the session is looked up or the body read (a rate limit, counting every
+   * attempt whatever its body); refuses by throwing `ProblemError`.
+   */
+  readonly beforeAdmit?: (route: RouteContract, req: Request) => void;
 };
 
 const parsePart = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T | Record<string, never> => {
@@ -75,21 +81,29 @@ export const apiRouter = ({
   implementations,
   contract = API,
   gatekeeper,
-  jsonLimit,
+  jsonLimitOf,
+  beforeAdmit = () => {},
 }: ApiRouterOptions): express.Router => {
   assertComplete(contract, implementations);
   const router = express.Router({ strict: true });
-  const jsonParser = strictJsonBody(jsonLimit);
+  const jsonParsers = new Map<string, RequestHandler[]>();
+  const jsonParserOf = (route: RouteContract): RequestHandler[] => {
+    const limit = jsonLimitOf(route);
+    const parser = jsonParsers.get(limit) ?? strictJsonBody(limit);
+    jsonParsers.set(limit, parser);
+    return parser;
+  };
   const methodsByPath = new Map<string, string[]>();
 
   for (const { route, handle } of implementations) {
     methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     const bodyKind = route.bodyKind ?? (route.body ? 'json' : 'none');
     const gate: RequestHandler = async (req, res, next) => {
+      beforeAdmit(route, req);
       res.locals['caller'] = await gatekeeper.admit(route, req);
       next();
     };
-    const body: RequestHandler[] = bodyKind === 'json' ? [requireJson, ...jsonParser] : [];
+    const body: RequestHandler[] = bodyKind === 'json' ? [requireJson, ...jsonParserOf(route)] : [];
     const run = async (req: Request, res: Response): Promise<void> => {
       const input = {
         params: parsePart(route.params, req.params, 'path'),

@@ -1,9 +1,11 @@
 import { entryRoutes } from '../../shared/api/entries';
+import { RateLimiter } from '../auth/rate-limit';
 import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
+import type { StorageMonitor } from '../http/storage-guard';
 import type { TransparencyLog } from '../log/transparency-log';
 import { appendEntry } from '../services/entries/append-entry';
-import { downloadAttachment, uploadAttachment } from '../services/entries/attachments';
+import { downloadAttachment, type UploadGuards, uploadAttachment } from '../services/entries/attachments';
 import type { EntryNotices } from '../services/entries/entry-notices';
 import type { LiveEvents } from '../services/entries/live-events';
 import { listStreams, readEntry, readStream } from '../services/entries/read-entries';
@@ -15,8 +17,14 @@ export const entryHandlers = (
   log: TransparencyLog,
   notices: EntryNotices,
   live: LiveEvents,
+  storage?: StorageMonitor,
 ): Implementation[] => {
   const db = context.database.db;
+  const uploads: UploadGuards = {
+    perPerson: new RateLimiter(context.config.attachmentUploadsPerHour, 60 * 60 * 1000),
+    quotaBytes: context.config.attachmentQuotaBytes,
+    storage,
+  };
   return [
     implement(entryRoutes.listStreams, async (_input, { caller }) => ({
       streams: await listStreams(db, signedIn(caller)),
@@ -34,7 +42,7 @@ export const entryHandlers = (
       return undefined;
     }),
     implement(entryRoutes.uploadAttachment, (_input, { caller, req }) =>
-      uploadAttachment(context, signedIn(caller), req),
+      uploadAttachment(context, signedIn(caller), req, uploads),
     ),
     implement(entryRoutes.downloadAttachment, async ({ params }, { caller, res }) => {
       await downloadAttachment(context, signedIn(caller), params.attachmentId, res);

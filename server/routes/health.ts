@@ -3,16 +3,18 @@ import { readSchemaVersion } from '../../db/migrate';
 import { healthRoutes } from '../../shared/api/health';
 import { implement } from '../http/api-router';
 import { buildOpenApi } from '../openapi';
+import { databaseUnavailable } from '../problems';
 
 export const healthHandlers = (database: Database, version: string) => {
   const openApi = buildOpenApi(version);
   return [
-    implement(healthRoutes.health, async () => ({
-      status: 'ok' as const,
-      database: database.driver,
-      version,
-      schemaVersion: await readSchemaVersion(database),
-    })),
+    implement(healthRoutes.health, async () => {
+      // Any failure to read is the database being unwell: a probe answers 503, never 500.
+      const schemaVersion = await readSchemaVersion(database).catch(() => {
+        throw databaseUnavailable();
+      });
+      return { status: 'ok' as const, database: database.driver, version, schemaVersion };
+    }),
     implement(healthRoutes.openapi, () => openApi),
   ];
 };

@@ -15,12 +15,9 @@ export const keyHandlers = (
   directory: KeyDirectory,
   limits: CeremonyLimits,
 ): Implementation[] => [
-  implement(enrolmentRoutes.enrolmentOptions, ({ body }, { req }) => {
-    limits.check(req);
-    return startEnrolment(context, body.token);
-  }),
-  implement(enrolmentRoutes.enrolmentVerify, async ({ body }, { req, res }) => {
-    limits.check(req, body.response.id);
+  implement(enrolmentRoutes.enrolmentOptions, ({ body }) => startEnrolment(context, body.token)),
+  implement(enrolmentRoutes.enrolmentVerify, async ({ body }, { res }) => {
+    limits.checkCredential(body.response.id);
     const { token, view } = await finishEnrolment(context, directory, body);
     setSessionCookie(context, res, token, new Date(view.expiresAt));
     return view;

@@ -8,12 +8,9 @@ import { type Implementation, implement } from '../http/api-router';
 import { callerSessionView, finishSignIn, startSignIn } from '../services/sign-in';
 
 export const sessionHandlers = (context: ServerContext, limits: CeremonyLimits): Implementation[] => [
-  implement(sessionRoutes.signInOptions, (_input, { req }) => {
-    limits.check(req);
-    return startSignIn(context);
-  }),
+  implement(sessionRoutes.signInOptions, () => startSignIn(context)),
   implement(sessionRoutes.signInVerify, async ({ body }, { req, res }) => {
-    limits.check(req, body.response.id);
+    limits.checkCredential(body.response.id);
     const { token, view } = await finishSignIn(context, body.response, readSessionToken(context, req));
     setSessionCookie(context, res, token, new Date(view.expiresAt));
     return view;

@@ -35,18 +35,14 @@ export const vaultHandlers = (context: ServerContext, limits: CeremonyLimits): I
   implement(passkeyRoutes.listPasskeys, async (_input, { caller }) => ({
     passkeys: await listPasskeys(context, signedIn(caller).personId),
   })),
-  implement(passkeyRoutes.passkeyOptions, (_input, { caller, req }) => {
-    limits.check(req);
-    return startAddPasskey(context, signedIn(caller));
-  }),
-  implement(passkeyRoutes.passkeyVerify, ({ body }, { caller, req }) => {
-    limits.check(req, body.response.id);
+  implement(passkeyRoutes.passkeyOptions, (_input, { caller }) => startAddPasskey(context, signedIn(caller))),
+  implement(passkeyRoutes.passkeyVerify, ({ body }, { caller }) => {
+    limits.checkCredential(body.response.id);
     return finishAddPasskey(context, signedIn(caller), body.response, body.vault);
   }),
-  implement(passkeyRoutes.passkeyRemovalChallenge, (_input, { caller, req }) => {
-    limits.check(req);
-    return startPasskeyRemoval(context, signedIn(caller));
-  }),
+  implement(passkeyRoutes.passkeyRemovalChallenge, (_input, { caller }) =>
+    startPasskeyRemoval(context, signedIn(caller)),
+  ),
   implement(passkeyRoutes.removePasskey, ({ params, body }, { caller }) =>
     removePasskey(context, signedIn(caller), params.credentialId, body),
   ),

@@ -1,6 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { credentials, people } from '../../db/schema/index';
 import type { SessionView } from '../../shared/schemas/identity';
+import type { ProblemCode } from '../../shared/schemas/problem';
 import type { AuthenticationResponse } from '../../shared/schemas/webauthn';
 import type { Caller } from '../auth/caller';
 import {
@@ -45,6 +46,25 @@ export const callerSessionView = (context: ServerContext, caller: Caller) =>
  * starts a fresh session, ending the one the browser had.
  */
 export const finishSignIn = async (
+  context: ServerContext,
+  response: AuthenticationResponse,
+  replacedToken: string | undefined,
+) => {
+  try {
+    return await verifySignIn(context, response, replacedToken);
+  } catch (error) {
+    // One refusal whatever the reason (unknown passkey, revoked person, stale counter): the reason
+    // would tell a prober which credentials exist and who was revoked. Each refusal logged its reason.
+    if (error instanceof ProblemError && SIGN_IN_REFUSALS.has(error.code)) {
+      throw new ProblemError('passkeyRejected', 'Sign-in with this passkey was not accepted');
+    }
+    throw error;
+  }
+};
+
+const SIGN_IN_REFUSALS = new Set<ProblemCode>(['passkeyRejected', 'forbidden', 'unauthenticated']);
+
+const verifySignIn = async (
   context: ServerContext,
   response: AuthenticationResponse,
   replacedToken: string | undefined,

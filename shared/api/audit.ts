@@ -52,6 +52,6 @@ export const auditRoutes = {
     query: AuditBundleQuery,
     // The structure only: a tampered record must reach the client's verifier, which names it.
     response: AuditBundleEnvelope,
-    problems: ['notFound', 'notStreamMember', 'forbidden'],
+    problems: ['notFound', 'notStreamMember', 'forbidden', 'exportTooLarge', 'rateLimited'],
   }),
 };

@@ -89,6 +89,7 @@ export const entryRoutes = {
     summary:
       'Server-sent events: `entry` notices (stream, seq, entry hash, leaf index; never content) for streams the caller may see',
     response: null,
+    problems: ['tooManyStreams'],
   }),
   uploadAttachment: defineRoute({
     method: 'PUT',
@@ -99,7 +100,7 @@ export const entryRoutes = {
     status: 201,
     summary: 'Upload an encrypted attachment (crypto_secretstream ciphertext), streamed, at most 51 MiB',
     response: AttachmentReceipt,
-    problems: ['entryTooLarge', 'unsupportedMediaType'],
+    problems: ['entryTooLarge', 'unsupportedMediaType', 'quotaExceeded', 'rateLimited'],
   }),
   downloadAttachment: defineRoute({
     method: 'GET',

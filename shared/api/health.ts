@@ -7,9 +7,11 @@ export const healthRoutes = {
     method: 'GET',
     path: '/api/health',
     tag: 'meta',
-    summary: 'Liveness, database driver, version and schema version',
+    summary:
+      'Liveness, database driver, version and schema version; 503 with `database: "unavailable"` while the database is unreachable',
     access: { kind: 'public' },
     response: HealthResponse,
+    problems: ['databaseUnavailable'],
   }),
   openapi: defineRoute({
     method: 'GET',

@@ -79,7 +79,39 @@ export const PROBLEMS = define({
   },
   rateLimited: { type: '/problems/rate-limited', status: 429, title: 'Too many attempts; wait and retry' },
   conflict: { type: '/problems/conflict', status: 409, title: 'The request conflicts with the current state' },
+  quotaExceeded: {
+    type: '/problems/quota-exceeded',
+    status: 413,
+    title: 'This upload would exceed your storage quota',
+  },
+  exportTooLarge: {
+    type: '/problems/export-too-large',
+    status: 413,
+    title: 'The export is larger than the server allows: narrow its scope',
+  },
+  tooManyStreams: {
+    type: '/problems/too-many-streams',
+    status: 429,
+    title: 'Too many open event streams; close one and retry',
+  },
+  badRequest: { type: '/problems/bad-request', status: 400, title: 'The HTTP request could not be parsed' },
+  requestTimeout: { type: '/problems/request-timeout', status: 408, title: 'The request was not received in time' },
+  headersTooLarge: {
+    type: '/problems/headers-too-large',
+    status: 431,
+    title: 'The request headers are too large',
+  },
   internal: { type: '/problems/internal', status: 500, title: 'Internal server error' },
   unavailable: { type: '/problems/unavailable', status: 503, title: 'The server is shutting down' },
+  databaseUnavailable: {
+    type: '/problems/database-unavailable',
+    status: 503,
+    title: 'The database is unreachable; retry after the time given in Retry-After',
+  },
+  insufficientStorage: {
+    type: '/problems/insufficient-storage',
+    status: 507,
+    title: 'The server is low on disk space: writes are paused, reads still work',
+  },
 });
 export type ProblemCode = keyof typeof PROBLEMS;

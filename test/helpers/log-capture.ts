@@ -34,4 +34,8 @@ export class LogCapture {
 
 /** Ceremony limits no test reaches, for tests that run many ceremonies from one address. */
 export const generousCeremonyLimits = (): CeremonyLimits =>
-  new CeremonyLimits(new RateLimiter(100_000, 60_000), new RateLimiter(100_000, 60_000));
+  new CeremonyLimits(
+    new RateLimiter(100_000, 60_000),
+    new RateLimiter(100_000, 60_000),
+    new RateLimiter(100_000, 60_000),
+  );

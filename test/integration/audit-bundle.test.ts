@@ -53,7 +53,9 @@ for (const driver of driversUnderTest()) {
       expect(result.summary).toMatchObject({
         scope: { kind: 'log' },
         entries: log.writer.written.length,
-        ciphertexts: log.writer.written.length,
+        // Every header, but no ciphertext: none of these entries was disclosed to the reviewer, and
+        // an export gives no one ciphertext the read API withholds (issue 12).
+        ciphertexts: 0,
         streams: 2,
         directoryComplete: true,
       });

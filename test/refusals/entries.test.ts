@@ -287,6 +287,30 @@ for (const driver of driversUnderTest()) {
       await expectRefusal(envoyA, entry, 'entryInvalid');
     });
 
+    it('refuses an entry that re-uses the id of a stored entry with 409, not 500 (issue 12)', async () => {
+      const first = await caseMinutes(staff);
+      expect((await rawPostEntry(staff, first)).status).toBe(201);
+      const again = await caseMinutes(staff);
+      const directory = await reviewer.directory();
+      const reused = resigned(again, { ...again.header, id: first.header.id }, authorOf(staff, directory));
+      await expectRefusal(staff, reused, 'conflict');
+    });
+
+    it('refuses a membership entry that adds and removes the same party (issue 12)', async () => {
+      const entry = await seal({
+        author: envoyA,
+        stream: threadId,
+        kind: 'thread',
+        draft: {
+          type: 'membership',
+          content: { type: 'membership', reason: 'Ombudsman joins and leaves' },
+          meta: { add: [parties.c], remove: [parties.c] },
+        },
+      });
+      const reply = await expectRefusal(envoyA, entry, 'entryInvalid');
+      expect(String(reply.body['detail'])).toContain('add and remove the same party');
+    });
+
     it('refuses a write without the anti-forgery token or from another origin, then takes the same entry', async () => {
       const entry = await caseMinutes(staff);
       await expectRefusal(staff, entry, 'csrf', { csrf: false });

@@ -178,6 +178,7 @@ export const appendEntry = async (
     seq: header.seq,
     entryHash: b64(entryHash),
     leafIndex: receipt.leafIndex,
+    changesMembers: header.type === 'membership' || header.seq === 1,
   });
   return { ...receipt, entryHash: b64(entryHash) };
 };

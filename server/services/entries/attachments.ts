@@ -5,7 +5,9 @@ import { attachmentChunks, attachments, entries } from '../../../db/schema/index
 import { ATTACHMENT_HASH_TAG } from '../../../shared/crypto/attachment-hash';
 import type { AttachmentReceipt } from '../../../shared/schemas/stream';
 import type { Caller } from '../../auth/caller';
+import type { RateLimiter } from '../../auth/rate-limit';
 import type { ServerContext } from '../../context';
+import type { StorageMonitor } from '../../http/storage-guard';
 import { ProblemError } from '../../problems';
 import { disclosedTo } from './read-entries';
 import { membersOf } from './stream-state';
@@ -13,6 +15,27 @@ import { membersOf } from './stream-state';
 /** 50 MiB of plaintext in 64 KiB secretstream chunks (+17 bytes each) and a 24-byte header, rounded up. */
 export const MAX_ATTACHMENT_BYTES = 51 * 1024 * 1024;
 const ROW_BYTES = 1024 * 1024;
+
+/** What bounds one person's uploads, and the server's disk. */
+export type UploadGuards = {
+  /** Uploads per person per hour. */
+  readonly perPerson: RateLimiter;
+  /** Bytes of attachments one person may hold, claimed or not. */
+  readonly quotaBytes: number;
+  readonly storage?: StorageMonitor | undefined;
+};
+
+const quotaExceeded = (quotaBytes: number): ProblemError =>
+  new ProblemError('quotaExceeded', `Your attachments may take at most ${Math.round(quotaBytes / 1048576)} MiB`);
+
+/** Bytes of attachments a person has uploaded, claimed or not. */
+const usedBytes = async (context: ServerContext, personId: string): Promise<number> => {
+  const [row] = await context.database.db
+    .select({ total: sql<string>`coalesce(sum(${attachments.size}), 0)::text` })
+    .from(attachments)
+    .where(eq(attachments.uploadedBy, personId));
+  return Number(row?.total ?? 0);
+};
 
 /**
  * Streams an encrypted upload into 1 MiB rows, each in its own short transaction, so neither the
@@ -23,6 +46,7 @@ export const uploadAttachment = async (
   context: ServerContext,
   caller: Caller,
   req: Request,
+  guards: UploadGuards,
 ): Promise<AttachmentReceipt> => {
   if (!req.is('application/octet-stream')) {
     throw new ProblemError('unsupportedMediaType', 'Upload the ciphertext as application/octet-stream');
@@ -30,6 +54,16 @@ export const uploadAttachment = async (
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
   if (declared > MAX_ATTACHMENT_BYTES) {
     throw new ProblemError('entryTooLarge', `Attachments are at most ${MAX_ATTACHMENT_BYTES} bytes`);
+  }
+  const wait = guards.perPerson.hit(caller.personId);
+  if (wait > 0) {
+    throw new ProblemError('rateLimited', `Too many uploads: try again in ${wait} seconds`, {
+      headers: { 'Retry-After': String(wait) },
+    });
+  }
+  const allowance = guards.quotaBytes - (await usedBytes(context, caller.personId));
+  if (allowance <= 0 || declared > allowance) {
+    throw quotaExceeded(guards.quotaBytes);
   }
   const id = randomUUID();
   // The §6.3 ciphertextDigest: SHA-256('parley/attachment/v1' || 0x00 || stream).
@@ -43,6 +77,8 @@ export const uploadAttachment = async (
   let pendingBytes = 0;
   const flush = async () => {
     if (pendingBytes > 0) {
+      // A body without a declared length passed the disk check unmeasured: check each row.
+      guards.storage?.assertRoomFor(pendingBytes);
       await db
         .insert(attachmentChunks)
         .values({ uploadId: id, index: index++, data: Buffer.concat(pending, pendingBytes) });
@@ -55,6 +91,9 @@ export const uploadAttachment = async (
       size += chunk.length;
       if (size > MAX_ATTACHMENT_BYTES) {
         throw new ProblemError('entryTooLarge', `Attachments are at most ${MAX_ATTACHMENT_BYTES} bytes`);
+      }
+      if (size > allowance) {
+        throw quotaExceeded(guards.quotaBytes);
       }
       digest.update(chunk);
       pending.push(chunk);

@@ -66,6 +66,9 @@ export const checkHeaderShape = (header: EntryHeader): void => {
   if (header.type === 'membership' && (header.meta.add?.length ?? 0) + (header.meta.remove?.length ?? 0) === 0) {
     throw invalid('A membership change adds or removes at least one party');
   }
+  if (header.meta.add?.some((party) => header.meta.remove?.includes(party))) {
+    throw invalid('A membership change cannot add and remove the same party');
+  }
   if (header.meta.members && !header.meta.members.includes(header.author.party)) {
     throw invalid("The opening entry's members include the author's party");
   }

@@ -41,7 +41,8 @@ export const checkRelations = async (
 
 const checkAttachments = async (tx: Tx, header: EntryHeader): Promise<void> => {
   for (const id of header.meta.attachments ?? []) {
-    const [upload] = await tx.select().from(attachments).where(sql`${attachments.id} = ${id}`);
+    // FOR SHARE: the collector of unclaimed uploads waits for this append, then sees the claim.
+    const [upload] = await tx.select().from(attachments).where(sql`${attachments.id} = ${id}`).for('share');
     if (!upload || upload.uploadedBy !== header.author.person) {
       throw invalid(`Attachment ${id} is not an upload of yours`);
     }
