@@ -10,7 +10,14 @@ export const InvitationToken = FixedBase64url(32);
 export const PartyView = z.object({ id: Uuid, name: z.string() });
 export type PartyView = z.infer<typeof PartyView>;
 
-export const PartyName = z.string().trim().min(2).max(120);
+/** A party's display name: 2 to 120 characters, no control characters (it is printed and shown). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is refused
+export const PartyName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(120)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters');
 
 export const PersonView = z.object({
   id: Uuid,
