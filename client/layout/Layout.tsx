@@ -9,7 +9,7 @@ import { Navigation } from './Navigation';
 /**
  * The frame every screen slots into: masthead, navigation, account and key status, content. A
  * transparency-log failure replaces the content until the person acknowledges the evidence; a
- * signed-in person whose browser has no log pin is asked for it first.
+ * signed-in person whose browser has no log pin is asked for it first (the page waits, hidden).
  */
 export const Layout = () => {
   const { status } = useLog();
@@ -27,7 +27,15 @@ export const Layout = () => {
         <AccountBar />
       </header>
       {status.failure ? <LogFailureBanner failure={status.failure} /> : null}
-      <main id="content">{status.failure ? null : needsPin ? <LogPinScreen /> : <Outlet />}</main>
+      <main id="content">
+        {needsPin && !status.failure ? <LogPinScreen /> : null}
+        {/* Kept mounted while the pin is asked for, so that what the page said at sign-in stays. */}
+        {status.failure ? null : (
+          <div hidden={needsPin}>
+            <Outlet />
+          </div>
+        )}
+      </main>
     </div>
   );
 };
