@@ -32,7 +32,6 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
   let envoyA: BrowserPerson;
   let envoyB: BrowserPerson;
   let sdkEnvoyB: ParleyPerson;
-  let partyA: string;
   let partyB: string;
   let threadId: string;
   let letterHash: string;
@@ -43,7 +42,6 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
     browser = await launchChromium();
     const adminA = await enrolSdkAdmin(booted, ADMIN.name);
     const adminB = await startParty(booted, PARTY_B, 'Anna Kuznetsova');
-    partyA = adminA.partyId;
     partyB = adminB.partyId;
     envoyA = await enrolBrowserPerson(
       browser,
