@@ -66,13 +66,17 @@ const sentence = (data: TrustData, reader: Reader, reason: BlockReason): string 
   }
 };
 
+/** A sentence with the party ids it carries replaced by the parties' names. */
+const withPartyNames = (data: TrustData, text: string): string =>
+  data.parties.reduce((named, party) => named.replaceAll(party.id, party.name), text);
+
 /** The people-list contradictions, as blocking sentences naming each person. */
 export const conflictBlocks = (data: TrustData): BlockedRecipient[] =>
   data.conflicts.map((conflict) => ({
     personId: conflict.person,
     name: conflict.name,
     reason: 'people-hint',
-    message: `The server describes ${conflict.name} otherwise than the signed log (${conflict.reason}) — nothing is sent while it does`,
+    message: `The server describes ${conflict.name} otherwise than the signed log (${withPartyNames(data, conflict.reason)}) — nothing is sent while it does`,
   }));
 
 /** Who the next entry would be sealed to, and whether it may be sent. */
