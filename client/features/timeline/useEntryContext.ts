@@ -32,7 +32,12 @@ export const useEntryContext = (): EntryContextState => {
     return {
       status: 'ready',
       context: {
-        me: { personId: person.id, partyId: person.party.id, role: person.role },
+        // Party and role as the log binds them to this person's key; the session's word until they hold one.
+        me: {
+          personId: person.id,
+          partyId: state.directory.currentKey(person.id)?.party ?? person.party.id,
+          role: state.directory.currentKey(person.id)?.role ?? person.role,
+        },
         csrfToken,
         trust,
         refreshLog,
