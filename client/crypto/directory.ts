@@ -17,7 +17,7 @@ export { DirectoryVerificationError } from '../core/directory-sync';
 export type AcceptedCheckpoint = { readonly treeSize: number; readonly rootHash: string; readonly note: string };
 
 /** Nothing can be verified: the log is not pinned yet, has no accepted checkpoint, or failed. */
-export class LogNotVerifiedError extends Error {
+class LogNotVerifiedError extends Error {
   constructor(reason: string) {
     super(`Nothing can be verified yet: ${reason}`);
     this.name = 'LogNotVerifiedError';

@@ -24,7 +24,7 @@ const StoredPin = z.strictObject({
 const PIN_KEY = 'parley.log.pin.v2';
 
 /** Same key, origin and legacy boundary. */
-export const isSamePin = (a: LogPinText, b: LogPinText): boolean =>
+const isSamePin = (a: LogPinText, b: LogPinText): boolean =>
   a.verifierKey === b.verifierKey && a.origin === b.origin && a.legacyBefore === b.legacyBefore;
 
 /**

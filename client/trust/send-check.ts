@@ -44,7 +44,7 @@ export type SendInput = {
 };
 
 /** The pins a person's verified contacts hold, as the client core takes them. */
-export const trustPins = (contacts: VerifiedContacts): TrustPins => ({
+const trustPins = (contacts: VerifiedContacts): TrustPins => ({
   parties: contacts.parties.map(({ party, root, rootKeyId }) => ({ party, root, rootKeyId })),
   contacts: contacts.people.map(({ person, keyId }) => ({ person, keyId })),
 });
@@ -71,7 +71,7 @@ const withPartyNames = (data: TrustData, text: string): string =>
   data.parties.reduce((named, party) => named.replaceAll(party.id, party.name), text);
 
 /** The people-list contradictions, as blocking sentences naming each person. */
-export const conflictBlocks = (data: TrustData): BlockedRecipient[] =>
+const conflictBlocks = (data: TrustData): BlockedRecipient[] =>
   data.conflicts.map((conflict) => ({
     personId: conflict.person,
     name: conflict.name,

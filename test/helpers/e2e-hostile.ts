@@ -88,9 +88,6 @@ export const reopenUnlocked = async (person: PersonBrowser, origin: string): Pro
   await page.getByTestId('unlocked').waitFor();
 };
 
-/** The names a blocking warning lists, in order. */
-export const namesIn = (page: Page, testId: string) => page.getByTestId(testId).allTextContents();
-
 /** Waits until `testId` shows, then checks no entry was posted meanwhile. */
 export const expectBlockedWithout = async (page: Page, testId: string, posted: readonly PostedHeader[]) => {
   await page.getByTestId(testId).first().waitFor({ timeout: 60_000 });
