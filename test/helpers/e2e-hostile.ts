@@ -23,10 +23,17 @@ export const recordPostedEntries = (page: Page): PostedHeader[] => {
   return posted;
 };
 
-/** Has the server rewrite the JSON reply of the requests `pattern` matches (Playwright's route). */
+/**
+ * Has the server rewrite the JSON reply of the requests `pattern` matches (Playwright's route); a
+ * refusal (not 2xx) passes as it came.
+ */
 export const rewriteReplies = async <T>(page: Page, pattern: string, rewrite: (reply: T) => T): Promise<void> => {
   await page.route(pattern, async (route: Route) => {
     const response = await route.fetch();
+    if (!response.ok()) {
+      await route.fulfill({ response });
+      return;
+    }
     await route.fulfill({ response, json: rewrite((await response.json()) as T) });
   });
 };
