@@ -16,6 +16,7 @@ import { DisclosePage } from './features/disclosure/DisclosePage';
 import { EnrolPage } from './features/enrol/EnrolPage';
 import { HomePage } from './features/home/HomePage';
 import { LogPage } from './features/log/LogPage';
+import { PartyPage } from './features/parties/PartyPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PersonPage } from './features/people/PersonPage';
 import { UnlockPage } from './features/sign-in/UnlockPage';
@@ -29,6 +30,7 @@ import { RequireSession } from './layout/RequireSession';
 import { LiveProvider } from './live/LiveProvider';
 import { LogProvider } from './log/LogProvider';
 import { SessionProvider } from './session/SessionProvider';
+import { ReadersConfirmProvider } from './trust/ReadersConfirmProvider';
 import { TrustProvider } from './trust/TrustProvider';
 
 const signedIn = (element: ReactNode) => <RequireSession>{element}</RequireSession>;
@@ -44,6 +46,7 @@ const router = createBrowserRouter([
       { path: 'unlock', element: signedIn(<UnlockPage />) },
       { path: 'people', element: signedIn(<PeoplePage />) },
       { path: 'people/:personId', element: signedIn(<PersonPage />) },
+      { path: 'parties/:partyId', element: signedIn(<PartyPage />) },
       { path: 'log', element: signedIn(<LogPage />) },
       { path: 'verify', element: signedIn(<VerifyPage />) },
       { path: 'dashboard', element: signedIn(<DashboardPage />) },
@@ -74,9 +77,11 @@ export const App = () => (
   <SessionProvider>
     <LogProvider>
       <TrustProvider>
-        <LiveProvider>
-          <RouterProvider router={router} />
-        </LiveProvider>
+        <ReadersConfirmProvider>
+          <LiveProvider>
+            <RouterProvider router={router} />
+          </LiveProvider>
+        </ReadersConfirmProvider>
       </TrustProvider>
     </LogProvider>
   </SessionProvider>

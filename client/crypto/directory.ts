@@ -1,54 +1,75 @@
 /**
- * The key directory as this browser verified it: every statement re-checked from the first with
- * the shared rules (shared/directory), trusting nothing the server says about keys.
+ * The key directory as this browser takes it: from the log alone (client/core/directory-sync),
+ * every statement proven at its position under the checkpoint this browser's log monitor
+ * accepted, and exactly as many as that checkpoint counts. The proven directory is kept in memory
+ * per pinned log and extended with only what is new when the accepted tree grows.
  */
-import { API } from '../../shared/api/index';
-import { keyStatementHash } from '../../shared/crypto/key-statement';
 import { initCrypto } from '../../shared/crypto/sodium';
-import { type DirectoryFailure, type DirectoryState, verifyKeyDirectory } from '../../shared/directory/index';
-import type { StatementRecord } from '../../shared/schemas/identity';
-import { api } from '../api/transport';
+import type { DirectoryState, ProvenDirectory } from '../../shared/directory/index';
+import type { LogPinText } from '../../shared/log/log-pin-text';
+import { browserTransport } from '../api/transport';
+import { syncDirectory } from '../core/directory-sync';
+import { storedLogStatus } from './log-pin';
 
-const PAGE = 1000;
+export { DirectoryVerificationError } from '../core/directory-sync';
 
-/** The server's directory does not verify: each refused statement, with its position and reason. */
-export class DirectoryVerificationError extends Error {
-  constructor(readonly failures: readonly DirectoryFailure[]) {
-    const [first] = failures;
-    super(
-      `The key directory does not verify: ${failures.length} statement(s) refused` +
-        (first ? `, first at log position ${first.position}: ${first.reason}` : ''),
-    );
-    this.name = 'DirectoryVerificationError';
+/** A checkpoint the log monitor accepted: its size, root (standard base64) and signed note. */
+export type AcceptedCheckpoint = { readonly treeSize: number; readonly rootHash: string; readonly note: string };
+
+/** Nothing can be verified: the log is not pinned yet, has no accepted checkpoint, or failed. */
+class LogNotVerifiedError extends Error {
+  constructor(reason: string) {
+    super(`Nothing can be verified yet: ${reason}`);
+    this.name = 'LogNotVerifiedError';
   }
 }
 
-const fetchStatements = async (): Promise<StatementRecord[]> => {
-  const all: StatementRecord[] = [];
-  for (;;) {
-    const after = all.at(-1)?.position ?? -1;
-    const { statements } = await api(API.listStatements, { query: { after, limit: PAGE } });
-    all.push(...statements);
-    if (statements.length < PAGE) {
-      return all;
+const proven = new Map<string, ProvenDirectory>();
+let turn: Promise<unknown> = Promise.resolve();
+
+const pinKey = (pin: LogPinText) => JSON.stringify([pin.origin, pin.verifierKey, pin.legacyBefore]);
+
+/**
+ * The directory as of `accepted`, a checkpoint the log monitor accepted under the pinned key.
+ * Syncs run one at a time, each extending the last proven directory of that pin.
+ *
+ * @throws {DirectoryVerificationError} naming each statement forged, moved, withheld or refused.
+ * @throws {LogNotVerifiedError} when the browser has no pin.
+ */
+export const directoryAt = (accepted: AcceptedCheckpoint): Promise<DirectoryState> => {
+  const next = turn.then(async () => {
+    const { pin } = storedLogStatus();
+    if (!pin) {
+      throw new LogNotVerifiedError('this browser has not pinned the log');
     }
-  }
+    await initCrypto();
+    const key = pinKey(pin);
+    const previous = proven.get(key) ?? null;
+    // A tree this browser already went past: the later directory holds everything before it.
+    if (previous && previous.treeSize >= accepted.treeSize) {
+      return previous.state;
+    }
+    const trust = { pinnedKey: pin.verifierKey, expectedOrigin: pin.origin, legacyBefore: pin.legacyBefore };
+    const directory = await syncDirectory(browserTransport, accepted, trust, previous);
+    proven.set(key, directory);
+    return directory.state;
+  });
+  turn = next.catch(() => undefined);
+  return next;
 };
 
 /**
- * Fetches and verifies the whole directory.
+ * The directory under the latest checkpoint `refreshLog` accepts (the log monitor brought up to
+ * date first).
  *
- * @throws {DirectoryVerificationError} when any statement is refused or its reported hash is wrong.
+ * @throws {LogNotVerifiedError} when no checkpoint is accepted (no pin, or a recorded failure).
  */
-export const fetchVerifiedDirectory = async (): Promise<DirectoryState> => {
-  await initCrypto();
-  const records = await fetchStatements();
-  const { state, failures } = verifyKeyDirectory(records.map(({ signed, position }) => ({ signed, position })));
-  const misreported = records
-    .filter((record) => record.hash !== keyStatementHash(record.signed))
-    .map((record) => ({ position: record.position, statementHash: record.hash, reason: 'the reported hash is wrong' }));
-  if (failures.length + misreported.length > 0) {
-    throw new DirectoryVerificationError([...failures, ...misreported]);
+export const currentDirectory = async (
+  refreshLog: () => Promise<AcceptedCheckpoint | null>,
+): Promise<{ checkpoint: AcceptedCheckpoint; directory: DirectoryState }> => {
+  const checkpoint = await refreshLog();
+  if (checkpoint === null) {
+    throw new LogNotVerifiedError('the log is not pinned, or it failed verification');
   }
-  return state;
+  return { checkpoint, directory: await directoryAt(checkpoint) };
 };

@@ -1,7 +1,8 @@
 /**
  * Log pinning in the browser (docs/PROTOCOL.md §9; crypto reference §8, "client state done
- * right"). The first time this browser talks to the server it pins the log's (origin, verifier
- * key); from then on it accepts only checkpoints signed by that key, each newer one with a
+ * right"). The pin comes from the deployment's configuration, never from the server it checks
+ * (client/crypto/log-pin-source.ts); the server's `GET /api/log/identity` is only compared to it.
+ * With a pin, this browser accepts only checkpoints signed by that key, each newer one with a
  * consistency proof from the last it accepted, which it keeps per (origin, key) in localStorage.
  * Public data only is stored: no keys, no content. Any failure is kept, with both checkpoints as
  * evidence, until the person acknowledges it explicitly.
@@ -11,10 +12,11 @@ import { API } from '../../shared/api/index';
 import { initCrypto } from '../../shared/crypto/sodium';
 import { fromBase64url } from '../../shared/encoding/bytes';
 import { LogMonitorState, type MonitorFailure, observeCheckpoint } from '../../shared/log/log-monitor';
+import type { LogPinText } from '../../shared/log/log-pin-text';
 import { api } from '../api/transport';
+import { currentPin, type LogPin, offerPin } from './log-pin-source';
 
-const LogPin = z.strictObject({ origin: z.string().min(1), verifierKey: z.string().min(1), pinnedAt: z.string() });
-export type LogPin = z.infer<typeof LogPin>;
+export type { LogPin } from './log-pin-source';
 
 const LogFailure = z.strictObject({
   kind: z.string(),
@@ -26,14 +28,14 @@ const LogFailure = z.strictObject({
 export type LogFailure = z.infer<typeof LogFailure>;
 
 export type LogStatus = {
+  /** Null until the log is pinned from the build, an invitation link or the person's paste. */
   readonly pin: LogPin | null;
   readonly checkpoint: { readonly treeSize: number; readonly rootHash: string; readonly note: string } | null;
   readonly failure: LogFailure | null;
 };
 
-const PIN_KEY = 'parley.log.pin.v1';
 const FAILURE_KEY = 'parley.log.failure.v1';
-const stateKey = (pin: LogPin) => `parley.log.state.v1 ${JSON.stringify([pin.origin, pin.verifierKey])}`;
+const stateKey = (pin: LogPinText) => `parley.log.state.v1 ${JSON.stringify([pin.origin, pin.verifierKey])}`;
 
 const read = <T>(key: string, schema: z.ZodType<T>): T | null => {
   const text = localStorage.getItem(key);
@@ -58,33 +60,49 @@ const recordFailure = (failure: MonitorFailure | Omit<LogFailure, 'detectedAt'>)
   return read(FAILURE_KEY, LogFailure) ?? stored;
 };
 
+const pinText = (pin: LogPinText) => `${pin.origin}\n${pin.verifierKey}\nlegacy statements before: ${pin.legacyBefore}`;
+
 /** What this browser has pinned and verified so far, without asking the server. */
 export const storedLogStatus = (): LogStatus => {
-  const pin = read(PIN_KEY, LogPin);
+  const pin = currentPin();
   const state = pin ? read(stateKey(pin), LogMonitorState) : null;
   return { pin, checkpoint: state?.checkpoint ?? null, failure: read(FAILURE_KEY, LogFailure) };
 };
 
 /**
- * Pins the log on first contact, then fetches the latest checkpoint and advances the stored one
- * with a consistency proof. Needs a session (checkpoints are for signed-in people).
+ * Pins the log from out-of-band text (an invitation link's fragment, or what the person pasted)
+ * if it has no pin yet. Text that contradicts the pin held is recorded as a failure: someone
+ * handed this browser another log than the one it trusts.
+ */
+export const pinLog = (pin: LogPinText, source: 'invitation' | 'entered'): LogStatus => {
+  const { pin: held, conflict } = offerPin(pin, source);
+  if (conflict) {
+    recordFailure({
+      kind: 'pin-conflict',
+      reason: `The ${source === 'invitation' ? 'invitation link' : 'text entered'} names another log than the one this browser pinned`,
+      evidence: { trusted: pinText(held), offered: pinText(pin) },
+    });
+  }
+  return storedLogStatus();
+};
+
+/**
+ * Compares the server's log identity with the pin, then fetches the latest checkpoint and
+ * advances the stored one with a consistency proof. Without a pin it asks the server nothing.
+ * Needs a session (checkpoints are for signed-in people).
  */
 export const checkLog = async (): Promise<LogStatus> => {
+  const pin = currentPin();
+  if (pin === null) {
+    return storedLogStatus();
+  }
   await initCrypto();
   const identity = await api(API.logIdentity);
-  let pin = read(PIN_KEY, LogPin);
-  if (pin === null) {
-    pin = { ...identity, pinnedAt: new Date().toISOString() };
-    write(PIN_KEY, pin);
-  }
   if (identity.origin !== pin.origin || identity.verifierKey !== pin.verifierKey) {
     recordFailure({
       kind: 'key-changed',
-      reason: 'The server now names another log key or origin than the one this browser pinned',
-      evidence: {
-        trusted: `${pin.origin}\n${pin.verifierKey}`,
-        offered: `${identity.origin}\n${identity.verifierKey}`,
-      },
+      reason: 'The server names another log key or origin than the one this browser pinned',
+      evidence: { trusted: pinText(pin), offered: `${identity.origin}\n${identity.verifierKey}` },
     });
     return storedLogStatus();
   }

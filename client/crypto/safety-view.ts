@@ -3,7 +3,7 @@
  * payload, rendered as an SVG data URL (an <img>, which the CSP allows; no inline styles).
  */
 import { toString as qrToString } from 'qrcode/lib/browser.js';
-import { type FingerprintSubject, safetyNumber } from '../../shared/crypto/safety-number';
+import { type FingerprintSubject, partySafetyNumber, safetyNumber } from '../../shared/crypto/safety-number';
 import { initCrypto } from '../../shared/crypto/sodium';
 import type { KeyRecord } from '../../shared/directory/index';
 
@@ -20,13 +20,7 @@ export const subjectOf = (key: Pick<KeyRecord, 'person' | 'signKey' | 'boxKey'>)
   boxKey: key.boxKey,
 });
 
-/** The safety number of two people's keys, the same whichever of them computes it. */
-export const safetyNumberView = async (
-  mine: FingerprintSubject,
-  theirs: FingerprintSubject,
-): Promise<SafetyNumberView> => {
-  await initCrypto();
-  const number = safetyNumber(mine, theirs);
+const withQr = async (number: { digits: string; groups: string[]; qrPayload: Uint8Array }) => {
   const svg = await qrToString([{ data: number.qrPayload, mode: 'byte' }], {
     type: 'svg',
     errorCorrectionLevel: 'M',
@@ -37,4 +31,19 @@ export const safetyNumberView = async (
     groups: number.groups,
     qrDataUrl: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
   };
+};
+
+/** The safety number of two people's keys, the same whichever of them computes it. */
+export const safetyNumberView = async (
+  mine: FingerprintSubject,
+  theirs: FingerprintSubject,
+): Promise<SafetyNumberView> => {
+  await initCrypto();
+  return withQr(safetyNumber(mine, theirs));
+};
+
+/** A party's safety number: its root's first key bound to the party id (30 digits in six groups). */
+export const partySafetyNumberView = async (party: string, root: FingerprintSubject): Promise<SafetyNumberView> => {
+  await initCrypto();
+  return withQr(partySafetyNumber(party, root));
 };

@@ -13,6 +13,9 @@ beforeAll(initCrypto);
 const PARTY = { id: '11111111-1111-4111-8111-111111111111', name: 'Office of the First Lady (US)' };
 const ADMIN = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const ENVOY = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const ADMIN2 = 'a2a2a2a2-a2a2-4a2a-8a2a-a2a2a2a2a2a2';
+const OTHER_PARTY = '22222222-2222-4222-8222-222222222222';
+const asAdmin = (id: string, party = PARTY.id) => ({ id, party });
 
 const offer = (personId: string, role: 'admin' | 'envoy', invitedBy?: { id: string; name: string }) =>
   ({
@@ -43,7 +46,7 @@ describe('statements the browser builds', () => {
 
     const envoyEnrol = signedEnrolStatement(offer(ENVOY, 'envoy', { id: ADMIN, name: 'Admin' }), envoyKeys);
     expect(envoyEnrol.statement.authority).toBe(ADMIN);
-    expect(endorsementProblem(envoyEnrol, ENVOY, ADMIN)).toBeNull();
+    expect(endorsementProblem(envoyEnrol, ENVOY, asAdmin(ADMIN))).toBeNull();
     expect(directory.apply(envoyEnrol, 1)).toMatchObject({ ok: false });
     expect(directory.apply(countersign(envoyEnrol, adminKeys), 2)).toMatchObject({ ok: true });
 
@@ -58,16 +61,22 @@ describe('statements the browser builds', () => {
     expect(directory.currentKey(ENVOY)).toBeUndefined();
   });
 
-  it('refuses to endorse a statement naming another admin, or one whose own signature fails', () => {
+  it('refuses to endorse before the inviting admin, into another party, twice, or with a bad own signature', () => {
+    const adminKeys = generateIdentityKeys();
     const envoyEnrol = signedEnrolStatement(
       offer(ENVOY, 'envoy', { id: ADMIN, name: 'Admin' }),
       generateIdentityKeys(),
     );
-    expect(endorsementProblem(envoyEnrol, ENVOY, ENVOY)).toMatch(/another admin/);
-    expect(endorsementProblem(envoyEnrol, ADMIN, ADMIN)).toMatch(/not their enrolment/);
+    expect(endorsementProblem(envoyEnrol, ENVOY, asAdmin(ADMIN2))).toMatch(/invited them signs first/);
+    expect(endorsementProblem(envoyEnrol, ENVOY, asAdmin(ADMIN, OTHER_PARTY))).toMatch(/another party/);
+    expect(endorsementProblem(envoyEnrol, ADMIN, asAdmin(ADMIN))).toMatch(/not their enrolment/);
+    // Once the inviting admin signed, another admin of the party adds theirs (a threshold above one).
+    const countersigned = countersign(envoyEnrol, adminKeys);
+    expect(endorsementProblem(countersigned, ENVOY, asAdmin(ADMIN2))).toBeNull();
+    expect(endorsementProblem(countersigned, ENVOY, asAdmin(ADMIN))).toMatch(/already signed/);
     const renamed = { ...envoyEnrol, statement: { ...envoyEnrol.statement, name: 'Someone else' } };
-    expect(endorsementProblem(renamed, ENVOY, ADMIN)).toMatch(/own valid signature/);
+    expect(endorsementProblem(renamed, ENVOY, asAdmin(ADMIN))).toMatch(/own valid signature/);
     const swapped = { ...envoyEnrol, statement: { ...envoyEnrol.statement, keyId: generateIdentityKeys().keyId } };
-    expect(endorsementProblem(swapped, ENVOY, ADMIN)).toMatch(/not derived/);
+    expect(endorsementProblem(swapped, ENVOY, asAdmin(ADMIN))).toMatch(/not derived/);
   });
 });

@@ -1,27 +1,27 @@
 /**
- * Writing an entry from the browser (docs/PROTOCOL.md §4.2): check the stream as a reader would,
- * seal the content to every current member, sign with the author's current key, append, and
- * verify the receipt. A 409 `entry-chain-conflict` (someone appended first) is answered by
- * reading the stream again and re-sealing and re-signing on the new head.
+ * Writing an entry from the browser (docs/PROTOCOL.md §4.2): read and check the stream as a reader
+ * would, with the directory taken from the log; seal the content to the readers that directory and
+ * the stream's signed membership allow (after the person confirms anyone new to them in the
+ * stream); sign with the author's current key, append, and verify the receipt. A 409
+ * `entry-chain-conflict` (someone appended first) is answered by reading the stream again and
+ * re-sealing and re-signing on the new head.
  */
 
 import { ApiProblem } from '../../shared/api/client';
 import { API } from '../../shared/api/index';
 import { encodeContent } from '../../shared/content/encode-content';
 import type { EntryContent } from '../../shared/content/entry-content';
-import type { RecipientKey } from '../../shared/crypto/entry-recipients';
 import { type SealedEntry, sealEntry } from '../../shared/crypto/entry-seal';
 import { initCrypto } from '../../shared/crypto/sodium';
-import type { DirectoryState } from '../../shared/directory/index';
 import type { EntryMeta } from '../../shared/schemas/entry';
 import { ENTRY_RULES, type EntryType, type StreamKind } from '../../shared/schemas/entry-type';
 import { api } from '../api/transport';
-import { fetchVerifiedDirectory } from '../crypto/directory';
+import { currentDirectory } from '../crypto/directory';
 import { KeyringLockedError, withKey } from '../crypto/keyring-store';
 import type { EntryContext } from './entry-context';
 import { rememberInclusion } from './prove-inclusion';
 import { readStream } from './read-stream';
-import { streamRecipients } from './stream-recipients';
+import { chooseStreamRecipients, type SealingScope } from './stream-recipients';
 import { uploadAttachment } from './upload-attachment';
 import { verifyAppendReceipt } from './verify-receipt';
 import { withAttachments } from './with-attachments';
@@ -46,30 +46,44 @@ export type AppendedEntry = { readonly streamId: string; readonly entryHash: str
 /** Re-reads and re-seals at most this many times when others keep appending first. */
 const MAX_ATTEMPTS = 4;
 
-type Position = { readonly seq: number; readonly prevHash: string; readonly members: readonly string[] };
+type Position = SealingScope & { readonly seq: number; readonly prevHash: string };
 
-const positionIn = async (
-  context: EntryContext,
-  draft: EntryDraft,
-  streamId: string,
-  directory: DirectoryState,
-): Promise<Position> => {
+const positionIn = async (context: EntryContext, draft: EntryDraft, streamId: string): Promise<Position> => {
+  const grantee = draft.meta?.grantee === undefined ? {} : { grantee: draft.meta.grantee };
   if (ENTRY_RULES[draft.type].opens) {
-    return { seq: 1, prevHash: '', members: draft.meta?.members ?? [] };
+    const { directory } = await currentDirectory(context.refreshLog);
+    const members = draft.meta?.members ?? [];
+    return { seq: 1, prevHash: '', directory, members, previousRecipients: null, ...grantee };
   }
-  const stream = await readStream(streamId, context.me.personId, directory, null);
+  const { stream, directory } = await readStream(streamId, context.me.personId, context.refreshLog);
   if (!stream.isIntact || stream.head === null) {
-    throw new Error('This stream does not verify (a signature or chain link fails): nothing is appended to it');
+    throw new Error(
+      'This stream does not verify (a signature, chain link or readers check fails): nothing is appended to it',
+    );
   }
-  if (!stream.members.includes(context.me.partyId)) {
+  const party = directory.currentKey(context.me.personId)?.party;
+  if (party === undefined || !stream.members.includes(party)) {
     throw new Error('Your party is not a member of this stream');
   }
-  return { seq: stream.head.seq + 1, prevHash: stream.head.hash, members: stream.members };
+  const mine = stream.entries.filter(({ entry }) => entry.header.author.person === context.me.personId).at(-1);
+  const previousRecipients = mine
+    ? new Set(mine.entry.header.recipients.map((recipient) => `${recipient.person} ${recipient.keyId}`))
+    : null;
+  return {
+    seq: stream.head.seq + 1,
+    prevHash: stream.head.hash,
+    directory,
+    members: stream.members,
+    previousRecipients,
+    ...grantee,
+  };
 };
 
 /**
  * Seals, signs and appends `draft` as the signed-in person; answers where it landed once the
- * receipt verifies. Throws `RecipientsBlockedError` when a recipient's key changed since verified,
+ * receipt verifies. Throws `RecipientsBlockedError` when a reader blocks sending (their party root
+ * or key is not the one verified, no party chain vouches for them, or the server's people list
+ * contradicts the log), `RecipientsDeclinedError` when the person does not confirm new readers,
  * `ContentError` for content its schema refuses, `ApiProblem` for a refusal by the server,
  * `ReceiptError` when the receipt does not prove the append.
  */
@@ -79,25 +93,16 @@ export const appendEntry = async (
   onStep: (step: string) => void = () => undefined,
 ): Promise<AppendedEntry> => {
   await initCrypto();
-  const { me, verifications } = context;
-  if (verifications === null) {
+  const { me } = context;
+  if (context.trust.verifications === null) {
     throw new KeyringLockedError();
   }
   encodeContent(draft.content);
   const streamId = draft.streamId ?? crypto.randomUUID();
   onStep('Verifying the key directory and the stream');
-  const [directory, { people }] = await Promise.all([fetchVerifiedDirectory(), api(API.listPeople)]);
-  const recipientsAt = (members: readonly string[]): RecipientKey[] =>
-    streamRecipients({
-      directory,
-      people,
-      verifications,
-      authorId: me.personId,
-      members,
-      ...(draft.meta?.grantee === undefined ? {} : { grantee: draft.meta.grantee }),
-    });
-  let position = await positionIn(context, draft, streamId, directory);
-  let recipients = recipientsAt(position.members);
+  let position = await positionIn(context, draft, streamId);
+  const confirmed = new Set<string>();
+  let recipients = await chooseStreamRecipients(context, position, confirmed);
   const files = draft.files ?? [];
   const refs = [];
   for (const [index, file] of files.entries()) {
@@ -106,12 +111,12 @@ export const appendEntry = async (
   }
   const plaintext = encodeContent(withAttachments(draft.content, refs));
   const meta: EntryMeta = { ...draft.meta, ...(refs.length > 0 ? { attachments: refs.map((ref) => ref.id) } : {}) };
-  const author = directory.currentKey(me.personId);
-  if (!author) {
-    throw new Error('Your key is not in the verified directory');
-  }
   for (let attempt = 1; ; attempt++) {
     onStep(attempt === 1 ? 'Sealing and signing' : `Someone wrote first: sealing again (attempt ${attempt})`);
+    const author = position.directory.currentKey(me.personId);
+    if (!author) {
+      throw new Error('Your key is not in the verified directory');
+    }
     const sealed: SealedEntry = withKey(me.personId, author.keyId, (key) =>
       sealEntry({
         v: 1,
@@ -122,7 +127,7 @@ export const appendEntry = async (
         seq: position.seq,
         prevHash: position.prevHash,
         cases: [...(draft.cases ?? [])],
-        author: { person: me.personId, party: me.partyId, keyId: author.keyId },
+        author: { person: me.personId, party: author.party, keyId: author.keyId },
         claimedAt: new Date().toISOString(),
         refs: [...(draft.refs ?? [])],
         meta,
@@ -139,8 +144,8 @@ export const appendEntry = async (
       if (!isConflict || ENTRY_RULES[draft.type].opens || attempt >= MAX_ATTEMPTS) {
         throw error;
       }
-      position = await positionIn(context, draft, streamId, directory);
-      recipients = recipientsAt(position.members);
+      position = await positionIn(context, draft, streamId);
+      recipients = await chooseStreamRecipients(context, position, confirmed);
       continue;
     } finally {
       // Every recipient can recover the key from their sealed copy; the author keeps none here.

@@ -11,7 +11,6 @@ import { initCrypto } from '../../shared/crypto/sodium';
 import type { DirectoryState } from '../../shared/directory/index';
 import { equalBytes, fromBase64url, toBase64url } from '../../shared/encoding/bytes';
 import type { EntryHeader } from '../../shared/schemas/entry';
-import { fetchVerifiedDirectory } from '../crypto/directory';
 import { withKeys } from '../crypto/keyring-store';
 import { type AppendedEntry, appendEntry } from './append-entry';
 import type { EntryContext } from './entry-context';
@@ -94,10 +93,11 @@ export const discloseEntries = async (
   await initCrypto();
   const { personId } = context.me;
   onStep('Verifying the stream');
-  const directory = await fetchVerifiedDirectory();
-  const stream = await readStream(request.streamId, personId, directory, null);
+  const { stream, directory } = await readStream(request.streamId, personId, context.refreshLog);
   if (!stream.isIntact) {
-    throw new Error('This stream does not verify (a signature or chain link fails): nothing is disclosed from it');
+    throw new Error(
+      'This stream does not verify (a signature, chain link or readers check fails): nothing is disclosed from it',
+    );
   }
   const chosen = chosenEntries(stream, request, personId);
   onStep('Recovering and checking the content keys');

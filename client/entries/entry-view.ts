@@ -8,10 +8,9 @@ import type { DirectoryState } from '../../shared/directory/index';
 import type { EntryType, StreamKind } from '../../shared/schemas/entry-type';
 import type { Role } from '../../shared/schemas/role';
 import { type ContentView, toContentView } from './content-view';
-import type { EntryCheck } from './entry-checks';
-import type { VerifiedEntry } from './read-stream';
+import type { EntryChecks, VerifiedEntry } from './read-stream';
 
-/** Names for ids: parties from the server's list (labels only), people from signed key statements. */
+/** Names for ids: parties from the server's list (labels only), people from the directory taken from the log. */
 export type Names = {
   readonly directory: DirectoryState;
   readonly parties: ReadonlyMap<string, string>;
@@ -50,8 +49,10 @@ export type EntryView = {
   /** Server-visible facts of the header: the case reference, member parties, number of files. */
   readonly reference?: string;
   readonly memberNames: readonly string[];
+  /** A membership entry's proposed change, from its signed header (party names). */
+  readonly membershipChange?: { readonly add: readonly string[]; readonly remove: readonly string[] };
   readonly attachmentCount: number;
-  readonly checks: { readonly signature: EntryCheck; readonly chain: EntryCheck; readonly inclusion: EntryCheck };
+  readonly checks: EntryChecks;
   readonly content: EntryContentView;
   /** The entry this one answers (`refs[0]`), when it is in the same stream. */
   readonly answers?: EntryPointer;
@@ -86,7 +87,13 @@ export const entryViews = (entries: readonly VerifiedEntry[], names: Names): Ent
     const corrections = correctionsOf(entry, index);
     const answers = pointer(header.refs[0]);
     const retractedBy = pointer(corrections.retractedBy?.entryHash);
-    const members = [...(header.meta.members ?? []), ...(header.meta.add ?? [])];
+    const change =
+      header.type === 'membership'
+        ? {
+            add: (header.meta.add ?? []).map((id) => partyName(names, id)),
+            remove: (header.meta.remove ?? []).map((id) => partyName(names, id)),
+          }
+        : undefined;
     return {
       entryHash: entry.entryHash,
       seq: header.seq,
@@ -106,7 +113,8 @@ export const entryViews = (entries: readonly VerifiedEntry[], names: Names): Ent
       cases: header.cases,
       caseLabels: header.cases.map((id) => names.caseReferences?.get(id) ?? `case ${id.slice(0, 8)}`),
       ...(header.meta.reference === undefined ? {} : { reference: header.meta.reference }),
-      memberNames: members.map((id) => partyName(names, id)),
+      memberNames: (header.meta.members ?? []).map((id) => partyName(names, id)),
+      ...(change ? { membershipChange: change } : {}),
       attachmentCount: header.meta.attachments?.length ?? 0,
       checks,
       content: contentView(verified),

@@ -1,16 +1,15 @@
 /**
  * Loading what the screens show: every stream the caller may see, verified and opened in the
- * browser, then summarised. The log monitor is brought up to date first, so that inclusion is
- * proven under the newest checkpoint this browser accepted.
+ * browser, then summarised. The streams are fetched first and the log monitor brought up to date
+ * after, so that the accepted checkpoint holds every entry read: inclusion is proven under it and
+ * the directory is taken from it.
  */
-import { API } from '../../shared/api/index';
-import { api } from '../api/transport';
-import { fetchVerifiedDirectory } from '../crypto/directory';
+import { currentDirectory } from '../crypto/directory';
 import { type CaseRecordView, type CaseSummary, caseRecordView, caseSummary } from './case-view';
 import type { EntryContext } from './entry-context';
 import { type EntryView, entryViews, type Names } from './entry-view';
-import { fetchStreamList } from './fetch-stream';
-import { readStream, type VerifiedStream } from './read-stream';
+import { fetchStream, fetchStreamList } from './fetch-stream';
+import { type VerifiedStream, verifyStream } from './read-stream';
 import { type ThreadSummary, threadSummary } from './thread-view';
 
 /** Everything the caller can see, verified. */
@@ -34,20 +33,20 @@ export type ThreadDetail = {
   readonly loaded: LoadedStreams;
 };
 
-// Freshly fetched and re-verified on every load: a key published since sign-in (a person endorsed
-// later, a rotation) must verify the entries it signed.
-const namesOf = async (): Promise<Names> => {
-  const [directory, { parties }] = await Promise.all([fetchVerifiedDirectory(), api(API.listParties)]);
-  return { directory, parties: new Map(parties.map((party) => [party.id, party.name])) };
-};
-
-/** Reads and verifies the streams the server lists for the caller (or only `only`). */
+/**
+ * Reads and verifies the streams the server lists for the caller (or only `only`). The directory
+ * is proven anew under the checkpoint accepted after the fetch: a key published since sign-in (a
+ * person endorsed later, a rotation) must verify the entries it signed.
+ */
 export const loadStreams = async (context: EntryContext, only?: (id: string) => boolean): Promise<LoadedStreams> => {
-  const checkpoint = await context.refreshLog();
-  const [list, names] = await Promise.all([fetchStreamList(), namesOf()]);
+  const list = await fetchStreamList();
   const wanted = list.filter((stream) => only?.(stream.id) ?? true);
+  const fetched = await Promise.all(wanted.map((stream) => fetchStream(stream.id)));
+  const { checkpoint, directory } = await currentDirectory(context.refreshLog);
+  // Party names are the server's labels, for display only.
+  const names: Names = { directory, parties: new Map(context.trust.parties.map((party) => [party.id, party.name])) };
   const streams = await Promise.all(
-    wanted.map((stream) => readStream(stream.id, context.me.personId, names.directory, checkpoint)),
+    fetched.map((stream) => verifyStream(stream, context.me.personId, directory, checkpoint)),
   );
   const caseReferences = new Map(
     list.filter((stream) => stream.kind === 'case').map((stream) => [stream.id, stream.reference]),

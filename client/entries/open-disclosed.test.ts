@@ -67,7 +67,7 @@ const closed = (stored: StoredEntry): VerifiedEntry => ({
     receivedAt: stored.receivedAt,
   },
   content: { state: 'no-access' },
-  checks: { signature: VALID, chain: VALID, inclusion: VALID },
+  checks: { signature: VALID, chain: VALID, inclusion: VALID, readers: VALID },
 });
 
 /** A disclosure the reader already opened (it is sealed to the grantee), granting `grants`. */
@@ -89,7 +89,7 @@ const disclosure = (
     verified: {
       entry: { header, entryHash: hash, leafIndex: 5, receivedAt: stored.receivedAt, content },
       content: { state: 'decrypted', content },
-      checks: { signature: options.signature ?? VALID, chain: VALID, inclusion: VALID },
+      checks: { signature: options.signature ?? VALID, chain: VALID, inclusion: VALID, readers: VALID },
     },
   };
 };

@@ -1,24 +1,36 @@
 /**
  * Reading a case or thread as a client must (docs/PROTOCOL.md §4.7): every signature against the
- * verified directory, the hash chain, inclusion under the accepted checkpoint, then the content
- * this reader can open. Content is only opened for entries whose signature holds.
+ * directory taken from the log, the hash chain, inclusion under the accepted checkpoint, who each
+ * entry was sealed to against the signed membership, then the content this reader can open.
+ * Content is only opened for entries whose signature holds.
  */
 import type { DecryptedEntry } from '../../shared/content/decrypted-entry';
 import type { DirectoryState } from '../../shared/directory/index';
+import type { MembershipProposal } from '../../shared/membership/stream-membership';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
+import { type AcceptedCheckpoint, currentDirectory } from '../crypto/directory';
 import { checkChain, checkSignature, digestEntry, type EntryCheck, type EntryDigest } from './entry-checks';
-import type { AcceptedCheckpoint } from './entry-context';
-import { fetchStream } from './fetch-stream';
+import { type FetchedStream, fetchStream } from './fetch-stream';
 import { type ContentOutcome, openContent } from './open-content';
 import { type DisclosureAccess, openDisclosed } from './open-disclosed';
 import { proveInclusion } from './prove-inclusion';
+import { checkReaders } from './readers-check';
+
+/** The four checks of one entry. */
+export type EntryChecks = {
+  readonly signature: EntryCheck;
+  readonly chain: EntryCheck;
+  readonly inclusion: EntryCheck;
+  /** Sealed only to the readers of the member parties at its position (§4.10). */
+  readonly readers: EntryCheck;
+};
 
 /** One entry after every check, with its content where this reader could open it. */
 export type VerifiedEntry = {
   /** Header, log position and content (absent unless decrypted): what the shared derivations read. */
   readonly entry: DecryptedEntry;
   readonly content: ContentOutcome;
-  readonly checks: { readonly signature: EntryCheck; readonly chain: EntryCheck; readonly inclusion: EntryCheck };
+  readonly checks: EntryChecks;
   /** Present when the entry was not sealed to this reader but its content key was disclosed to them. */
   readonly disclosure?: DisclosureAccess;
 };
@@ -27,30 +39,14 @@ export type VerifiedEntry = {
 export type VerifiedStream = {
   readonly stream: StreamView;
   readonly entries: readonly VerifiedEntry[];
-  /** Member parties as the signed chain says (opening entry, then membership changes). */
+  /** Member parties as the signed chain says (opening entry, then changes every member consented to). */
   readonly members: readonly string[];
-  /** Every signature and chain link holds: the only state in which a client extends the stream. */
+  /** Proposed membership changes still awaiting the consent of some member party. */
+  readonly pending: readonly MembershipProposal[];
+  /** Every signature, chain link and readers check holds: the only state in which a client extends the stream. */
   readonly isIntact: boolean;
   /** The last entry's seq and recomputed hash: what the next entry extends. */
   readonly head: { readonly seq: number; readonly hash: string } | null;
-};
-
-/** Members folded from the verified chain, never taken from the server's stream view. */
-const membersOf = (entries: readonly VerifiedEntry[]): string[] => {
-  const members = new Set<string>();
-  for (const { entry, checks } of entries) {
-    if (checks.signature.state !== 'valid' || checks.chain.state !== 'valid') {
-      break;
-    }
-    const { meta } = entry.header;
-    for (const party of [...(meta.members ?? []), ...(entry.header.type === 'membership' ? (meta.add ?? []) : [])]) {
-      members.add(party);
-    }
-    for (const party of entry.header.type === 'membership' ? (meta.remove ?? []) : []) {
-      members.delete(party);
-    }
-  }
-  return [...members];
 };
 
 /** An entry's signature check, and its content where the signature holds. */
@@ -77,6 +73,7 @@ const verifiedEntry = (
   { signature, content }: Opened,
   chain: EntryCheck,
   inclusion: EntryCheck,
+  readers: EntryCheck,
 ): VerifiedEntry => {
   const entry: DecryptedEntry = {
     header: stored.header,
@@ -85,20 +82,21 @@ const verifiedEntry = (
     receivedAt: stored.receivedAt,
     ...(content.state === 'decrypted' ? { content: content.content } : {}),
   };
-  return { entry, content, checks: { signature, chain, inclusion } };
+  return { entry, content, checks: { signature, chain, inclusion, readers } };
 };
 
 /**
- * Fetches and verifies one stream. `checkpoint` is the log monitor's latest accepted one (null
- * leaves inclusion unchecked). Entries disclosed to the reader in the stream are opened too. Entries of a broken chain are still shown, marked as broken.
+ * Verifies one fetched stream. `directory` must be proven under `checkpoint` (or a later tree), and
+ * `checkpoint` accepted after the entries were fetched, so that it holds every one of them (null
+ * leaves inclusion unchecked). Entries disclosed to the reader in the stream are opened too.
+ * Entries of a broken chain are still shown, marked as broken.
  */
-export const readStream = async (
-  streamId: string,
+export const verifyStream = async (
+  { stream, entries }: FetchedStream,
   personId: string,
   directory: DirectoryState,
   checkpoint: AcceptedCheckpoint | null,
 ): Promise<VerifiedStream> => {
-  const { stream, entries } = await fetchStream(streamId);
   // Each header canonicalised and hashed once, for the chain, the inclusion and the signature.
   const digests = entries.map(digestEntry);
   const chain = checkChain(stream, entries, digests);
@@ -106,21 +104,47 @@ export const readStream = async (
   // prepares the proofs while this browser checks signatures and opens content.
   const proving = proveInclusion(entries, checkpoint, digests);
   const opened = entries.map((stored, index) => checkAndOpen(stored, digests[index] ?? null, personId, directory));
+  const isSound = opened.map((item, index) => item.signature.state === 'valid' && chain[index]?.state === 'valid');
+  const readers = checkReaders(entries, digests, isSound, directory);
   const inclusion = await proving;
   const verified = openDisclosed(
     entries,
     entries.map((stored, index) =>
-      verifiedEntry(stored, opened[index] as Opened, chain[index] as EntryCheck, inclusion[index] as EntryCheck),
+      verifiedEntry(
+        stored,
+        opened[index] as Opened,
+        chain[index] as EntryCheck,
+        inclusion[index] as EntryCheck,
+        readers.checks[index] as EntryCheck,
+      ),
     ),
     personId,
   );
-  const isIntact = verified.every(({ checks }) => checks.signature.state === 'valid' && checks.chain.state === 'valid');
+  const isIntact = verified.every(
+    ({ checks }) =>
+      checks.signature.state === 'valid' && checks.chain.state === 'valid' && checks.readers.state === 'valid',
+  );
   const last = verified.at(-1)?.entry;
   return {
     stream,
     entries: verified,
-    members: membersOf(verified),
+    members: [...readers.membership.members],
+    pending: readers.membership.pending,
     isIntact,
     head: last ? { seq: last.header.seq, hash: last.entryHash } : null,
   };
+};
+
+/**
+ * Fetches one stream, then brings the log up to date (so the accepted checkpoint holds every entry
+ * fetched) and verifies the stream under the directory proven in it.
+ */
+export const readStream = async (
+  streamId: string,
+  personId: string,
+  refreshLog: () => Promise<AcceptedCheckpoint | null>,
+): Promise<{ stream: VerifiedStream; directory: DirectoryState }> => {
+  const fetched = await fetchStream(streamId);
+  const { checkpoint, directory } = await currentDirectory(refreshLog);
+  return { stream: await verifyStream(fetched, personId, directory, checkpoint), directory };
 };

@@ -1,17 +1,18 @@
 /**
- * Who an entry is sealed to (docs/PROTOCOL.md §4.2): every active person of the stream's member
- * parties at their current key in the verified directory, the author included, plus the grantee
- * of a disclosure. Admins are left out: they manage people and never read content (domain.md §3).
+ * Who an entry is sealed to (docs/PROTOCOL.md §4.10): the readers of the stream's member parties
+ * at their current keys in the directory taken from the log, the author included, plus the
+ * grantee of a disclosure (client/core/recipient-choice, through client/trust/send-check). Nothing
+ * the server says about people is an input. Blocked readers refuse the entry; readers new since
+ * the author's last entry in the stream are confirmed by the person first.
  */
-import { compareRecipients, type RecipientKey } from '../../shared/crypto/entry-recipients';
-import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
+import type { RecipientKey } from '../../shared/crypto/entry-recipients';
 import type { DirectoryState } from '../../shared/directory/index';
-import { fromBase64url } from '../../shared/encoding/bytes';
-import type { PersonView } from '../../shared/schemas/identity';
-import type { VerificationRecord } from '../crypto/verifications';
-import { type BlockedRecipient, checkRecipients } from '../trust/recipient-check';
+import type { Reader } from '../core/recipient-choice';
+import { KeyringLockedError } from '../crypto/keyring-store';
+import { type BlockedRecipient, sendVerdict } from '../trust/send-check';
+import type { EntryContext } from './entry-context';
 
-/** Sending is refused: one sentence per recipient that blocks it. */
+/** Sending is refused: one sentence per recipient that blocks it, naming them. */
 export class RecipientsBlockedError extends Error {
   constructor(readonly blocked: readonly BlockedRecipient[]) {
     super(`Not sent. ${blocked.map((recipient) => recipient.message).join('. ')}.`);
@@ -19,64 +20,61 @@ export class RecipientsBlockedError extends Error {
   }
 }
 
-export type RecipientInput = {
+/** The person did not confirm sealing to readers new to them in this stream: nothing was sent. */
+export class RecipientsDeclinedError extends Error {
+  constructor(readonly readers: readonly Reader[]) {
+    super(`Not sent: you did not confirm sealing to ${readers.map((reader) => reader.name).join(', ')}.`);
+    this.name = 'RecipientsDeclinedError';
+  }
+}
+
+/** Where an entry goes, as the stream's verified reading says. */
+export type SealingScope = {
   readonly directory: DirectoryState;
-  readonly people: readonly PersonView[];
-  /** The author's verified contacts: a contact verified at another key than their current one blocks sending. */
-  readonly verifications: readonly VerificationRecord[];
-  readonly authorId: string;
   readonly members: readonly string[];
   readonly grantee?: string;
+  /** `person keyId` of the recipients of the author's last entry in the stream, or null if none. */
+  readonly previousRecipients: ReadonlySet<string> | null;
 };
 
-/** The ids of the people an entry of a stream with these member parties is sealed to (author first). */
-export const recipientIdsFor = (
-  people: readonly PersonView[],
-  members: readonly string[],
-  authorId: string,
-  grantee?: string,
-): string[] => {
-  const parties = new Set(members);
-  const ids = people
-    .filter((person) => person.status === 'active' && person.role !== 'admin' && parties.has(person.party.id))
-    .map((person) => person.id);
-  return [...new Set([authorId, ...ids, ...(grantee === undefined ? [] : [grantee])])];
-};
+const readerKey = (reader: Reader) => `${reader.person} ${reader.keyId}`;
 
 /**
- * The recipients' keys, sorted by (person, keyId). Throws {@link RecipientsBlockedError} when a
- * recipient's key changed since the author verified them, when one has no current key, or when
- * the server's people list names another key than the verified directory.
+ * The recipients' keys, sorted as the header requires. `confirmed` holds the readers the person
+ * already confirmed for this entry (a retry after a lost race asks again only about others).
+ *
+ * @throws {RecipientsBlockedError} when a reader blocks sending or the people list contradicts the log.
+ * @throws {RecipientsDeclinedError} when the person declines new readers.
  */
-export const streamRecipients = (input: RecipientInput): RecipientKey[] => {
-  const { directory, people, verifications, authorId, members, grantee } = input;
-  const ids = recipientIdsFor(people, members, authorId, grantee);
-  const others = ids.filter((id) => id !== authorId);
-  const verdict = checkRecipients({ directory, people, verifications, verificationsError: null }, others);
-  const blocked: BlockedRecipient[] = [...verdict.blocked];
-  const recipients: RecipientKey[] = [];
-  for (const id of ids) {
-    const key = directory.currentKey(id);
-    const person = people.find((candidate) => candidate.id === id);
-    if (!key) {
-      if (id === authorId) {
-        throw new Error('Your key is not in the verified directory: you cannot sign entries yet');
-      }
-      continue;
-    }
-    if (person?.keyId !== undefined && person.keyId !== key.keyId) {
-      blocked.push({
-        personId: id,
-        name: person.name,
-        reason: 'key-changed',
-        message: `The server names another key for ${person.name} than the verified directory — reload and compare`,
-      });
-      continue;
-    }
-    recipients.push({ person: id, keyId: key.keyId, boxPublicKey: fromBase64url(key.boxKey) as BoxPublicKey });
+export const chooseStreamRecipients = async (
+  context: EntryContext,
+  scope: SealingScope,
+  confirmed: Set<string>,
+): Promise<RecipientKey[]> => {
+  const { verifications } = context.trust;
+  if (verifications === null) {
+    throw new KeyringLockedError();
   }
-  if (blocked.length > 0) {
-    throw new RecipientsBlockedError(blocked);
+  const verdict = sendVerdict(
+    { ...context.trust, directory: scope.directory, verifications },
+    {
+      authorId: context.me.personId,
+      members: scope.members,
+      grantees: scope.grantee === undefined ? [] : [scope.grantee],
+      previousRecipients: scope.previousRecipients,
+    },
+  );
+  if (!verdict.canSend || !verdict.choice) {
+    throw new RecipientsBlockedError(verdict.blocked);
   }
-  return recipients.sort(compareRecipients);
+  const asked = verdict.choice.newReaders.filter((reader) => !confirmed.has(readerKey(reader)));
+  if (asked.length > 0) {
+    if (!(await context.confirmNewReaders(asked))) {
+      throw new RecipientsDeclinedError(asked);
+    }
+    for (const reader of asked) {
+      confirmed.add(readerKey(reader));
+    }
+  }
+  return [...verdict.choice.recipients];
 };

@@ -1,15 +1,21 @@
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { LogFailureBanner } from '../features/log/LogFailureBanner';
+import { LogPinScreen } from '../features/log/LogPinScreen';
 import { useLog } from '../log/useLog';
+import { useSignedIn } from '../session/useSession';
 import { AccountBar } from './AccountBar';
 import { Navigation } from './Navigation';
 
 /**
  * The frame every screen slots into: masthead, navigation, account and key status, content. A
- * transparency-log failure replaces the content until the person acknowledges the evidence.
+ * transparency-log failure replaces the content until the person acknowledges the evidence; a
+ * signed-in person whose browser has no log pin is asked for it first (the page waits, hidden).
  */
 export const Layout = () => {
   const { status } = useLog();
+  const session = useSignedIn();
+  const { pathname } = useLocation();
+  const needsPin = session !== null && status.pin === null && pathname !== '/enrol';
   return (
     <div className="app">
       <a className="skip-link" href="#content">
@@ -21,7 +27,15 @@ export const Layout = () => {
         <AccountBar />
       </header>
       {status.failure ? <LogFailureBanner failure={status.failure} /> : null}
-      <main id="content">{status.failure ? null : <Outlet />}</main>
+      <main id="content">
+        {needsPin && !status.failure ? <LogPinScreen /> : null}
+        {/* Kept mounted while the pin is asked for, so that what the page said at sign-in stays. */}
+        {status.failure ? null : (
+          <div hidden={needsPin}>
+            <Outlet />
+          </div>
+        )}
+      </main>
     </div>
   );
 };

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { acknowledgeLogFailure, checkLog, type LogStatus, storedLogStatus } from '../crypto/log-pin';
+import type { LogPinText } from '../../shared/log/log-pin-text';
+import { acknowledgeLogFailure, checkLog, type LogStatus, pinLog, storedLogStatus } from '../crypto/log-pin';
 import { useSignedIn } from '../session/useSession';
 import { LogContext, type LogContextValue } from './log-context';
 
@@ -23,16 +24,24 @@ export const LogProvider = ({ children }: { children: ReactNode }) => {
     }
   }, []);
 
+  const refreshLog = useCallback(async () => {
+    await check();
+    const latest = storedLogStatus();
+    return latest.failure || !latest.pin ? null : latest.checkpoint;
+  }, [check]);
+
+  const pinned = status.pin?.verifierKey ?? null;
   useEffect(() => {
-    if (sessionKey !== null) {
+    if (sessionKey !== null && pinned !== null) {
       void check();
     }
-  }, [sessionKey, check]);
+  }, [sessionKey, pinned, check]);
 
+  const pin = useCallback((text: LogPinText, source: 'invitation' | 'entered') => setStatus(pinLog(text, source)), []);
   const acknowledge = useCallback(() => setStatus(acknowledgeLogFailure()), []);
   const value = useMemo<LogContextValue>(
-    () => ({ status, checking, error, check, acknowledge }),
-    [status, checking, error, check, acknowledge],
+    () => ({ status, checking, error, check, refreshLog, pin, acknowledge }),
+    [status, checking, error, check, refreshLog, pin, acknowledge],
   );
   return <LogContext.Provider value={value}>{children}</LogContext.Provider>;
 };

@@ -13,6 +13,7 @@ import {
   wrappingKeyFromPrf,
   wrappingKeyFromRecoveryKey,
 } from '../../shared/crypto/vault-keys';
+import { parseInvitationFragment } from '../../shared/log/log-pin-text';
 import { InvitationToken, type SeenUploads, type SessionView } from '../../shared/schemas/identity';
 import { enrolStatement, signStatement } from './key-statements';
 import { ParleyHttp } from './parley-http';
@@ -49,10 +50,11 @@ export type Enrolment = {
   readonly uploads: SeenUploads;
 };
 
-/** The token of an invitation link (`…/enrol#<token>`) or the bare token. */
+/** The token of an invitation link (`…/enrol#<token>`, perhaps followed by the log pin) or the bare token. */
 export const invitationToken = (linkOrToken: string): string => {
   const hash = linkOrToken.lastIndexOf('#');
-  return InvitationToken.parse(hash === -1 ? linkOrToken.trim() : linkOrToken.slice(hash + 1));
+  const fragment = hash === -1 ? linkOrToken.trim() : linkOrToken.slice(hash + 1);
+  return InvitationToken.parse(parseInvitationFragment(fragment).token);
 };
 
 /**

@@ -1,25 +1,30 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { API } from '../../shared/api/index';
 import { api } from '../api/transport';
-import { fetchVerifiedDirectory } from '../crypto/directory';
+import { peopleHintConflicts } from '../core/people-hints';
+import { currentDirectory } from '../crypto/directory';
 import { loadVerifications } from '../crypto/verifications';
+import { useLog } from '../log/useLog';
 import { useIsUnlocked, useSignedIn } from '../session/useSession';
 import { TrustContext, type TrustState } from './trust-context';
 
 /**
- * Loads and verifies the key directory for the signed-in person, with the people list and, once
- * the keys are unlocked, their sealed list of verified contacts. Reloads on sign-in, unlock and
- * on demand (after an endorsement, a revocation or a new verification).
+ * Loads the key directory from the log (proven under the checkpoint the log monitor accepts now),
+ * the server's people and parties as display hints checked against it, and, once the keys are
+ * unlocked, the sealed list of people and party roots this person verified. Reloads on sign-in,
+ * unlock, a change of pin and on demand (after an endorsement, a revocation or a new verification).
  */
 export const TrustProvider = ({ children }: { children: ReactNode }) => {
   const session = useSignedIn();
   const personId = session?.person.id ?? null;
   const isUnlocked = useIsUnlocked();
+  const { status, refreshLog } = useLog();
+  const pinned = status.pin?.verifierKey ?? null;
   const [state, setState] = useState<TrustState>({ status: 'idle' });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    if (personId === null) {
+    if (personId === null || pinned === null) {
       setState({ status: 'idle' });
       return;
     }
@@ -31,18 +36,31 @@ export const TrustProvider = ({ children }: { children: ReactNode }) => {
       }
       return isUnlocked ? previous : { ...previous, verifications: null, verificationsError: null };
     });
+    const loadOnce = async () => {
+      const [{ directory }, { people }, { parties }] = await Promise.all([
+        currentDirectory(refreshLog),
+        api(API.listPeople),
+        api(API.listParties),
+      ]);
+      return { directory, people, parties, conflicts: peopleHintConflicts(people, directory) };
+    };
     const load = async () => {
-      const [directory, { people }] = await Promise.all([fetchVerifiedDirectory(), api(API.listPeople)]);
+      let data = await loadOnce();
+      // The list and the log are read at slightly different moments: someone endorsed or revoked
+      // in between looks like a contradiction once. A second read settles it; a lie stays.
+      if (data.conflicts.length > 0) {
+        data = await loadOnce();
+      }
       let verifications = null;
       let verificationsError: unknown = null;
       if (isUnlocked) {
         try {
-          verifications = await loadVerifications(personId, directory);
+          verifications = await loadVerifications(personId, data.directory);
         } catch (error) {
           verificationsError = error;
         }
       }
-      return { directory, people, verifications, verificationsError };
+      return { ...data, verifications, verificationsError };
     };
     load().then(
       (data) => current && setState({ status: 'ready', ...data }),
@@ -51,7 +69,7 @@ export const TrustProvider = ({ children }: { children: ReactNode }) => {
     return () => {
       current = false;
     };
-  }, [personId, isUnlocked, generation]);
+  }, [personId, pinned, isUnlocked, generation, refreshLog]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   const value = useMemo(() => ({ state, reload }), [state, reload]);

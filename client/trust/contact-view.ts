@@ -1,4 +1,5 @@
 import type { PersonView } from '../../shared/schemas/identity';
+import { partyLabel } from './party-view';
 import type { TrustData } from './trust-context';
 
 /**
@@ -13,51 +14,49 @@ export type VerificationState = 'verified' | 'key-changed' | 'unverified' | 'no-
 export type ContactView = {
   readonly id: string;
   readonly name: string;
+  /** From the log when they hold a key; the server's hint (for someone pending) otherwise. */
   readonly role: PersonView['role'];
+  readonly partyId: string;
   readonly partyName: string;
+  /** The server's word (a hint): whether they are pending, active or revoked. */
   readonly status: PersonView['status'];
   /** The current key as the verified directory names it (not as the server claims). */
   readonly keyId: string | null;
-  /**
-   * How the current key was published: at enrolment, endorsed by an admin or through the
-   * operator's bootstrap (endorsed by no admin); or rotated from the person's previous key, in a
-   * chain that started one way or the other.
-   */
-  readonly keyOrigin: KeyOrigin | null;
+  /** How their key came to be trusted, in a sentence: party root, endorsed by whom, rotated. */
+  readonly keyOrigin: string;
   readonly verification: VerificationState;
   readonly verifiedAt: string | null;
+  /** The server's list contradicts the log about them: why, or null. */
+  readonly conflict: string | null;
 };
 
-export type KeyOrigin = 'bootstrap' | 'endorsed' | 'rotated-from-bootstrap' | 'rotated';
-
-const keyOriginOf = (data: TrustData, personId: string): KeyOrigin | null => {
+/** How a person's current key was vouched for, from the directory: the names of who endorsed it. */
+const keyOriginOf = (data: TrustData, personId: string): string => {
   const key = data.directory.currentKey(personId);
   if (!key) {
-    return null;
+    return '—';
   }
-  // The directory carries `bootstrap` along a chain of rotations; the chain's length tells them apart.
+  // The directory carries the marks along a chain of rotations; the chain's length tells them apart.
   const isRotated = (data.directory.headOf(personId)?.seq ?? 1) > 1;
-  if (isRotated) {
-    return key.bootstrap ? 'rotated-from-bootstrap' : 'rotated';
-  }
-  return key.bootstrap ? 'bootstrap' : 'endorsed';
+  const nameOf = (admin: string) =>
+    data.directory.currentKey(admin)?.name ??
+    data.directory.keys().find((candidate) => candidate.person === admin)?.name ??
+    admin;
+  const endorsers = key.endorsedBy.map(nameOf).join(', ');
+  const first = !key.partyEndorsed
+    ? "was never endorsed along their party's chain: nothing is sealed to them until their party's admins endorse it"
+    : key.bootstrap
+      ? `is the root of ${partyLabel(data, key.party)}: its first admin, started from the operator's command line`
+      : `was endorsed by ${endorsers || 'their party'} of ${partyLabel(data, key.party)}`;
+  return isRotated
+    ? `Rotated from their previous key (signed by both); their first key ${first}`
+    : `Their key ${first}`;
 };
-
-const ORIGIN_TEXT: Record<KeyOrigin, string> = {
-  bootstrap: "Enrolled through the operator's bootstrap: endorsed by no admin",
-  endorsed: 'Endorsed by their inviting admin at enrolment',
-  'rotated-from-bootstrap':
-    "Rotated from their previous key (signed by both); their first key came from the operator's bootstrap",
-  rotated: 'Rotated from their previous key (signed by both); their first key was endorsed by an admin',
-};
-
-/** A sentence saying how a contact's current key was published. */
-export const keyOriginText = (origin: KeyOrigin | null): string => (origin ? ORIGIN_TEXT[origin] : '—');
 
 /** The view of one person for the signed-in person. */
 export const contactView = (data: TrustData, person: PersonView): ContactView => {
   const key = data.directory.currentKey(person.id);
-  const record = data.verifications?.find((candidate) => candidate.person === person.id) ?? null;
+  const record = data.verifications?.people.find((candidate) => candidate.person === person.id) ?? null;
   let verification: VerificationState;
   if (!key) {
     verification = 'no-key';
@@ -68,16 +67,19 @@ export const contactView = (data: TrustData, person: PersonView): ContactView =>
   } else {
     verification = record.keyId === key.keyId ? 'verified' : 'key-changed';
   }
+  const partyId = key?.party ?? person.party.id;
   return {
     id: person.id,
-    name: person.name,
-    role: person.role,
-    partyName: person.party.name,
+    name: key?.name ?? person.name,
+    role: key?.role ?? person.role,
+    partyId,
+    partyName: partyLabel(data, partyId),
     status: person.status,
     keyId: key?.keyId ?? null,
     keyOrigin: keyOriginOf(data, person.id),
     verification,
     verifiedAt: record?.verifiedAt ?? null,
+    conflict: data.conflicts.find((conflict) => conflict.person === person.id)?.reason ?? null,
   };
 };
 

@@ -1,15 +1,21 @@
 import { createContext } from 'react';
 import type { DirectoryState } from '../../shared/directory/index';
-import type { PersonView } from '../../shared/schemas/identity';
-import type { VerificationRecord } from '../crypto/verifications';
+import type { PartyView, PersonView } from '../../shared/schemas/identity';
+import type { PeopleHintConflict } from '../core/people-hints';
+import type { VerifiedContacts } from '../crypto/verifications';
 
-/** What the browser knows about everyone's keys, as it verified them itself. */
+/** What the browser knows about everyone's keys, as it verified them itself from the log. */
 export type TrustData = {
+  /** Proven under the checkpoint the log monitor accepted: the only source of keys, parties and roles. */
   readonly directory: DirectoryState;
-  /** The server's list of people (names, parties, status); keys come from `directory` only. */
+  /** The server's list of people: names and who is pending, a hint for display only. */
   readonly people: readonly PersonView[];
-  /** This person's verified contacts; null while the keys are locked (the list is sealed). */
-  readonly verifications: readonly VerificationRecord[] | null;
+  /** The server's list of parties: names for display only. */
+  readonly parties: readonly PartyView[];
+  /** Everyone the server's list describes otherwise than the directory: a blocking warning names them. */
+  readonly conflicts: readonly PeopleHintConflict[];
+  /** People and party roots this person verified; null while the keys are locked (the list is sealed). */
+  readonly verifications: VerifiedContacts | null;
   readonly verificationsError: unknown;
 };
 

@@ -1,5 +1,6 @@
 // `npm run admin -- invite --party "…" --role admin --name "…"`: starts a new party with its root admin.
 import { parseArgs } from 'node:util';
+import { withLogPin } from '../../shared/log/log-pin-text';
 import { PartyName } from '../../shared/schemas/identity';
 import { loadConfig } from '../config';
 import { loadLogSigner } from '../log/log-key';
@@ -41,15 +42,23 @@ const invite = async (args: string[]) => {
   }
   const context = await openCliContext();
   try {
-    const directory = new KeyDirectory(new TransparencyLog(loadLogSigner(context.config)));
+    const signer = loadLogSigner(context.config);
+    const directory = new KeyDirectory(new TransparencyLog(signer));
     const { token, party } = await context.database
       .transaction((tx) => createBootstrapInvitation(context, directory, tx, { partyName: partyName.data, name }))
       .catch((error: unknown) => {
         throw error instanceof ProblemError ? new CliError(error.detail ?? error.message) : error;
       });
+    // The link travels out of band: it carries the log pin, so the new admin's browser pins the
+    // log from it rather than trusting the server's word on first contact.
+    const pin = {
+      verifierKey: signer.verifierKey,
+      origin: signer.name,
+      legacyBefore: await readLegacyBefore(context.database.db),
+    };
     process.stdout.write(
       `Invitation for ${name} (admin, ${party.name}), valid for ${INVITATION_TTL_MS / 3_600_000} hours, usable once:\n` +
-        `${invitationLink(context, token)}\n`,
+        `${withLogPin(invitationLink(context, token), pin)}\n`,
     );
   } finally {
     await context.database.close();

@@ -4,12 +4,12 @@ import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
-  createParty,
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
   saveDecrypted,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import { cardsOf, enrolSdkMember, openThread, openThreadInBrowser, reloadUntil } from '../helpers/e2e-workflows';
 import { entryTablesDigest, flipByte } from '../helpers/sdk-entries';
@@ -32,7 +32,6 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
   let envoyA: BrowserPerson;
   let envoyB: BrowserPerson;
   let sdkEnvoyB: ParleyPerson;
-  let partyA: string;
   let partyB: string;
   let threadId: string;
   let letterHash: string;
@@ -41,22 +40,22 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
     browser = await launchChromium();
-    const admin = await enrolSdkAdmin(booted, ADMIN.name);
-    partyA = admin.session.person.party.id;
-    partyB = await createParty(admin, PARTY_B);
+    const adminA = await enrolSdkAdmin(booted, ADMIN.name);
+    const adminB = await startParty(booted, PARTY_B, 'Anna Kuznetsova');
+    partyB = adminB.partyId;
     envoyA = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyA, partyName: ADMIN.party, role: 'envoy', name: 'Dmytro Lubinets' },
+      adminA,
+      { role: 'envoy', name: 'Dmytro Lubinets' },
       'agreed-minutes-00-envoy-a',
     );
     envoyB = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyB, partyName: PARTY_B, role: 'envoy', name: 'Mira Sokolova' },
+      adminB,
+      { role: 'envoy', name: 'Mira Sokolova' },
       'agreed-minutes-00-envoy-b',
     );
-    sdkEnvoyB = await enrolSdkMember(booted, admin, { partyId: partyB, role: 'envoy', name: 'Pavel Orlov' });
+    sdkEnvoyB = await enrolSdkMember(booted, adminB, { role: 'envoy', name: 'Pavel Orlov' });
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,6 @@ import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
-  createParty,
   dumpDatabase,
   type EntriesServer,
   enrolBrowserPerson,
@@ -13,6 +12,7 @@ import {
   openCaseByReference,
   saveDecrypted,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import { cardsOf, enrolSdkMember, openThread, reloadUntil } from '../helpers/e2e-workflows';
 import { childRecord } from '../helpers/sdk-entries';
@@ -47,25 +47,26 @@ describe.skipIf(!HAS_BROWSER)(
     beforeAll(async () => {
       booted = await startEntriesServer(ADMIN);
       browser = await launchChromium();
-      const admin = await enrolSdkAdmin(booted, ADMIN.name);
-      partyA = admin.session.person.party.id;
-      partyB = await createParty(admin, PARTY_B);
+      const adminA = await enrolSdkAdmin(booted, ADMIN.name);
+      const adminB = await startParty(booted, PARTY_B, 'Anna Kuznetsova');
+      partyA = adminA.partyId;
+      partyB = adminB.partyId;
       envoyA = await enrolBrowserPerson(
         browser,
-        admin,
-        { partyId: partyA, partyName: ADMIN.party, role: 'envoy', name: 'Dmytro Lubinets' },
+        adminA,
+        { role: 'envoy', name: 'Dmytro Lubinets' },
         'commitments-00-envoy-a',
       );
       envoyB = await enrolBrowserPerson(
         browser,
-        admin,
-        { partyId: partyB, partyName: PARTY_B, role: 'envoy', name: 'Mira Sokolova' },
+        adminB,
+        { role: 'envoy', name: 'Mira Sokolova' },
         'commitments-00-envoy-b',
       );
-      staffA = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'staff', name: 'Oksana Hrytsenko' });
-      staffB = await enrolSdkMember(booted, admin, { partyId: partyB, role: 'staff', name: 'Igor Belov' });
-      sdkEnvoyA = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'envoy', name: 'Olha Kovalenko' });
-      sdkEnvoyB = await enrolSdkMember(booted, admin, { partyId: partyB, role: 'envoy', name: 'Pavel Orlov' });
+      staffA = await enrolSdkMember(booted, adminA, { role: 'staff', name: 'Oksana Hrytsenko' });
+      staffB = await enrolSdkMember(booted, adminB, { role: 'staff', name: 'Igor Belov' });
+      sdkEnvoyA = await enrolSdkMember(booted, adminA, { role: 'envoy', name: 'Olha Kovalenko' });
+      sdkEnvoyB = await enrolSdkMember(booted, adminB, { role: 'envoy', name: 'Pavel Orlov' });
 
       // Fixtures through the SDK: three cases of both parties, and agreed minutes both countersigned.
       caseIds = [];

@@ -4,11 +4,11 @@ import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
-  createParty,
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import { dashboardReunifiedBars, dashboardStatusCounts } from '../helpers/e2e-story';
 import { enrolSdkMember } from '../helpers/e2e-workflows';
@@ -31,18 +31,19 @@ describe.skipIf(!HAS_BROWSER)('dashboard in Chromium, computed from what the per
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
     browser = await launchChromium();
-    const admin = await enrolSdkAdmin(booted, ADMIN.name);
-    const partyA = admin.session.person.party.id;
-    const partyB = await createParty(admin, PARTY_B);
+    const adminA = await enrolSdkAdmin(booted, ADMIN.name);
+    const adminB = await startParty(booted, PARTY_B, 'Anna Kuznetsova');
+    const partyA = adminA.partyId;
+    const partyB = adminB.partyId;
     envoyA = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyA, partyName: ADMIN.party, role: 'envoy', name: 'Dmytro Lubinets' },
+      adminA,
+      { role: 'envoy', name: 'Dmytro Lubinets' },
       'dashboard-00-envoy-a',
     );
-    staffA = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'staff', name: 'Oksana Hrytsenko' });
-    const sdkEnvoyA = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'envoy', name: 'Olha Kovalenko' });
-    const sdkEnvoyB = await enrolSdkMember(booted, admin, { partyId: partyB, role: 'envoy', name: 'Pavel Orlov' });
+    staffA = await enrolSdkMember(booted, adminA, { role: 'staff', name: 'Oksana Hrytsenko' });
+    const sdkEnvoyA = await enrolSdkMember(booted, adminA, { role: 'envoy', name: 'Olha Kovalenko' });
+    const sdkEnvoyB = await enrolSdkMember(booted, adminB, { role: 'envoy', name: 'Pavel Orlov' });
 
     caseIds = [];
     for (const [index, reference] of REFERENCES.entries()) {

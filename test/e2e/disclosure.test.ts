@@ -5,11 +5,11 @@ import { toBase64url } from '../../shared/encoding/bytes';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
-  createParty,
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import { enrolSdkMember } from '../helpers/e2e-workflows';
 import { childRecord, meetingMinutes } from '../helpers/sdk-entries';
@@ -70,22 +70,22 @@ describe.skipIf(!HAS_BROWSER)('disclosure in Chromium (issue 6, Must show 4)', (
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
     browser = await launchChromium();
-    const admin = await enrolSdkAdmin(booted, ADMIN.name);
-    const partyA = admin.session.person.party.id;
-    const partyC = await createParty(admin, PARTY_C);
+    const adminA = await enrolSdkAdmin(booted, ADMIN.name);
+    const adminC = await startParty(booted, PARTY_C, 'Paul Lefèvre');
+    const partyA = adminA.partyId;
     staff = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyA, partyName: ADMIN.party, role: 'staff', name: 'Oksana Hrytsenko' },
+      adminA,
+      { role: 'staff', name: 'Oksana Hrytsenko' },
       'disclosure-00-staff',
     );
     reviewer = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyC, partyName: PARTY_C, role: 'reviewer', name: 'Claire Dubois' },
+      adminC,
+      { role: 'reviewer', name: 'Claire Dubois' },
       'disclosure-00-reviewer',
     );
-    sdkStaff = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'staff', name: 'Iryna Melnyk' });
+    sdkStaff = await enrolSdkMember(booted, adminA, { role: 'staff', name: 'Iryna Melnyk' });
     const opened = await sdkStaff.openCase({
       reference: REFERENCE,
       parties: [partyA],

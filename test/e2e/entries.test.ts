@@ -4,7 +4,6 @@ import { ageOn } from '../../shared/content/age-on';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
-  createParty,
   dumpDatabase,
   type EntriesServer,
   enrolBrowserPerson,
@@ -15,6 +14,7 @@ import {
   padPdf,
   saveDecrypted,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import { openThreadInBrowser } from '../helpers/e2e-workflows';
 
@@ -62,32 +62,22 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
     browser = await launchChromium();
-    const admin = await enrolSdkAdmin(booted, ADMIN.name);
-    const partyA = admin.session.person.party.id;
-    const partyB = await createParty(admin, PARTY_B);
-    const partyC = await createParty(admin, PARTY_C);
-    staff = await enrolBrowserPerson(
-      browser,
-      admin,
-      { partyId: partyA, partyName: ADMIN.party, role: 'staff', name: 'Oksana Hrytsenko' },
-      'entries-00-staff',
-    );
+    // Each party is started by its own root admin, who invites and endorses its own people.
+    const adminA = await enrolSdkAdmin(booted, ADMIN.name);
+    const adminB = await startParty(booted, PARTY_B, 'Anna Kuznetsova');
+    const adminC = await startParty(booted, PARTY_C, 'Paul Lefèvre');
+    staff = await enrolBrowserPerson(browser, adminA, { role: 'staff', name: 'Oksana Hrytsenko' }, 'entries-00-staff');
     envoyA = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyA, partyName: ADMIN.party, role: 'envoy', name: 'Dmytro Lubinets' },
+      adminA,
+      { role: 'envoy', name: 'Dmytro Lubinets' },
       'entries-00-envoy-a',
     );
-    envoyB = await enrolBrowserPerson(
-      browser,
-      admin,
-      { partyId: partyB, partyName: PARTY_B, role: 'envoy', name: 'Mira Sokolova' },
-      'entries-00-envoy-b',
-    );
+    envoyB = await enrolBrowserPerson(browser, adminB, { role: 'envoy', name: 'Mira Sokolova' }, 'entries-00-envoy-b');
     reviewer = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyC, partyName: PARTY_C, role: 'reviewer', name: 'Claire Dubois' },
+      adminC,
+      { role: 'reviewer', name: 'Claire Dubois' },
       'entries-00-reviewer',
     );
   });

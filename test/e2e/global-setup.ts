@@ -11,5 +11,9 @@ export default function setup(): void {
     return;
   }
   // A production bundle, as `npm start` serves: vitest sets NODE_ENV=test, which would build React's development mode.
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  // Without a built-in log pin: each test server has its own log key, which its invitation links carry.
+  execSync('npx vite build --logLevel warn', {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', PARLEY_LOG_KEY: '', PARLEY_LOG_LEGACY_BEFORE: '' },
+  });
 }

@@ -1,10 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endorseEnrolment } from '../../client/sdk/admin-operations';
-import { enrolPerson } from '../../client/sdk/enrol-person';
-import { rotateOwnKeys } from '../../client/sdk/own-keys';
-import { SeenUploadsMemory } from '../../client/sdk/seen-uploads';
-import { invitationRoutes, keyRoutes, partyRoutes } from '../../shared/api/identity';
+import { ParleyPerson } from '../../client/sdk/parley-person';
+import { withLogPin } from '../../shared/log/log-pin-text';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import { openPersonBrowser, type PersonBrowser } from '../helpers/e2e-browser';
 import { enrolThroughLink } from '../helpers/e2e-identity-flows';
@@ -14,10 +11,8 @@ const ADMIN = { name: 'Ines Carvalho', party: 'Office of the First Lady (US)' };
 const ENVOY = 'Tomas Weber';
 
 /*
- * The admin is a Node SDK person, so that their key can be rotated behind the browser's back. It
- * is the operator-bootstrapped admin on purpose: rotating an admin-endorsed person's key is
- * answered 500 today (server/services/key-directory.ts replays too few statements; see the
- * `it.fails` in test/integration/sdk-identity.test.ts).
+ * The admin is a Node SDK person, the root of their party, so that their key can be rotated behind
+ * the browser's back.
  */
 describe.skipIf(!HAS_BROWSER)('a verified contact whose key changes', () => {
   let booted: BootstrappedServer;
@@ -35,12 +30,9 @@ describe.skipIf(!HAS_BROWSER)('a verified contact whose key changes', () => {
 
   it('blocks sending with "Key changed since you verified" until the person re-verifies', async () => {
     const { origin, adminLink, server } = booted;
-    const admin = await enrolPerson(server.url, adminLink, { origin });
-    const adminId = admin.session.person.id;
-    const [party] = (await admin.http.api(partyRoutes.listParties)).parties;
-    const { link } = await admin.http.api(invitationRoutes.createInvitation, {
-      body: { partyId: party?.id ?? '', role: 'envoy', name: ENVOY },
-    });
+    const admin = await ParleyPerson.enrol(server.url, adminLink, { origin });
+    const partyId = admin.currentSession?.person.party.id ?? '';
+    const link = withLogPin(await admin.invite({ partyId, role: 'envoy', name: ENVOY }), booted.logPin);
 
     envoy = await openPersonBrowser(browser, { hasPrf: true });
     const { page } = envoy;
@@ -50,8 +42,8 @@ describe.skipIf(!HAS_BROWSER)('a verified contact whose key changes', () => {
       { name: ENVOY, party: ADMIN.party, role: 'envoy', inviter: ADMIN.name },
       'keychange-01',
     );
-    const [pending] = (await admin.http.api(keyRoutes.listPendingEnrolments)).pending;
-    await endorseEnrolment(admin.http, admin.keyring.signer(adminId), pending?.person.id ?? '');
+    const [pending] = await admin.pendingEnrolments();
+    await admin.endorse(pending?.person.id ?? '');
     await page.getByTestId('pending-refresh').click();
     await page.getByTestId('pending-notice').waitFor({ state: 'detached' });
 
@@ -64,7 +56,7 @@ describe.skipIf(!HAS_BROWSER)('a verified contact whose key changes', () => {
     await expect.poll(() => page.getByTestId('recipient-ok').textContent()).toBe('Sending is allowed.');
 
     // The admin rotates; the envoy reloads (keys dropped) and unlocks again with the passkey.
-    await rotateOwnKeys({ ...admin, personId: adminId, seenUploads: new SeenUploadsMemory(admin.uploads) });
+    await admin.rotateKeys();
     await page.reload();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toBe('Locked — unlock');
     await page.screenshot({ path: artifactPath('keychange-02-locked-after-reload.png'), fullPage: true });

@@ -44,11 +44,29 @@ describe.skipIf(!HAS_BROWSER)('unlocking without PRF: recovery key on a new devi
     expect(await copyPasskeys(firstDevice, newDevice)).toBe(1);
     await signIn(newDevice, origin);
     expect(await newDevice.page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.name);
+
+    // This browser has no log pin (no invitation link opened here): it asks for the operator's
+    // `npm run admin -- log-key` output once, refuses text that is not a key, and never asks the server.
+    const pinScreen = newDevice.page.getByTestId('log-pin-screen');
+    await pinScreen.waitFor();
+    const { verifierKey, origin: logOrigin, legacyBefore } = booted.logPin;
+    await newDevice.page.getByTestId('log-pin-input').fill(`verifier key: ${verifierKey.slice(0, -4)}AAA=`);
+    await newDevice.page.getByTestId('log-pin-submit').click();
+    await expect.poll(() => newDevice.page.getByTestId('log-pin-error').textContent()).toContain('not a log key');
+    await newDevice.page.screenshot({ path: artifactPath('recovery-02-log-pin-refused.png'), fullPage: true });
+    await newDevice.page
+      .getByTestId('log-pin-input')
+      .fill(`origin: ${logOrigin}\nverifier key: ${verifierKey}\nlegacy statements before: ${legacyBefore}\n`);
+    await newDevice.page.getByTestId('log-pin-submit').click();
+    await pinScreen.waitFor({ state: 'detached' });
     const panel = newDevice.page.getByTestId('unlock-panel');
     await expect.poll(() => panel.textContent()).toContain('gives no PRF output on this device');
     expect(await newDevice.page.getByTestId('unlock-passkey').count()).toBe(0);
     expect(await newDevice.page.getByTestId('key-status').textContent()).toBe('Locked — unlock');
-    await newDevice.page.screenshot({ path: artifactPath('recovery-02-new-device-locked.png'), fullPage: true });
+    await newDevice.page.screenshot({
+      path: artifactPath('recovery-02-new-device-locked-after-pin.png'),
+      fullPage: true,
+    });
 
     // A typing mistake is caught by the checksum, before anything is decrypted.
     await newDevice.page.getByLabel('Recovery key').fill(mistype(recoveryKey));
@@ -67,11 +85,13 @@ describe.skipIf(!HAS_BROWSER)('unlocking without PRF: recovery key on a new devi
     // The recovered keys are the real ones: the directory accepts an endorsement they sign.
     await newDevice.page.getByRole('link', { name: 'Invitations' }).click();
     await newDevice.page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
-    await newDevice.page.getByLabel('Party', { exact: true }).selectOption({ label: STAFF.party });
+    expect(await newDevice.page.getByTestId('invite-party').textContent()).toContain(STAFF.party);
     await newDevice.page.getByLabel('Role', { exact: true }).selectOption('staff');
     await newDevice.page.getByLabel('Name', { exact: true }).fill(STAFF.name);
     await newDevice.page.getByTestId('create-invitation').click();
     const staffLink = await newDevice.page.getByTestId('invitation-link').inputValue();
+    // The admin's browser hands on the pin it holds (pasted above) in the link's fragment.
+    expect(staffLink).toContain(`&log=${encodeURIComponent(verifierKey)}&legacy=0`);
     const staff = await openPersonBrowser(browser, { hasPrf: false });
     people.push(staff);
     await enrolThroughLink(

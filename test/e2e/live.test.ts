@@ -5,11 +5,11 @@ import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
-  createParty,
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import { enrolSdkMember } from '../helpers/e2e-workflows';
 import { childRecord } from '../helpers/sdk-entries';
@@ -94,30 +94,17 @@ describe.skipIf(!HAS_BROWSER)('live updates in Chromium (issue 6, Must show 5)',
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
     browser = await launchChromium();
-    const admin = await enrolSdkAdmin(booted, ADMIN.name);
-    const partyA = admin.session.person.party.id;
-    const partyB = await createParty(admin, PARTY_B);
-    partyC = await createParty(admin, PARTY_C);
-    staffA = await enrolBrowserPerson(
-      browser,
-      admin,
-      { partyId: partyA, partyName: ADMIN.party, role: 'staff', name: 'Oksana Hrytsenko' },
-      'live-00-staff-a',
-    );
-    envoyB = await enrolBrowserPerson(
-      browser,
-      admin,
-      { partyId: partyB, partyName: PARTY_B, role: 'envoy', name: 'Mira Sokolova' },
-      'live-00-envoy-b',
-    );
-    outsider = await enrolBrowserPerson(
-      browser,
-      admin,
-      { partyId: partyC, partyName: PARTY_C, role: 'staff', name: 'Ingrid Haugen' },
-      'live-00-outsider',
-    );
-    const sdkStaffA = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'staff', name: 'Iryna Melnyk' });
-    sdkStaffC = await enrolSdkMember(booted, admin, { partyId: partyC, role: 'staff', name: 'Lars Berg' });
+    const adminA = await enrolSdkAdmin(booted, ADMIN.name);
+    const adminB = await startParty(booted, PARTY_B, 'Anna Kuznetsova');
+    const adminC = await startParty(booted, PARTY_C, 'Kari Nordmann');
+    const partyA = adminA.partyId;
+    const partyB = adminB.partyId;
+    partyC = adminC.partyId;
+    staffA = await enrolBrowserPerson(browser, adminA, { role: 'staff', name: 'Oksana Hrytsenko' }, 'live-00-staff-a');
+    envoyB = await enrolBrowserPerson(browser, adminB, { role: 'envoy', name: 'Mira Sokolova' }, 'live-00-envoy-b');
+    outsider = await enrolBrowserPerson(browser, adminC, { role: 'staff', name: 'Ingrid Haugen' }, 'live-00-outsider');
+    const sdkStaffA = await enrolSdkMember(booted, adminA, { role: 'staff', name: 'Iryna Melnyk' });
+    sdkStaffC = await enrolSdkMember(booted, adminC, { role: 'staff', name: 'Lars Berg' });
     caseId = (
       await sdkStaffA.openCase({ reference: REFERENCE, parties: [partyA, partyB], record: childRecord('Daryna') })
     ).streamId;

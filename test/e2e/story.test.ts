@@ -5,13 +5,13 @@ import { isoWeek } from '../../shared/content/plain-date';
 import { HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
-  createParty,
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
   expectTimelineValid,
   openCaseByReference,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import {
   type ChildOnFile,
@@ -103,25 +103,20 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
   let minutesHash: string;
   const caseIds = new Map<string, string>();
 
-  // Setup outside the story, through the SDK: the operator-invited admin, the parties, and each
-  // person's invitation and endorsement. Each person enrols in their own browser profile; every
+  // Setup outside the story, through the SDK: each party's operator-invited root admin, and each
+  // person's invitation and endorsement by the admin of their own party. Each person enrols in their own browser profile; every
   // step of the story, the children's cases included, is then done in the browser of its person.
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
     browser = await launchChromium();
-    const admin = await enrolSdkAdmin(booted, ADMIN.name);
-    const partyIds = {
-      [PARTY_A]: admin.session.person.party.id,
-      [PARTY_B]: await createParty(admin, PARTY_B),
-      [PARTY_C]: await createParty(admin, PARTY_C),
+    // Each party is started by its own root admin, who invites and endorses its own people.
+    const admins = {
+      [PARTY_A]: await enrolSdkAdmin(booted, ADMIN.name),
+      [PARTY_B]: await startParty(booted, PARTY_B, 'Anna Kuznetsova'),
+      [PARTY_C]: await startParty(booted, PARTY_C, 'Paul Lefèvre'),
     };
     const enrol = (who: (typeof PEOPLE)[keyof typeof PEOPLE], label: string) =>
-      enrolBrowserPerson(
-        browser,
-        admin,
-        { partyId: partyIds[who.party], partyName: who.party, role: who.role, name: who.name },
-        `story-00-${label}`,
-      );
+      enrolBrowserPerson(browser, admins[who.party], { role: who.role, name: who.name }, `story-00-${label}`);
     envoyA = await enrol(PEOPLE.envoyA, 'envoy-a');
     envoyB = await enrol(PEOPLE.envoyB, 'envoy-b');
     staffA = await enrol(PEOPLE.staffA, 'staff-a');

@@ -11,11 +11,11 @@ import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import { flipEverySignedPart, SIGNED_PART_KINDS } from '../helpers/bundle-flips';
 import {
   type BrowserPerson,
-  createParty,
   type EntriesServer,
   enrolBrowserPerson,
   enrolSdkAdmin,
   startEntriesServer,
+  startParty,
 } from '../helpers/e2e-entries';
 import { enrolSdkMember } from '../helpers/e2e-workflows';
 import { childRecord, flipByte, meetingMinutes } from '../helpers/sdk-entries';
@@ -37,9 +37,9 @@ const runVerifyCli = (file: string, logKey: string) =>
     timeout: 60_000,
   });
 
-/** The log key this browser pinned (client/crypto/log-pin.ts): the only key the page trusts. */
+/** The log key this browser pinned (client/crypto/log-pin-source.ts): the only key the page trusts. */
 const pinnedKeyOf = async (page: Page): Promise<string> => {
-  const text = await page.evaluate(() => localStorage.getItem('parley.log.pin.v1'));
+  const text = await page.evaluate(() => localStorage.getItem('parley.log.pin.v2'));
   return (JSON.parse(text ?? '{}') as { verifierKey?: string }).verifierKey ?? '';
 };
 
@@ -97,17 +97,18 @@ describe.skipIf(!HAS_BROWSER)('the verification page in Chromium (issue 5, Must 
     await initCrypto();
     booted = await startEntriesServer(ADMIN);
     browser = await launchChromium();
-    const admin = await enrolSdkAdmin(booted, ADMIN.name);
-    const partyA = admin.session.person.party.id;
-    const partyB = await createParty(admin, PARTY_B);
-    const partyC = await createParty(admin, PARTY_C);
-    const staffA = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'staff', name: 'Oksana Hrytsenko' });
-    const envoyA = await enrolSdkMember(booted, admin, { partyId: partyA, role: 'envoy', name: 'Dmytro Lubinets' });
-    const envoyB = await enrolSdkMember(booted, admin, { partyId: partyB, role: 'envoy', name: 'Mira Sokolova' });
+    const adminA = await enrolSdkAdmin(booted, ADMIN.name);
+    const adminB = await startParty(booted, PARTY_B, 'Anna Kuznetsova');
+    const adminC = await startParty(booted, PARTY_C, 'Paul Lefèvre');
+    const partyA = adminA.partyId;
+    const partyB = adminB.partyId;
+    const staffA = await enrolSdkMember(booted, adminA, { role: 'staff', name: 'Oksana Hrytsenko' });
+    const envoyA = await enrolSdkMember(booted, adminA, { role: 'envoy', name: 'Dmytro Lubinets' });
+    const envoyB = await enrolSdkMember(booted, adminB, { role: 'envoy', name: 'Mira Sokolova' });
     reviewer = await enrolBrowserPerson(
       browser,
-      admin,
-      { partyId: partyC, partyName: PARTY_C, role: 'reviewer', name: 'Claire Dubois' },
+      adminC,
+      { role: 'reviewer', name: 'Claire Dubois' },
       'verify-00-reviewer',
     );
 
@@ -155,6 +156,8 @@ describe.skipIf(!HAS_BROWSER)('the verification page in Chromium (issue 5, Must 
     expect(kinds).toEqual(['all', 'case', 'thread', 'party']);
     pinnedKey = await pinnedKeyOf(page);
     expect(pinnedKey).toMatch(/^\S+\+[0-9a-f]{8}\+\S+$/);
+    // Pinned from the invitation link, as the operator's configuration gives it: not from the server.
+    expect(pinnedKey).toBe(booted.logPin.verifierKey);
 
     expect(await verifyScope(page, 'all')).toBe('valid');
     expect(new URL(page.url()).search).toBe('?scope=all');

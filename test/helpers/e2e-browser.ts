@@ -10,9 +10,47 @@ export type PersonBrowser = {
   readonly errors: string[];
 };
 
+/**
+ * Stands in for a person who says yes whenever the page asks before sealing to new readers (the
+ * "Seal to new readers?" dialog): clicks its confirm button as soon as it opens, and records the
+ * names it listed in `window.__parleyReadersAsked`. Tests that examine the dialog turn it off
+ * with {@link setAutoConfirmReaders}.
+ */
+const autoConfirmReaders = () => {
+  const state = window as unknown as { __parleyAutoConfirm?: boolean; __parleyReadersAsked?: string[][] };
+  state.__parleyAutoConfirm = true;
+  state.__parleyReadersAsked = [];
+  new MutationObserver(() => {
+    const dialog = document.querySelector<HTMLDialogElement>('[data-testid="readers-dialog"]');
+    if (dialog && !dialog.open) {
+      delete dialog.dataset['answered'];
+    }
+    if (!dialog?.open || state.__parleyAutoConfirm === false || dialog.dataset['answered'] === 'yes') {
+      return;
+    }
+    dialog.dataset['answered'] = 'yes';
+    const names = [...dialog.querySelectorAll('[data-testid="new-reader"]')].map(
+      (row) => row.getAttribute('data-person') ?? '',
+    );
+    state.__parleyReadersAsked?.push(names);
+    dialog.querySelector<HTMLButtonElement>('[data-testid="readers-confirm"]')?.click();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['open'] });
+};
+
+/** Turns the stand-in for "yes" to the new readers dialog on or off (it starts on). */
+export const setAutoConfirmReaders = (person: PersonBrowser, on: boolean) =>
+  person.page.evaluate((value) => {
+    (window as unknown as { __parleyAutoConfirm?: boolean }).__parleyAutoConfirm = value;
+  }, on);
+
+/** Who the page asked about before sealing, since it loaded (person ids, one list per question). */
+export const readersAsked = (person: PersonBrowser): Promise<string[][]> =>
+  person.page.evaluate(() => (window as unknown as { __parleyReadersAsked?: string[][] }).__parleyReadersAsked ?? []);
+
 /** A fresh browser profile with a CTAP 2.1 platform authenticator, with or without PRF. */
 export const openPersonBrowser = async (browser: Browser, options: { hasPrf: boolean }): Promise<PersonBrowser> => {
   const context = await browser.newContext();
+  await context.addInitScript(autoConfirmReaders);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -7,12 +7,13 @@ import { expect } from 'vitest';
 import { endorseEnrolment } from '../../client/sdk/admin-operations';
 import { type Enrolment, enrolPerson } from '../../client/sdk/enrol-person';
 import { type Database, selectRows } from '../../db/client';
-import { invitationRoutes, keyRoutes, partyRoutes } from '../../shared/api/identity';
+import { invitationRoutes, keyRoutes } from '../../shared/api/identity';
+import { type LogPinText, withLogPin } from '../../shared/log/log-pin-text';
 import type { Role } from '../../shared/schemas/role';
 import { driversUnderTest } from './databases';
 import { openPersonBrowser, type PersonBrowser } from './e2e-browser';
 import { enrolThroughLink } from './e2e-identity-flows';
-import { type BootstrappedServer, startBootstrappedServer } from './e2e-server';
+import { type BootstrappedServer, logPinOf, startBootstrappedServer } from './e2e-server';
 import { bootstrapAdminInvitation } from './sdk-bootstrap';
 import { startTestServer } from './test-server';
 
@@ -37,10 +38,13 @@ export const startEntriesServer = async (admin: { party: string; name: string })
     dataDir: database.options.dataDir,
   });
   const { link } = await bootstrapAdminInvitation(server, admin.party, admin.name);
+  const logPin = logPinOf(server);
   return {
     server,
     origin: server.origin,
-    adminLink: link,
+    // As the command line prints it: the link carries the log pin.
+    adminLink: withLogPin(link, logPin),
+    logPin,
     driver: 'postgres',
     cleanup: async () => {
       await server.shutdown();
@@ -49,39 +53,62 @@ export const startEntriesServer = async (admin: { party: string; name: string })
   };
 };
 
-/** The operator-bootstrapped admin, driven from Node: invites and endorses everyone else. */
-export type SdkAdmin = Enrolment & { readonly personId: string; readonly name: string };
-
-export const enrolSdkAdmin = async (booted: EntriesServer, name: string): Promise<SdkAdmin> => {
-  const admin = await enrolPerson(booted.server.url, booted.adminLink, { origin: booted.origin });
-  return Object.assign(admin, { personId: admin.session.person.id, name });
+/**
+ * A party's root admin, bootstrapped by the operator and driven from Node: invites and endorses the
+ * people of their own party, and hands out links that carry the log pin (as a browser admin does).
+ */
+export type SdkAdmin = Enrolment & {
+  readonly personId: string;
+  readonly name: string;
+  readonly partyId: string;
+  readonly partyName: string;
+  readonly logPin: LogPinText;
 };
 
-/** Creates a party (as the admin); answers its id. */
-export const createParty = async (admin: SdkAdmin, name: string): Promise<string> =>
-  (await admin.http.api(partyRoutes.createParty, { body: { name } })).id;
+const asSdkAdmin = (admin: Enrolment, name: string, logPin: LogPinText): SdkAdmin =>
+  Object.assign(admin, {
+    personId: admin.session.person.id,
+    name,
+    partyId: admin.session.person.party.id,
+    partyName: admin.session.person.party.name,
+    logPin,
+  });
+
+/** The root admin of the party the server was started with. */
+export const enrolSdkAdmin = async (booted: EntriesServer, name: string): Promise<SdkAdmin> =>
+  asSdkAdmin(await enrolPerson(booted.server.url, booted.adminLink, { origin: booted.origin }), name, booted.logPin);
+
+/**
+ * Starts a new party the operator's way (what `npm run admin -- invite` does, against the running
+ * server) and enrols its root admin through the SDK.
+ */
+export const startParty = async (booted: EntriesServer, partyName: string, adminName: string): Promise<SdkAdmin> => {
+  const { link } = await bootstrapAdminInvitation(booted.server, partyName, adminName);
+  return asSdkAdmin(await enrolPerson(booted.server.url, link, { origin: booted.origin }), adminName, booted.logPin);
+};
 
 /** A person enrolled in their own browser profile (passkey in its virtual authenticator), endorsed, unlocked. */
 export type BrowserPerson = PersonBrowser & { readonly personId: string; readonly name: string };
 
 /**
- * Invites a person (as the SDK admin), enrols them through the link in a fresh browser profile
- * with a PRF passkey, endorses them and waits until their browser knows they are active.
+ * Invites a person into the SDK admin's party, enrols them through the link (which carries the log
+ * pin, so their browser pins the log from it) in a fresh browser profile with a PRF passkey,
+ * endorses them and waits until their browser knows they are active.
  */
 export const enrolBrowserPerson = async (
   browser: Browser,
   admin: SdkAdmin,
-  who: { partyId: string; partyName: string; role: Role; name: string },
+  who: { role: Role; name: string },
   screenshots: string,
 ): Promise<BrowserPerson> => {
   const { link } = await admin.http.api(invitationRoutes.createInvitation, {
-    body: { partyId: who.partyId, role: who.role, name: who.name },
+    body: { partyId: admin.partyId, role: who.role, name: who.name },
   });
   const person = await openPersonBrowser(browser, { hasPrf: true });
   await enrolThroughLink(
     person,
-    link,
-    { name: who.name, party: who.partyName, role: who.role, inviter: admin.name },
+    withLogPin(link, admin.logPin),
+    { name: who.name, party: admin.partyName, role: who.role, inviter: admin.name },
     screenshots,
   );
   const { pending } = await admin.http.api(keyRoutes.listPendingEnrolments);
@@ -183,10 +210,10 @@ export const openCaseByReference = async (person: BrowserPerson, reference: stri
   await page.getByTestId('timeline').waitFor();
 };
 
-/** Waits until every card of the timeline shows its signature, chain and inclusion valid; answers how many cards. */
+/** Waits until every card of the timeline shows its signature, chain, inclusion and readers valid; answers how many cards. */
 export const expectTimelineValid = async (page: Page, timeline = 'timeline'): Promise<number> => {
   const count = await page.getByTestId(timeline).getByTestId('timeline-entry').count();
-  for (const check of ['check-signature', 'check-chain', 'check-inclusion']) {
+  for (const check of ['check-signature', 'check-chain', 'check-inclusion', 'check-readers']) {
     await expect
       .poll(() => page.getByTestId(timeline).locator(`[data-testid="${check}"][data-state="valid"]`).count())
       .toBe(count);

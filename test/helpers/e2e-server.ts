@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { loadLogSigner } from '../../server/log/log-key';
+import type { LogPinText } from '../../shared/log/log-pin-text';
 import { freshDataDir } from './databases';
 import { freePort } from './ports';
 import { startTestServer, type TestServer } from './test-server';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Runs `npm run admin -- invite …` (the operator's bootstrap) against a data directory; returns the link. */
+/**
+ * Runs `npm run admin -- invite …` (the operator's bootstrap) against a data directory; returns the
+ * link it prints, whose fragment carries the log pin after the token.
+ */
 export const runAdminInvite = (options: {
   dataDir: string;
   origin: string;
@@ -45,7 +50,7 @@ export const runAdminInvite = (options: {
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      const link = /^(http\S+\/enrol#[A-Za-z0-9_-]+)$/m.exec(stdout)?.[1];
+      const link = /^(http\S+\/enrol#[A-Za-z0-9_-]+&log=\S+&legacy=\d+)$/m.exec(stdout)?.[1];
       if (code !== 0 || !link) {
         reject(new Error(`admin invite exited ${code}: ${stdout}${stderr}`));
         return;
@@ -54,7 +59,19 @@ export const runAdminInvite = (options: {
     });
   });
 
-export type BootstrappedServer = { readonly server: TestServer; readonly origin: string; readonly adminLink: string };
+export type BootstrappedServer = {
+  readonly server: TestServer;
+  readonly origin: string;
+  readonly adminLink: string;
+  /** What `npm run admin -- log-key` prints for this server: what every browser of the test pins. */
+  readonly logPin: LogPinText;
+};
+
+/** The log pin of a test server, from its configuration (a deployment made after party roots). */
+export const logPinOf = (server: TestServer): LogPinText => {
+  const signer = loadLogSigner(server.config);
+  return { verifierKey: signer.verifierKey, origin: signer.name, legacyBefore: 0 };
+};
 
 /**
  * The real server on PGlite, bootstrapped the way an operator does it: the admin CLI writes the
@@ -67,5 +84,5 @@ export const startBootstrappedServer = async (admin: { party: string; name: stri
   const origin = `http://localhost:${port}`;
   const adminLink = await runAdminInvite({ dataDir, origin, ...admin });
   const server = await startTestServer({ dataDir, env: { PORT: String(port), PUBLIC_ORIGIN: origin } });
-  return { server, origin, adminLink };
+  return { server, origin, adminLink, logPin: logPinOf(server) };
 };

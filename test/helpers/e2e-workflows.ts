@@ -8,14 +8,17 @@ import type { BrowserPerson, EntriesServer, SdkAdmin } from './e2e-entries';
 
 /**
  * A person driven from Node beside the browser people (for fixtures and for what a browser never
- * sends): invited and endorsed by the SDK admin. Enrol them before the entries they must receive.
+ * sends): invited into the SDK admin's party and endorsed by them. Enrol them before the entries
+ * they must receive.
  */
 export const enrolSdkMember = async (
   booted: EntriesServer,
   admin: SdkAdmin,
-  who: { partyId: string; role: Role; name: string },
+  who: { role: Role; name: string },
 ): Promise<ParleyPerson> => {
-  const { link } = await admin.http.api(invitationRoutes.createInvitation, { body: who });
+  const { link } = await admin.http.api(invitationRoutes.createInvitation, {
+    body: { partyId: admin.partyId, ...who },
+  });
   const person = await ParleyPerson.enrol(booted.server.url, link, { origin: booted.origin });
   await endorseEnrolment(admin.http, admin.keyring.signer(admin.personId), person.personId);
   return person;

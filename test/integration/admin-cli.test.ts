@@ -4,6 +4,7 @@ import { ParleyPerson } from '../../client/sdk/parley-person';
 import type { DatabaseOptions } from '../../db/client';
 import { openDatabase } from '../../db/client';
 import { invitations, parties } from '../../db/schema/index';
+import { parseInvitationFragment } from '../../shared/log/log-pin-text';
 import { driversUnderTest } from '../helpers/databases';
 import { startTestServer } from '../helpers/test-server';
 
@@ -53,7 +54,17 @@ for (const driver of driversUnderTest()) {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/valid for 72 hours, usable once/);
-      expect(result.stdout).toMatch(/^https:\/\/parley\.example\.org\/enrol#[A-Za-z0-9_-]{43}$/m);
+      const link = /^(https:\/\/parley\.example\.org\/enrol#[A-Za-z0-9_-]{43}&log=\S+&legacy=0)$/m.exec(
+        result.stdout,
+      )?.[1];
+      // The link carries the log pin, exactly as `log-key` prints it, for the admin's browser to pin.
+      const logKey = runAdmin(options, ['log-key']);
+      const printedKey = /^verifier key: (\S+)$/m.exec(logKey.stdout)?.[1];
+      expect(printedKey).toBeDefined();
+      expect(parseInvitationFragment(new URL(link ?? 'x:').hash.slice(1)).pin).toEqual({
+        ok: true,
+        pin: { verifierKey: printedKey, origin: 'parley.example.org/parley/log/v1', legacyBefore: 0 },
+      });
       const second = runAdmin(options, [
         'invite',
         '--party',

@@ -1,17 +1,23 @@
 import { type FormEvent, useId, useState } from 'react';
 import { API } from '../../../shared/api/index';
+import { withLogPin } from '../../../shared/log/log-pin-text';
 import { ALL_ROLES, type Role } from '../../../shared/schemas/role';
 import { api } from '../../api/transport';
 import { useAction } from '../../api/useAction';
-import { useQuery } from '../../api/useQuery';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLog } from '../../log/useLog';
+import { useSignedIn } from '../../session/useSession';
 
-/** Invites a person into a party with a role; shows the one-time link. */
+/**
+ * Invites a person into the admin's own party with a role; shows the one-time link, extended with
+ * the log pin this browser holds, so that the invitee's browser pins the log from the link.
+ */
 export const InvitationForm = ({ onCreated }: { onCreated: () => void }) => {
   const id = useId();
-  const [parties] = useQuery(() => api(API.listParties), []);
-  const [partyId, setPartyId] = useState('');
+  const session = useSignedIn();
+  const { status } = useLog();
+  const party = session?.person.party;
   const [role, setRole] = useState<Role>('envoy');
   const [name, setName] = useState('');
   const [link, setLink] = useState<string | null>(null);
@@ -19,10 +25,13 @@ export const InvitationForm = ({ onCreated }: { onCreated: () => void }) => {
   const create = (event: FormEvent) => {
     event.preventDefault();
     setLink(null);
+    if (!party) {
+      return;
+    }
     run(
-      () => api(API.createInvitation, { body: { partyId, role, name } }),
+      () => api(API.createInvitation, { body: { partyId: party.id, role, name } }),
       (created) => {
-        setLink(created.link);
+        setLink(status.pin ? withLogPin(created.link, status.pin) : created.link);
         setName('');
         onCreated();
       },
@@ -31,23 +40,10 @@ export const InvitationForm = ({ onCreated }: { onCreated: () => void }) => {
   return (
     <>
       <form onSubmit={create} className="grid-form" aria-label="Invite a person">
-        <label htmlFor={`${id}-party`}>Party</label>
-        <select
-          id={`${id}-party`}
-          value={partyId}
-          onChange={(event) => setPartyId(event.target.value)}
-          required
-          data-testid="invite-party"
-        >
-          <option value="">Choose a party…</option>
-          {parties.status === 'ready'
-            ? parties.data.parties.map((party) => (
-                <option key={party.id} value={party.id}>
-                  {party.name}
-                </option>
-              ))
-            : null}
-        </select>
+        <span>Party</span>
+        <span data-testid="invite-party">
+          {party?.name ?? '—'} <span className="hint">(admins invite into their own party only)</span>
+        </span>
         <label htmlFor={`${id}-role`}>Role</label>
         <select
           id={`${id}-role`}
@@ -75,7 +71,6 @@ export const InvitationForm = ({ onCreated }: { onCreated: () => void }) => {
         </button>
       </form>
       <ErrorNotice error={error} />
-      {parties.status === 'error' ? <ErrorNotice error={parties.error} /> : null}
       {link ? (
         <div className="panel notice" role="status" data-testid="invitation-created">
           <p>

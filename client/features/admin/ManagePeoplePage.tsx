@@ -9,7 +9,10 @@ import { revokePerson } from '../../crypto/admin-actions';
 import { useIsUnlocked, useSignedIn } from '../../session/useSession';
 import { useTrust } from '../../trust/useTrust';
 
-/** Everyone, with their status; an admin can revoke anyone but themselves. */
+/**
+ * Everyone, with their status; an admin revokes people of their own party only (the party the log
+ * binds them to), never themselves: only a party's own admins act for it.
+ */
 export const ManagePeoplePage = () => {
   const session = useSignedIn();
   const isUnlocked = useIsUnlocked();
@@ -19,6 +22,11 @@ export const ManagePeoplePage = () => {
   if (!session) {
     return null;
   }
+  const myParty = state.status === 'ready' ? state.directory.currentKey(session.person.id)?.party : undefined;
+  // A pending person has no key yet: the server's word on their party is all there is, and the
+  // server refuses to revoke them for another party's admin anyway.
+  const partyOf = (person: PersonView) =>
+    state.status === 'ready' ? (state.directory.currentKey(person.id)?.party ?? person.party.id) : person.party.id;
   const confirmRevoke = () => {
     const target = revoking;
     setRevoking(null);
@@ -54,7 +62,7 @@ export const ManagePeoplePage = () => {
                 <td>{person.role}</td>
                 <td data-testid="person-status">{person.status}</td>
                 <td>
-                  {person.status !== 'revoked' && person.id !== session.person.id ? (
+                  {person.status !== 'revoked' && person.id !== session.person.id && partyOf(person) === myParty ? (
                     <button
                       type="button"
                       className="danger"

@@ -8,7 +8,10 @@ import { useIsUnlocked, useSignedIn } from '../../session/useSession';
 import { useTrust } from '../../trust/useTrust';
 import { PendingRow } from './PendingRow';
 
-/** Enrolments awaiting an admin's endorsement; this admin can endorse those they invited. */
+/**
+ * Enrolments into this admin's party awaiting its admins' endorsement: the inviting admin signs
+ * first, then others of the party until its threshold is met and the keys are published.
+ */
 export const PendingPage = () => {
   const session = useSignedIn();
   const isUnlocked = useIsUnlocked();
@@ -23,7 +26,8 @@ export const PendingPage = () => {
       <h1 id="pending-title">Endorsements</h1>
       <p>
         Before endorsing, compare the safety number below with the new person over a channel you trust (in person, by
-        phone). Endorsing countersigns their keys and publishes them to everyone.
+        phone). Endorsing countersigns their keys; once as many of your party's admins as its threshold requires have
+        signed, the keys are published to everyone.
       </p>
       {isUnlocked ? null : <LockedNotice action="endorse" />}
       {pending.status === 'loading' || trust.status === 'loading' ? <Loading /> : null}
@@ -38,7 +42,6 @@ export const PendingPage = () => {
               <PendingRow
                 key={item.person.id}
                 pending={item}
-                adminId={session.person.id}
                 adminKey={me}
                 directory={trust.directory}
                 canSign={isUnlocked}

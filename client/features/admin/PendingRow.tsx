@@ -7,17 +7,19 @@ import { endorseEnrolment, endorsementProblem } from '../../crypto/admin-actions
 import { subjectOf } from '../../crypto/safety-view';
 import { SafetyNumber } from '../people/SafetyNumber';
 
-/** One pending enrolment: who, their key's safety number with this admin, and "Endorse". */
+/**
+ * One pending enrolment into the admin's party: who, their key's safety number with this admin,
+ * how many of the party's admins have signed of how many its threshold requires, and "Endorse"
+ * (the inviting admin first, then others of the party).
+ */
 export const PendingRow = ({
   pending,
-  adminId,
   adminKey,
   directory,
   canSign,
   onEndorsed,
 }: {
   pending: z.infer<typeof PendingEnrolment>;
-  adminId: string;
   adminKey: KeyRecord;
   directory: DirectoryState;
   canSign: boolean;
@@ -25,22 +27,29 @@ export const PendingRow = ({
 }) => {
   const { busy, error, run } = useAction();
   const { person, signed } = pending;
-  const isMine = pending.invitedBy === adminId;
-  const problem = isMine ? endorsementProblem(signed, person.id, adminId) : null;
+  const adminId = adminKey.person;
+  const required = directory.partyRecord(signed.statement.party)?.threshold ?? 1;
+  // The first signature is the new key's own; every later one is an admin's.
+  const admins = signed.signatures.slice(1).map((signature) => signature.signer);
+  const problem = endorsementProblem(signed, person.id, { id: adminId, party: adminKey.party });
+  const hasSigned = admins.includes(adminId);
   return (
     <li className="card" data-testid="pending-row">
       <h2>{person.name}</h2>
       <p>
         {person.role} of {person.party.name} · key <code>{signed.statement.keyId}</code>
       </p>
+      <p data-testid="endorsement-progress" data-signed={admins.length} data-required={required}>
+        Signed by {admins.length} of the {required} admin{required === 1 ? '' : 's'} of the party its threshold
+        requires.
+      </p>
       <SafetyNumber mine={subjectOf(adminKey)} theirs={subjectOf(signed.statement)} />
-      {isMine ? null : <p className="hint">Invited by another admin: only they can endorse.</p>}
-      {problem ? (
-        <p role="alert" className="error">
-          Do not endorse: {problem}
+      {problem && !hasSigned ? (
+        <p role="alert" className="hint" data-testid="endorse-not-yet">
+          Not for you to sign now: {problem}.
         </p>
       ) : null}
-      {isMine && !problem ? (
+      {!problem ? (
         <button
           type="button"
           className="primary"

@@ -5,6 +5,7 @@ import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useIsUnlocked } from '../../session/useSession';
 import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
+import { MembershipPanel } from '../membership/MembershipPanel';
 import { STATUS_LABELS } from '../timeline/labels';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
@@ -31,8 +32,11 @@ export const CasePage = () => {
   const detail = query.status === 'ready' ? query.data : null;
   const summary = detail?.summary;
   const workflow = useWorkflowScope(context, detail?.loaded, caseId, reload);
-  const canWrite =
-    summary?.isMember === true && isUnlocked && (context?.me.role === 'staff' || context?.me.role === 'envoy');
+  const verified = detail?.loaded.streams.find(({ stream }) => stream.id === caseId);
+  const ownParty = context ? detail?.loaded.names.directory.currentKey(context.me.personId)?.party : undefined;
+  // Membership from the signed entries, never the server's word.
+  const isMember = ownParty !== undefined && verified?.members.includes(ownParty) === true;
+  const canWrite = isMember && isUnlocked && (context?.me.role === 'staff' || context?.me.role === 'envoy');
   return (
     <section aria-labelledby="case-title" data-testid="case-page">
       <h1 id="case-title">
@@ -51,9 +55,18 @@ export const CasePage = () => {
           </p>
           {summary.isIntact ? null : (
             <p role="alert" className="error" data-testid="case-broken">
-              This case does not verify: a signature or a chain link fails. See the entries marked FAILED below.
+              This case does not verify: a signature, a chain link or a readers check fails. See the entries marked
+              FAILED below.
             </p>
           )}
+          {verified ? (
+            <MembershipPanel
+              target={{ context, streamId: caseId, streamKind: 'case', onWritten: reload }}
+              verified={verified}
+              names={detail.loaded.names}
+              canWrite={canWrite && verified.isIntact}
+            />
+          ) : null}
           <h2>Child record</h2>
           {detail.record ? (
             <ChildRecord record={detail.record} />
@@ -101,7 +114,7 @@ export const CasePage = () => {
               }}
             />
           ) : null}
-          <DisclosureLink kind="case" streamId={caseId} isMember={summary.isMember} canWrite={canWrite} />
+          <DisclosureLink kind="case" streamId={caseId} isMember={isMember} canWrite={canWrite} />
           <h2>Timeline</h2>
           <Timeline
             entries={detail.timeline}

@@ -1,6 +1,7 @@
 import type { QueryState } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { DirectoryVerificationError } from '../../crypto/directory';
 import { DirectoryError } from '../people/DirectoryError';
 import type { EntryContextState } from '../timeline/useEntryContext';
 
@@ -18,7 +19,11 @@ export const StreamQueryState = ({
     return <DirectoryError error={contextState.error} />;
   }
   if (query.status === 'error') {
-    return <ErrorNotice error={query.error} testId="stream-error" />;
+    return query.error instanceof DirectoryVerificationError ? (
+      <DirectoryError error={query.error} />
+    ) : (
+      <ErrorNotice error={query.error} testId="stream-error" />
+    );
   }
   if (contextState.status === 'loading' || query.status === 'loading' || query.data === null) {
     return <Loading what={what} />;

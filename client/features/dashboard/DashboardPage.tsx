@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { directoryPeople } from '../../entries/directory-people';
 import { loadStreams } from '../../entries/load-streams';
 import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
@@ -12,15 +13,17 @@ import { ReunifiedChart } from './ReunifiedChart';
 
 /** Cases by status, reunifications per week, commitments and awaited receipts, kept up to date live. */
 export const DashboardPage = () => {
-  const { context, contextState, query, refresh } = useEntryQuery(
+  const { contextState, query, refresh } = useEntryQuery(
     async (ctx) => ({ loaded: await loadStreams(ctx), now: new Date() }),
     'dashboard',
   );
   useLiveRefresh(refresh);
   const read = query.status === 'ready' ? query.data : null;
-  // Recomputed when the people list is refreshed too: receipts need every recipient's party.
-  const people = context?.people;
-  const view = useMemo(() => read && people && dashboardView(read.loaded, people, read.now), [read, people]);
+  // Receipts need every recipient's party: from the directory the streams were verified under.
+  const view = useMemo(
+    () => read && dashboardView(read.loaded, directoryPeople(read.loaded.names.directory), read.now),
+    [read],
+  );
   return (
     <section aria-labelledby="dashboard-title" data-testid="dashboard">
       <h1 id="dashboard-title">Dashboard</h1>

@@ -2,9 +2,9 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { keyHolders } from '../../entries/directory-people';
 import { discloseEntries } from '../../entries/disclose-entries';
 import { loadStreams } from '../../entries/load-streams';
-import { recipientIdsFor } from '../../entries/stream-recipients';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
@@ -41,9 +41,11 @@ export const DisclosePage = () => {
     () => (stream ? disclosableHashes(stream.verified, me) : new Set<string>()),
     [stream, me],
   );
-  const people = context?.people ?? [];
-  const recipients = grantee && stream ? recipientIdsFor(people, stream.verified.members, me, grantee) : [];
-  const check = useRecipientCheck(recipients.filter((id) => id !== me));
+  const people = useMemo(() => (loaded ? keyHolders(loaded.names.directory) : []), [loaded]);
+  const members = stream?.verified.members ?? [];
+  const check = useRecipientCheck({ members, grantees: grantee ? [grantee] : [] });
+  const party = loaded?.names.directory.currentKey(me)?.party;
+  const isMember = party !== undefined && members.includes(party);
   const back = caseId ? `/cases/${caseId}` : `/threads/${threadId ?? ''}`;
   if (context && context.me.role !== 'staff' && context.me.role !== 'envoy') {
     return <p role="alert">Only staff and envoys of a member party disclose entries.</p>;
@@ -64,10 +66,8 @@ export const DisclosePage = () => {
     <section aria-labelledby="disclose-title">
       <h1 id="disclose-title">Disclose entries</h1>
       <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the stream" />
-      {loaded && !stream?.verified.stream.isMember ? (
-        <p role="alert">Only a member party of this stream can disclose its entries.</p>
-      ) : null}
-      {stream?.verified.stream.isMember && context ? (
+      {loaded && !isMember ? <p role="alert">Only a member party of this stream can disclose its entries.</p> : null}
+      {stream && isMember && context ? (
         <form onSubmit={submit} className="entry-form" data-testid="disclose-form">
           <p>
             The content keys of the chosen entries of {stream.label} are handed to one person in a signed disclosure
@@ -75,7 +75,13 @@ export const DisclosePage = () => {
             {stream.verified.members.length === 1 ? 'y' : 'ies'}. A disclosure cannot be undone: whoever holds a key can
             read that entry for good. Each key is checked against the entry&apos;s signed commitment first.
           </p>
-          <GranteePicker people={people} me={me} value={grantee} onChange={setGrantee} />
+          <GranteePicker
+            people={people}
+            partyName={(id) => loaded?.names.parties.get(id) ?? `party ${id.slice(0, 8)}`}
+            me={me}
+            value={grantee}
+            onChange={setGrantee}
+          />
           {stream.verified.stream.kind === 'case' ? (
             <label className="checkbox">
               <input

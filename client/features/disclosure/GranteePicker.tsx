@@ -1,25 +1,25 @@
 import { useId } from 'react';
-import type { PersonView } from '../../../shared/schemas/identity';
+import type { KeyHolder } from '../../entries/directory-people';
 
 /**
- * Who may receive the keys: any active person who reads streams, other than the discloser.
- * Reviewers come first: they are who disclosure is usually for.
+ * Who may receive the keys: anyone with a current key in the directory taken from the log who
+ * reads streams, other than the discloser. Reviewers come first: they are who disclosure is usually for.
  */
 export const GranteePicker = ({
   people,
+  partyName,
   me,
   value,
   onChange,
 }: {
-  people: readonly PersonView[];
+  people: readonly KeyHolder[];
+  partyName: (id: string) => string;
   me: string;
   value: string;
   onChange: (personId: string) => void;
 }) => {
   const id = useId();
-  const candidates = people.filter(
-    (person) => person.status === 'active' && person.role !== 'admin' && person.id !== me,
-  );
+  const candidates = people.filter((person) => person.role !== 'admin' && person.id !== me);
   const groups = [
     ['Reviewers', candidates.filter((person) => person.role === 'reviewer')],
     ['Others (for instance of a party added later)', candidates.filter((person) => person.role !== 'reviewer')],
@@ -40,7 +40,7 @@ export const GranteePicker = ({
             <optgroup key={label} label={label}>
               {members.map((person) => (
                 <option key={person.id} value={person.id}>
-                  {person.name} ({person.role}, {person.party.name})
+                  {person.name} ({person.role}, {partyName(person.party)})
                 </option>
               ))}
             </optgroup>

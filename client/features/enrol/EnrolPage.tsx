@@ -1,39 +1,54 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { type InvitationFragment, parseInvitationFragment } from '../../../shared/log/log-pin-text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
 import { InvitationSummary } from './InvitationSummary';
 import { PassphraseForm } from './PassphraseForm';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { useEnrolment } from './useEnrolment';
 
-let takenToken: string | null = null;
+let taken: InvitationFragment | null = null;
 
 /**
- * Takes the invitation token from the fragment (`/enrol#<token>`: browsers never send fragments)
- * and removes it from the address bar and history at once. Idempotent, as StrictMode calls state
- * initialisers twice.
+ * Takes the invitation token and the log pin from the fragment (`/enrol#<token>&log=…`: browsers
+ * never send fragments) and removes them from the address bar and history at once. Idempotent, as
+ * StrictMode calls state initialisers twice.
  */
-const takeTokenFromFragment = (): string | null => {
-  const token = window.location.hash.slice(1);
-  if (token !== '') {
-    takenToken = token;
+const takeFragment = (): InvitationFragment | null => {
+  const fragment = window.location.hash.slice(1);
+  if (fragment !== '') {
+    taken = parseInvitationFragment(fragment);
     window.history.replaceState(window.history.state, '', window.location.pathname);
   }
-  return takenToken;
+  return taken;
 };
 
-/** `/enrol#<token>`: accept an invitation with a new passkey. */
+/** `/enrol#<token>&log=<key>&legacy=<n>`: pin the log the link names, accept the invitation with a new passkey. */
 export const EnrolPage = () => {
-  const [token] = useState(takeTokenFromFragment);
+  const [fragment] = useState(takeFragment);
+  const { pin } = useLog();
+  const linkPin = fragment?.pin ?? null;
+  // A link whose log key is damaged is refused whole: its token may be fine, but it was altered.
+  const token = linkPin?.ok === false ? null : (fragment?.token ?? null);
+  useEffect(() => {
+    if (linkPin?.ok) {
+      pin(linkPin.pin, 'invitation');
+    }
+  }, [linkPin, pin]);
   const { state, error, createPasskey, choosePassphrase } = useEnrolment(token);
   const { adopt } = useSession();
   const navigate = useNavigate();
   return (
     <section aria-labelledby="enrol-title" className="enrol">
       <h1 id="enrol-title">Accept your invitation</h1>
-      {state.step === 'no-token' ? (
+      {linkPin?.ok === false ? (
+        <p role="alert" className="error" data-testid="invitation-pin-error">
+          This invitation link is damaged ({linkPin.reason}): ask for it again.
+        </p>
+      ) : state.step === 'no-token' ? (
         <p role="alert">This page needs the full invitation link, including the part after “#”.</p>
       ) : null}
       {state.step === 'loading' && !error ? <Loading what="Checking the invitation" /> : null}

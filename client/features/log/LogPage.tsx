@@ -1,5 +1,12 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { LogPin } from '../../crypto/log-pin';
 import { useLog } from '../../log/useLog';
+
+const SOURCE_TEXT: Readonly<Record<LogPin['source'], string>> = {
+  build: "built into this deployment's client",
+  invitation: 'from your invitation link',
+  entered: 'entered by you from the operator’s log key',
+};
 
 /** The log this browser pinned, and the last checkpoint it verified. */
 export const LogPage = () => {
@@ -8,8 +15,9 @@ export const LogPage = () => {
     <section aria-labelledby="log-title">
       <h1 id="log-title">Log</h1>
       <p>
-        Every entry and key statement is a leaf of one append-only Merkle log. This browser pinned the log's key the
-        first time it saw it and accepts a newer checkpoint only with a proof that it extends the last one.
+        Every entry and key statement is a leaf of one append-only Merkle log. This browser pinned the log's key from
+        the deployment's configuration, never from the server, and accepts a newer checkpoint only with a proof that it
+        extends the last one.
       </p>
       {status.pin ? (
         <dl className="facts">
@@ -19,8 +27,13 @@ export const LogPage = () => {
           <dd>
             <code data-testid="log-pinned-key">{status.pin.verifierKey}</code>
           </dd>
-          <dt>Pinned at</dt>
-          <dd>{status.pin.pinnedAt}</dd>
+          <dt>Pinned</dt>
+          <dd data-testid="log-pin-source">
+            {SOURCE_TEXT[status.pin.source]}
+            {status.pin.pinnedAt ? `, ${status.pin.pinnedAt}` : ''}
+          </dd>
+          <dt>Legacy statements before</dt>
+          <dd>{status.pin.legacyBefore}</dd>
           <dt>Verified tree size</dt>
           <dd data-testid="log-tree-size">{status.checkpoint?.treeSize ?? 'none yet'}</dd>
           <dt>Root hash</dt>
@@ -29,7 +42,7 @@ export const LogPage = () => {
           </dd>
         </dl>
       ) : (
-        <p>No log pinned yet: it is pinned at sign-in.</p>
+        <p>No log pinned yet.</p>
       )}
       {status.checkpoint ? (
         <details>

@@ -2,11 +2,17 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { contactViews } from '../../trust/contact-view';
 import { useTrust } from '../../trust/useTrust';
+import { PartyList } from '../parties/PartyList';
 import { DirectoryError } from './DirectoryError';
+import { PeopleConflicts } from './PeopleConflicts';
 import { useReloadOnMount } from './useReloadOnMount';
 import { VerificationBadge } from './VerificationBadge';
 
-/** Everyone enrolled, with the key the verified directory names and whether you verified it. */
+/**
+ * Everyone the server lists, with the party, role and key the directory taken from the log names
+ * and whether you verified them; the parties and their roots; and a blocking warning wherever the
+ * server's list contradicts the log.
+ */
 export const PeoplePage = () => {
   const { state } = useTrust();
   useReloadOnMount();
@@ -15,6 +21,7 @@ export const PeoplePage = () => {
       <h1 id="people-title">People</h1>
       {state.status === 'loading' || state.status === 'idle' ? <Loading what="Verifying the key directory" /> : null}
       {state.status === 'error' ? <DirectoryError error={state.error} /> : null}
+      {state.status === 'ready' ? <PeopleConflicts data={state} /> : null}
       {state.status === 'ready' ? (
         <table data-testid="people-list">
           <thead>
@@ -33,7 +40,9 @@ export const PeoplePage = () => {
                 <td>
                   <Link to={`/people/${contact.id}`}>{contact.name}</Link>
                 </td>
-                <td>{contact.partyName}</td>
+                <td>
+                  <Link to={`/parties/${contact.partyId}`}>{contact.partyName}</Link>
+                </td>
                 <td>{contact.role}</td>
                 <td>{contact.status}</td>
                 <td>
@@ -46,6 +55,16 @@ export const PeoplePage = () => {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {state.status === 'ready' ? (
+        <>
+          <h2>Parties</h2>
+          <p>
+            Verify each party's root once, out of band: its party safety number is on its page. Sending to the people of
+            a party whose root changed since you verified it is blocked.
+          </p>
+          <PartyList data={state} />
+        </>
       ) : null}
     </section>
   );

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { subjectOf } from '../../crypto/safety-view';
 import { useSignedIn } from '../../session/useSession';
-import { contactView, keyOriginText } from '../../trust/contact-view';
+import { contactView } from '../../trust/contact-view';
 import { useTrust } from '../../trust/useTrust';
 import { DirectoryError } from './DirectoryError';
 import { MarkVerified } from './MarkVerified';
@@ -17,7 +17,7 @@ export const PersonPage = () => {
   const { personId = '' } = useParams();
   const session = useSignedIn();
   const { state } = useTrust();
-  const check = useRecipientCheck([personId]);
+  const check = useRecipientCheck({ members: [], grantees: [personId] });
   useReloadOnMount();
   if (!session) {
     return null;
@@ -44,7 +44,7 @@ export const PersonPage = () => {
     <section aria-labelledby="person-title" data-testid="person-page">
       <h1 id="person-title">{contact.name}</h1>
       <p>
-        {contact.role} of {contact.partyName} · {contact.status}{' '}
+        {contact.role} of <Link to={`/parties/${contact.partyId}`}>{contact.partyName}</Link> · {contact.status}{' '}
         {isSelf ? null : <VerificationBadge state={contact.verification} />}
       </p>
       {isSelf ? null : <RecipientStatus check={check} />}
@@ -54,8 +54,14 @@ export const PersonPage = () => {
           <code data-testid="person-key">{contact.keyId ?? 'none (pending or revoked)'}</code>
         </dd>
         <dt>Published</dt>
-        <dd data-testid="key-origin">{keyOriginText(contact.keyOrigin)}</dd>
+        <dd data-testid="key-origin">{contact.keyOrigin}</dd>
       </dl>
+      {contact.conflict ? (
+        <p role="alert" className="error" data-testid="person-conflict">
+          The server describes {contact.name} otherwise than the signed log: {contact.conflict}. Sending is blocked
+          while it does.
+        </p>
+      ) : null}
       {isSelf ? <p>This is you. Others see your safety number on their page for you.</p> : null}
       {!isSelf && theirs && mine ? (
         <>

@@ -1,6 +1,6 @@
 import type { RecipientCheck } from './useRecipientCheck';
 
-/** Says whether sending to these recipients is allowed now, and if not, why. */
+/** Says whether sending to these recipients is allowed now, and if not, why, naming each person. */
 export const RecipientStatus = ({ check }: { check: RecipientCheck }) => {
   if (check.status === 'loading') {
     return null;
@@ -23,9 +23,15 @@ export const RecipientStatus = ({ check }: { check: RecipientCheck }) => {
     );
   }
   return (
-    <ul className="blocked">
+    <ul className="blocked" data-testid="recipient-blocked">
       {check.blocked.map((blocked) => (
-        <li key={blocked.personId} role="alert" className="error" data-testid={`recipient-blocked-${blocked.reason}`}>
+        <li
+          key={`${blocked.reason} ${blocked.personId}`}
+          role="alert"
+          className="error"
+          data-testid={`recipient-blocked-${blocked.reason}`}
+          data-person={blocked.personId}
+        >
           {blocked.message}
         </li>
       ))}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { errorText } from '../../api/error-text';
-import { type BlockedRecipient, checkRecipients, type RecipientVerdict } from '../../trust/recipient-check';
+import { useSignedIn } from '../../session/useSession';
+import { type BlockedRecipient, type SendVerdict, sendVerdict } from '../../trust/send-check';
 import { useTrust } from '../../trust/useTrust';
 
 export type { BlockedRecipient };
@@ -10,16 +11,32 @@ export type RecipientCheck =
   | { readonly status: 'error'; readonly message: string }
   /** The verified-contacts list is sealed: unlock before sending. */
   | { readonly status: 'locked' }
-  | ({ readonly status: 'ready' } & RecipientVerdict);
+  | ({ readonly status: 'ready' } & SendVerdict);
+
+/** Who the signed-in person would seal to: a stream's member parties, and any grantee. */
+export type RecipientScope = {
+  readonly members: readonly string[];
+  readonly grantees?: readonly string[];
+  /** `person keyId` of the recipients of their last entry in the stream, or null if none. */
+  readonly previousRecipients?: ReadonlySet<string> | null;
+};
 
 /**
- * Whether the signed-in person may send to these people now: blocked when one of them was
- * verified at a key that is no longer their current one ("Key changed since you verified …"), or
- * has no current key. Screens that send must refuse unless `status` is `ready` and `canSend`.
+ * Whether the signed-in person may seal to these readers now (client/trust/send-check): the
+ * readers come from the verified directory and the member parties only; blocked while one of them
+ * has a party root or key other than the one verified, was not endorsed along their party's chain,
+ * or while the server's people list contradicts the log. Screens that send must refuse unless
+ * `status` is `ready` and `canSend`.
  */
-export const useRecipientCheck = (personIds: readonly string[]): RecipientCheck => {
+export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
+  const session = useSignedIn();
   const { state } = useTrust();
-  const key = personIds.join(',');
+  const authorId = session?.person.id ?? '';
+  const key = JSON.stringify([
+    scope.members,
+    scope.grantees ?? [],
+    scope.previousRecipients ? [...scope.previousRecipients].sort() : null,
+  ]);
   return useMemo((): RecipientCheck => {
     if (state.status === 'idle' || state.status === 'loading') {
       return { status: 'loading' };
@@ -34,6 +51,11 @@ export const useRecipientCheck = (personIds: readonly string[]): RecipientCheck 
     if (verifications === null) {
       return { status: 'locked' };
     }
-    return { status: 'ready', ...checkRecipients({ ...state, verifications }, key === '' ? [] : key.split(',')) };
-  }, [state, key]);
+    const [members, grantees, previous] = JSON.parse(key) as [string[], string[], string[] | null];
+    const verdict = sendVerdict(
+      { ...state, verifications },
+      { authorId, members, grantees, previousRecipients: previous === null ? null : new Set(previous) },
+    );
+    return { status: 'ready', ...verdict };
+  }, [state, key, authorId]);
 };

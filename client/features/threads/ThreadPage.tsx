@@ -5,6 +5,7 @@ import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useIsUnlocked } from '../../session/useSession';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
+import { MembershipPanel } from '../membership/MembershipPanel';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
@@ -22,7 +23,11 @@ export const ThreadPage = () => {
   const isUnlocked = useIsUnlocked();
   const detail = query.status === 'ready' ? query.data : null;
   const role = context?.me.role;
-  const canWrite = detail?.summary.isMember === true && isUnlocked;
+  const verified = detail?.loaded.streams.find(({ stream }) => stream.id === threadId);
+  const ownParty = context ? detail?.loaded.names.directory.currentKey(context.me.personId)?.party : undefined;
+  // Membership from the signed entries, never the server's word.
+  const isMember = ownParty !== undefined && verified?.members.includes(ownParty) === true;
+  const canWrite = isMember && isUnlocked;
   const workflow = useWorkflowScope(context, detail?.loaded, threadId, reload);
   const canDisclose = canWrite && (role === 'envoy' || role === 'staff');
   return (
@@ -34,12 +39,19 @@ export const ThreadPage = () => {
       <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the thread" />
       {detail ? (
         <>
-          <p>Parties: {detail.summary.partyNames.join(', ')}</p>
           {detail.summary.isIntact ? null : (
             <p role="alert" className="error" data-testid="thread-broken">
-              This thread does not verify: a signature or a chain link fails.
+              This thread does not verify: a signature, a chain link or a readers check fails.
             </p>
           )}
+          {verified && context ? (
+            <MembershipPanel
+              target={{ context, streamId: threadId, streamKind: 'thread', onWritten: reload }}
+              verified={verified}
+              names={detail.loaded.names}
+              canWrite={canWrite && verified.isIntact && (role === 'envoy' || role === 'staff')}
+            />
+          ) : null}
           <div className="entry-actions">
             {canWrite && role === 'envoy' ? (
               <Link to={`/threads/${threadId}/letter`} className="button primary" data-testid="write-letter">
@@ -61,12 +73,7 @@ export const ThreadPage = () => {
                 </Link>
               </>
             ) : null}
-            <DisclosureLink
-              kind="thread"
-              streamId={threadId}
-              isMember={detail.summary.isMember}
-              canWrite={canDisclose}
-            />
+            <DisclosureLink kind="thread" streamId={threadId} isMember={isMember} canWrite={canDisclose} />
             <button type="button" onClick={reload} data-testid="thread-reload">
               Reload
             </button>

@@ -1,4 +1,5 @@
 import type { EntryCheck } from '../../entries/entry-checks';
+import type { EntryChecks } from '../../entries/read-stream';
 
 const STATE_TEXT: Readonly<Record<EntryCheck['state'], string>> = {
   valid: 'valid',
@@ -13,15 +14,12 @@ const CheckBadge = ({ name, check, testId }: { name: string; check: EntryCheck; 
   </li>
 );
 
-/** The signature, chain and inclusion checks of one entry, each with its explanation on hover. */
-export const CheckBadges = ({
-  checks,
-}: {
-  checks: { readonly signature: EntryCheck; readonly chain: EntryCheck; readonly inclusion: EntryCheck };
-}) => (
+/** The signature, chain, inclusion and readers checks of one entry, each with its explanation on hover. */
+export const CheckBadges = ({ checks }: { checks: EntryChecks }) => (
   <ul className="checks" aria-label="Verification">
     <CheckBadge name="Signature" check={checks.signature} testId="check-signature" />
     <CheckBadge name="Chain" check={checks.chain} testId="check-chain" />
     <CheckBadge name="Log inclusion" check={checks.inclusion} testId="check-inclusion" />
+    <CheckBadge name="Readers" check={checks.readers} testId="check-readers" />
   </ul>
 );

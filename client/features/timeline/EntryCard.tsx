@@ -68,6 +68,13 @@ export const EntryCard = ({
         {entry.attachmentCount > 0 ? `${entry.attachmentCount} encrypted file(s).` : ''}
       </p>
     ) : null}
+    {entry.membershipChange ? (
+      <p className="hint" data-testid="membership-change">
+        {entry.membershipChange.add.length > 0 ? `Adds ${entry.membershipChange.add.join(', ')}. ` : ''}
+        {entry.membershipChange.remove.length > 0 ? `Removes ${entry.membershipChange.remove.join(', ')}. ` : ''}
+        Takes effect once every member party consents (a party leaving takes effect at once).
+      </p>
+    ) : null}
     {entry.cases.some((id) => id !== entry.streamId) ? (
       <p className="hint" data-testid="entry-cases">
         Concerns {entry.caseLabels.map((label) => `case ${label}`).join(', ')}

@@ -81,7 +81,9 @@ export const EntryContentView = ({ content }: { content: ContentView }) => {
     case 'acknowledgement':
       return <p>Received{content.note ? `: ${content.note}` : '.'}</p>;
     case 'membership':
-      return <p>{content.reason}</p>;
+      return <p data-testid="membership-reason">{content.reason}</p>;
+    case 'membership_consent':
+      return <p data-testid="membership-consent">Consents for their party{content.note ? `: ${content.note}` : '.'}</p>;
     case 'disclosure':
       return (
         <p>

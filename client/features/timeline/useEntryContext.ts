@@ -1,8 +1,8 @@
-import { useCallback, useMemo } from 'react';
-import { storedLogStatus } from '../../crypto/log-pin';
-import type { AcceptedCheckpoint, EntryContext } from '../../entries/entry-context';
+import { useMemo } from 'react';
+import type { EntryContext } from '../../entries/entry-context';
 import { useLog } from '../../log/useLog';
 import { useSignedIn } from '../../session/useSession';
+import { useConfirmReaders } from '../../trust/useConfirmReaders';
 import { useTrust } from '../../trust/useTrust';
 
 export type EntryContextState =
@@ -11,18 +11,15 @@ export type EntryContextState =
   | { readonly status: 'ready'; readonly context: EntryContext };
 
 /**
- * The signed-in person, the key directory this browser verified and the log monitor, as entry
- * logic needs them. Ready once the directory is; `context.verifications` is null while locked.
+ * The signed-in person, what this browser verified (client/trust), the log monitor and the new
+ * readers dialog, as entry logic needs them. Ready once the directory is; `context.trust.verifications`
+ * is null while locked.
  */
 export const useEntryContext = (): EntryContextState => {
   const session = useSignedIn();
   const { state } = useTrust();
-  const { check } = useLog();
-  const refreshLog = useCallback(async (): Promise<AcceptedCheckpoint | null> => {
-    await check();
-    const status = storedLogStatus();
-    return status.failure ? null : status.checkpoint;
-  }, [check]);
+  const { refreshLog } = useLog();
+  const confirmNewReaders = useConfirmReaders();
   return useMemo((): EntryContextState => {
     if (state.status === 'error') {
       return { status: 'error', error: state.error };
@@ -31,16 +28,21 @@ export const useEntryContext = (): EntryContextState => {
       return { status: 'loading' };
     }
     const { person, csrfToken } = session;
+    const { status: _ready, ...trust } = state;
     return {
       status: 'ready',
       context: {
-        me: { personId: person.id, partyId: person.party.id, role: person.role },
+        // Party and role as the log binds them to this person's key; the session's word until they hold one.
+        me: {
+          personId: person.id,
+          partyId: state.directory.currentKey(person.id)?.party ?? person.party.id,
+          role: state.directory.currentKey(person.id)?.role ?? person.role,
+        },
         csrfToken,
-        directory: state.directory,
-        people: state.people,
-        verifications: state.verifications,
+        trust,
         refreshLog,
+        confirmNewReaders,
       },
     };
-  }, [session, state, refreshLog]);
+  }, [session, state, refreshLog, confirmNewReaders]);
 };

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { directoryPeople } from '../../entries/directory-people';
 import type { EntryContext } from '../../entries/entry-context';
 import type { LoadedStreams } from '../../entries/load-streams';
 import { entryWorkflows } from '../../entries/workflow-view';
@@ -25,11 +26,12 @@ export const useWorkflowScope = (
     const workflows = entryWorkflows(
       own.entries.map(({ entry }) => entry),
       all,
-      context.people,
+      directoryPeople(loaded.names.directory),
       context.me,
       new Date(),
     );
-    const canWrite = isUnlocked && own.stream.isMember && own.members.includes(context.me.partyId);
+    const party = loaded.names.directory.currentKey(context.me.personId)?.party;
+    const canWrite = isUnlocked && party !== undefined && own.members.includes(party);
     return { context, workflows, names: loaded.names, members: own.members, canWrite, onWritten };
   }, [context, loaded, streamId, isUnlocked, onWritten]);
 };

@@ -1,3 +1,4 @@
+import { directoryName } from '../../entries/directory-people';
 import type { EntryContext } from '../../entries/entry-context';
 import type { Names } from '../../entries/entry-view';
 import type { EntryWorkflow } from '../../entries/workflow-view';
@@ -15,6 +16,6 @@ export type WorkflowScope = {
   readonly onWritten: () => void;
 };
 
-/** A person's name from the people list, or a short id. */
+/** A person's name from their statements in the log, or a short id. */
 export const personName = (scope: WorkflowScope, personId: string): string =>
-  scope.context.people.find((person) => person.id === personId)?.name ?? `person ${personId.slice(0, 8)}`;
+  directoryName(scope.names.directory, personId);

@@ -1,0 +1,5 @@
+/**
+ * The log pin a deployment builds into the client: vite.config.ts defines it from
+ * `PARLEY_LOG_KEY` and `PARLEY_LOG_LEGACY_BEFORE` (empty key: none). Undefined outside a Vite build.
+ */
+declare const __PARLEY_LOG_PIN__: { readonly key: string; readonly legacyBefore: string } | undefined;

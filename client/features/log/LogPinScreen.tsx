@@ -1,0 +1,55 @@
+import { type FormEvent, useId, useState } from 'react';
+import { parseLogKeyText } from '../../../shared/log/log-pin-text';
+import { useLog } from '../../log/useLog';
+
+/**
+ * Shown once, to a signed-in person whose browser holds no log pin (no build-time pin, and an
+ * invitation link without one): they paste what the operator's `npm run admin -- log-key`
+ * printed, obtained over a channel they trust. The server is never asked which log to trust.
+ */
+export const LogPinScreen = () => {
+  const id = useId();
+  const { pin } = useLog();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseLogKeyText(text);
+    if (!parsed.ok) {
+      setProblem(`This is not a log key: ${parsed.reason}.`);
+      return;
+    }
+    setProblem(null);
+    pin(parsed.pin, 'entered');
+  };
+  return (
+    <section aria-labelledby={`${id}-title`} className="panel" data-testid="log-pin-screen">
+      <h1 id={`${id}-title`}>Pin this deployment's log</h1>
+      <p>
+        Everything Parley shows is checked against one transparency log, whose key this browser must learn from someone
+        you trust, not from the server. Ask your admin for the output of <code>npm run admin -- log-key</code> (over a
+        call, in person, or in a message you trust) and paste it here. This is asked once per browser.
+      </p>
+      <form onSubmit={submit} className="entry-form" data-testid="log-pin-form">
+        <label htmlFor={`${id}-text`}>Log key</label>
+        <textarea
+          id={`${id}-text`}
+          rows={4}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          required
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          data-testid="log-pin-input"
+        />
+        {problem ? (
+          <p id={`${id}-problem`} role="alert" className="error" data-testid="log-pin-error">
+            {problem}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" data-testid="log-pin-submit">
+          Pin the log
+        </button>
+      </form>
+    </section>
+  );
+};
