@@ -11,8 +11,12 @@ export const PartyView = z.object({ id: Uuid, name: z.string() });
 export type PartyView = z.infer<typeof PartyView>;
 
 /** A party's display name: 2 to 120 characters, no control characters (it is printed and shown). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is refused
 export const PartyName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(120)
+  .refine((name) => [...name].every((char) => char >= ' ' && char !== '\u007f'), 'no control characters');
   .string()
   .trim()
   .min(2)
