@@ -17,11 +17,6 @@ export const PartyName = z
   .min(2)
   .max(120)
   .refine((name) => [...name].every((char) => char >= ' ' && char !== '\u007f'), 'no control characters');
-  .string()
-  .trim()
-  .min(2)
-  .max(120)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters');
 
 export const PersonView = z.object({
   id: Uuid,
