@@ -193,6 +193,6 @@ for (const driver of driversUnderTest()) {
       } finally {
         rmSync(directory, { recursive: true, force: true });
       }
-    });
+    }, 240_000); // about a dozen CLI processes, each starting Node and tsx: slow on a loaded 2-core machine
   });
 }
