@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonViolation, parseStrictJson, readJsonText } from './json-text';
+import { describeJsonViolation, MAX_JSON_DEPTH, parseStrictJson, readJsonText } from './json-text';
 
 const violationsOf = (text: string) => {
   const reading = readJsonText(text);
@@ -72,5 +72,19 @@ describe('parseStrictJson', () => {
       path: ['a', '__proto__'],
     });
     expect(parseStrictJson('{"a":')).toMatchObject({ ok: false, reason: expect.stringMatching(/^not JSON: /) });
+  });
+});
+
+describe('nesting depth', () => {
+  it(`refuses arrays and objects nested deeper than ${MAX_JSON_DEPTH} levels, without walking them`, () => {
+    const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    expect(readJsonText(deep(MAX_JSON_DEPTH))).toMatchObject({ ok: true });
+    expect(readJsonText(deep(MAX_JSON_DEPTH + 1))).toEqual({
+      ok: false,
+      reason: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels`,
+    });
+    expect(readJsonText(deep(200_000))).toMatchObject({ ok: false });
+    // Brackets inside strings, escaped quotes included, do not count.
+    expect(readJsonText(JSON.stringify({ text: `\\"${'['.repeat(500)}` }))).toMatchObject({ ok: true });
   });
 });

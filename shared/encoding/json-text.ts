@@ -27,6 +27,38 @@ const syntaxReason = (text: string, error: unknown): string => {
   return error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid JSON') : 'invalid JSON';
 };
 
+/**
+ * The deepest nesting a Parley JSON text may have (docs/PROTOCOL.md §1.5). Every Parley document is
+ * far shallower (an audit bundle nests about 8 deep); the limit keeps a hostile text from
+ * exhausting the stack of any reader that walks it recursively.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deep `text` nests arrays and objects, counted without recursion; stops counting past `limit`. */
+const nestingDepth = (text: string, limit: number): number => {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let at = 0; at < text.length && deepest <= limit; at += 1) {
+    const char = text[at];
+    if (inString) {
+      if (char === '\\') {
+        at += 1;
+      } else if (char === '"') {
+        inString = false;
+      }
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '[' || char === '{') {
+      depth += 1;
+      deepest = Math.max(deepest, depth);
+    } else if (char === ']' || char === '}') {
+      depth -= 1;
+    }
+  }
+  return deepest;
+};
+
 /** Every breach of the rules in a text that `JSON.parse` accepted, in document order. */
 const findTextViolations = (text: string): JsonViolation[] => {
   const violations: JsonViolation[] = [];
@@ -74,6 +106,9 @@ const findTextViolations = (text: string): JsonViolation[] => {
  * that breaks a rule instead of refusing the whole document.
  */
 export const readJsonText = (text: string): JsonTextReading => {
+  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return { ok: false, reason: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
