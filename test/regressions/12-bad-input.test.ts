@@ -55,4 +55,23 @@ describe('issue 12: bad input that reached a 500 is a 4xx problem and changes no
     );
     expect(await databaseDigest(server.database)).toEqual(before);
   });
+
+  it('a JSON body nested 200,000 levels deep is a 400 malformed-json problem, not a 500 (found by the fuzz test)', async () => {
+    const before = await databaseDigest(server.database);
+    const body = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const cookie = staff.http.cookies.header() ?? '';
+    const csrf = staff.currentSession?.csrfToken ?? '';
+    const reply = await rawExchange(
+      Number(new URL(server.url).port),
+      `PUT /api/vault HTTP/1.1\r\nHost: x\r\nConnection: close\r\nOrigin: ${server.origin}\r\n` +
+        `Cookie: ${cookie}\r\nx-parley-csrf: ${csrf}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    expect(reply.status).toBe(400);
+    expect(JSON.parse('body' in reply ? reply.body : '{}')).toMatchObject({
+      type: '/problems/malformed-json',
+      status: 400,
+    });
+    expect(await databaseDigest(server.database)).toEqual(before);
+  });
 });
