@@ -8,6 +8,9 @@ import { useLog } from '../log/useLog';
 import { useIsUnlocked, useSignedIn } from '../session/useSession';
 import { TrustContext, type TrustState } from './trust-context';
 
+const AWAITING_ENDORSEMENT =
+  'The key directory opens once your inviting admin has endorsed your keys: until then there is nothing to verify.';
+
 /**
  * Loads the key directory from the log (proven under the checkpoint the log monitor accepts now),
  * the server's people and parties as display hints checked against it, and, once the keys are
@@ -17,6 +20,8 @@ import { TrustContext, type TrustState } from './trust-context';
 export const TrustProvider = ({ children }: { children: ReactNode }) => {
   const session = useSignedIn();
   const personId = session?.person.id ?? null;
+  // The log gives a pending person no key statements: nothing to prove until they are endorsed.
+  const isPending = session?.person.status === 'pending';
   const isUnlocked = useIsUnlocked();
   const { status, refreshLog } = useLog();
   const pinned = status.pin?.verifierKey ?? null;
@@ -26,6 +31,10 @@ export const TrustProvider = ({ children }: { children: ReactNode }) => {
   useEffect(() => {
     if (personId === null || pinned === null) {
       setState({ status: 'idle' });
+      return;
+    }
+    if (isPending) {
+      setState({ status: 'error', error: new Error(AWAITING_ENDORSEMENT) });
       return;
     }
     let current = true;
@@ -69,7 +78,7 @@ export const TrustProvider = ({ children }: { children: ReactNode }) => {
     return () => {
       current = false;
     };
-  }, [personId, pinned, isUnlocked, generation, refreshLog]);
+  }, [personId, pinned, isPending, isUnlocked, generation, refreshLog]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   const value = useMemo(() => ({ state, reload }), [state, reload]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endorseEnrolment } from '../../client/sdk/admin-operations';
 import { enrolPerson } from '../../client/sdk/enrol-person';
 import { invitationRoutes, keyRoutes, partyRoutes } from '../../shared/api/identity';
+import { withLogPin } from '../../shared/log/log-pin-text';
 import type { StoredVaultCopy } from '../../shared/schemas/identity';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import { openPersonBrowser, type PersonBrowser } from '../helpers/e2e-browser';
@@ -60,7 +61,8 @@ describe.skipIf(!HAS_BROWSER)("a server that rolls back a person's stored upload
     const { page } = envoy;
     await enrolThroughLink(
       envoy,
-      await invite('envoy', ENVOY),
+      // The admin passes the log pin with the link, as the admin screens do.
+      withLogPin(await invite('envoy', ENVOY), booted.logPin),
       { name: ENVOY, party: ADMIN.party, role: 'envoy', inviter: ADMIN.name },
       'rollback-01',
     );
