@@ -17,11 +17,12 @@ const runAdmin = (options: DatabaseOptions, args: string[]) =>
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
   });
 
 for (const driver of driversUnderTest()) {
-  describe(`npm run admin on ${driver.name}`, () => {
+  // Each run starts Node, tsx and the database and migrates it: tens of seconds on a loaded machine.
+  describe(`npm run admin on ${driver.name}`, { timeout: 600_000 }, () => {
     let options: DatabaseOptions;
     let cleanup: () => Promise<void>;
     beforeAll(async () => {
