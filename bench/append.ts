@@ -124,7 +124,7 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
       title: 'Append',
       method: [
         `Each client POSTs signed, sealed \`minutes\` (${signers[0]?.recipients.length} recipients) to \`/api/entries\` and verifies the receipt (checkpoint signature, inclusion proof) before its next append; latency is the POST round trip.`,
-        `Over 100 cases each client writes to cases of its own, sealed before the clock starts (${perRun} appends per run). On 1 case all clients race for the head: a 409 is re-sealed at the new head and retried after the SDK's jittered pause, and latency includes the retries (${contendedPerRun} appends per run).`,
+        `Over 100 cases each client writes to cases of its own, sealed before the clock starts (${perRun} appends per run). On 1 case all clients race for the head: a 409 is re-sealed at the head it names and retried at once (the SDK and the browser re-read the stream instead, also without a pause), and latency includes the retries (${contendedPerRun} appends per run).`,
         'Baseline: the exact bytes of the same run, one `INSERT` per transaction into a table of (id, bytea), at the same concurrency, through the same driver and pool (`db/client.ts` `transaction`, with its PGlite WAL sync).',
         `The server runs in its own process on the same machine; clients, sealing and the baseline run in the benchmark process. Medians of ${settings.runs} interleaved runs; the ratio is the median of per-run ratios.`,
       ],

@@ -22,19 +22,41 @@ import { fetchNodes, lockLog, lookupIn, nodeKey } from './node-store';
 export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: Hash; readonly note: string };
 
 /**
+ * Called once for every checkpoint the log signs, inside the transaction that stores it, before
+ * that transaction commits (so a failing hook publishes nothing). The seam where witness
+ * cosigning plugs in: one call per sequencer batch, one per key statement.
+ */
+export type CheckpointHook = (tx: Tx, checkpoint: SignedCheckpoint) => Promise<void>;
+
+/**
  * The one global append-only Merkle log. Appends run inside the caller's transaction under a
  * log-wide lock, touch O(log n) rows, and end with a checkpoint signed only after it has been
  * proven consistent with the previous one.
  */
 export class TransparencyLog {
-  constructor(readonly signer: LogSigner) {}
+  constructor(
+    readonly signer: LogSigner,
+    private readonly onCheckpoint?: CheckpointHook,
+  ) {}
 
   async latest(db: Db | Tx): Promise<SignedCheckpoint | null> {
     const [row] = await db.select().from(checkpoints).orderBy(desc(checkpoints.treeSize)).limit(1);
     return row ? { treeSize: row.treeSize, rootHash: row.rootHash, note: row.note } : null;
   }
 
-  /** Appends records as leaves; returns their indexes and the checkpoint that includes them. */
+  /**
+   * Takes the log-wide lock (until the transaction ends) and answers the size of the tree, which is
+   * the index the next appended leaf will get as long as the lock is held.
+   */
+  async lockForAppend(tx: Tx): Promise<number> {
+    await lockLog(tx);
+    return (await this.latest(tx))?.treeSize ?? 0;
+  }
+
+  /**
+   * Appends records as leaves; returns their indexes and the checkpoint that includes them. This is
+   * the only place the log signs a checkpoint for new leaves: one per call, however many records.
+   */
   async append(tx: Tx, records: readonly { kind: LeafKind; hash: Uint8Array }[]) {
     await lockLog(tx);
     const previous = await this.latest(tx);
@@ -71,6 +93,7 @@ export class TransparencyLog {
     }
     const checkpoint = this.#sign(newSize, rootHash, keyStatements);
     await tx.insert(checkpoints).values(checkpoint);
+    await this.onCheckpoint?.(tx, checkpoint);
     return { firstIndex: oldSize, checkpoint };
   }
 
