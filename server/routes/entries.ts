@@ -21,7 +21,7 @@ export const entryHandlers = (
   storage?: StorageMonitor,
 ): Implementation[] => {
   const db = context.database.db;
-  const sequencer = new EntrySequencer(context, log);
+  const sequencer = new EntrySequencer(context, log, context.config.sequencer);
   const uploads: UploadGuards = {
     perPerson: new RateLimiter(context.config.attachmentUploadsPerHour, 60 * 60 * 1000),
     quotaBytes: context.config.attachmentQuotaBytes,

@@ -10,7 +10,7 @@ import { ProblemError } from '../../problems';
 import { readLegacyBefore } from '../deployment-trust';
 import { currentKeyOf } from '../person-keys';
 import { checkRecipients } from './check-recipients';
-import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitLimits, type ItemOutcome } from './group-commit';
+import { GroupCommit, type GroupCommitLimits, type ItemOutcome } from './group-commit';
 import { membershipOf } from './membership-state';
 import { checkRelations } from './relation-rules';
 import { findStreams, headOf, streamsOfParty } from './stream-state';
@@ -171,7 +171,7 @@ const integrateBatch = async (
 export class EntrySequencer {
   readonly #commit: GroupCommit<QueuedEntry, AppendReceipt>;
 
-  constructor(context: ServerContext, log: TransparencyLog, limits: GroupCommitLimits = DEFAULT_GROUP_COMMIT) {
+  constructor(context: ServerContext, log: TransparencyLog, limits: GroupCommitLimits) {
     this.#commit = new GroupCommit((batch) => integrateBatch(context, log, batch), limits);
   }
 

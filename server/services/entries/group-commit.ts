@@ -1,8 +1,6 @@
 /** How long the first queued item may wait for company, and how many items one batch may hold. */
 export type GroupCommitLimits = { readonly maxBatch: number; readonly maxDelayMs: number };
 
-export const DEFAULT_GROUP_COMMIT: GroupCommitLimits = { maxBatch: 64, maxDelayMs: 2 };
-
 /** One item's outcome inside a batch: its own result, or its own refusal. */
 export type ItemOutcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
 
@@ -27,7 +25,7 @@ export class GroupCommit<T, R> {
 
   constructor(
     private readonly integrate: (items: readonly T[]) => Promise<readonly ItemOutcome<R>[]>,
-    private readonly limits: GroupCommitLimits = DEFAULT_GROUP_COMMIT,
+    private readonly limits: GroupCommitLimits,
   ) {}
 
   submit(item: T): Promise<R> {
