@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client';
 import { checkpoints, logLeaves, logNodes } from '../../db/schema/index';
 import { toBase64url } from '../../shared/encoding/bytes';
@@ -9,6 +10,7 @@ import {
   assembleProof,
   consistencyProofPlan,
   inclusionProofPlan,
+  type NodeRef,
   nodesCompletedByAppend,
   rangeDecomposition,
 } from '../../shared/log/proof-plan';
@@ -17,6 +19,7 @@ import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { checkConsistency } from '../../shared/log/verify-consistency';
 import { ProblemError } from '../problems';
 import type { LogSigner } from './log-key';
+import { NodeCache } from './node-cache';
 import { fetchNodes, lockLog, lookupIn, nodeKey } from './node-store';
 
 export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: Hash; readonly note: string };
@@ -38,6 +41,39 @@ export class TransparencyLog {
     readonly signer: LogSigner,
     private readonly onCheckpoint?: CheckpointHook,
   ) {}
+
+  /** Complete nodes served before: at 32 bytes and a short key each, about 20 MB when full. */
+  readonly #cache = new NodeCache(100_000);
+  /** The largest tree size seen committed: sizes only grow, so smaller ones need no query. */
+  #committedSize = 0;
+
+  /**
+   * The stored hashes of `refs`, from the cache where it has them and from one database fetch
+   * otherwise. Only reads outside a transaction fill the cache (see {@link NodeCache}).
+   */
+  async #nodes(db: Db | Tx, refs: readonly NodeRef[]): Promise<Map<string, Hash>> {
+    const found = new Map<string, Hash>();
+    const missing: NodeRef[] = [];
+    for (const ref of refs) {
+      const hash = this.#cache.get(nodeKey(ref));
+      if (hash) {
+        found.set(nodeKey(ref), hash);
+      } else {
+        missing.push(ref);
+      }
+    }
+    if (missing.length > 0) {
+      const fetched = await fetchNodes(db, missing);
+      const committed = !(db instanceof PgTransaction);
+      for (const [key, hash] of fetched) {
+        found.set(key, hash);
+        if (committed) {
+          this.#cache.set(key, hash);
+        }
+      }
+    }
+    return found;
+  }
 
   async latest(db: Db | Tx): Promise<SignedCheckpoint | null> {
     const [row] = await db.select().from(checkpoints).orderBy(desc(checkpoints.treeSize)).limit(1);
@@ -176,7 +212,7 @@ export class TransparencyLog {
     }
     const plans = leafIndexes.map((leafIndex) => inclusionProofPlan(leafIndex, treeSize));
     const lookup = lookupIn(
-      await fetchNodes(
+      await this.#nodes(
         db,
         plans.flatMap((plan) => plan.flat()),
       ),
@@ -190,7 +226,7 @@ export class TransparencyLog {
       throw new ProblemError('validation', `No consistency proof from size ${size1} to ${size2}`);
     }
     const plan = consistencyProofPlan(size1, size2);
-    return assembleProof(plan, lookupIn(await fetchNodes(db, plan.flat())));
+    return assembleProof(plan, lookupIn(await this.#nodes(db, plan.flat())));
   }
 
   async leaves(db: Db | Tx, start: number, end: number) {
@@ -217,7 +253,13 @@ export class TransparencyLog {
   }
 
   async #assertSize(db: Db | Tx, treeSize: number): Promise<void> {
+    if (treeSize <= this.#committedSize) {
+      return;
+    }
     const latest = await this.latest(db);
+    if (latest && !(db instanceof PgTransaction)) {
+      this.#committedSize = Math.max(this.#committedSize, latest.treeSize);
+    }
     if (treeSize > (latest?.treeSize ?? 0)) {
       throw new ProblemError(
         'validation',
