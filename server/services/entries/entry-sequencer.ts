@@ -1,6 +1,6 @@
 import type { Tx } from '../../../db/client';
 import { entries, streamMemberships, streams } from '../../../db/schema/index';
-import { applyMembership, NO_MEMBERSHIP } from '../../../shared/membership/stream-membership';
+import { applyMembership, NO_MEMBERSHIP, type StreamMembership } from '../../../shared/membership/stream-membership';
 import type { SignedEntry } from '../../../shared/schemas/entry';
 import type { AppendReceipt } from '../../../shared/schemas/log';
 import type { Caller } from '../../auth/caller';
@@ -30,32 +30,64 @@ export const chainConflict = (head: { seq: number; hash: Uint8Array } | undefine
     members: { head: head ? { seq: head.seq, hash: b64(head.hash) } : null },
   });
 
+/** A stream as the batch has left it so far: stored state, plus the entries placed before. */
+type StreamView = {
+  readonly kind: string | undefined;
+  readonly head: { readonly seq: number; readonly hash: Uint8Array } | undefined;
+  readonly membership: StreamMembership;
+};
+
+/** What one batch has read or changed, so that entries after the first of a stream cost no queries for it. */
+type BatchState = {
+  readonly legacyBefore: number;
+  readonly streams: Map<string, StreamView>;
+};
+
+const viewOf = async (tx: Tx, state: BatchState, streamId: string): Promise<StreamView> => {
+  const known = state.streams.get(streamId);
+  if (known) {
+    return known;
+  }
+  const [stream] = await findStreams(tx, [streamId]);
+  const view: StreamView = stream
+    ? {
+        kind: stream.kind,
+        head: await headOf(tx, streamId),
+        membership: await membershipOf(tx, streamId, state.legacyBefore),
+      }
+    : { kind: undefined, head: undefined, membership: NO_MEMBERSHIP };
+  state.streams.set(streamId, view);
+  return view;
+};
+
 /**
  * The checks that depend on the stream's state, then the entry's rows, at log position `leafIndex`.
- * Runs inside the batch's transaction after the entries placed before it, so it sees their rows:
+ * Runs inside the batch's transaction after the entries placed before it, and sees their effect:
  * a second entry for the same head gets its 409 here, and the membership fold includes the first.
+ * Answers the stream as this entry leaves it.
  */
 const placeEntry = async (
   context: ServerContext,
   tx: Tx,
+  state: BatchState,
   queued: QueuedEntry,
   leafIndex: number,
-  legacyBefore: number,
-) => {
+): Promise<StreamView> => {
   const { caller, entry, entryHash, ciphertext } = queued;
   const { header } = entry;
-  const [stream] = await findStreams(tx, [header.stream]);
+  const stream = await viewOf(tx, state, header.stream);
   if (header.seq === 1) {
-    if (stream) {
-      throw chainConflict(await headOf(tx, header.stream), 'This stream already exists');
+    if (stream.kind !== undefined) {
+      throw chainConflict(stream.head, 'This stream already exists');
     }
-  } else if (!stream || stream.kind !== header.streamKind) {
+  } else if (stream.kind !== header.streamKind) {
     throw new ProblemError('notFound', 'No such stream');
   }
   if ((await currentKeyOf(tx, caller.personId))?.keyId !== header.author.keyId) {
     throw new ProblemError('entryKeyNotCurrent', 'Your key changed while this entry was being checked');
   }
-  const before = header.seq === 1 ? NO_MEMBERSHIP : await membershipOf(tx, header.stream, legacyBefore);
+  const before = stream.membership;
+  // Membership first: a 409 names the head, which only members may learn.
   if (header.seq > 1 && !before.members.has(caller.partyId)) {
     throw new ProblemError('notStreamMember');
   }
@@ -64,7 +96,7 @@ const placeEntry = async (
     throw new ProblemError('entryInvalid', membership.reason);
   }
   const members = header.seq === 1 ? membership.state.members : before.members;
-  const head = header.seq === 1 ? undefined : await headOf(tx, header.stream);
+  const head = stream.head;
   if ((head?.seq ?? 0) + 1 !== header.seq || (head ? b64(head.hash) : '') !== header.prevHash) {
     throw chainConflict(head, `Expected seq ${(head?.seq ?? 0) + 1} after the current head`);
   }
@@ -101,6 +133,7 @@ const placeEntry = async (
       })),
     );
   }
+  return { kind: header.streamKind, head: { seq: header.seq, hash: entryHash }, membership: membership.state };
 };
 
 /**
@@ -117,13 +150,15 @@ const integrateBatch = async (
 ): Promise<ItemOutcome<AppendReceipt>[]> =>
   context.database.transaction(async (tx) => {
     const firstIndex = await log.lockForAppend(tx);
-    const legacyBefore = await readLegacyBefore(tx);
+    const state: BatchState = { legacyBefore: await readLegacyBefore(tx), streams: new Map() };
     const outcomes: (ItemOutcome<AppendReceipt> | { ok: 'placed'; leafIndex: number })[] = [];
     const placed: QueuedEntry[] = [];
     for (const queued of batch) {
       const leafIndex = firstIndex + placed.length;
       try {
-        await tx.transaction((savepoint) => placeEntry(context, savepoint, queued, leafIndex, legacyBefore));
+        const after = await tx.transaction((savepoint) => placeEntry(context, savepoint, state, queued, leafIndex));
+        // Only now: a refused entry's savepoint rolled back, and it changed nothing.
+        state.streams.set(queued.entry.header.stream, after);
         placed.push(queued);
         outcomes.push({ ok: 'placed', leafIndex });
       } catch (error) {
