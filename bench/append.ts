@@ -79,13 +79,15 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
     person: team.writers[k % team.writers.length],
     signer: signers[k % signers.length],
   })) as AppendClient[];
-  const heads: Heads = new Map();
-  say(`${label}: append: opening ${Math.max(...caseCounts)} cases`);
-  const caseIds = await openCases(clients, Math.max(...caseCounts), heads);
+  // The baseline database first: opening PGlite blocks this process's event loop for seconds, long
+  // enough for the server to close the clients' idle keep-alive sockets under them.
   const baseline = await run.driver.create();
   const database = await openDatabase(baseline.options);
   try {
     await createRawTable(database);
+    const heads: Heads = new Map();
+    say(`${label}: append: opening ${Math.max(...caseCounts)} cases`);
+    const caseIds = await openCases(clients, Math.max(...caseCounts), heads);
     const once = (cases: number, clientCount: number): Promise<AppendOutcome> =>
       cases === 1
         ? appendContended(clients.slice(0, clientCount), caseIds[0] as string, heads, contendedPerRun, pin)
