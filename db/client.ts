@@ -98,12 +98,25 @@ const openPostgres = async (url: string, options: DatabaseOptions): Promise<Data
   };
 };
 
+/**
+ * PGlite's PostgreSQL runs inside this process's WebAssembly heap, which grows to what the server
+ * touches and never shrinks: its stock 128 MB of shared buffers (and 64 MB of maintenance memory)
+ * were most of a 600 MB server. A small server's working set fits in far less; the operating
+ * system's page cache still holds the files.
+ */
+const PGLITE_MEMORY_SETTINGS = [
+  'shared_buffers = 32MB',
+  'work_mem = 2MB',
+  'maintenance_work_mem = 16MB',
+  'temp_buffers = 2MB',
+];
+
 const openPglite = async (dataDir: string): Promise<Database> => {
   const hostDir = join(dataDir, 'pglite');
   securePrivateDir(dataDir, hostDir);
   const releaseLock = lockDataDir(dataDir);
   const fs = new DurableNodeFS(hostDir);
-  const client = await PGlite.create({ fs }).catch((error: unknown) => {
+  const client = await PGlite.create({ fs, postgresqlconf: PGLITE_MEMORY_SETTINGS }).catch((error: unknown) => {
     releaseLock();
     throw error;
   });

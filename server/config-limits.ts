@@ -50,6 +50,8 @@ export const LimitsEnvironment = z.object({
   CEREMONY_GLOBAL_PER_MINUTE: count(1, 1_000_000).default(600),
   HEADERS_TIMEOUT_S: count(1, 600).default(20),
   REQUEST_TIMEOUT_S: count(1, 3_600).default(120),
+  SEQUENCER_BATCH_MAX: count(1, 1_000).default(64),
+  SEQUENCER_DELAY_MS: count(0, 1_000).default(2),
 });
 
 export type Limits = {
@@ -69,6 +71,8 @@ export type Limits = {
   readonly ceremonyGlobalPerMinute: number;
   readonly headersTimeoutMs: number;
   readonly requestTimeoutMs: number;
+  /** Entries integrated in one sequencer batch at most, and how long the first waits for company. */
+  readonly sequencer: { readonly maxBatch: number; readonly maxDelayMs: number };
 };
 
 const MIB = 1024 * 1024;
@@ -86,4 +90,5 @@ export const limitsFrom = (vars: z.infer<typeof LimitsEnvironment>): Limits => (
   ceremonyGlobalPerMinute: vars.CEREMONY_GLOBAL_PER_MINUTE,
   headersTimeoutMs: vars.HEADERS_TIMEOUT_S * 1000,
   requestTimeoutMs: vars.REQUEST_TIMEOUT_S * 1000,
+  sequencer: { maxBatch: vars.SEQUENCER_BATCH_MAX, maxDelayMs: vars.SEQUENCER_DELAY_MS },
 });

@@ -28,10 +28,6 @@ const headOf = (heads: Heads, streamId: string): Head => {
   return head;
 };
 
-// The SDK's own retry pause after a lost race (full jitter; client/sdk/person-entries.ts).
-const backoff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
-
 /** Splits `total` appends over `clients`, as evenly as possible. */
 const quotas = (total: number, clients: number) =>
   Array.from({ length: clients }, (_, client) => Math.floor(total / clients) + (client < total % clients ? 1 : 0));
@@ -81,7 +77,7 @@ export const appendSpread = async (
 
 /**
  * Appends `total` entries with every client writing to the same case: a lost race (409 with the
- * new head) is re-sealed at that head and retried after the SDK's pause. Each latency runs from
+ * new head) is re-sealed at that head and retried at once, as the SDK does (no back-off). Each latency runs from
  * the first POST to the verified receipt, retries included.
  */
 export const appendContended = async (
@@ -116,7 +112,6 @@ export const appendContended = async (
             if (head && head.seq > headOf(heads, streamId).seq) {
               heads.set(streamId, head);
             }
-            await backoff(attempt);
             sealed = sealMinutes(client.signer, streamId, headOf(heads, streamId), `contended ${k}.${turn}`);
           }
         }

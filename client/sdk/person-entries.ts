@@ -73,10 +73,6 @@ export type DiscloseInput = {
 
 const DEFAULT_ATTEMPTS = 20;
 
-// Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): losers spread out.
-const backoff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
-
 /**
  * Writing and reading entries as one person: streams opened and extended with recipients taken
  * from the verified directory, sealed and signed locally, retried on lost races, receipts
@@ -202,7 +198,7 @@ export class PersonEntries {
   /**
    * Appends an entry to a stream: reads and verifies the head, seals to every current member's
    * person at their current key (and a disclosure's grantee), signs, posts; a lost race (409) is
-   * retried from a fresh head after a jittered pause. Verifies the receipt before returning.
+   * retried at once from the fresh, verified head. Verifies the receipt before returning.
    *
    * @throws {AppendConflictError} after `maxAttempts` lost races; `ApiProblem` for any other refusal.
    */
@@ -227,7 +223,9 @@ export class PersonEntries {
         if (attempt >= maxAttempts) {
           throw new AppendConflictError(streamId, attempt);
         }
-        await backoff(attempt);
+        // No pause: the server's sequencer decided the race and the winner is already stored, so
+        // reading the stream again (and choosing recipients again: the new head may have changed
+        // the membership) and re-sealing is all a loser needs (docs/PROTOCOL.md §4.6).
       }
     }
   }

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client';
 import { checkpoints, logLeaves, logNodes } from '../../db/schema/index';
 import { toBase64url } from '../../shared/encoding/bytes';
@@ -9,6 +10,7 @@ import {
   assembleProof,
   consistencyProofPlan,
   inclusionProofPlan,
+  type NodeRef,
   nodesCompletedByAppend,
   rangeDecomposition,
 } from '../../shared/log/proof-plan';
@@ -17,9 +19,17 @@ import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { checkConsistency } from '../../shared/log/verify-consistency';
 import { ProblemError } from '../problems';
 import type { LogSigner } from './log-key';
+import { NodeCache } from './node-cache';
 import { fetchNodes, lockLog, lookupIn, nodeKey } from './node-store';
 
 export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: Hash; readonly note: string };
+
+/**
+ * Called once for every checkpoint the log signs, inside the transaction that stores it, before
+ * that transaction commits (so a failing hook publishes nothing). The seam where witness
+ * cosigning plugs in: one call per sequencer batch, one per key statement.
+ */
+export type CheckpointHook = (tx: Tx, checkpoint: SignedCheckpoint) => Promise<void>;
 
 /**
  * The one global append-only Merkle log. Appends run inside the caller's transaction under a
@@ -27,14 +37,62 @@ export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: H
  * proven consistent with the previous one.
  */
 export class TransparencyLog {
-  constructor(readonly signer: LogSigner) {}
+  constructor(
+    readonly signer: LogSigner,
+    private readonly onCheckpoint?: CheckpointHook,
+  ) {}
+
+  /** Complete nodes served before: at 32 bytes and a short key each, about 20 MB when full. */
+  readonly #cache = new NodeCache(100_000);
+  /** The largest tree size seen committed: sizes only grow, so smaller ones need no query. */
+  #committedSize = 0;
+
+  /**
+   * The stored hashes of `refs`, from the cache where it has them and from one database fetch
+   * otherwise. Only reads outside a transaction fill the cache (see {@link NodeCache}).
+   */
+  async #nodes(db: Db | Tx, refs: readonly NodeRef[]): Promise<Map<string, Hash>> {
+    const found = new Map<string, Hash>();
+    const missing: NodeRef[] = [];
+    for (const ref of refs) {
+      const hash = this.#cache.get(nodeKey(ref));
+      if (hash) {
+        found.set(nodeKey(ref), hash);
+      } else {
+        missing.push(ref);
+      }
+    }
+    if (missing.length > 0) {
+      const fetched = await fetchNodes(db, missing);
+      const committed = !(db instanceof PgTransaction);
+      for (const [key, hash] of fetched) {
+        found.set(key, hash);
+        if (committed) {
+          this.#cache.set(key, hash);
+        }
+      }
+    }
+    return found;
+  }
 
   async latest(db: Db | Tx): Promise<SignedCheckpoint | null> {
     const [row] = await db.select().from(checkpoints).orderBy(desc(checkpoints.treeSize)).limit(1);
     return row ? { treeSize: row.treeSize, rootHash: row.rootHash, note: row.note } : null;
   }
 
-  /** Appends records as leaves; returns their indexes and the checkpoint that includes them. */
+  /**
+   * Takes the log-wide lock (until the transaction ends) and answers the size of the tree, which is
+   * the index the next appended leaf will get as long as the lock is held.
+   */
+  async lockForAppend(tx: Tx): Promise<number> {
+    await lockLog(tx);
+    return (await this.latest(tx))?.treeSize ?? 0;
+  }
+
+  /**
+   * Appends records as leaves; returns their indexes and the checkpoint that includes them. This is
+   * the only place the log signs a checkpoint for new leaves: one per call, however many records.
+   */
   async append(tx: Tx, records: readonly { kind: LeafKind; hash: Uint8Array }[]) {
     await lockLog(tx);
     const previous = await this.latest(tx);
@@ -71,6 +129,7 @@ export class TransparencyLog {
     }
     const checkpoint = this.#sign(newSize, rootHash, keyStatements);
     await tx.insert(checkpoints).values(checkpoint);
+    await this.onCheckpoint?.(tx, checkpoint);
     return { firstIndex: oldSize, checkpoint };
   }
 
@@ -153,7 +212,7 @@ export class TransparencyLog {
     }
     const plans = leafIndexes.map((leafIndex) => inclusionProofPlan(leafIndex, treeSize));
     const lookup = lookupIn(
-      await fetchNodes(
+      await this.#nodes(
         db,
         plans.flatMap((plan) => plan.flat()),
       ),
@@ -167,7 +226,7 @@ export class TransparencyLog {
       throw new ProblemError('validation', `No consistency proof from size ${size1} to ${size2}`);
     }
     const plan = consistencyProofPlan(size1, size2);
-    return assembleProof(plan, lookupIn(await fetchNodes(db, plan.flat())));
+    return assembleProof(plan, lookupIn(await this.#nodes(db, plan.flat())));
   }
 
   async leaves(db: Db | Tx, start: number, end: number) {
@@ -194,7 +253,13 @@ export class TransparencyLog {
   }
 
   async #assertSize(db: Db | Tx, treeSize: number): Promise<void> {
+    if (treeSize <= this.#committedSize) {
+      return;
+    }
     const latest = await this.latest(db);
+    if (latest && !(db instanceof PgTransaction)) {
+      this.#committedSize = Math.max(this.#committedSize, latest.treeSize);
+    }
     if (treeSize > (latest?.treeSize ?? 0)) {
       throw new ProblemError(
         'validation',

@@ -7,6 +7,7 @@ import type { TransparencyLog } from '../log/transparency-log';
 import { appendEntry } from '../services/entries/append-entry';
 import { downloadAttachment, type UploadGuards, uploadAttachment } from '../services/entries/attachments';
 import type { EntryNotices } from '../services/entries/entry-notices';
+import { EntrySequencer } from '../services/entries/entry-sequencer';
 import type { LiveEvents } from '../services/entries/live-events';
 import { listStreams, readEntry, readStream } from '../services/entries/read-entries';
 import { streamInclusionProofs } from '../services/entries/stream-proofs';
@@ -20,6 +21,7 @@ export const entryHandlers = (
   storage?: StorageMonitor,
 ): Implementation[] => {
   const db = context.database.db;
+  const sequencer = new EntrySequencer(context, log, context.config.sequencer);
   const uploads: UploadGuards = {
     perPerson: new RateLimiter(context.config.attachmentUploadsPerHour, 60 * 60 * 1000),
     quotaBytes: context.config.attachmentQuotaBytes,
@@ -35,7 +37,7 @@ export const entryHandlers = (
     implement(entryRoutes.streamProofs, ({ params, query }) => streamInclusionProofs(db, log, params.streamId, query)),
     implement(entryRoutes.getEntry, ({ params }, { caller }) => readEntry(db, signedIn(caller), params.entryHash)),
     implement(entryRoutes.appendEntry, ({ body }, { caller }) =>
-      appendEntry(context, log, notices, signedIn(caller), body),
+      appendEntry(context, sequencer, notices, signedIn(caller), body),
     ),
     implement(entryRoutes.events, async (_input, { caller, res }) => {
       await live.serve(signedIn(caller), res);

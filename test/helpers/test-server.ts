@@ -21,9 +21,11 @@ export const startTestServer = async (
     env?: Record<string, string>;
     logs?: LogCapture;
     limits?: CeremonyLimits;
+    /** A fixed port, so that a restarted server keeps the origin its clients signed in to. */
+    port?: number;
   } = {},
 ): Promise<TestServer> => {
-  const port = await freePort();
+  const port = overrides.port ?? (await freePort());
   const origin = `http://localhost:${port}`;
   const config = loadConfig({
     PORT: String(port),

@@ -2,10 +2,6 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { entries, streamMemberships, streams } from '../../../db/schema/index';
 
-/** Locks a stream's row until the transaction ends: appends to one stream are serialised. */
-export const lockStream = async (tx: Tx, streamId: string) =>
-  (await tx.select().from(streams).where(eq(streams.id, streamId)).for('update'))[0];
-
 /** The last entry of a stream: its seq and hash. */
 export const headOf = async (db: Db | Tx, streamId: string) =>
   (

@@ -1,0 +1,216 @@
+import type { Tx } from '../../../db/client';
+import { entries, streamMemberships, streams } from '../../../db/schema/index';
+import { applyMembership, NO_MEMBERSHIP, type StreamMembership } from '../../../shared/membership/stream-membership';
+import type { SignedEntry } from '../../../shared/schemas/entry';
+import type { AppendReceipt } from '../../../shared/schemas/log';
+import type { Caller } from '../../auth/caller';
+import type { ServerContext } from '../../context';
+import type { TransparencyLog } from '../../log/transparency-log';
+import { ProblemError } from '../../problems';
+import { readLegacyBefore } from '../deployment-trust';
+import { currentKeyOf } from '../person-keys';
+import { checkRecipients } from './check-recipients';
+import { GroupCommit, type GroupCommitLimits, type ItemOutcome } from './group-commit';
+import { membershipOf } from './membership-state';
+import { checkRelations } from './relation-rules';
+import { findStreams, headOf, streamsOfParty } from './stream-state';
+
+/** An entry whose stateless checks passed, waiting for its place in the log. */
+export type QueuedEntry = {
+  readonly caller: Caller;
+  readonly entry: SignedEntry;
+  readonly entryHash: Uint8Array;
+  readonly ciphertext: Uint8Array;
+};
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+export const chainConflict = (head: { seq: number; hash: Uint8Array } | undefined, detail: string) =>
+  new ProblemError('entryChainConflict', detail, {
+    members: { head: head ? { seq: head.seq, hash: b64(head.hash) } : null },
+  });
+
+/** A stream as the batch has left it so far: stored state, plus the entries placed before. */
+type StreamView = {
+  readonly kind: string | undefined;
+  readonly head: { readonly seq: number; readonly hash: Uint8Array } | undefined;
+  readonly membership: StreamMembership;
+};
+
+/** What one batch has read or changed, so that entries after the first of a stream cost no queries for it. */
+type BatchState = {
+  readonly legacyBefore: number;
+  readonly streams: Map<string, StreamView>;
+};
+
+const viewOf = async (tx: Tx, state: BatchState, streamId: string): Promise<StreamView> => {
+  const known = state.streams.get(streamId);
+  if (known) {
+    return known;
+  }
+  const [stream] = await findStreams(tx, [streamId]);
+  const view: StreamView = stream
+    ? {
+        kind: stream.kind,
+        head: await headOf(tx, streamId),
+        membership: await membershipOf(tx, streamId, state.legacyBefore),
+      }
+    : { kind: undefined, head: undefined, membership: NO_MEMBERSHIP };
+  state.streams.set(streamId, view);
+  return view;
+};
+
+/**
+ * The checks that depend on the stream's state, then the entry's rows, at log position `leafIndex`.
+ * Runs inside the batch's transaction after the entries placed before it, and sees their effect:
+ * a second entry for the same head gets its 409 here, and the membership fold includes the first.
+ * Answers the stream as this entry leaves it.
+ */
+const placeEntry = async (
+  context: ServerContext,
+  tx: Tx,
+  state: BatchState,
+  queued: QueuedEntry,
+  leafIndex: number,
+): Promise<StreamView> => {
+  const { caller, entry, entryHash, ciphertext } = queued;
+  const { header } = entry;
+  const stream = await viewOf(tx, state, header.stream);
+  if (header.seq === 1) {
+    if (stream.kind !== undefined) {
+      throw chainConflict(stream.head, 'This stream already exists');
+    }
+  } else if (stream.kind !== header.streamKind) {
+    throw new ProblemError('notFound', 'No such stream');
+  }
+  if ((await currentKeyOf(tx, caller.personId))?.keyId !== header.author.keyId) {
+    throw new ProblemError('entryKeyNotCurrent', 'Your key changed while this entry was being checked');
+  }
+  const before = stream.membership;
+  // Membership first: a 409 names the head, which only members may learn.
+  if (header.seq > 1 && !before.members.has(caller.partyId)) {
+    throw new ProblemError('notStreamMember');
+  }
+  const membership = applyMembership(before, header, b64(entryHash));
+  if (!membership.ok) {
+    throw new ProblemError('entryInvalid', membership.reason);
+  }
+  const members = header.seq === 1 ? membership.state.members : before.members;
+  const head = stream.head;
+  if ((head?.seq ?? 0) + 1 !== header.seq || (head ? b64(head.hash) : '') !== header.prevHash) {
+    throw chainConflict(head, `Expected seq ${(head?.seq ?? 0) + 1} after the current head`);
+  }
+  await checkRecipients(tx, entry, members);
+  await checkRelations(tx, header, new Set(await streamsOfParty(tx, caller.partyId)));
+  if (header.seq === 1) {
+    await tx
+      .insert(streams)
+      .values({ id: header.stream, kind: header.streamKind, reference: header.meta.reference ?? '' });
+  }
+  await tx.insert(entries).values({
+    hash: entryHash,
+    id: header.id,
+    streamId: header.stream,
+    seq: header.seq,
+    type: header.type,
+    authorId: caller.personId,
+    authorParty: caller.partyId,
+    keyId: header.author.keyId,
+    leafIndex,
+    header,
+    signature: entry.signature,
+    ciphertext,
+    receivedAt: context.now(),
+  });
+  // Only the changes that took effect here: a proposal awaiting consent changes nothing yet.
+  if (membership.changes.length > 0) {
+    await tx.insert(streamMemberships).values(
+      membership.changes.map(({ party, change }) => ({
+        partyId: party,
+        change,
+        streamId: header.stream,
+        seq: header.seq,
+      })),
+    );
+  }
+  return { kind: header.streamKind, head: { seq: header.seq, hash: entryHash }, membership: membership.state };
+};
+
+/**
+ * Integrates one batch in one transaction under the log's lock (held in the database, so several
+ * server processes share one log): each entry is placed in its own savepoint, so a refused entry
+ * (a lost race, a re-used id, a bad recipient) rolls back alone and answers its own problem; the
+ * accepted ones become leaves in one Merkle update under one signed checkpoint, and each gets its
+ * inclusion proof in that checkpoint.
+ */
+const integrateBatch = async (
+  context: ServerContext,
+  log: TransparencyLog,
+  batch: readonly QueuedEntry[],
+): Promise<ItemOutcome<AppendReceipt>[]> =>
+  context.database.transaction(async (tx) => {
+    const firstIndex = await log.lockForAppend(tx);
+    const state: BatchState = { legacyBefore: await readLegacyBefore(tx), streams: new Map() };
+    const outcomes: (ItemOutcome<AppendReceipt> | { ok: 'placed'; leafIndex: number })[] = [];
+    const placed: QueuedEntry[] = [];
+    for (const queued of batch) {
+      const leafIndex = firstIndex + placed.length;
+      try {
+        const after = await tx.transaction((savepoint) => placeEntry(context, savepoint, state, queued, leafIndex));
+        // Only now: a refused entry's savepoint rolled back, and it changed nothing.
+        state.streams.set(queued.entry.header.stream, after);
+        placed.push(queued);
+        outcomes.push({ ok: 'placed', leafIndex });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    if (placed.length === 0) {
+      return outcomes as ItemOutcome<AppendReceipt>[];
+    }
+    const appended = await log.append(
+      tx,
+      placed.map((queued) => ({ kind: 'entry' as const, hash: queued.entryHash })),
+    );
+    if (appended.firstIndex !== firstIndex) {
+      throw new Error(`the log moved under its lock: expected leaf ${firstIndex}, got ${appended.firstIndex}`);
+    }
+    const { checkpoint } = appended;
+    const proofs = await log.inclusionProofs(
+      tx,
+      placed.map((_, offset) => firstIndex + offset),
+      checkpoint.treeSize,
+    );
+    const signed = { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: b64(checkpoint.rootHash) };
+    return outcomes.map((outcome) => {
+      if (outcome.ok !== 'placed') {
+        return outcome;
+      }
+      const proof = proofs[outcome.leafIndex - firstIndex] ?? [];
+      return {
+        ok: true as const,
+        value: {
+          leafIndex: outcome.leafIndex,
+          inclusion: { leafIndex: outcome.leafIndex, treeSize: checkpoint.treeSize, proof: proof.map(b64) },
+          checkpoint: signed,
+        },
+      };
+    });
+  });
+
+/**
+ * The log sequencer for entries: checked entries are queued and integrated in batches (group
+ * commit), one transaction, one Merkle update and one signed checkpoint per batch. A caller's
+ * promise resolves with its receipt only once the batch is durable.
+ */
+export class EntrySequencer {
+  readonly #commit: GroupCommit<QueuedEntry, AppendReceipt>;
+
+  constructor(context: ServerContext, log: TransparencyLog, limits: GroupCommitLimits) {
+    this.#commit = new GroupCommit((batch) => integrateBatch(context, log, batch), limits);
+  }
+
+  append(queued: QueuedEntry): Promise<AppendReceipt> {
+    return this.#commit.submit(queued);
+  }
+}
