@@ -9,7 +9,10 @@ import { isDatabaseUnavailable } from './connection-errors';
 import { lockDataDir } from './data-dir-lock';
 import { securePrivateDir, tightenTree } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
+import { listenOn } from './listen';
+import { parsePostgresTargets } from './postgres-targets';
 import * as schema from './schema/index';
+import { clientClassFor, createTargetFinder } from './writable-client';
 
 export type DatabaseDriver = 'pglite' | 'postgres';
 export type Schema = typeof schema;
@@ -39,6 +42,11 @@ export type Database = {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `work` on one dedicated connection, for session-level state such as advisory locks. */
   exclusive<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: listens on a channel on a connection of its own that follows the primary;
+   * returns the function that stops. PGlite has one process, which needs no channel.
+   */
+  readonly listen?: (channel: string, onPayload: (payload: string) => void) => () => Promise<void>;
   close(): Promise<void>;
 };
 
@@ -48,8 +56,12 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
 
 const openPostgres = async (url: string, options: DatabaseOptions): Promise<Database> => {
   const onConnectionLost = options.onConnectionLost ?? (() => {});
+  const targets = parsePostgresTargets(url);
+  const findTarget = createTargetFinder(targets);
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: targets.urls[0],
+    // Several hosts or `target_session_attrs=read-write`: each new connection goes to the primary.
+    ...(targets.urls.length > 1 || targets.requireWritable ? { Client: clientClassFor(findTarget) } : {}),
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     keepAlive: true,
@@ -94,6 +106,7 @@ const openPostgres = async (url: string, options: DatabaseOptions): Promise<Data
     // shutdown. On a client we checked out ourselves, its transaction() leaves release to us.
     transaction: (work) => onOwnConnection((connection) => connection.transaction(work)),
     exclusive: (work) => onOwnConnection(work),
+    listen: (channel, onPayload) => listenOn(findTarget, channel, onPayload, onConnectionLost),
     close: () => pool.end(),
   };
 };
