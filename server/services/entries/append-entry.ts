@@ -21,6 +21,7 @@ import type { EntryNotices } from './entry-notices';
 import { membershipOf } from './membership-state';
 import { checkHeaderShape } from './meta-rules';
 import { checkRelations } from './relation-rules';
+import { storedReceipt } from './stored-receipt';
 import { headOf, lockStream, streamsOfParty } from './stream-state';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
@@ -104,12 +105,17 @@ export const appendEntry = async (
 ): Promise<AppendReceipt & { entryHash: string }> => {
   const { header } = entry;
   const ciphertext = new Uint8Array(Buffer.from(entry.ciphertext, 'base64url'));
-  await checkStateless(context, caller, entry, ciphertext);
   const entryHash = taggedSha256(
     ENTRY_HASH_TAG,
     canonicalBytes({ header: header as never, signature: entry.signature }),
   );
-  const receipt = await context.database.transaction(async (tx) => {
+  // Issue 15: a retry of an append that committed gets its receipt, not a conflict.
+  const replayed = await storedReceipt(context.database.db, log, caller, entryHash);
+  if (replayed) {
+    return replayed;
+  }
+  await checkStateless(context, caller, entry, ciphertext);
+  const appending = context.database.transaction(async (tx) => {
     const stream = await lockStream(tx, header.stream);
     if (header.seq === 1) {
       if (stream) {
@@ -173,6 +179,21 @@ export const appendEntry = async (
       checkpoint: { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: b64(checkpoint.rootHash) },
     };
   });
+  const receipt = await appending.catch(async (error: unknown) => {
+    // The same entry sent twice at once: the second waited on the stream lock and lost the head
+    // to the first. It is the same entry, so it gets the same answer (and no second notice).
+    const first =
+      error instanceof ProblemError && error.code === 'entryChainConflict'
+        ? await storedReceipt(context.database.db, log, caller, entryHash)
+        : undefined;
+    if (!first) {
+      throw error;
+    }
+    return first;
+  });
+  if ('entryHash' in receipt) {
+    return receipt;
+  }
   notices.publish({
     streamId: header.stream,
     seq: header.seq,
