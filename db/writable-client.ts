@@ -6,7 +6,7 @@ const PROBE_TIMEOUT_MS = 2_000;
 
 /**
  * Finds the URL of a listed server that takes this connection: the first one that answers, or with
- * `read-write` the first one not in recovery (not a standby), starting from the last one found.
+ * `read-write` the first one that takes writes (not a standby), starting from the last one found.
  * What libpq does for `target_session_attrs`, which node-postgres lacks. Rejects with the last
  * error when none does, as an unreachable single server would.
  */
@@ -35,8 +35,9 @@ const isWritable = async (url: string): Promise<boolean> => {
   probe.on('error', () => {});
   try {
     await probe.connect();
-    const { rows } = await probe.query<{ standby: boolean }>('select pg_is_in_recovery() as standby');
-    return rows[0]?.standby === false;
+    // libpq's own test for read-write: a standby, or a primary being promoted, answers `on`.
+    const { rows } = await probe.query<{ transaction_read_only: string }>('show transaction_read_only');
+    return rows[0]?.transaction_read_only === 'off';
   } finally {
     await probe.end().catch(() => {});
   }
