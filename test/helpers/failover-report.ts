@@ -40,7 +40,7 @@ export const writeFailoverReport = (result: FailoverResult): void => {
     `| Date | ${result.date} |`,
     `| Acknowledged appends (before the kill / in all) | ${result.acknowledgedBeforeKill} / ${result.acknowledged} |`,
     `| Acknowledged appends lost | ${result.acknowledgedLost} |`,
-    `| Failed requests | ${result.failedRequests}${failures ? ` (${failures})` : ''} |`,
+    `| Failed append calls (each writer pauses 200 ms after one) | ${result.failedRequests}${failures ? ` (${failures})` : ''} |`,
     `| Standby promoted after the kill | ${result.promotedAfterMs === null ? 'not observed' : `${(result.promotedAfterMs / 1000).toFixed(1)} s`} |`,
     `| Time to recover (kill to the first acknowledged append) | ${(result.timeToRecoverMs / 1000).toFixed(1)} s (target ≤ 30 s) |`,
     `| \`npm run audit -- fsck\` on the new primary | ${result.fsckClean ? 'clean' : 'FAILED'} |`,

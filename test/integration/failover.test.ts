@@ -98,10 +98,12 @@ describe.skipIf(unavailable !== undefined)('failover under 8 writers (issue 15, 
             );
             acknowledged.set(entryHash, { streamId, at: Date.now() });
           } catch (error) {
-            const kind =
-              error instanceof ApiProblem
-                ? `${error.problem.status} ${error.problem.type}`
-                : String(error).slice(0, 80);
+            // HAProxy's own 503 (no server passes its health check) carries no problem type.
+            const kind = !(error instanceof ApiProblem)
+              ? String(error).slice(0, 80)
+              : error.problem.type === 'about:blank'
+                ? `${error.problem.status} from HAProxy (no healthy server)`
+                : `${error.problem.status} ${error.problem.type}`;
             failedByKind[kind] = (failedByKind[kind] ?? 0) + 1;
             await sleep(200);
           }
