@@ -33,6 +33,8 @@ export type DatabaseOptions = {
   readonly onConnectionLost?: (error: Error) => void;
   /** How long a request waits for a `pg` connection before it is refused as unavailable. */
   readonly connectTimeoutMs?: number;
+  /** PGlite only: a backup (`dumpDataDir`'s tarball) to start an empty data directory from. */
+  readonly restoreFrom?: Blob;
 };
 
 export type Database = {
@@ -47,12 +49,14 @@ export type Database = {
    * returns the function that stops. PGlite has one process, which needs no channel.
    */
   readonly listen?: (channel: string, onPayload: (payload: string) => void) => () => Promise<void>;
+  /** PGlite only: the whole database as one gzipped tarball, taken while this process holds it alone. */
+  readonly dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 };
 
 /** Opens the configured database. The only place that chooses between PGlite and PostgreSQL. */
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> =>
-  options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
+  options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options.restoreFrom);
 
 const openPostgres = async (url: string, options: DatabaseOptions): Promise<Database> => {
   const onConnectionLost = options.onConnectionLost ?? (() => {});
@@ -111,15 +115,17 @@ const openPostgres = async (url: string, options: DatabaseOptions): Promise<Data
   };
 };
 
-const openPglite = async (dataDir: string): Promise<Database> => {
+const openPglite = async (dataDir: string, restoreFrom?: Blob): Promise<Database> => {
   const hostDir = join(dataDir, 'pglite');
   securePrivateDir(dataDir, hostDir);
   const releaseLock = lockDataDir(dataDir);
   const fs = new DurableNodeFS(hostDir);
-  const client = await PGlite.create({ fs }).catch((error: unknown) => {
-    releaseLock();
-    throw error;
-  });
+  const client = await PGlite.create({ fs, ...(restoreFrom ? { loadDataDir: restoreFrom } : {}) }).catch(
+    (error: unknown) => {
+      releaseLock();
+      throw error;
+    },
+  );
   tightenTree(hostDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -133,6 +139,7 @@ const openPglite = async (dataDir: string): Promise<Database> => {
     },
     // PGlite has a single connection: every call is already on it.
     exclusive: (work) => work(db),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     close: async () => {
       await client.close();
       fs.syncAll();
