@@ -9,7 +9,10 @@ import { isDatabaseUnavailable } from './connection-errors';
 import { lockDataDir } from './data-dir-lock';
 import { securePrivateDir, tightenTree } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
+import { listenOn } from './listen';
+import { parsePostgresTargets } from './postgres-targets';
 import * as schema from './schema/index';
+import { clientClassFor, createTargetFinder } from './writable-client';
 
 export type DatabaseDriver = 'pglite' | 'postgres';
 export type Schema = typeof schema;
@@ -30,6 +33,8 @@ export type DatabaseOptions = {
   readonly onConnectionLost?: (error: Error) => void;
   /** How long a request waits for a `pg` connection before it is refused as unavailable. */
   readonly connectTimeoutMs?: number;
+  /** PGlite only: a backup (`dumpDataDir`'s tarball) to start an empty data directory from. */
+  readonly restoreFrom?: Blob;
 };
 
 export type Database = {
@@ -39,17 +44,28 @@ export type Database = {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `work` on one dedicated connection, for session-level state such as advisory locks. */
   exclusive<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: listens on a channel on a connection of its own that follows the primary;
+   * returns the function that stops. PGlite has one process, which needs no channel.
+   */
+  readonly listen?: (channel: string, onPayload: (payload: string) => void) => () => Promise<void>;
+  /** PGlite only: the whole database as one gzipped tarball, taken while this process holds it alone. */
+  readonly dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 };
 
 /** Opens the configured database. The only place that chooses between PGlite and PostgreSQL. */
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> =>
-  options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
+  options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options.restoreFrom);
 
 const openPostgres = async (url: string, options: DatabaseOptions): Promise<Database> => {
   const onConnectionLost = options.onConnectionLost ?? (() => {});
+  const targets = parsePostgresTargets(url);
+  const findTarget = createTargetFinder(targets);
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: targets.urls[0],
+    // Several hosts or `target_session_attrs=read-write`: each new connection goes to the primary.
+    ...(targets.urls.length > 1 || targets.requireWritable ? { Client: clientClassFor(findTarget) } : {}),
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     keepAlive: true,
@@ -94,6 +110,7 @@ const openPostgres = async (url: string, options: DatabaseOptions): Promise<Data
     // shutdown. On a client we checked out ourselves, its transaction() leaves release to us.
     transaction: (work) => onOwnConnection((connection) => connection.transaction(work)),
     exclusive: (work) => onOwnConnection(work),
+    listen: (channel, onPayload) => listenOn(findTarget, channel, onPayload, onConnectionLost),
     close: () => pool.end(),
   };
 };
@@ -111,12 +128,16 @@ const PGLITE_MEMORY_SETTINGS = [
   'temp_buffers = 2MB',
 ];
 
-const openPglite = async (dataDir: string): Promise<Database> => {
+const openPglite = async (dataDir: string, restoreFrom?: Blob): Promise<Database> => {
   const hostDir = join(dataDir, 'pglite');
   securePrivateDir(dataDir, hostDir);
   const releaseLock = lockDataDir(dataDir);
   const fs = new DurableNodeFS(hostDir);
-  const client = await PGlite.create({ fs, postgresqlconf: PGLITE_MEMORY_SETTINGS }).catch((error: unknown) => {
+  const client = await PGlite.create({
+    fs,
+    postgresqlconf: PGLITE_MEMORY_SETTINGS,
+    ...(restoreFrom ? { loadDataDir: restoreFrom } : {}),
+  }).catch((error: unknown) => {
     releaseLock();
     throw error;
   });
@@ -133,6 +154,7 @@ const openPglite = async (dataDir: string): Promise<Database> => {
     },
     // PGlite has a single connection: every call is already on it.
     exclusive: (work) => work(db),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     close: async () => {
       await client.close();
       fs.syncAll();

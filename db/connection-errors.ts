@@ -16,7 +16,7 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
   return false;
 };
 
-/** Socket errors, and PostgreSQL's SQLSTATEs for a server shutting down or starting up (class 57P). */
+/** Socket errors, PostgreSQL's SQLSTATEs for a server shutting down or starting up (class 57P), out of connections, or demoted. */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -30,6 +30,8 @@ const UNREACHABLE_CODES = new Set([
   '57P02',
   '57P03',
   '53300',
+  // read_only_sql_transaction: this server was a primary and is now a standby (a failover).
+  '25006',
 ]);
 
 /** What node-postgres says when a connection ends under it or cannot be had in time. */

@@ -6,7 +6,8 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { type Database, selectRows } from './client';
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+// From db/ and from the compiled server in dist-server/ alike.
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
 // Serialises migrations when several servers start against one PostgreSQL.
 const MIGRATION_LOCK_KEY = 0x7061726c; // 'parl'
 

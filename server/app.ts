@@ -19,7 +19,7 @@ import { logHandlers } from './routes/log';
 import { sessionHandlers } from './routes/session';
 import { vaultHandlers } from './routes/vault';
 import { assertAuthor } from './services/entries/author-scope';
-import { EntryNotices } from './services/entries/entry-notices';
+import { entryNoticesFor } from './services/entries/entry-notices';
 import { LiveEvents } from './services/entries/live-events';
 import { assertStreamReader } from './services/entries/read-entries';
 import { KeyDirectory } from './services/key-directory';
@@ -51,7 +51,7 @@ export const createApp = ({ context, version, log, limits, storage }: AppDepende
   app.use(securityHeaders(context.config.publicOrigin.startsWith('https:')));
   app.use('/api', noStore);
   const directory = new KeyDirectory(log);
-  const notices = new EntryNotices();
+  const notices = entryNoticesFor(context.database, context.logger);
   const live = new LiveEvents(context, notices);
   app.use(recheckLiveSessionsAfter(live));
   if (storage) {
@@ -87,7 +87,7 @@ export const createApp = ({ context, version, log, limits, storage }: AppDepende
   serveClient(app);
   app.use((req, _res, next) => next(new ProblemError('notFound', `Nothing at ${req.method} ${req.path}`)));
   app.use(errorMiddleware(context.logger));
-  return { app, closeLiveConnections: () => live.closeAll() };
+  return { app, closeLiveConnections: () => live.closeAll(), stopNotices: () => notices.close() };
 };
 
 /** API replies are per person (the session reply holds the anti-forgery token): never cached. */

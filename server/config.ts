@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { parsePostgresTargets } from '../db/postgres-targets';
 import { type Limits, LimitsEnvironment, limitsFrom } from './config-limits';
 
 const Port = z.coerce
@@ -8,18 +9,14 @@ const Port = z.coerce
   .min(0, 'must be a whole number from 0 to 65535')
   .max(65535, 'must be a whole number from 0 to 65535');
 
-const PostgresUrl = z.string().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  },
-  // Never echo the value: it may hold a password.
-  { error: 'must be a postgres:// or postgresql:// URL with a host' },
-);
+const PostgresUrl = z.string().superRefine((value, context) => {
+  try {
+    parsePostgresTargets(value);
+  } catch (error) {
+    // The parser's message never echoes the value: it may hold a password.
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
 
 const Origin = z.string().refine(
   (value) => {

@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { ServerContext } from './context';
 import { answerClientError } from './http/client-error';
 import { StorageMonitor } from './http/storage-guard';
+import { assertSignsStoredLog } from './log/assert-log-key';
 import { loadLogSigner } from './log/log-key';
 import { TransparencyLog } from './log/transparency-log';
 import { collectAbandonedChunks } from './services/entries/attachments';
@@ -53,10 +54,16 @@ export const startServer = async (
   await initCrypto();
   const context: ServerContext = { config, database, logger, now: () => new Date() };
   const log = new TransparencyLog(loadLogSigner(config));
+  try {
+    await assertSignsStoredLog(database.db, log);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   await collectAbandonedChunks(context);
   const storage =
     database.driver === 'pglite' ? new StorageMonitor(config.dataDir, config.diskReserveBytes, logger) : undefined;
-  const { app, closeLiveConnections } = createApp({ context, version: VERSION, log, storage, ...options });
+  const { app, closeLiveConnections, stopNotices } = createApp({ context, version: VERSION, log, storage, ...options });
   const stopHousekeeping = startHousekeeping(context, config.unclaimedUploadTtlMs);
   const server = createServer(
     {
@@ -100,6 +107,7 @@ export const startServer = async (
       clearTimeout(timer);
       clearInterval(sweep);
       await stopHousekeeping();
+      await stopNotices();
       await database.close();
       logger.info('database closed');
     })();

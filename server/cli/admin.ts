@@ -1,4 +1,5 @@
-// `npm run admin -- invite --party "…" --role admin --name "…"`: starts a new party with its root admin.
+// `npm run admin -- invite --party "…" --role admin --name "…"`: starts a new party with its root admin;
+// `log-key` prints the log pin; `backup`/`restore` copy the embedded database.
 import { parseArgs } from 'node:util';
 import { withLogPin } from '../../shared/log/log-pin-text';
 import { PartyName } from '../../shared/schemas/identity';
@@ -10,10 +11,11 @@ import { createBootstrapInvitation } from '../services/bootstrap';
 import { readLegacyBefore } from '../services/deployment-trust';
 import { INVITATION_TTL_MS, invitationLink } from '../services/invitations';
 import { KeyDirectory } from '../services/key-directory';
+import { BACKUP_USAGE, backup, RESTORE_USAGE, restore } from './backup-commands';
 import { CliError, openCliContext, runCli } from './cli-support';
 
 const INVITE_USAGE = 'npm run admin -- invite --party "<new party name>" --role admin --name "<person name>"';
-const USAGE = `usage: ${INVITE_USAGE} | npm run admin -- log-key`;
+const USAGE = `usage: ${INVITE_USAGE} | npm run admin -- log-key | ${BACKUP_USAGE} | ${RESTORE_USAGE}`;
 
 const invite = async (args: string[]) => {
   const { values } = (() => {
@@ -90,6 +92,14 @@ await runCli(async () => {
   }
   if (command === 'log-key') {
     await logKey();
+    return;
+  }
+  if (command === 'backup') {
+    await backup(rest);
+    return;
+  }
+  if (command === 'restore') {
+    await restore(rest);
     return;
   }
   throw new CliError(command ? `unknown command "${command}" (${USAGE})` : USAGE);

@@ -37,7 +37,7 @@ export const entryHandlers = (
     implement(entryRoutes.streamProofs, ({ params, query }) => streamInclusionProofs(db, log, params.streamId, query)),
     implement(entryRoutes.getEntry, ({ params }, { caller }) => readEntry(db, signedIn(caller), params.entryHash)),
     implement(entryRoutes.appendEntry, ({ body }, { caller }) =>
-      appendEntry(context, sequencer, notices, signedIn(caller), body),
+      appendEntry(context, log, sequencer, notices, signedIn(caller), body),
     ),
     implement(entryRoutes.events, async (_input, { caller, res }) => {
       await live.serve(signedIn(caller), res);

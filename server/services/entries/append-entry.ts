@@ -9,11 +9,13 @@ import type { Caller } from '../../auth/caller';
 import type { ServerContext } from '../../context';
 import { verifyEd25519 } from '../../crypto/ed25519';
 import { taggedSha256 } from '../../crypto/hashes';
+import type { TransparencyLog } from '../../log/transparency-log';
 import { ProblemError } from '../../problems';
 import { currentKeyOf } from '../person-keys';
 import type { EntryNotices } from './entry-notices';
 import type { EntrySequencer } from './entry-sequencer';
 import { checkHeaderShape } from './meta-rules';
+import { storedReceipt } from './stored-receipt';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
@@ -58,6 +60,7 @@ const checkStateless = async (context: ServerContext, caller: Caller, entry: Sig
  */
 export const appendEntry = async (
   context: ServerContext,
+  log: TransparencyLog,
   sequencer: EntrySequencer,
   notices: EntryNotices,
   caller: Caller,
@@ -65,12 +68,31 @@ export const appendEntry = async (
 ): Promise<AppendReceipt & { entryHash: string }> => {
   const { header } = entry;
   const ciphertext = new Uint8Array(Buffer.from(entry.ciphertext, 'base64url'));
-  await checkStateless(context, caller, entry, ciphertext);
   const entryHash = taggedSha256(
     ENTRY_HASH_TAG,
     canonicalBytes({ header: header as never, signature: entry.signature }),
   );
-  const receipt = await sequencer.append({ caller, entry, entryHash, ciphertext });
+  // Issue 15: a retry of an append that committed (its answer lost in a failover) gets its receipt.
+  const replayed = await storedReceipt(context.database.db, log, caller, entryHash);
+  if (replayed) {
+    return replayed;
+  }
+  await checkStateless(context, caller, entry, ciphertext);
+  const receipt = await sequencer.append({ caller, entry, entryHash, ciphertext }).catch(async (error: unknown) => {
+    // The same entry sent twice at once: the copy integrated second lost the head to the first.
+    // It is the same entry, so it gets the same answer (and no second notice).
+    const first =
+      error instanceof ProblemError && error.code === 'entryChainConflict'
+        ? await storedReceipt(context.database.db, log, caller, entryHash)
+        : undefined;
+    if (!first) {
+      throw error;
+    }
+    return first;
+  });
+  if ('entryHash' in receipt) {
+    return receipt as AppendReceipt & { entryHash: string };
+  }
   notices.publish({
     streamId: header.stream,
     seq: header.seq,

@@ -1,0 +1,219 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { freePort } from './ports';
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+/**
+ * Monitor settings for a test that must fail over within seconds (defaults: a 5 s health check
+ * period, 20 s before a node is unhealthy, 30 s of waiting for a lost primary to demote itself).
+ * docs/DEPLOYMENT.md says which to keep in production.
+ */
+export const TEST_MONITOR_SETTINGS: Record<string, number> = {
+  'pgautofailover.health_check_period': 1000,
+  'pgautofailover.health_check_timeout': 1000,
+  'pgautofailover.health_check_max_retries': 1,
+  'pgautofailover.health_check_retry_delay': 500,
+  'pgautofailover.node_considered_unhealthy_timeout': 3000,
+  'pgautofailover.primary_demote_timeout': 3000,
+};
+
+/** A monitor, a primary and a synchronous standby from Debian's pg_auto_failover, on 127.0.0.1. */
+export type AutoFailoverCluster = {
+  /** The multi-host URL Parley is given: `…/parley?target_session_attrs=read-write`. */
+  readonly url: string;
+  /** The single-host URL of data node `index` (0 or 1). */
+  nodeUrl(index: number): string;
+  /** The data node the monitor reports as primary now, or undefined. */
+  primaryIndex(): Promise<number | undefined>;
+  /** `show synchronous_standby_names` on the primary. */
+  synchronousStandbyNames(): Promise<string>;
+  /** The machine of the primary lost: its keeper and its postgres killed with SIGKILL. */
+  killPrimary(): Promise<number>;
+  destroy(): void;
+};
+
+const onPath = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+/** Why the cluster cannot run here, or undefined: pg_autoctl, HAProxy, root and a postgres user. */
+export const autoFailoverUnavailable = (): string | undefined => {
+  for (const command of ['pg_autoctl', 'haproxy', 'runuser']) {
+    if (!onPath(command)) {
+      return `${command} is not installed (.ci/run installs pg-auto-failover-cli, postgresql-15-auto-failover and haproxy from Debian)`;
+    }
+  }
+  if (process.getuid?.() !== 0) {
+    return 'runuser needs root to run PostgreSQL as the postgres user';
+  }
+  if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    return 'there is no postgres user';
+  }
+  return undefined;
+};
+
+/** SIGKILL to the postmaster of a data directory, by the pid it recorded (if it still runs). */
+const killPostmaster = (pgdata: string): void => {
+  try {
+    const pid = Number(readFileSync(join(pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) {
+      process.kill(pid, 'SIGKILL');
+    }
+  } catch {
+    // No postmaster.pid (never started, or already stopped) or no such process.
+  }
+};
+
+const query = async <Row extends Record<string, unknown>>(url: string, text: string): Promise<Row[]> => {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.query<Row>(text)).rows;
+  } finally {
+    await client.end().catch(() => {});
+  }
+};
+
+const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) {
+      return;
+    }
+    await sleep(500);
+  }
+  throw new Error(`pg_auto_failover: ${what} did not happen within ${timeoutMs / 1000} s`);
+};
+
+/** Starts the monitor and two data nodes, and waits until node 0 is primary and node 1 its standby. */
+export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-failover-'));
+  chmodSync(dir, 0o755);
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  chownSync(dir, uid, gid);
+  const [monitorPort, ...nodePorts] = [await freePort(), await freePort(), await freePort()] as [
+    number,
+    number,
+    number,
+  ];
+  const env = ['env', `HOME=${dir}`, `XDG_CONFIG_HOME=${dir}/config`, `XDG_DATA_HOME=${dir}/share`];
+  const processes: ChildProcess[] = [];
+  /** `pg_autoctl … --run` in a process group of its own, so that killing the group is losing the machine. */
+  const run = (name: string, args: string[]): ChildProcess => {
+    const log = openSync(join(dir, `${name}.log`), 'a');
+    const child = spawn('runuser', ['-u', 'postgres', '--', ...env, 'pg_autoctl', ...args, '--run'], {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    processes.push(child);
+    return child;
+  };
+  const monitorUrl = `postgres://postgres@127.0.0.1:${monitorPort}/pg_auto_failover`;
+  const nodeUrl = (index: number) => `postgres://postgres@127.0.0.1:${nodePorts[index]}/parley`;
+  const common = ['--hostname', '127.0.0.1', '--auth', 'trust', '--no-ssl', '--pgctl', `${PG_BIN}/pg_ctl`];
+  const nodes: ChildProcess[] = [];
+  const destroy = () => {
+    for (const child of processes) {
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone (the killed primary).
+        }
+      }
+    }
+    for (const name of ['monitor', 'node0', 'node1']) {
+      killPostmaster(join(dir, name));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    run('monitor', ['create', 'monitor', '--pgdata', join(dir, 'monitor'), '--pgport', String(monitorPort), ...common]);
+    await waitFor('the monitor starting', async () => (await query(monitorUrl, 'select 1')).length === 1);
+    for (const [name, value] of Object.entries(TEST_MONITOR_SETTINGS)) {
+      await query(monitorUrl, `alter system set ${name} = ${value}`);
+    }
+    await query(monitorUrl, 'select pg_reload_conf()');
+    const states = async () =>
+      query<{ nodeport: number; reportedstate: string; goalstate: string }>(
+        monitorUrl,
+        'select nodeport, reportedstate, goalstate from pgautofailover.node order by nodeid',
+      );
+    for (const [index, port] of nodePorts.entries()) {
+      nodes.push(
+        run(`node${index}`, [
+          'create',
+          'postgres',
+          '--pgdata',
+          join(dir, `node${index}`),
+          '--pgport',
+          String(port),
+          '--listen',
+          '127.0.0.1',
+          '--dbname',
+          'parley',
+          '--monitor',
+          `postgres://autoctl_node@127.0.0.1:${monitorPort}/pg_auto_failover?sslmode=disable`,
+          ...common,
+        ]),
+      );
+      await waitFor(`node ${index} joining`, async () => {
+        const reported = await states();
+        if (index === 1) {
+          // pg_autoctl's base backup waits for a spread checkpoint (minutes): ask for one now.
+          await query(nodeUrl(0), 'checkpoint').catch(() => undefined);
+        }
+        return (
+          reported.length === index + 1 &&
+          reported.every((node) => node.reportedstate === node.goalstate) &&
+          (index === 0 ? reported[0]?.reportedstate === 'single' : reported[1]?.reportedstate === 'secondary')
+        );
+      });
+    }
+    await waitFor('the primary taking its synchronous standby', async () =>
+      (await states()).some((node) => node.reportedstate === 'primary' && node.goalstate === 'primary'),
+    );
+  } catch (error) {
+    destroy();
+    throw error;
+  }
+  const primaryIndex = async () => {
+    const rows = await query<{ nodeport: number }>(
+      monitorUrl,
+      "select nodeport from pgautofailover.node where reportedstate in ('primary', 'wait_primary', 'single') and goalstate = reportedstate",
+    );
+    const index = nodePorts.indexOf(Number(rows[0]?.nodeport));
+    return index < 0 ? undefined : index;
+  };
+  return {
+    url: `postgres://postgres@127.0.0.1:${nodePorts[0]},127.0.0.1:${nodePorts[1]}/parley?target_session_attrs=read-write`,
+    nodeUrl,
+    primaryIndex,
+    synchronousStandbyNames: async () => {
+      const index = (await primaryIndex()) ?? 0;
+      const [row] = await query<{ synchronous_standby_names: string }>(
+        nodeUrl(index),
+        'show synchronous_standby_names',
+      );
+      return row?.synchronous_standby_names ?? '';
+    },
+    killPrimary: async () => {
+      const index = await primaryIndex();
+      const keeper = index === undefined ? undefined : nodes[index];
+      if (index === undefined || keeper?.pid === undefined) {
+        throw new Error('pg_auto_failover: no primary to kill');
+      }
+      // The keeper would restart its postgres at once: the whole machine goes, keeper and postgres.
+      process.kill(-keeper.pid, 'SIGKILL');
+      killPostmaster(join(dir, `node${index}`));
+      return index;
+    },
+    destroy,
+  };
+};

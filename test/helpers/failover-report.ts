@@ -1,0 +1,57 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const RESULTS_MD = new URL('../../bench/RESULTS.md', import.meta.url).pathname;
+const RESULTS_DIR = new URL('../../test-results/', import.meta.url).pathname;
+const BEGIN = '<!-- failover:begin (written by test/integration/failover.test.ts) -->';
+const END = '<!-- failover:end -->';
+
+/** What the failover test measured. */
+export type FailoverResult = {
+  readonly date: string;
+  readonly writers: number;
+  readonly synchronousStandbyNames: string;
+  readonly acknowledgedBeforeKill: number;
+  readonly acknowledged: number;
+  readonly acknowledgedLost: number;
+  readonly failedRequests: number;
+  readonly failedByKind: Record<string, number>;
+  /** From the SIGKILL to the monitor reporting the standby as primary. */
+  readonly promotedAfterMs: number | null;
+  /** From the SIGKILL to the first append acknowledged through the load balancer. */
+  readonly timeToRecoverMs: number;
+  readonly fsckClean: boolean;
+};
+
+/** Writes test-results/failover.json and the failover section of bench/RESULTS.md (replacing the last one). */
+export const writeFailoverReport = (result: FailoverResult): void => {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(`${RESULTS_DIR}failover.json`, `${JSON.stringify(result, null, 2)}\n`);
+  const failures = Object.entries(result.failedByKind)
+    .map(([kind, count]) => `${count} × ${kind}`)
+    .join('; ');
+  const section = [
+    BEGIN,
+    '## Failover (issue 15; written by the failover test, not by `npm run bench`)',
+    '',
+    `pg_auto_failover (Debian) monitor, primary and synchronous standby (\`synchronous_standby_names\` = \`${result.synchronousStandbyNames}\`), two Parley servers on the multi-host URL with \`target_session_attrs=read-write\`, HAProxy in front checking \`/api/health\`; ${result.writers} writers through HAProxy; the primary's keeper and postgres killed with \`kill -9\`. Monitor timings lowered for the test (docs/DEPLOYMENT.md).`,
+    '',
+    '| Measure | Value |',
+    '| --- | --- |',
+    `| Date | ${result.date} |`,
+    `| Acknowledged appends (before the kill / in all) | ${result.acknowledgedBeforeKill} / ${result.acknowledged} |`,
+    `| Acknowledged appends lost | ${result.acknowledgedLost} |`,
+    `| Failed append calls (each writer pauses 200 ms after one) | ${result.failedRequests}${failures ? ` (${failures})` : ''} |`,
+    `| Standby promoted after the kill | ${result.promotedAfterMs === null ? 'not observed' : `${(result.promotedAfterMs / 1000).toFixed(1)} s`} |`,
+    `| Time to recover (kill to the first acknowledged append) | ${(result.timeToRecoverMs / 1000).toFixed(1)} s (target ≤ 30 s) |`,
+    `| \`npm run audit -- fsck\` on the new primary | ${result.fsckClean ? 'clean' : 'FAILED'} |`,
+    END,
+  ].join('\n');
+  const current = readFileSync(RESULTS_MD, 'utf8');
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
+      : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(RESULTS_MD, next);
+};

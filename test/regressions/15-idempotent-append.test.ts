@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ParleyPerson } from '../../client/sdk/parley-person';
+import { driversUnderTest } from '../helpers/databases';
+import { childRecord, entryTablesDigest, meetingMinutes, rawPostEntry } from '../helpers/sdk-entries';
+import { enrolBootstrapAdmin } from '../helpers/sdk-people';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+/**
+ * A fetch that passes requests on, keeps the body of the last entry posted, and on demand loses an
+ * append's answer after the server took it (what a failover or a dropped connection does) or never
+ * sends it at all.
+ */
+const recordingFetch = () => {
+  const state = { lastEntry: '', mode: 'pass' as 'pass' | 'lose-answer' | 'keep-back' };
+  const wrapped: typeof fetch = async (input, init) => {
+    const isAppend = init?.method === 'POST' && String(input).endsWith('/api/entries');
+    if (isAppend) {
+      state.lastEntry = String(init?.body);
+      if (state.mode === 'keep-back') {
+        throw new TypeError('fetch failed (kept back by the test)');
+      }
+    }
+    const response = await fetch(input, init);
+    if (isAppend && state.mode === 'lose-answer') {
+      await response.arrayBuffer();
+      throw new TypeError('fetch failed (answer lost by the test)');
+    }
+    return response;
+  };
+  return { state, fetch: wrapped };
+};
+
+for (const driver of driversUnderTest()) {
+  describe(`issue 15: the same entry sent twice is the same entry, on ${driver.name}`, () => {
+    let server: TestServer;
+    let cleanup: () => Promise<void>;
+    let admin: ParleyPerson;
+    let staff: ParleyPerson;
+    let recorder: ReturnType<typeof recordingFetch>;
+    let caseId: string;
+
+    beforeAll(async () => {
+      const database = await driver.create();
+      cleanup = database.cleanup;
+      server = await startTestServer({ databaseUrl: database.options.databaseUrl, dataDir: database.options.dataDir });
+      const bootstrapped = await enrolBootstrapAdmin(server, 'Office of the Ombudsperson', 'Ada Admin');
+      admin = bootstrapped.admin;
+      recorder = recordingFetch();
+      const link = await admin.invite({ partyId: bootstrapped.partyId, role: 'staff', name: 'Sam Staff' });
+      staff = await ParleyPerson.enrol(server.url, link, { origin: server.origin, fetch: recorder.fetch });
+      await admin.endorse(staff.personId);
+      caseId = (
+        await staff.openCase({ reference: 'CASE-RETRY', parties: [bootstrapped.partyId], record: childRecord('Lev') })
+      ).streamId;
+    }, 120_000);
+
+    afterAll(async () => {
+      await server?.shutdown();
+      await cleanup?.();
+    });
+
+    it('answers a retry of an append whose answer was lost with the stored receipt, writing nothing', async () => {
+      recorder.state.mode = 'lose-answer';
+      await expect(staff.append(caseId, { type: 'minutes', content: meetingMinutes('lost answer') })).rejects.toThrow(
+        /answer lost/,
+      );
+      recorder.state.mode = 'pass';
+      const before = await entryTablesDigest(server);
+      const retry = await rawPostEntry(staff, recorder.state.lastEntry);
+      expect(retry.status).toBe(201);
+      const stored = (await staff.readStream(caseId)).find((entry) => entry.entryHash === retry.body['entryHash']);
+      expect(stored?.leafIndex).toBe(retry.body['leafIndex']);
+      expect(retry.body['inclusion']).toMatchObject({ leafIndex: stored?.leafIndex });
+      expect(await entryTablesDigest(server)).toEqual(before);
+    });
+
+    it('answers the same entry sent twice at once with one receipt and stores it once', async () => {
+      recorder.state.mode = 'keep-back';
+      await expect(staff.append(caseId, { type: 'minutes', content: meetingMinutes('sent twice') })).rejects.toThrow(
+        /kept back/,
+      );
+      recorder.state.mode = 'pass';
+      const [first, second] = await Promise.all([
+        rawPostEntry(staff, recorder.state.lastEntry),
+        rawPostEntry(staff, recorder.state.lastEntry),
+      ]);
+      expect([first?.status, second?.status]).toEqual([201, 201]);
+      expect(second?.body['leafIndex']).toBe(first?.body['leafIndex']);
+      const entries = await staff.readStream(caseId);
+      expect(entries.filter((entry) => entry.entryHash === first?.body['entryHash'])).toHaveLength(1);
+    });
+
+    it('does not answer another person sending a stored entry with its receipt', async () => {
+      const before = await entryTablesDigest(server);
+      const replay = await rawPostEntry(admin, recorder.state.lastEntry);
+      expect(replay.status).toBeGreaterThanOrEqual(400);
+      expect(replay.status).toBeLessThan(500);
+      expect(String(replay.body['type'])).toMatch(/^\/problems\//);
+      expect(await entryTablesDigest(server)).toEqual(before);
+    });
+  });
+}
