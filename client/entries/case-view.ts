@@ -60,6 +60,20 @@ const recordOf = (verified: VerifiedStream): { record: CaseOpenContent; carrier:
   return content?.type === 'case_open' ? { record: content, carrier } : undefined;
 };
 
+/**
+ * How a case is named on screen: the file number sealed in its record in force, next to the case
+ * code from its signed opening header (the server's copy of the code is only a fallback).
+ */
+export const caseLabel = (verified: VerifiedStream): string => {
+  const opening = verified.entries.find(({ entry }) => entry.header.type === 'case_open');
+  const code =
+    opening?.checks.signature.state === 'valid'
+      ? (opening.entry.header.meta.reference ?? verified.stream.reference)
+      : verified.stream.reference;
+  const fileNumber = recordOf(verified)?.record.fileNumber;
+  return fileNumber ? `${fileNumber} · ${code}` : code;
+};
+
 /** The record in force, as components may see it. */
 export const caseRecordView = (verified: VerifiedStream): CaseRecordView | undefined => {
   const found = recordOf(verified);

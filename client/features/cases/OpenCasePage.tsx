@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { drawCaseCode } from '../../../shared/crypto/draw-case-code';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -14,7 +15,7 @@ import { useSendCheck } from '../timeline/useSendCheck';
 import { BirthFieldset } from './BirthFieldset';
 import { ConsentFieldset } from './ConsentFieldset';
 import { toCaseOpenContent } from './case-content';
-import { type CaseDraft, emptyCaseDraft, referenceLeaks } from './case-draft';
+import { type CaseDraft, emptyCaseDraft } from './case-draft';
 import { IdentityFieldset } from './IdentityFieldset';
 import { LocationFieldset } from './LocationFieldset';
 import { NamesFieldset } from './NamesFieldset';
@@ -32,7 +33,9 @@ export const OpenCasePage = () => {
   const [draft, setDraft] = useState<CaseDraft | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
   const [step, setStep] = useState('');
-  const { busy, error, run, setError } = useAction();
+  // Drawn once per form, so a retried submission keeps its code; no one types it.
+  const [code] = useState(drawCaseCode);
+  const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const current = draft ?? emptyCaseDraft(ownParty);
   const { check } = useSendCheck(current.members);
@@ -47,13 +50,8 @@ export const OpenCasePage = () => {
     return <p role="alert">Only staff open cases.</p>;
   }
   const change = (patch: Partial<CaseDraft>) => setDraft({ ...current, ...patch });
-  const leaks = referenceLeaks(current);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (leaks) {
-      setError(new Error('The reference repeats personal data from the record: choose a label that does not.'));
-      return;
-    }
     run(
       () =>
         appendEntry(
@@ -61,7 +59,7 @@ export const OpenCasePage = () => {
           {
             type: 'case_open',
             streamKind: 'case',
-            meta: { members: current.members, reference: current.reference.trim() },
+            meta: { members: current.members, reference: code },
             content: toCaseOpenContent(current),
             files: photos,
           },
@@ -77,25 +75,17 @@ export const OpenCasePage = () => {
       <form onSubmit={submit} className="entry-form" data-testid="case-form">
         <fieldset>
           <legend>Reference and parties</legend>
+          <p data-testid="case-code-notice">
+            Case code <strong data-testid="case-code">{code}</strong>: drawn at random in this browser. It is the only
+            thing about this case the server, its operator and reviewers see; everything below is sealed.
+          </p>
           <TextField
-            label="Reference label"
-            value={current.reference}
-            onChange={(reference) => change({ reference })}
-            maxLength={64}
-            required
-            testId="case-reference-input"
-            hint={
-              <strong className="warning" data-testid="reference-warning">
-                Never put personal data in the reference: no names, initials, dates or places. The server, its operator
-                and reviewers see it. Use a file number such as UA-2025-0147.
-              </strong>
-            }
+            label="Your file number (sealed, optional)"
+            value={current.fileNumber}
+            onChange={(fileNumber) => change({ fileNumber })}
+            maxLength={200}
+            testId="case-file-number-input"
           />
-          {leaks ? (
-            <p role="alert" className="error" data-testid="reference-leaks">
-              This reference repeats something typed into the child record.
-            </p>
-          ) : null}
           <PartyPicker
             legend="Member parties (their people can read the record)"
             ownParty={ownParty}
