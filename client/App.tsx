@@ -19,6 +19,7 @@ import { LogPage } from './features/log/LogPage';
 import { PartyPage } from './features/parties/PartyPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PersonPage } from './features/people/PersonPage';
+import { SearchPage } from './features/search/SearchPage';
 import { UnlockPage } from './features/sign-in/UnlockPage';
 import { ComposeLetterPage } from './features/threads/ComposeLetterPage';
 import { OpenThreadPage } from './features/threads/OpenThreadPage';
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
       { path: 'log', element: signedIn(<LogPage />) },
       { path: 'verify', element: signedIn(<VerifyPage />) },
       { path: 'dashboard', element: signedIn(<DashboardPage />) },
+      { path: 'search', element: signedIn(<SearchPage />) },
       { path: 'cases', element: signedIn(<CaseListPage />) },
       { path: 'cases/new', element: signedIn(<OpenCasePage />) },
       { path: 'cases/:caseId', element: signedIn(<CasePage />) },

@@ -23,6 +23,7 @@ export const Navigation = () => {
           <NavLink to="/dashboard">Dashboard</NavLink>
           <NavLink to="/cases">Cases</NavLink>
           <NavLink to="/threads">Threads</NavLink>
+          <NavLink to="/search">Search</NavLink>
         </>
       ) : null}
       {isAdmin ? (
