@@ -8,6 +8,7 @@ import type { CommitmentFormOptions } from './commitment-form-options';
 const KINDS = [
   ['cases', 'Listed cases'],
   ['cohort', 'Those taken as minors who have since turned 18'],
+  ['count', 'A number of children'],
 ] as const;
 
 /** The cases the rule selects for the draft's date, computed here from the decrypted records. */
@@ -37,7 +38,16 @@ export const CommitmentScopeFieldset = ({
         options={KINDS}
         testId="commitment-scope-kind"
       />
-      {draft.scopeKind === 'cases' ? (
+      {draft.scopeKind === 'count' ? (
+        <TextField
+          label="How many children"
+          type="number"
+          value={draft.count}
+          onChange={(count) => onChange({ count })}
+          required
+          testId="commitment-count"
+        />
+      ) : draft.scopeKind === 'cases' ? (
         <CasePicker
           legend="Cases"
           cases={options.cases}
