@@ -189,6 +189,7 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
 
     // "Sign out everywhere" ends the envoy's sessions and drops their keys.
     await envoy.page.getByTestId('sign-out-everywhere').click();
+    await envoy.page.getByTestId('confirm-button').click();
     await envoy.page.getByTestId('sign-in').waitFor();
     const session = await envoy.page.evaluate(() => fetch('/api/session').then((reply) => reply.json()));
     expect(session).toEqual({ session: null });
