@@ -50,18 +50,20 @@ export const AccountBar = () => {
       <button type="button" onClick={() => setConfirming(true)} data-testid="sign-out-everywhere">
         {t('account.signOutEverywhere')}
       </button>
-      <ConfirmDialog
-        open={confirming}
-        title={t('account.signOutEverywhere')}
-        confirmLabel={t('account.signOutEverywhere')}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          run(signOutEverywhere);
-        }}
-      >
-        <p>{t('account.confirmSignOutEverywhere')}</p>
-      </ConfirmDialog>
+      {confirming ? (
+        <ConfirmDialog
+          open
+          title={t('account.signOutEverywhere')}
+          confirmLabel={t('account.signOutEverywhere')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            run(signOutEverywhere);
+          }}
+        >
+          <p>{t('account.confirmSignOutEverywhere')}</p>
+        </ConfirmDialog>
+      ) : null}
       <ErrorNotice error={error} />
     </div>
   );
