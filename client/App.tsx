@@ -16,6 +16,7 @@ import { DisclosePage } from './features/disclosure/DisclosePage';
 import { EnrolPage } from './features/enrol/EnrolPage';
 import { HomePage } from './features/home/HomePage';
 import { LogPage } from './features/log/LogPage';
+import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { PartyPage } from './features/parties/PartyPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PersonPage } from './features/people/PersonPage';
@@ -71,6 +72,7 @@ const router = createBrowserRouter([
       { path: 'admin/invitations', element: admins(<InvitationsPage />) },
       { path: 'admin/pending', element: admins(<PendingPage />) },
       { path: 'admin/people', element: admins(<ManagePeoplePage />) },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
