@@ -99,7 +99,8 @@ export const commitmentStances = (
     }
     if (content.returnConfirmed) {
       const { count, caseIds = [] } = content.returnConfirmed;
-      const outOfScope = commitment.scope.kind !== 'count' && caseIds.some((id) => !scopeCaseIds(commitment.scope).includes(id));
+      const outOfScope =
+        commitment.scope.kind !== 'count' && caseIds.some((id) => !scopeCaseIds(commitment.scope).includes(id));
       if (party !== commitment.obligee) {
         ignoredUpdates.push({ entryHash, reason: 'return confirmed by a party other than the receiving one' });
       } else if (commitment.scope.kind !== 'count' && caseIds.length === 0) {

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
 import { appendEntry } from '../../entries/append-entry';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
 import { FilePicker } from '../attachments/FilePicker';
 import { RecipientStatus } from '../people/RecipientStatus';
@@ -35,6 +36,7 @@ export const OpenCasePage = () => {
   const [step, setStep] = useState('');
   // Drawn once per form, so a retried submission keeps its code; no one types it.
   const [code] = useState(drawCaseCode);
+  const { t } = useT('daily');
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const current = draft ?? emptyCaseDraft(ownParty);
@@ -76,11 +78,10 @@ export const OpenCasePage = () => {
         <fieldset>
           <legend>Reference and parties</legend>
           <p data-testid="case-code-notice">
-            Case code <strong data-testid="case-code">{code}</strong>: drawn at random in this browser. It is the only
-            thing about this case the server, its operator and reviewers see; everything below is sealed.
+            {t('caseCode.label')} <strong data-testid="case-code">{code}</strong>: {t('caseCode.explain')}
           </p>
           <TextField
-            label="Your file number (sealed, optional)"
+            label={t('caseCode.fileNumber')}
             value={current.fileNumber}
             onChange={(fileNumber) => change({ fileNumber })}
             maxLength={200}

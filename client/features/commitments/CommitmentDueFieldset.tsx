@@ -1,14 +1,10 @@
+import { useT } from '../../i18n/useT';
 import { SelectField } from '../cases/SelectField';
 import { TextField } from '../cases/TextField';
 import type { CommitmentDraft } from './commitment-draft';
 import type { CommitmentFormOptions } from './commitment-form-options';
 
-const DUE_KINDS = [
-  ['at', 'By a date and time of day'],
-  ['within_hours', 'Within N hours of an entry'],
-  ['within_days', 'Within N days of an entry'],
-  ['date', 'By a date (end of day, UTC)'],
-] as const;
+const DUE_KINDS = ['at', 'within_hours', 'within_days', 'date'] as const;
 
 /** Time zones this browser knows, for the deadline's wall clock. */
 const ZONES: readonly (readonly [string, string])[] = (() => {
@@ -25,77 +21,80 @@ export const CommitmentDueFieldset = ({
   draft: CommitmentDraft;
   options: CommitmentFormOptions;
   onChange: (patch: Partial<CommitmentDraft>) => void;
-}) => (
-  <fieldset>
-    <legend>Deadline</legend>
-    <SelectField
-      label="Due"
-      value={draft.dueKind}
-      onChange={(dueKind) => onChange({ dueKind: dueKind || 'at' })}
-      options={DUE_KINDS}
-      testId="commitment-due-kind"
-    />
-    {draft.dueKind === 'date' ? (
-      <TextField
-        label="Due date (end of day, UTC)"
-        type="date"
-        value={draft.dueDate}
-        onChange={(dueDate) => onChange({ dueDate })}
-        required
-        testId="commitment-due-date"
+}) => {
+  const { t } = useT('daily');
+  return (
+    <fieldset>
+      <legend>{t('due.legend')}</legend>
+      <SelectField
+        label={t('due.kindLabel')}
+        value={draft.dueKind}
+        onChange={(dueKind) => onChange({ dueKind: dueKind || 'at' })}
+        options={DUE_KINDS.map((kind) => [kind, t(`due.kind.${kind}`)] as const)}
+        testId="commitment-due-kind"
       />
-    ) : null}
-    {draft.dueKind === 'at' ? (
-      <>
+      {draft.dueKind === 'date' ? (
         <TextField
-          label="Date and time of day"
-          type="datetime-local"
-          value={draft.dueAt}
-          onChange={(dueAt) => onChange({ dueAt })}
+          label={t('due.date')}
+          type="date"
+          value={draft.dueDate}
+          onChange={(dueDate) => onChange({ dueDate })}
           required
-          testId="commitment-due-at"
+          testId="commitment-due-date"
         />
-        <SelectField
-          label="Time zone"
-          value={draft.dueZone}
-          onChange={(dueZone) => onChange({ dueZone })}
-          options={ZONES}
-          required
-          testId="commitment-due-zone"
-        />
-      </>
-    ) : null}
-    {draft.dueKind === 'within_days' || draft.dueKind === 'within_hours' ? (
-      <>
-        {draft.dueKind === 'within_days' ? (
+      ) : null}
+      {draft.dueKind === 'at' ? (
+        <>
           <TextField
-            label="Days (whole days)"
-            type="number"
-            value={draft.dueDays}
-            onChange={(dueDays) => onChange({ dueDays })}
+            label={t('due.at')}
+            type="datetime-local"
+            value={draft.dueAt}
+            onChange={(dueAt) => onChange({ dueAt })}
             required
-            testId="commitment-due-days"
+            testId="commitment-due-at"
           />
-        ) : (
-          <TextField
-            label="Hours (whole hours)"
-            type="number"
-            value={draft.dueHours}
-            onChange={(dueHours) => onChange({ dueHours })}
+          <SelectField
+            label={t('due.zone')}
+            value={draft.dueZone}
+            onChange={(dueZone) => onChange({ dueZone })}
+            options={ZONES}
             required
-            testId="commitment-due-hours"
+            testId="commitment-due-zone"
           />
-        )}
-        <SelectField
-          label="Counted from when the log recorded"
-          value={draft.dueOf}
-          onChange={(dueOf) => onChange({ dueOf })}
-          options={options.entries}
-          empty="Choose an entry…"
-          required
-          testId="commitment-due-of"
-        />
-      </>
-    ) : null}
-  </fieldset>
-);
+        </>
+      ) : null}
+      {draft.dueKind === 'within_days' || draft.dueKind === 'within_hours' ? (
+        <>
+          {draft.dueKind === 'within_days' ? (
+            <TextField
+              label={t('due.days')}
+              type="number"
+              value={draft.dueDays}
+              onChange={(dueDays) => onChange({ dueDays })}
+              required
+              testId="commitment-due-days"
+            />
+          ) : (
+            <TextField
+              label={t('due.hours')}
+              type="number"
+              value={draft.dueHours}
+              onChange={(dueHours) => onChange({ dueHours })}
+              required
+              testId="commitment-due-hours"
+            />
+          )}
+          <SelectField
+            label={t('due.of')}
+            value={draft.dueOf}
+            onChange={(dueOf) => onChange({ dueOf })}
+            options={options.entries}
+            empty={t('due.chooseEntry')}
+            required
+            testId="commitment-due-of"
+          />
+        </>
+      ) : null}
+    </fieldset>
+  );
+};

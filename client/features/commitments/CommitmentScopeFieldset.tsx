@@ -1,4 +1,5 @@
 import { cohortTakenAsMinorNowAdult } from '../../../shared/content/cohort-taken-as-minor-now-adult';
+import { useT } from '../../i18n/useT';
 import { CasePicker } from '../cases/CasePicker';
 import { SelectField } from '../cases/SelectField';
 import { TextField } from '../cases/TextField';
@@ -8,7 +9,6 @@ import type { CommitmentFormOptions } from './commitment-form-options';
 const KINDS = [
   ['cases', 'Listed cases'],
   ['cohort', 'Those taken as minors who have since turned 18'],
-  ['count', 'A number of children'],
 ] as const;
 
 /** The cases the rule selects for the draft's date, computed here from the decrypted records. */
@@ -25,6 +25,7 @@ export const CommitmentScopeFieldset = ({
   options: CommitmentFormOptions;
   onChange: (patch: Partial<CommitmentDraft>) => void;
 }) => {
+  const { t } = useT('daily');
   const reference = (id: string) => options.cases.find((item) => item.id === id)?.reference ?? id.slice(0, 8);
   const cohort =
     draft.scopeKind === 'cohort' && /^\d{4}-\d{2}-\d{2}$/.test(draft.cohortAsOf) ? cohortOf(draft, options) : null;
@@ -35,12 +36,12 @@ export const CommitmentScopeFieldset = ({
         label="Covers"
         value={draft.scopeKind}
         onChange={(scopeKind) => onChange({ scopeKind: scopeKind || 'cases' })}
-        options={KINDS}
+        options={[...KINDS, ['count', t('scope.count')] as const]}
         testId="commitment-scope-kind"
       />
       {draft.scopeKind === 'count' ? (
         <TextField
-          label="How many children"
+          label={t('scope.howMany')}
           type="number"
           value={draft.count}
           onChange={(count) => onChange({ count })}

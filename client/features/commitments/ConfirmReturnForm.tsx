@@ -3,6 +3,7 @@ import type { CommitmentView } from '../../../shared/content/commitment-state';
 import { ENTRY_RULES } from '../../../shared/schemas/entry-type';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
+import { useT } from '../../i18n/useT';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { useWorkflowWrite } from '../workflows/useWorkflowWrite';
@@ -24,6 +25,7 @@ export const ConfirmReturnForm = ({
   scope: WorkflowScope;
   caseLabel: (id: string) => string;
 }) => {
+  const { t } = useT('daily');
   const [count, setCount] = useState('');
   const [caseId, setCaseId] = useState('');
   const [note, setNote] = useState('');
@@ -58,10 +60,10 @@ export const ConfirmReturnForm = ({
   };
   return (
     <form onSubmit={submit} className="entry-form inline-form" data-testid="confirm-return-form">
-      <h3>Confirm a return</h3>
+      <h3>{t('confirmReturn.title')}</h3>
       {isCount ? (
         <TextField
-          label={`Children received (${remaining} still awaited)`}
+          label={t('confirmReturn.children', { remaining })}
           type="number"
           value={count}
           onChange={setCount}
@@ -70,7 +72,7 @@ export const ConfirmReturnForm = ({
         />
       ) : (
         <fieldset>
-          <legend>Case received</legend>
+          <legend>{t('confirmReturn.case')}</legend>
           {open.map((id) => (
             <label key={id}>
               <input
@@ -86,14 +88,14 @@ export const ConfirmReturnForm = ({
           ))}
         </fieldset>
       )}
-      <TextField label="Note" value={note} onChange={setNote} testId="confirm-return-note" />
+      <TextField label={t('confirmReturn.note')} value={note} onChange={setNote} testId="confirm-return-note" />
       {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}
       <button
         type="submit"
         disabled={busy || !canSend || (isCount ? count === '' : caseId === '')}
         data-testid="confirm-return-submit"
       >
-        {busy ? step || 'Working…' : 'Sign and confirm the return'}
+        {busy ? step || t('confirmReturn.working') : t('confirmReturn.submit')}
       </button>
       <ErrorNotice error={error} testId="confirm-return-error" />
     </form>

@@ -1,16 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { loadStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { type SearchKind, searchDocuments } from './search-documents';
 import { buildSearchIndex, searchIndex } from './search-index';
 
-const KINDS: readonly { kind: SearchKind; label: string }[] = [
-  { kind: 'child', label: 'Children' },
-  { kind: 'letter', label: 'Letters and notes' },
-  { kind: 'minutes', label: 'Minutes' },
-];
+const KINDS: readonly SearchKind[] = ['child', 'letter', 'minutes'];
 
 /**
  * Search over what this browser verified and decrypted. The query never leaves the page: it is not
@@ -22,7 +19,8 @@ export const SearchPage = () => {
     'search',
   );
   const [text, setText] = useState('');
-  const [kinds, setKinds] = useState<ReadonlySet<SearchKind>>(new Set(KINDS.map(({ kind }) => kind)));
+  const { t } = useT('daily');
+  const [kinds, setKinds] = useState<ReadonlySet<SearchKind>>(new Set(KINDS));
   const read = query.status === 'ready' ? query.data : null;
   const index = useMemo(() => read && buildSearchIndex(searchDocuments(read.loaded, read.now)), [read]);
   const hits = useMemo(() => (index ? searchIndex(index, text, kinds) : []), [index, text, kinds]);
@@ -37,16 +35,14 @@ export const SearchPage = () => {
   };
   return (
     <section aria-labelledby="search-title">
-      <h1 id="search-title">Search</h1>
-      <p className="hint">
-        Searches only what this browser has verified and decrypted. Your words are never sent to the server.
-      </p>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting every stream" />
+      <h1 id="search-title">{t('search.title')}</h1>
+      <p className="hint">{t('search.hint')}</p>
+      <StreamQueryState contextState={contextState} query={query} what={t('search.loading')} />
       {/* No action and no method: the form can never be submitted as a request carrying the words. */}
       <search>
         <form onSubmit={(event) => event.preventDefault()} data-testid="search-form">
           <label>
-            Names (Latin or Cyrillic), words or phrases
+            {t('search.label')}
             <input
               type="search"
               value={text}
@@ -57,8 +53,8 @@ export const SearchPage = () => {
             />
           </label>
           <fieldset>
-            <legend>Look in</legend>
-            {KINDS.map(({ kind, label }) => (
+            <legend>{t('search.lookIn')}</legend>
+            {KINDS.map((kind) => (
               <label key={kind}>
                 <input
                   type="checkbox"
@@ -66,7 +62,7 @@ export const SearchPage = () => {
                   onChange={(event) => toggle(kind, event.target.checked)}
                   data-testid={`search-kind-${kind}`}
                 />{' '}
-                {label}
+                {t(`search.kind.${kind}`)}
               </label>
             ))}
           </fieldset>
@@ -74,14 +70,16 @@ export const SearchPage = () => {
       </search>
       {index && text.trim() !== '' ? (
         <div aria-live="polite">
-          <p data-testid="search-count">{hits.length === 0 ? 'Nothing found.' : `${hits.length} found.`}</p>
+          <p data-testid="search-count">
+            {hits.length === 0 ? t('search.nothing') : t('search.found', { count: hits.length })}
+          </p>
           <ul data-testid="search-results">
             {hits.map((hit) => (
               <li key={hit.id} data-testid="search-hit" data-kind={hit.kind}>
                 <Link to={hit.link} data-testid="search-hit-link" dir="auto">
                   {hit.title}
                 </Link>{' '}
-                <span className="hint">({KINDS.find(({ kind }) => kind === hit.kind)?.label})</span>
+                <span className="hint">({t(`search.kind.${hit.kind}`)})</span>
               </li>
             ))}
           </ul>
