@@ -60,7 +60,7 @@ const entryDocuments = (verified: VerifiedStream): SearchDocument[] =>
         kind,
         title: `${texts[0] ?? kind}`.slice(0, 120),
         text: texts.join(' \n'),
-        link: `${streamLink(verified)}#entry-${entry.header.seq}`,
+        link: `${streamLink(verified)}#entry-${entry.entryHash}`,
       },
     ];
   });
