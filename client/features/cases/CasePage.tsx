@@ -12,7 +12,7 @@ import { useEntryQuery } from '../timeline/useEntryQuery';
 import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
 import { useWorkflowScope } from '../workflows/useWorkflowScope';
 import { AgeBadge } from './AgeBadge';
-import { ChangeStatusForm } from './ChangeStatusForm';
+import { ChangeStatusForm, statusHistory } from './ChangeStatusForm';
 import { ChildRecord } from './ChildRecord';
 import { EvidenceForm } from './EvidenceForm';
 import { StreamQueryState } from './StreamQueryState';
@@ -97,6 +97,7 @@ export const CasePage = () => {
               caseId={caseId}
               members={summary.memberIds}
               timeline={detail.timeline}
+              history={statusHistory(verified)}
               onDone={() => {
                 setForm(null);
                 reload();
