@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { useQueueCount } from '../features/queue/queue-count';
 import { useT } from '../i18n/useT';
 import { useSignedIn } from '../session/useSession';
 
@@ -6,12 +7,20 @@ import { useSignedIn } from '../session/useSession';
 export const Navigation = () => {
   const { t } = useT(['common', 'daily']);
   const session = useSignedIn();
+  const queueCount = useQueueCount();
   const isAdmin = session?.person.role === 'admin' && session.person.status === 'active';
   const readsStreams = session?.person.status === 'active' && session.person.role !== 'admin';
   return (
     <nav aria-label={t('layout.mainNavigation')}>
       <NavLink to="/" end>
         {t('nav.home')}
+        {session && queueCount ? (
+          <span className="badge" data-testid="queue-count">
+            {' '}
+            {queueCount}
+            <span className="visually-hidden"> {t('daily:queue.title')}</span>
+          </span>
+        ) : null}
       </NavLink>
       {session ? (
         <>
