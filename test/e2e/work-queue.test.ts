@@ -22,6 +22,8 @@ const THREAD_ENTRIES = 6;
 
 /** Kind → count, as Home lists them. */
 const queueOf = async (page: Page): Promise<Record<string, number>> => {
+  // Away and back, in the app: Home reads afresh (a page already shown keeps its first read).
+  await page.getByRole('link', { name: 'People', exact: true }).click();
   await page.getByRole('link', { name: /^Home/ }).click();
   await page.getByTestId('work-queue').waitFor();
   await expect
