@@ -338,12 +338,15 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
       return {
         text: await commitment.getByTestId('commitment-fulfilment').textContent(),
         status: await commitment.getByTestId('commitment-status').getAttribute('data-status'),
-        // Case reference → where its return stands.
+        // File number (shown before the drawn case code) → where its return stands.
         cases: Object.fromEntries(
           await commitment
             .getByTestId('commitment-case')
             .evaluateAll((items) =>
-              items.map((item) => [item.querySelector('th')?.textContent, item.getAttribute('data-state')]),
+              items.map((item) => [
+                item.querySelector('th')?.textContent?.split(' · ')[0],
+                item.getAttribute('data-state'),
+              ]),
             ),
         ),
       };
