@@ -16,9 +16,11 @@ import { DisclosePage } from './features/disclosure/DisclosePage';
 import { EnrolPage } from './features/enrol/EnrolPage';
 import { HomePage } from './features/home/HomePage';
 import { LogPage } from './features/log/LogPage';
+import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { PartyPage } from './features/parties/PartyPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PersonPage } from './features/people/PersonPage';
+import { SearchPage } from './features/search/SearchPage';
 import { UnlockPage } from './features/sign-in/UnlockPage';
 import { ComposeLetterPage } from './features/threads/ComposeLetterPage';
 import { OpenThreadPage } from './features/threads/OpenThreadPage';
@@ -50,6 +52,7 @@ const router = createBrowserRouter([
       { path: 'log', element: signedIn(<LogPage />) },
       { path: 'verify', element: signedIn(<VerifyPage />) },
       { path: 'dashboard', element: signedIn(<DashboardPage />) },
+      { path: 'search', element: signedIn(<SearchPage />) },
       { path: 'cases', element: signedIn(<CaseListPage />) },
       { path: 'cases/new', element: signedIn(<OpenCasePage />) },
       { path: 'cases/:caseId', element: signedIn(<CasePage />) },
@@ -69,6 +72,7 @@ const router = createBrowserRouter([
       { path: 'admin/invitations', element: admins(<InvitationsPage />) },
       { path: 'admin/pending', element: admins(<PendingPage />) },
       { path: 'admin/people', element: admins(<ManagePeoplePage />) },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

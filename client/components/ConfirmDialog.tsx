@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useT } from '../i18n/useT';
 
 /** A modal question with a confirm and a cancel button (a native <dialog>, so focus is trapped). */
 export const ConfirmDialog = ({
@@ -16,6 +17,7 @@ export const ConfirmDialog = ({
   onConfirm: () => void;
   onCancel: () => void;
 }) => {
+  const { t } = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -32,7 +34,7 @@ export const ConfirmDialog = ({
       {children}
       <div className="actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('actions.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm} data-testid="confirm-button">
           {confirmLabel}

@@ -4,9 +4,11 @@
  * (or a passphrase copy when the passkey has no PRF) and a recovery copy, and post it all.
  * Spec: docs/PROTOCOL.md §7, §8.
  */
+
 import { API } from '../../shared/api/index';
 import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
 import { formatRecoveryKey, generateRecoveryKey } from '../../shared/crypto/recovery-key';
+import type { FingerprintSubject } from '../../shared/crypto/safety-number';
 import { signVaultUpload, vaultUploadState } from '../../shared/crypto/signed-upload';
 import { initCrypto } from '../../shared/crypto/sodium';
 import { vaultUploadSlot } from '../../shared/crypto/upload-rollback';
@@ -35,7 +37,12 @@ export { MIN_PASSPHRASE_LENGTH };
 export type InvitationSummary = EnrolmentOptionsResponse['invitation'];
 
 /** The outcome of a finished enrolment: signed in and unlocked; the recovery key to show once. */
-export type EnrolmentResult = { readonly session: SessionView; readonly recoveryKey: string };
+export type EnrolmentResult = {
+  readonly session: SessionView;
+  readonly recoveryKey: string;
+  /** The new key's public half, for the safety number the person compares with their admin. */
+  readonly subject: FingerprintSubject;
+};
 
 /** Reads the invitation of a token (the fragment of the link: browsers never send it to the server). */
 export const openInvitation = async (token: string): Promise<EnrolmentOffer> =>
@@ -132,7 +139,8 @@ export class EnrolmentCeremony {
         rememberUpload(personId, vaultUploadSlot(upload.vault), vaultUploadState(personId, upload));
       }
       holdKeyring(personId, keyring, this.#prfOutput === null ? 'passphrase' : 'prf');
-      return { session, recoveryKey: formatRecoveryKey(recoveryKey) };
+      const { person, signKey, boxKey } = statement.statement;
+      return { session, recoveryKey: formatRecoveryKey(recoveryKey), subject: { person, signKey, boxKey } };
     } finally {
       recoveryKey.fill(0);
       keys.signSecretKey.fill(0);

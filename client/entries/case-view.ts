@@ -4,6 +4,7 @@
  */
 import { ageOn, hasTurned18 } from '../../shared/content/age-on';
 import type { CaseOpenContent } from '../../shared/content/case-open-content';
+import type { Birth } from '../../shared/content/child-birth';
 import type { NameVariant } from '../../shared/content/child-identity';
 import { deriveCaseStatus } from '../../shared/content/derive-case-status';
 import { correctionsOf, effectiveContent, indexEntries } from '../../shared/content/entry-corrections';
@@ -37,6 +38,10 @@ export type CaseSummary = {
   /** Absent when the status change in force cannot be read here. */
   readonly status?: CaseStatus;
   readonly age?: AgeView;
+  /** The birth date or estimate, for filters such as "turning 18 within N days". */
+  readonly birth?: Birth;
+  /** The region the child is from, as the record says. */
+  readonly region?: string;
   /** Every signature and chain link holds. */
   readonly isIntact: boolean;
 };
@@ -58,6 +63,20 @@ const recordOf = (verified: VerifiedStream): { record: CaseOpenContent; carrier:
   const content = effectiveContent(opening, corrections);
   const carrier = corrections.amendments.at(-1)?.entryHash ?? opening.entryHash;
   return content?.type === 'case_open' ? { record: content, carrier } : undefined;
+};
+
+/**
+ * How a case is named on screen: the file number sealed in its record in force, next to the case
+ * code from its signed opening header (the server's copy of the code is only a fallback).
+ */
+export const caseLabel = (verified: VerifiedStream): string => {
+  const opening = verified.entries.find(({ entry }) => entry.header.type === 'case_open');
+  const code =
+    opening?.checks.signature.state === 'valid'
+      ? (opening.entry.header.meta.reference ?? verified.stream.reference)
+      : verified.stream.reference;
+  const fileNumber = recordOf(verified)?.record.fileNumber;
+  return fileNumber ? `${fileNumber} · ${code}` : code;
 };
 
 /** The record in force, as components may see it. */
@@ -87,6 +106,8 @@ export const caseSummary = (verified: VerifiedStream, names: Names, now: Date): 
     nameVariants: found?.record.names.map(formatName) ?? [],
     ...(status === undefined ? {} : { status }),
     ...(age && birth ? { age: { ...age, hasTurned18: hasTurned18(birth, now) } } : {}),
+    ...(birth ? { birth } : {}),
+    ...(found?.record.origin?.region ? { region: found.record.origin.region } : {}),
     isIntact: verified.isIntact,
   };
 };

@@ -48,9 +48,13 @@ export const loadStreams = async (context: EntryContext, only?: (id: string) => 
   const streams = await Promise.all(
     fetched.map((stream) => verifyStream(stream, context.me.personId, directory, checkpoint)),
   );
-  const caseReferences = new Map(
-    list.filter((stream) => stream.kind === 'case').map((stream) => [stream.id, stream.reference]),
-  );
+  // Cases read here are named by their verified label; others by the code the server lists.
+  const caseReferences = new Map([
+    ...list.filter((stream) => stream.kind === 'case').map((stream) => [stream.id, stream.reference] as const),
+    ...streams
+      .filter(({ stream }) => stream.kind === 'case')
+      .map(({ stream }) => [stream.id, stream.reference] as const),
+  ]);
   return { streams, names: { ...names, caseReferences } };
 };
 

@@ -9,6 +9,7 @@ import type { DirectoryState } from '../../shared/directory/index';
 import type { MembershipProposal } from '../../shared/membership/stream-membership';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
 import { type AcceptedCheckpoint, currentDirectory } from '../crypto/directory';
+import { caseLabel } from './case-view';
 import { checkChain, checkSignature, digestEntry, type EntryCheck, type EntryDigest } from './entry-checks';
 import { type FetchedStream, fetchStream } from './fetch-stream';
 import { type ContentOutcome, openContent } from './open-content';
@@ -125,7 +126,7 @@ export const verifyStream = async (
       checks.signature.state === 'valid' && checks.chain.state === 'valid' && checks.readers.state === 'valid',
   );
   const last = verified.at(-1)?.entry;
-  return {
+  const result: VerifiedStream = {
     stream,
     entries: verified,
     members: [...readers.membership.members],
@@ -133,6 +134,7 @@ export const verifyStream = async (
     isIntact,
     head: last ? { seq: last.header.seq, hash: last.entryHash } : null,
   };
+  return stream.kind === 'case' ? { ...result, stream: { ...stream, reference: caseLabel(result) } } : result;
 };
 
 /**

@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useT } from '../i18n/useT';
 import { useKeyStatus, useSession, useSignedIn } from '../session/useSession';
 
 /** Who is signed in, whether their keys are unlocked here, and the sign-out buttons. */
 export const AccountBar = () => {
+  const { t } = useT();
   const session = useSignedIn();
   const { signOut, signOutEverywhere } = useSession();
   const keys = useKeyStatus();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
   if (!session) {
     return null;
   }
@@ -28,23 +32,38 @@ export const AccountBar = () => {
   return (
     <div className="account">
       <span data-testid="signed-in-as">
-        {person.name} · {person.role} · {person.party.name}
+        <span dir="auto">{person.name}</span>· {t(`account.role.${person.role}`)} ·{' '}
+        <span dir="auto">{person.party.name}</span>
       </span>
       {isUnlocked ? (
         <span className="badge ok" data-testid="key-status">
-          Keys unlocked
+          {t('account.keysUnlocked')}
         </span>
       ) : (
         <Link className="badge locked" to="/unlock" data-testid="key-status">
-          Locked — unlock
+          {t('account.lockedUnlock')}
         </Link>
       )}
       <button type="button" onClick={() => run(signOut)} data-testid="sign-out">
-        Sign out
+        {t('account.signOut')}
       </button>
-      <button type="button" onClick={() => run(signOutEverywhere)} data-testid="sign-out-everywhere">
-        Sign out everywhere
+      <button type="button" onClick={() => setConfirming(true)} data-testid="sign-out-everywhere">
+        {t('account.signOutEverywhere')}
       </button>
+      {confirming ? (
+        <ConfirmDialog
+          open
+          title={t('account.signOutEverywhere')}
+          confirmLabel={t('account.signOutEverywhere')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            run(signOutEverywhere);
+          }}
+        >
+          <p>{t('account.confirmSignOutEverywhere')}</p>
+        </ConfirmDialog>
+      ) : null}
       <ErrorNotice error={error} />
     </div>
   );

@@ -3,6 +3,7 @@ import { ApiProblem } from '../../shared/api/client';
 import { entryRoutes } from '../../shared/api/entries';
 import type { AttachmentRef } from '../../shared/content/attachment-ref';
 import type { ContentOf } from '../../shared/content/entry-content';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { computeEntryHash } from '../../shared/crypto/entry-bytes';
 import type { SealedEntry } from '../../shared/crypto/entry-seal';
 import type { DirectoryState } from '../../shared/directory/index';
@@ -43,7 +44,8 @@ export type AppendOptions = {
 
 /** A new case: a staff-chosen reference (never personal data), member parties and the child record. */
 export type OpenCaseInput = {
-  readonly reference: string;
+  /** The case's clear code; drawn at random when absent (the server refuses anything but a case code). */
+  readonly reference?: string;
   /** Member party ids, the author's own included. */
   readonly parties: readonly string[];
   readonly record: Omit<ContentOf<'case_open'>, 'type'>;
@@ -162,15 +164,16 @@ export class PersonEntries {
   }
 
   /** Opens a case (staff): `case_open` with the child record, sealed to every member party's people. */
-  openCase(input: OpenCaseInput, options?: AppendOptions) {
-    const { reference, parties, record, attachments } = input;
+  async openCase(input: OpenCaseInput, options?: AppendOptions) {
+    const { reference = drawCaseCode(), parties, record, attachments } = input;
     const content: ContentOf<'case_open'> = { ...record, type: 'case_open' };
-    return this.#open(
+    const opened = await this.#open(
       'case',
       parties,
       { type: 'case_open', content, meta: { reference }, ...(attachments === undefined ? {} : { attachments }) },
       options,
     );
+    return { ...opened, reference };
   }
 
   /** Opens a thread (envoys) between parties. */

@@ -8,13 +8,15 @@ import { Birth } from './child-birth';
 import { IdentityVerification, NameVariant, Sex } from './child-identity';
 import { Consent, Relative } from './child-relations';
 import { LastKnownLocation, Place, Separation } from './child-whereabouts';
-import { LongText } from './content-text';
+import { LongText, ShortText } from './content-text';
 import { PlainDate } from './plain-date';
 
 /** Content of a `case_open` entry: the child record. */
 export const CaseOpenContent = z
   .strictObject({
     type: z.literal('case_open'),
+    /** The opening organisation's own file number (`UA-2025-0147`): sealed, never in the clear header. */
+    fileNumber: ShortText.optional(),
     /** Every known way of writing the child's name; empty only with `unknownName: 'yes'`. */
     names: z.array(NameVariant).max(32),
     unknownName: z.literal('yes').optional(),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Hash32, Uuid } from '../schemas/common';
 import { isUniqueBy, LongText, MediumText } from './content-text';
+import { LocalDateTime, TimeZoneName } from './local-time';
 import { PlainDate } from './plain-date';
 
 /** Where a commitment comes from: a clause of agreed minutes, or an exchange of two notes. */
@@ -31,17 +32,30 @@ export const CohortRule = z.strictObject({
 });
 export type CohortRule = z.infer<typeof CohortRule>;
 
-/** Which cases a commitment covers: listed, or selected by a rule and materialised so it cannot drift. */
+/**
+ * Which cases a commitment covers: listed, selected by a rule and materialised so it cannot drift,
+ * or a number of children as spoken ("8 children"), counted by the receiving party's confirmations.
+ */
 export const CommitmentScope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('cases'), caseIds: CaseIds }),
   z.strictObject({ kind: z.literal('cohort'), cohort: CohortRule, caseIds: CaseIds }),
+  z.strictObject({ kind: z.literal('count'), count: z.number().int().min(1).max(100_000) }),
 ]);
 export type CommitmentScope = z.infer<typeof CommitmentScope>;
 
-/** When a commitment is due: on a date (end of that day, UTC), or N days after an entry was logged. */
+/** The cases a scope names (none for a count). */
+export const scopeCaseIds = (scope: CommitmentScope): readonly string[] =>
+  scope.kind === 'count' ? [] : scope.caseIds;
+
+/**
+ * When a commitment is due: on a date (end of that day, UTC, as older entries say), at a time of
+ * day in a named zone, or N days or hours after an entry was logged.
+ */
 export const CommitmentDue = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('date'), date: PlainDate }),
+  z.strictObject({ kind: z.literal('at'), at: LocalDateTime, zone: TimeZoneName }),
   z.strictObject({ kind: z.literal('within_days'), days: z.number().int().min(1).max(3650), of: Hash32 }),
+  z.strictObject({ kind: z.literal('within_hours'), hours: z.number().int().min(1).max(87_600), of: Hash32 }),
 ]);
 export type CommitmentDue = z.infer<typeof CommitmentDue>;
 
@@ -92,10 +106,24 @@ export const CommitmentUpdateContent = z
     fulfilment: z.strictObject({ caseId: Uuid, evidenceEntry: Hash32 }).optional(),
     /** `superseded`: the commitment entry that replaces this one. */
     supersededBy: Hash32.optional(),
+    /**
+     * The receiving party confirms children returned under this commitment: how many, and which
+     * cases where it knows them. Only the obligee's confirmations count.
+     */
+    returnConfirmed: z
+      .strictObject({
+        count: z.number().int().min(1).max(100_000),
+        caseIds: CaseIds.optional(),
+      })
+      .refine((confirmed) => (confirmed.caseIds?.length ?? confirmed.count) === confirmed.count, {
+        message: 'the cases listed are the children confirmed',
+        path: ['caseIds'],
+      })
+      .optional(),
     note: z.string().max(4000),
   })
-  .refine((update) => update.status !== undefined || update.fulfilment !== undefined, {
-    message: 'an update states a status, a fulfilment, or both',
+  .refine((update) => update.status !== undefined || update.fulfilment !== undefined || update.returnConfirmed, {
+    message: 'an update states a status, a fulfilment, a confirmed return, or some of these',
     path: ['status'],
   })
   .refine((update) => update.supersededBy === undefined || update.status === 'superseded', {

@@ -4,9 +4,11 @@
  * (a) a `status_change` to `returned` or `reunified` in that case, (b) the obligor's fulfilment
  * claim (`commitment_update.fulfilment`), or (c) the evidence entry that claim names, the receipt
  * coming after the claim (an earlier receipt of, say, a biography is not a confirmed return).
- * A dispute by the obligee of any of them keeps the case from counting.
+ * A dispute by the obligee of any of them keeps the case from counting. The obligee may also
+ * confirm the return on the commitment itself (`commitment_update.returnConfirmed`), naming the case.
  */
-import type { CommitmentContent } from './commitment-content';
+import { type CommitmentContent, scopeCaseIds } from './commitment-content';
+import type { ReturnConfirmation } from './commitment-stances';
 import type { DecryptedEntry } from './decrypted-entry';
 import { answersOf, correctionsOf, type EntryIndex, effectiveContent, retractionOf } from './entry-corrections';
 
@@ -44,20 +46,22 @@ export const fulfilmentOf = (
   commitment: CommitmentContent,
   claims: readonly DecryptedEntry[],
   index: EntryIndex,
+  confirmations: readonly ReturnConfirmation[] = [],
 ): CaseFulfilment[] => {
   const returns = [...index.byHash.values()].filter(
     (entry) => entry.header.type === 'status_change' && entry.header.streamKind === 'case' && isReturn(entry, index),
   );
-  return commitment.scope.caseIds.map((caseId) => {
+  return scopeCaseIds(commitment.scope).map((caseId) => {
     const qualifying: Qualifying[] = returns
       .filter((entry) => entry.header.stream === caseId)
       .map((entry) => ({ entry, receiptsAfter: -1 }));
     for (const claim of claims) {
-      if (claim.content?.type !== 'commitment_update' || claim.content.fulfilment?.caseId !== caseId) {
+      const fulfilment = claim.content?.type === 'commitment_update' ? claim.content.fulfilment : undefined;
+      if (fulfilment?.caseId !== caseId) {
         continue;
       }
       qualifying.push({ entry: claim, receiptsAfter: -1 });
-      const named = index.byHash.get(claim.content.fulfilment.evidenceEntry);
+      const named = index.byHash.get(fulfilment.evidenceEntry);
       if (named && concerns(named, caseId) && !retractionOf(named, index)) {
         qualifying.push({ entry: named, receiptsAfter: claim.leafIndex });
       }
@@ -79,9 +83,14 @@ export const fulfilmentOf = (
       .sort((a, b) => a.leafIndex - b.leafIndex);
     const evidence = [...new Set(qualifying.map(({ entry }) => entry.entryHash))];
     const [first] = receipts;
+    const confirmed = confirmations.find((confirmation) => confirmation.caseIds.includes(caseId));
     const base = { caseId, evidence, disputedBy: [...new Set(disputedBy)] };
     if (disputedBy.length > 0) {
       return { ...base, state: 'disputed' };
+    }
+    if (confirmed && !(first && first.leafIndex < (index.byHash.get(confirmed.entryHash)?.leafIndex ?? 0))) {
+      const { entryHash, person, receivedAt } = confirmed;
+      return { ...base, state: 'acknowledged', acknowledgement: { entryHash, person, receivedAt } };
     }
     if (first) {
       const { entryHash, receivedAt } = first;

@@ -2,7 +2,7 @@
  * What the parties have said about a commitment since it was logged: `commitment_update`s and
  * `dispute`s answering it (`refs[0]`), in log order, each checked against who may say what.
  */
-import type { CommitmentContent, CommitmentStance } from './commitment-content';
+import { type CommitmentContent, type CommitmentStance, scopeCaseIds } from './commitment-content';
 import type { DecryptedEntry } from './decrypted-entry';
 import { answersOf, type EntryIndex, retractionOf } from './entry-corrections';
 
@@ -10,6 +10,15 @@ import { answersOf, type EntryIndex, retractionOf } from './entry-corrections';
 export type PartyStance = {
   readonly stance: CommitmentStance;
   readonly entryHash: string;
+  readonly receivedAt: string;
+};
+
+/** The obligee's word that children came back under the commitment. */
+export type ReturnConfirmation = {
+  readonly entryHash: string;
+  readonly count: number;
+  readonly caseIds: readonly string[];
+  readonly person: string;
   readonly receivedAt: string;
 };
 
@@ -22,6 +31,8 @@ export type CommitmentStances = {
   readonly supersededBy?: string;
   /** Fulfilment claims by the obligor or intermediary, for cases in scope. */
   readonly claims: readonly DecryptedEntry[];
+  /** Returns the receiving party confirmed on the commitment itself, in log order. */
+  readonly confirmations: readonly ReturnConfirmation[];
   readonly disputes: readonly { readonly entryHash: string; readonly party: string; readonly counterClaim?: string }[];
   /** Updates that do not count, and why. */
   readonly ignoredUpdates: readonly { readonly entryHash: string; readonly reason: string }[];
@@ -54,6 +65,7 @@ export const commitmentStances = (
   const stances = new Map<string, PartyStance>();
   const accepted = new Set<string>();
   const claims: DecryptedEntry[] = [];
+  const confirmations: ReturnConfirmation[] = [];
   const disputes: { entryHash: string; party: string; counterClaim?: string }[] = [];
   const ignoredUpdates: { entryHash: string; reason: string }[] = [];
   let isWithdrawn = false;
@@ -76,13 +88,27 @@ export const commitmentStances = (
     }
     if (content.fulfilment) {
       const isClaimant = party === commitment.obligor || party === commitment.intermediary;
-      if (isClaimant && commitment.scope.caseIds.includes(content.fulfilment.caseId)) {
+      if (isClaimant && scopeCaseIds(commitment.scope).includes(content.fulfilment.caseId)) {
         claims.push(answer);
       } else {
         ignoredUpdates.push({
           entryHash,
           reason: isClaimant ? 'case not in scope' : 'fulfilment claimed by a non-obligor',
         });
+      }
+    }
+    if (content.returnConfirmed) {
+      const { count, caseIds = [] } = content.returnConfirmed;
+      const outOfScope =
+        commitment.scope.kind !== 'count' && caseIds.some((id) => !scopeCaseIds(commitment.scope).includes(id));
+      if (party !== commitment.obligee) {
+        ignoredUpdates.push({ entryHash, reason: 'return confirmed by a party other than the receiving one' });
+      } else if (commitment.scope.kind !== 'count' && caseIds.length === 0) {
+        ignoredUpdates.push({ entryHash, reason: 'return confirmed without naming the cases in scope' });
+      } else if (outOfScope) {
+        ignoredUpdates.push({ entryHash, reason: 'case not in scope' });
+      } else {
+        confirmations.push({ entryHash, count, caseIds, person: answer.header.author.person, receivedAt });
       }
     }
     if (content.status === undefined) {
@@ -101,6 +127,6 @@ export const commitmentStances = (
       supersededBy ??= content.supersededBy ?? entryHash;
     }
   }
-  const base = { stances, accepted, isWithdrawn, claims, disputes, ignoredUpdates };
+  const base = { stances, accepted, isWithdrawn, claims, confirmations, disputes, ignoredUpdates };
   return supersededBy === undefined ? base : { ...base, supersededBy };
 };

@@ -25,7 +25,7 @@ export type CommitmentStatus =
   | 'proposed';
 
 /** The derived state of one commitment entry. */
-export type CommitmentView = Omit<CommitmentStances, 'claims' | 'accepted' | 'isWithdrawn'> & {
+export type CommitmentView = Omit<CommitmentStances, 'claims' | 'accepted' | 'isWithdrawn' | 'confirmations'> & {
   readonly entryHash: string;
   readonly commitment: CommitmentContent;
   readonly status: CommitmentStatus;
@@ -34,7 +34,7 @@ export type CommitmentView = Omit<CommitmentStances, 'claims' | 'accepted' | 'is
   /** Some party's latest stance is `disputed`. */
   readonly isDisputed: boolean;
   readonly due: ResolvedDue;
-  /** k of n: cases the obligee acknowledged, of the scope's frozen case list. */
+  /** k of n: cases the obligee acknowledged, of the scope's frozen case list; for a count, children confirmed. */
   readonly fulfilled: number;
   readonly total: number;
   readonly cases: readonly CaseFulfilment[];
@@ -59,10 +59,15 @@ export const commitmentState = (
   if (!entry || commitment?.type !== 'commitment') {
     return undefined;
   }
-  const { claims, accepted, isWithdrawn, ...said } = commitmentStances(entry, commitment, index);
-  const cases = fulfilmentOf(commitment, claims, index);
-  const fulfilled = cases.filter((item) => item.state === 'acknowledged').length;
-  const total = cases.length;
+  const { claims, accepted, isWithdrawn, confirmations, ...said } = commitmentStances(entry, commitment, index);
+  const cases = fulfilmentOf(commitment, claims, index, confirmations);
+  const confirmedChildren = confirmations.reduce((sum, confirmation) => sum + confirmation.count, 0);
+  const { scope } = commitment;
+  const fulfilled =
+    scope.kind === 'count'
+      ? Math.min(confirmedChildren, scope.count)
+      : cases.filter((item) => item.state === 'acknowledged').length;
+  const total = scope.kind === 'count' ? scope.count : cases.length;
   const due = resolveDue(commitment.due, index);
   const retractedBy = retractionOf(entry, index)?.entryHash;
   const isClosed = isWithdrawn || retractedBy !== undefined || said.supersededBy !== undefined || fulfilled === total;
@@ -77,7 +82,9 @@ export const commitmentState = (
     [isDisputed, 'disputed'],
     [fulfilled > 0, 'partially_fulfilled'],
     [
-      said.stances.get(commitment.obligor)?.stance === 'in_progress' || cases.some((c) => c.state !== 'open'),
+      said.stances.get(commitment.obligor)?.stance === 'in_progress' ||
+        cases.some((c) => c.state !== 'open') ||
+        confirmations.length > 0,
       'in_progress',
     ],
     [mustAccept.every((party) => accepted.has(party)), 'accepted'],

@@ -41,6 +41,22 @@ describe('dashboard', () => {
     expect(view.commitmentsByStatus).toEqual({ overdue: 2 });
   });
 
+  it('awaits no receipt of agreed minutes from a party that countersigned them (issue 16)', () => {
+    const minutes = [channel.minutesV1, channel.minutesV2];
+    const signedBy = (hash: string) =>
+      channel.entries
+        .filter((entry) => entry.header.type === 'countersignature' && entry.header.refs[0] === hash)
+        .map((entry) => entry.header.author.party);
+    // The sample's final minutes carry countersignatures (the control that the check can bite).
+    expect(signedBy(channel.minutesV2.entryHash).length).toBeGreaterThan(0);
+    for (const version of minutes) {
+      const row = view.receiptsAwaited.find((item) => item.entryHash === version.entryHash);
+      for (const party of signedBy(version.entryHash)) {
+        expect(row?.awaited ?? []).not.toContain(party);
+      }
+    }
+  });
+
   it('lists entries whose receipts are awaited, oldest first, with the parties awaited', () => {
     const reply = view.receiptsAwaited.find((item) => item.entryHash === channel.reply.entryHash);
     expect(reply).toEqual({

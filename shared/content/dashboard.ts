@@ -6,7 +6,7 @@ import type { EntryType } from '../schemas/entry-type';
 import { type CommitmentStatus, type CommitmentView, commitmentState } from './commitment-state';
 import type { DecryptedEntry } from './decrypted-entry';
 import { deriveCaseStatus } from './derive-case-status';
-import { indexEntries } from './entry-corrections';
+import { answersOf, type EntryIndex, indexEntries, retractionOf } from './entry-corrections';
 import { isoWeek, plainDateOf } from './plain-date';
 import { type PersonParty, receiptsFor } from './receipts-for';
 import type { CaseStatus } from './status-change-content';
@@ -55,6 +55,17 @@ const deadlineOf = (view: CommitmentView): number =>
   view.due.state === 'resolved' ? Date.parse(view.due.deadline) : Number.POSITIVE_INFINITY;
 
 /**
+ * Parties that countersigned `entry` in its own stream (not retracted): a party cannot sign what it
+ * never received, so no separate receipt is awaited from it.
+ */
+const countersignedBy = (entry: DecryptedEntry, index: EntryIndex): ReadonlySet<string> =>
+  new Set(
+    answersOf(entry, index, 'countersignature')
+      .filter((signature) => signature.header.stream === entry.header.stream && !retractionOf(signature, index))
+      .map((signature) => signature.header.author.party),
+  );
+
+/**
  * The dashboard at `now` from the case streams' and threads' entries. `people` maps recipients to
  * their parties for receipts (it is needed beside the entries: a recipient who never wrote
  * anything shows no party in any header).
@@ -94,7 +105,11 @@ export const dashboard = (
   }
   const receiptsAwaited = [...index.byHash.values()]
     .filter((entry) => RECEIPT_EXPECTED.has(entry.header.type))
-    .map((entry) => ({ entry, receipts: receiptsFor(entry, all, people, index) }))
+    .map((entry) => {
+      const signed = countersignedBy(entry, index);
+      const { awaited } = receiptsFor(entry, all, people, index);
+      return { entry, receipts: { awaited: awaited.filter((party) => !signed.has(party)) } };
+    })
     .filter(({ receipts }) => receipts.awaited.length > 0)
     .map(({ entry, receipts }) => ({
       entryHash: entry.entryHash,

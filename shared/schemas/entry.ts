@@ -24,7 +24,7 @@ export type CountersignIntent = z.infer<typeof CountersignIntent>;
 export const EntryMeta = z.strictObject({
   /** `case_open`, `thread_open`: the parties whose people receive the stream's content. */
   members: UniqueList(Uuid, 32).min(1).optional(),
-  /** `case_open`: a reference label chosen by staff, never derived from personal data. */
+  /** `case_open`: the case code the opening client drew (`case-code.ts`); older logs hold staff labels. */
   reference: Text(1, 64).optional(),
   /** `membership`: parties added to and removed from the stream. */
   add: UniqueList(Uuid, 32).optional(),

@@ -72,9 +72,9 @@ describe.skipIf(!HAS_BROWSER)(
       caseIds = [];
       for (const [index, reference] of REFERENCES.entries()) {
         const opened = await staffA.openCase({
-          reference,
           parties: [partyA, partyB],
-          record: childRecord(['Olena', 'Maksym', 'Daryna'][index] ?? 'Anna'),
+          // The file number is sealed in the record; the clear reference is a drawn code.
+          record: { ...childRecord(['Olena', 'Maksym', 'Daryna'][index] ?? 'Anna'), fileNumber: reference },
         });
         caseIds.push(opened.streamId);
       }
@@ -137,6 +137,7 @@ describe.skipIf(!HAS_BROWSER)(
         await page.getByTestId('case-picker').getByLabel(new RegExp(reference)).check();
       }
       await page.getByTestId('commitment-made-at').fill('2026-02-10');
+      await page.getByTestId('commitment-due-kind').selectOption('date');
       await page.getByTestId('commitment-due-date').fill(PAST_DUE);
       await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
       await shot(envoyA, '01-commitment-form');

@@ -48,9 +48,9 @@ describe.skipIf(!HAS_BROWSER)('dashboard in Chromium, computed from what the per
     caseIds = [];
     for (const [index, reference] of REFERENCES.entries()) {
       const opened = await staffA.openCase({
-        reference,
         parties: [partyA],
-        record: childRecord(['Olena', 'Maksym', 'Daryna'][index] ?? 'Anna'),
+        // The file number is sealed in the record; the clear reference is a drawn code.
+        record: { ...childRecord(['Olena', 'Maksym', 'Daryna'][index] ?? 'Anna'), fileNumber: reference },
       });
       caseIds.push(opened.streamId);
     }

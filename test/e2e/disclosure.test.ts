@@ -16,7 +16,7 @@ import { childRecord, meetingMinutes } from '../helpers/sdk-entries';
 
 const ADMIN = { name: 'Avery Lindqvist', party: 'Ukrainian Parliament Commissioner for Human Rights' };
 const PARTY_C = 'Médiateur indépendant (revue)';
-const REFERENCE = 'UA-2026-0420';
+const REFERENCE = 'C-D15C-0SE0-2026-0420';
 /** What each entry says; only the minutes are ever disclosed, so only they may show for the reviewer. */
 const SECRETS = {
   child: 'Zlata',

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../shared/content/age-on';
+import { isCaseCode } from '../../shared/schemas/case-code';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import {
   type BrowserPerson,
@@ -22,11 +23,13 @@ const ADMIN = { name: 'Avery Lindqvist', party: 'Ukrainian Parliament Commission
 const PARTY_B = "Commissioner for Children's Rights (RF)";
 // Non-ASCII on purpose: the positive control that the dump shows UTF-8 text as it is.
 const PARTY_C = 'Médiateur indépendant (revue)';
+// The organisation's file number: typed by staff, so it is sealed; the clear reference is a drawn code.
 const REFERENCE = 'UA-2025-0147';
 const BIRTH_DATE = '2013-05-02';
 
 /** Everything about the child, and every word exchanged, that must never reach the server in clear. */
 const SECRETS = {
+  fileNumber: [REFERENCE],
   names: ['Олена', 'Андріївна', 'Коваль', 'Olena', 'Andriivna', 'Koval', 'Елена', 'Ковалёва'],
   relative: ['Iryna Koval', '+380 67 123 4567'],
   birthDate: [BIRTH_DATE],
@@ -58,6 +61,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
   let envoyB: BrowserPerson;
   let reviewer: BrowserPerson;
   let caseUrl: string;
+  let caseCode = '';
 
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
@@ -93,8 +97,11 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await page.getByTestId('no-cases').waitFor();
     await page.getByTestId('open-case-link').click();
     await page.getByTestId('case-form').waitFor();
-    await expect.poll(() => page.getByTestId('reference-warning').textContent()).toContain('Never put personal data');
-    await page.getByTestId('case-reference-input').fill(REFERENCE);
+    // A case reference is never free text: no field takes one, and the code shown was drawn here.
+    expect(await page.getByTestId('case-reference-input').count()).toBe(0);
+    caseCode = (await page.getByTestId('case-code').textContent()) ?? '';
+    expect(isCaseCode(caseCode)).toBe(true);
+    await page.getByTestId('case-file-number-input').fill(REFERENCE);
     await page.getByTestId('party-picker').getByLabel(PARTY_B).check();
     await page.getByTestId('name-given-0').fill('Олена');
     await page.getByTestId('name-patronymic-0').fill('Андріївна');
@@ -154,7 +161,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
 
     await page.getByTestId('child-record').waitFor({ timeout: 60_000 });
     caseUrl = page.url();
-    expect(await page.getByTestId('case-page-reference').textContent()).toBe(REFERENCE);
+    expect(await page.getByTestId('case-page-reference').textContent()).toBe(`${REFERENCE} · ${caseCode}`);
     expect(await page.getByTestId('record-names').textContent()).toContain('Олена Андріївна Коваль');
     expect(await page.getByTestId('record-location').textContent()).toContain('Taganrog');
     expect(await page.getByTestId('case-page-status').textContent()).toBe('Reported');
@@ -214,7 +221,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     const letter = other.getByTestId('timeline-entry').filter({ has: other.getByTestId('letter') });
     expect(await letter.getByTestId('entry-author').textContent()).toBe(envoyA.name);
     expect(await letter.getByTestId('entry-party').textContent()).toBe(ADMIN.party);
-    expect(await letter.getByTestId('entry-cases').textContent()).toBe(`Concerns case ${REFERENCE}`);
+    expect(await letter.getByTestId('entry-cases').textContent()).toBe(`Concerns case ${REFERENCE} · ${caseCode}`);
     expect(await expectTimelineValid(other)).toBe(2);
     await shot(envoyB, '07-read-letter');
     expect(envoyB.errors).toEqual([]);
@@ -266,8 +273,10 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
   it('shows a reviewer without content access the headers and valid signatures, but no content', async () => {
     const { page } = reviewer;
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
-    const row = page.getByTestId('case-row').filter({ hasText: REFERENCE });
+    // A reviewer outside the case sees only the drawn code, never the sealed file number.
+    const row = page.getByTestId('case-row').filter({ hasText: caseCode });
     await expect.poll(() => row.getByTestId('case-child').textContent()).toBe('No access to content');
+    expect(await row.getByTestId('case-reference').textContent()).toBe(caseCode);
     await shot(reviewer, '10-reviewer-case-list');
     await row.getByTestId('case-reference').click();
     await page.getByTestId('record-no-access').waitFor();
@@ -299,8 +308,8 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
   it('leaves nothing of the child or of the correspondence in the database (issue 4, Must show 5)', async () => {
     const { text, tables } = await dumpDatabase(booted.server.database);
     expect(tables).toEqual(expect.arrayContaining(['public.entries', 'public.attachments', 'public.streams']));
-    // Positive controls: the reference label is server-visible by design, and UTF-8 text shows as is.
-    expect(occurrences(text, REFERENCE)).toBeGreaterThan(0);
+    // Positive controls: the drawn case code is server-visible by design, and UTF-8 text shows as is.
+    expect(occurrences(text, caseCode)).toBeGreaterThan(0);
     expect(occurrences(text, PARTY_C)).toBeGreaterThan(0);
     expect(occurrences(text, envoyA.name)).toBeGreaterThan(0);
     const hits = Object.values(SECRETS)

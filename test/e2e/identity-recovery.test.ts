@@ -102,7 +102,10 @@ describe.skipIf(!HAS_BROWSER)('unlocking without PRF: recovery key on a new devi
       STAFF_PASSPHRASE,
     );
     await newDevice.page.getByRole('link', { name: 'Endorsements' }).click();
-    await newDevice.page.getByTestId('pending-row').filter({ hasText: STAFF.name }).getByTestId('endorse').click();
+    const staffRow = newDevice.page.getByTestId('pending-row').filter({ hasText: STAFF.name });
+    await staffRow.getByTestId('compared').check();
+    await staffRow.getByTestId('endorse').click();
+    await newDevice.page.getByTestId('confirm-button').click();
     await newDevice.page.getByTestId('no-pending').waitFor();
     await newDevice.page.getByRole('link', { name: 'People', exact: true }).click();
     await expect

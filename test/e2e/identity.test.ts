@@ -71,9 +71,12 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
     await admin.page.getByTestId('create-invitation').click();
     const envoyLink = await admin.page.getByTestId('invitation-link').inputValue();
     // The link carries the admin's log pin after the token, for the envoy's browser to pin.
+    // Then the admin's public keys, for the envoy's browser to show the safety number they compare.
     const pinned = `&log=${encodeURIComponent(booted.logPin.verifierKey)}&legacy=0`;
-    expect(envoyLink.startsWith(`${origin}/enrol#`) && envoyLink.endsWith(pinned)).toBe(true);
-    expect(envoyLink.slice(`${origin}/enrol#`.length, -pinned.length)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [linkWithPin = '', inviterKeys = ''] = envoyLink.split('&inviter=');
+    expect(linkWithPin.startsWith(`${origin}/enrol#`) && linkWithPin.endsWith(pinned)).toBe(true);
+    expect(linkWithPin.slice(`${origin}/enrol#`.length, -pinned.length)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(inviterKeys).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
     await expect
       .poll(() => admin.page.getByTestId('invitation-row').filter({ hasText: ENVOY.name }).textContent())
       .toContain('open');
@@ -89,6 +92,11 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
     await expect
       .poll(() => envoy.page.getByTestId('pending-notice').textContent())
       .toContain(`Waiting for ${ADMIN.name}'s endorsement`);
+    // The pending person sees the safety number of their new key with the inviting admin's key
+    // (both known to their browser from the enrolment and the link, none from the server).
+    const envoyNumber = envoy.page.getByTestId('pending-safety').getByTestId('safety-number');
+    await expect.poll(async () => (await envoyNumber.textContent())?.replace(/\D/g, '').length).toBe(60);
+    expect(await envoy.page.getByTestId('pending-safety').getByTestId('safety-qr').count()).toBe(1);
     await shot(envoy, '06-envoy-pending');
 
     // The admin compares the fingerprint and endorses: one of the one admin the party's threshold needs.
@@ -100,7 +108,14 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
     expect(await row.getByTestId('endorsement-progress').getAttribute('data-required')).toBe('1');
     expect(await row.getByTestId('endorsement-progress').getAttribute('data-signed')).toBe('0');
     await shot(admin, '07-admin-pending');
+    // The admin's row shows the full 60 digits for this pair: the same number the envoy sees.
+    const adminNumber = (await row.getByTestId('safety-number').textContent())?.replace(/\D/g, '');
+    expect(adminNumber).toBe((await envoyNumber.textContent())?.replace(/\D/g, ''));
+    // Endorsing waits for "I compared", then asks once more.
+    expect(await row.getByTestId('endorse').isDisabled()).toBe(true);
+    await row.getByTestId('compared').check();
     await row.getByTestId('endorse').click();
+    await admin.page.getByTestId('confirm-button').click();
     await admin.page.getByTestId('no-pending').waitFor();
 
     // The envoy is active; signs out, signs back in with no user name, and is unlocked by PRF.
@@ -189,6 +204,7 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
 
     // "Sign out everywhere" ends the envoy's sessions and drops their keys.
     await envoy.page.getByTestId('sign-out-everywhere').click();
+    await envoy.page.getByTestId('confirm-button').click();
     await envoy.page.getByTestId('sign-in').waitFor();
     const session = await envoy.page.evaluate(() => fetch('/api/session').then((reply) => reply.json()));
     expect(session).toEqual({ session: null });
@@ -198,6 +214,7 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
   it('lets the admin withdraw an unused invitation and revoke the envoy, each after a confirmation', async () => {
     await admin.page.getByRole('link', { name: 'Invitations' }).click();
     await admin.page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
+    await admin.page.getByLabel('Role', { exact: true }).selectOption('envoy');
     await admin.page.getByLabel('Name', { exact: true }).fill('Spare Envoy');
     await admin.page.getByTestId('create-invitation').click();
     await admin.page.getByTestId('invitation-link').waitFor();

@@ -17,7 +17,7 @@ import { childRecord } from '../helpers/sdk-entries';
 const ADMIN = { name: 'Avery Lindqvist', party: 'Ukrainian Parliament Commissioner for Human Rights' };
 const PARTY_B = "Commissioner for Children's Rights (RF)";
 const PARTY_C = 'Norwegian Refugee Council (observer)';
-const REFERENCE = 'UA-2026-0501';
+const REFERENCE = 'C-11VE-0000-2026-0501';
 const NOTE = 'Matched against the national register by the Kyiv office';
 /** Must show 5: a new entry appears on an open timeline within this long of the append's acknowledgement. */
 const WITHIN_MS = 2000;
@@ -168,7 +168,6 @@ describe.skipIf(!HAS_BROWSER)('live updates in Chromium (issue 6, Must show 5)',
 
     // Positive control: the outsider's event stream is live and recorded — it hears of its own party's case.
     const control = await sdkStaffC.openCase({
-      reference: 'NRC-2026-0007',
       parties: [partyC],
       record: childRecord('Ola'),
     });

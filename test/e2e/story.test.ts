@@ -80,6 +80,15 @@ const COHORT = CHILDREN.slice(0, 2).map((child) => child.reference);
 
 const shot = screenshotSeries('story');
 
+/** The steps from reported to just before returned, each a status change staff record. */
+const WORKFLOW_TO_RETURN = [
+  ['identity_verified', 'Identity verified'],
+  ['located', 'Located'],
+  ['on_list', 'On list'],
+  ['return_agreed', 'Return agreed'],
+  ['in_transit', 'In transit'],
+] as const;
+
 /** Case references named in a text, in sorted order (the app lists them in its own order). */
 const referencesIn = (text: string): string[] => (text.match(/UA-\d{4}-\d{4}/g) ?? []).sort();
 
@@ -329,12 +338,15 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
       return {
         text: await commitment.getByTestId('commitment-fulfilment').textContent(),
         status: await commitment.getByTestId('commitment-status').getAttribute('data-status'),
-        // Case reference → where its return stands.
+        // File number (shown before the drawn case code) → where its return stands.
         cases: Object.fromEntries(
           await commitment
             .getByTestId('commitment-case')
             .evaluateAll((items) =>
-              items.map((item) => [item.querySelector('th')?.textContent, item.getAttribute('data-state')]),
+              items.map((item) => [
+                item.querySelector('th')?.textContent?.split(' · ')[0],
+                item.getAttribute('data-state'),
+              ]),
             ),
         ),
       };
@@ -342,6 +354,14 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
 
     for (const [index, reference] of COHORT.entries()) {
       await openCaseByReference(staffB, reference);
+      // A case follows the workflow step by step (issue 16): reported cannot jump to returned.
+      expect(await staffB.page.getByTestId('change-status').count()).toBe(1);
+      await staffB.page.getByTestId('change-status').click();
+      expect(await staffB.page.getByTestId('status-select').locator('option[value="returned"]').count()).toBe(0);
+      await staffB.page.getByTestId('change-status').click();
+      for (const [status, label] of WORKFLOW_TO_RETURN) {
+        await changeCaseStatus(staffB, { status, label, note: `${label}.` });
+      }
       await changeCaseStatus(staffB, {
         status: 'returned',
         label: 'Returned',
@@ -360,8 +380,9 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
       }
 
       await openCaseByReference(staffA, reference);
-      const returned = cardsOf(staffA.page, 'status_change');
-      await expect.poll(() => returned.count(), { timeout: 30_000 }).toBe(1);
+      const statusCards = cardsOf(staffA.page, 'status_change');
+      await expect.poll(() => statusCards.count(), { timeout: 30_000 }).toBe(WORKFLOW_TO_RETURN.length + 1);
+      const returned = statusCards.last();
       await returned.getByTestId('acknowledge').click();
       await returned.getByTestId('receipt').filter({ hasText: PARTY_A }).waitFor({ timeout: 60_000 });
       expect(await returned.getByTestId('receipt-person').textContent()).toBe(PEOPLE.staffA.name);
@@ -380,7 +401,7 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
         label: 'Reunified',
         note: 'Reunified with the family in Kyiv.',
       });
-      expect(await expectTimelineValid(staffA.page)).toBe(4);
+      expect(await expectTimelineValid(staffA.page)).toBe(4 + WORKFLOW_TO_RETURN.length);
       if (index === 0) {
         await shot(staffA, 'staff-a-records-reunification');
       }

@@ -23,7 +23,7 @@ import { childRecord, flipByte, meetingMinutes } from '../helpers/sdk-entries';
 const ADMIN = { name: 'Avery Lindqvist', party: 'Ukrainian Parliament Commissioner for Human Rights' };
 const PARTY_B = "Commissioner for Children's Rights (RF)";
 const PARTY_C = 'Office of the Ombudsperson (review)';
-const REFERENCE = 'UA-2026-0419';
+const REFERENCE = 'C-VER1-FY00-2026-0419';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const shot = (page: Page, name: string) =>

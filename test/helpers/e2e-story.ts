@@ -34,6 +34,7 @@ export const dateAgo = (years: number, days = 0): string => {
 
 /** What the cohort rule needs of a child, and a name to find the record by. */
 export type ChildOnFile = {
+  /** The file number staff type; sealed in the record, shown beside the drawn case code. */
   readonly reference: string;
   readonly given: string;
   readonly family: string;
@@ -50,7 +51,7 @@ export const openChildCase = async (staff: BrowserPerson, child: ChildOnFile, ot
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByTestId('open-case-link').click();
   await page.getByTestId('case-form').waitFor();
-  await page.getByTestId('case-reference-input').fill(child.reference);
+  await page.getByTestId('case-file-number-input').fill(child.reference);
   await page.getByTestId('party-picker').getByLabel(otherParty).check();
   await page.getByTestId('name-given-0').fill(child.given);
   await page.getByTestId('name-family-0').fill(child.family);
@@ -62,7 +63,7 @@ export const openChildCase = async (staff: BrowserPerson, child: ChildOnFile, ot
   await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
   await page.getByTestId('open-case-submit').click();
   await page.getByTestId('child-record').waitFor({ timeout: 60_000 });
-  expect(await page.getByTestId('case-page-reference').textContent()).toBe(child.reference);
+  expect(await page.getByTestId('case-page-reference').textContent()).toContain(`${child.reference} · C-`);
   return new URL(page.url()).pathname.split('/')[2] ?? '';
 };
 

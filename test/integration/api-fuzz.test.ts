@@ -148,7 +148,6 @@ describe('fuzzing every route of the API contract: never a 5xx, every refusal pr
       await enrolMember(server, ombudsman.admin, { partyId: ombudsman.partyId, role: 'reviewer', name: 'Rae' }),
     );
     const { streamId } = await staff.openCase({
-      reference: 'CASE-FUZZ',
       parties: [partyId],
       record: childRecord('Ivo'),
     });

@@ -60,7 +60,6 @@ describe.skipIf('reason' in filesystem)('the embedded database on a filling disk
     const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner', 'Ada Admin');
     staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
     ({ streamId: caseId } = await staff.openCase({
-      reference: 'CASE-DISK',
       parties: [partyId],
       record: childRecord('Ola'),
     }));

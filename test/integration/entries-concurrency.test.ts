@@ -38,7 +38,6 @@ for (const driver of driversUnderTest()) {
       }
       const opener = clients[0] as ParleyPerson;
       ({ streamId: caseId, entryHash: caseOpenHash } = await opener.openCase({
-        reference: 'CASE-RACE',
         parties: [partyId],
         record: childRecord('Taras'),
       }));

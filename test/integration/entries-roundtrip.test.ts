@@ -97,7 +97,7 @@ for (const driver of driversUnderTest()) {
       });
       expect(photo).toMatchObject({ name: 'photo.jpg', mediaType: 'image/jpeg', size: photoBytes.length });
       record = { ...childRecord('Olena'), photos: [photo] };
-      const opened = await staff.openCase({ reference: 'CASE-0001', parties: [parties.a], record });
+      const opened = await staff.openCase({ reference: 'C-0000-0000-2025-0001', parties: [parties.a], record });
       ({ streamId: caseId, entryHash: caseOpenHash } = opened);
       expect(opened.receipt.inclusion.leafIndex).toBe(opened.leafIndex);
 
@@ -108,7 +108,11 @@ for (const driver of driversUnderTest()) {
         content: { type: 'case_open', ...record },
         verified: { signature: true, chain: true, inclusion: true },
       });
-      expect(entry?.header.meta).toEqual({ members: [parties.a], reference: 'CASE-0001', attachments: [photo.id] });
+      expect(entry?.header.meta).toEqual({
+        members: [parties.a],
+        reference: 'C-0000-0000-2025-0001',
+        attachments: [photo.id],
+      });
       expect((await downloaded(envoyA, photo)).equals(photoBytes)).toBe(true);
     });
 

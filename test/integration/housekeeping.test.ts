@@ -30,7 +30,6 @@ for (const driver of driversUnderTest()) {
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office', 'Ada Admin');
       staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
       ({ streamId: caseId } = await staff.openCase({
-        reference: 'CASE-HK',
         parties: [partyId],
         record: childRecord('Ana'),
       }));

@@ -133,7 +133,6 @@ for (const driver of driversUnderTest()) {
       await noPrf.unlockWithPassphrase(PASSPHRASE);
 
       const { streamId: caseId } = await staff.openCase({
-        reference: 'CASE-SECRETS',
         parties: [partyId],
         record: childRecord('Mariia'),
       });

@@ -57,7 +57,7 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL faults under 8 writers an
     }
     // Two cases, so that writers also race on one stream's head.
     caseIds = [];
-    for (const reference of ['CASE-FAULT-A', 'CASE-FAULT-B']) {
+    for (const reference of ['C-FA17-0000-0000-000A', 'C-FA17-0000-0000-000B']) {
       const opened = await (writers[0] as ParleyPerson).openCase({
         reference,
         parties: [partyId],

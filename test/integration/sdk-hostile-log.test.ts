@@ -62,7 +62,6 @@ describe('the Node SDK against a hostile server: checkpoints and proofs it must 
     const { admin, partyId } = await enrolBootstrapAdmin(server, 'Republic of Avalon', 'Ada Admin');
     const staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
     ({ streamId: caseId, entryHash: caseOpenHash } = await staff.openCase({
-      reference: 'C-1',
       parties: [partyId],
       record: childRecord('Olena'),
     }));

@@ -25,11 +25,10 @@ for (const driver of driversUnderTest()) {
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner (A)', 'Ada Admin');
       staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
       ({ streamId: caseId } = await staff.openCase({
-        reference: 'C-1',
         parties: [partyId],
         record: childRecord('Olena'),
       }));
-      const other = await staff.openCase({ reference: 'C-2', parties: [partyId], record: childRecord('Taras') });
+      const other = await staff.openCase({ parties: [partyId], record: childRecord('Taras') });
       // Interleaved with another case and key statements, so the stream's leaves are not contiguous.
       for (const subject of ['First call', 'Second call', 'Third call', 'Fourth call']) {
         await staff.append(caseId, { type: 'minutes', content: meetingMinutes(subject) });

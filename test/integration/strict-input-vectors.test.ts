@@ -140,7 +140,6 @@ describe('the server and the Node SDK on the strict-input vectors', () => {
     const { admin, partyId } = await enrolBootstrapAdmin(server, 'Republic of Avalon', 'Ada Admin');
     staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
     ({ streamId: caseId } = await staff.openCase({
-      reference: 'C-1',
       parties: [partyId],
       record: childRecord('Olena'),
     }));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EntryDraft, sealDraft } from '../../client/sdk/entry-draft';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import type { ContentOf } from '../../shared/content/entry-content';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { compareRecipients, type RecipientKey } from '../../shared/crypto/entry-recipients';
 import type { DirectoryState } from '../../shared/directory/index';
 import { toBase64url } from '../../shared/encoding/bytes';
@@ -144,7 +145,6 @@ for (const driver of driversUnderTest()) {
       reviewer = await enrolMember(server, c.admin, { partyId: parties.c, role: 'reviewer', name: 'Rae Reviewer' });
 
       ({ streamId: caseId, entryHash: caseOpenHash } = await staff.openCase({
-        reference: 'CASE-REFUSALS',
         parties: [parties.a],
         record: childRecord('Mariia'),
       }));
@@ -223,7 +223,7 @@ for (const driver of driversUnderTest()) {
         draft: {
           type: 'case_open',
           content: { type: 'case_open', ...childRecord('Ivan') },
-          meta: { members: [parties.c], reference: 'MINE' },
+          meta: { members: [parties.c], reference: drawCaseCode() },
         },
       });
       await expectRefusal(reviewer, opening, 'roleNotAllowed');
@@ -309,6 +309,27 @@ for (const driver of driversUnderTest()) {
       });
       const reply = await expectRefusal(envoyA, entry, 'entryInvalid');
       expect(String(reply.body['detail'])).toContain('add and remove the same party');
+    });
+
+    it('refuses a case whose clear reference is free text, then takes the same case under a drawn code (issue 16)', async () => {
+      const opening = (reference: string) =>
+        seal({
+          author: staff,
+          stream: randomUUID(),
+          kind: 'case',
+          members: [parties.a],
+          draft: {
+            type: 'case_open',
+            content: { type: 'case_open', ...childRecord('Olena') },
+            meta: { members: [parties.a], reference },
+          },
+        });
+      for (const reference of ['Olena Kovalenko 14.03.2014 Kherson', 'UA-2025-0147', 'c-0000-0000-0000-0000']) {
+        const reply = await expectRefusal(staff, await opening(reference), 'entryInvalid');
+        expect(String(reply.body['detail'])).toContain('case code');
+      }
+      // Positive control: the same record under a code drawn in the client is taken.
+      expect((await rawPostEntry(staff, await opening(drawCaseCode()))).status).toBe(201);
     });
 
     it('refuses a write without the anti-forgery token or from another origin, then takes the same entry', async () => {

@@ -249,7 +249,6 @@ for (const driver of driversUnderTest()) {
       ];
 
       const { streamId: caseId } = await staffA.openCase({
-        reference: 'CASE-ROUTES',
         parties: [a.partyId],
         record: childRecord('Mariia'),
       });

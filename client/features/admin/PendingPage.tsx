@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked, useSignedIn } from '../../session/useSession';
 import { useTrust } from '../../trust/useTrust';
 import { PendingRow } from './PendingRow';
@@ -13,6 +14,7 @@ import { PendingRow } from './PendingRow';
  * first, then others of the party until its threshold is met and the keys are published.
  */
 export const PendingPage = () => {
+  const { t } = useT('admin');
   const session = useSignedIn();
   const isUnlocked = useIsUnlocked();
   const { state: trust, reload: reloadTrust } = useTrust();
@@ -23,19 +25,15 @@ export const PendingPage = () => {
   const me = trust.status === 'ready' ? trust.directory.currentKey(session.person.id) : undefined;
   return (
     <section aria-labelledby="pending-title">
-      <h1 id="pending-title">Endorsements</h1>
-      <p>
-        Before endorsing, compare the safety number below with the new person over a channel you trust (in person, by
-        phone). Endorsing countersigns their keys; once as many of your party's admins as its threshold requires have
-        signed, the keys are published to everyone.
-      </p>
+      <h1 id="pending-title">{t('pending.title')}</h1>
+      <p>{t('pending.intro')}</p>
       {isUnlocked ? null : <LockedNotice action="endorse" />}
       {pending.status === 'loading' || trust.status === 'loading' ? <Loading /> : null}
       <ErrorNotice error={pending.status === 'error' ? pending.error : null} />
       <ErrorNotice error={trust.status === 'error' ? trust.error : null} />
       {pending.status === 'ready' && trust.status === 'ready' && me ? (
         pending.data.pending.length === 0 ? (
-          <p data-testid="no-pending">No enrolment awaits endorsement.</p>
+          <p data-testid="no-pending">{t('pending.none')}</p>
         ) : (
           <ul className="cards" data-testid="pending-list">
             {pending.data.pending.map((item) => (

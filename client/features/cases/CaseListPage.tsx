@@ -1,8 +1,11 @@
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { listCases } from '../../entries/load-streams';
 import { formatInstant, STATUS_LABELS } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { AgeBadge } from './AgeBadge';
+import { CaseFiltersForm } from './CaseFiltersForm';
+import { type CaseFilters, filterCases, NO_FILTERS } from './case-filters';
 import { StreamQueryState } from './StreamQueryState';
 
 const ACCESS_TEXT = {
@@ -14,7 +17,9 @@ const ACCESS_TEXT = {
 /** The cases of the caller's party (every case, headers only, for reviewers); names decrypted here. */
 export const CaseListPage = () => {
   const { context, contextState, query, reload } = useEntryQuery(listCases, 'cases');
-  const cases = query.status === 'ready' ? query.data : null;
+  const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
+  const all = query.status === 'ready' ? query.data : null;
+  const cases = useMemo(() => all && filterCases(all, filters, new Date()), [all, filters]);
   return (
     <section aria-labelledby="cases-title">
       <h1 id="cases-title">Cases</h1>
@@ -33,7 +38,8 @@ export const CaseListPage = () => {
         </button>
       </div>
       <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting cases" />
-      {cases && cases.length === 0 ? <p data-testid="no-cases">No cases yet.</p> : null}
+      {all && all.length > 0 ? <CaseFiltersForm filters={filters} onChange={setFilters} /> : null}
+      {all && all.length === 0 ? <p data-testid="no-cases">No cases yet.</p> : null}
       {cases && cases.length > 0 ? (
         <table data-testid="case-list">
           <thead>

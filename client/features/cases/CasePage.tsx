@@ -6,13 +6,14 @@ import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useIsUnlocked } from '../../session/useSession';
 import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
 import { MembershipPanel } from '../membership/MembershipPanel';
+import { useMarkSeen } from '../queue/seen-store';
 import { STATUS_LABELS } from '../timeline/labels';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
 import { useWorkflowScope } from '../workflows/useWorkflowScope';
 import { AgeBadge } from './AgeBadge';
-import { ChangeStatusForm } from './ChangeStatusForm';
+import { ChangeStatusForm, statusHistory } from './ChangeStatusForm';
 import { ChildRecord } from './ChildRecord';
 import { EvidenceForm } from './EvidenceForm';
 import { StreamQueryState } from './StreamQueryState';
@@ -33,6 +34,7 @@ export const CasePage = () => {
   const summary = detail?.summary;
   const workflow = useWorkflowScope(context, detail?.loaded, caseId, reload);
   const verified = detail?.loaded.streams.find(({ stream }) => stream.id === caseId);
+  useMarkSeen(context?.me.personId, caseId, verified?.head);
   const ownParty = context ? detail?.loaded.names.directory.currentKey(context.me.personId)?.party : undefined;
   // Membership from the signed entries, never the server's word.
   const isMember = ownParty !== undefined && verified?.members.includes(ownParty) === true;
@@ -97,6 +99,7 @@ export const CasePage = () => {
               caseId={caseId}
               members={summary.memberIds}
               timeline={detail.timeline}
+              history={statusHistory(verified)}
               onDone={() => {
                 setForm(null);
                 reload();

@@ -1,12 +1,15 @@
 import { type FormEvent, useState } from 'react';
+import { nextStatuses } from '../../../shared/content/case-workflow';
 import { Relation } from '../../../shared/content/child-relations';
 import { LocationConfidence } from '../../../shared/content/child-whereabouts';
-import { CaseStatus, type StatusChangeContent } from '../../../shared/content/status-change-content';
+import { deriveCaseStatus } from '../../../shared/content/derive-case-status';
+import type { CaseStatus, StatusChangeContent } from '../../../shared/content/status-change-content';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
 import type { EntryView } from '../../entries/entry-view';
+import type { VerifiedStream } from '../../entries/read-stream';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { ENTRY_TYPE_LABELS, STATUS_LABELS } from '../timeline/labels';
 import { useSendCheck } from '../timeline/useSendCheck';
@@ -14,7 +17,11 @@ import { opt } from './case-draft';
 import { optionsOf, SelectField } from './SelectField';
 import { TextField } from './TextField';
 
-const STATUSES = CaseStatus.options.map((status) => [status, STATUS_LABELS[status]] as const);
+/** The statuses in force of a verified case, in chain order: what the workflow continues from. */
+export const statusHistory = (verified: VerifiedStream | undefined): CaseStatus[] =>
+  deriveCaseStatus(verified?.entries.map(({ entry }) => entry) ?? [])
+    .history.filter((record) => record.retractedBy === undefined)
+    .flatMap((record) => record.effective?.status ?? []);
 
 const entryOptions = (entries: readonly EntryView[], types?: readonly string[]) =>
   entries
@@ -29,12 +36,15 @@ export const ChangeStatusForm = ({
   caseId,
   members,
   timeline,
+  history,
   onDone,
 }: {
   context: EntryContext;
   caseId: string;
   members: readonly string[];
   timeline: readonly EntryView[];
+  /** Statuses in force so far: only a next step of the workflow is offered. */
+  history: readonly CaseStatus[];
   onDone: () => void;
 }) => {
   const [status, setStatus] = useState<CaseStatus | ''>('');
@@ -83,7 +93,7 @@ export const ChangeStatusForm = ({
         label="New status"
         value={status}
         onChange={setStatus}
-        options={STATUSES}
+        options={nextStatuses(history).map((next) => [next, STATUS_LABELS[next]] as const)}
         empty="Choose…"
         required
         testId="status-select"

@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { drawCaseCode } from '../../../shared/crypto/draw-case-code';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
 import { appendEntry } from '../../entries/append-entry';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
 import { FilePicker } from '../attachments/FilePicker';
 import { RecipientStatus } from '../people/RecipientStatus';
@@ -14,7 +16,7 @@ import { useSendCheck } from '../timeline/useSendCheck';
 import { BirthFieldset } from './BirthFieldset';
 import { ConsentFieldset } from './ConsentFieldset';
 import { toCaseOpenContent } from './case-content';
-import { type CaseDraft, emptyCaseDraft, referenceLeaks } from './case-draft';
+import { type CaseDraft, emptyCaseDraft } from './case-draft';
 import { IdentityFieldset } from './IdentityFieldset';
 import { LocationFieldset } from './LocationFieldset';
 import { NamesFieldset } from './NamesFieldset';
@@ -32,7 +34,10 @@ export const OpenCasePage = () => {
   const [draft, setDraft] = useState<CaseDraft | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
   const [step, setStep] = useState('');
-  const { busy, error, run, setError } = useAction();
+  // Drawn once per form, so a retried submission keeps its code; no one types it.
+  const [code] = useState(drawCaseCode);
+  const { t } = useT('daily');
+  const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const current = draft ?? emptyCaseDraft(ownParty);
   const { check } = useSendCheck(current.members);
@@ -47,13 +52,8 @@ export const OpenCasePage = () => {
     return <p role="alert">Only staff open cases.</p>;
   }
   const change = (patch: Partial<CaseDraft>) => setDraft({ ...current, ...patch });
-  const leaks = referenceLeaks(current);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (leaks) {
-      setError(new Error('The reference repeats personal data from the record: choose a label that does not.'));
-      return;
-    }
     run(
       () =>
         appendEntry(
@@ -61,7 +61,7 @@ export const OpenCasePage = () => {
           {
             type: 'case_open',
             streamKind: 'case',
-            meta: { members: current.members, reference: current.reference.trim() },
+            meta: { members: current.members, reference: code },
             content: toCaseOpenContent(current),
             files: photos,
           },
@@ -77,25 +77,16 @@ export const OpenCasePage = () => {
       <form onSubmit={submit} className="entry-form" data-testid="case-form">
         <fieldset>
           <legend>Reference and parties</legend>
+          <p data-testid="case-code-notice">
+            {t('caseCode.label')} <strong data-testid="case-code">{code}</strong>: {t('caseCode.explain')}
+          </p>
           <TextField
-            label="Reference label"
-            value={current.reference}
-            onChange={(reference) => change({ reference })}
-            maxLength={64}
-            required
-            testId="case-reference-input"
-            hint={
-              <strong className="warning" data-testid="reference-warning">
-                Never put personal data in the reference: no names, initials, dates or places. The server, its operator
-                and reviewers see it. Use a file number such as UA-2025-0147.
-              </strong>
-            }
+            label={t('caseCode.fileNumber')}
+            value={current.fileNumber}
+            onChange={(fileNumber) => change({ fileNumber })}
+            maxLength={200}
+            testId="case-file-number-input"
           />
-          {leaks ? (
-            <p role="alert" className="error" data-testid="reference-leaks">
-              This reference repeats something typed into the child record.
-            </p>
-          ) : null}
           <PartyPicker
             legend="Member parties (their people can read the record)"
             ownParty={ownParty}

@@ -16,7 +16,7 @@ export const TextField = ({
   value: string;
   onChange: (value: string) => void;
   testId?: string;
-  type?: 'text' | 'date' | 'number';
+  type?: 'text' | 'date' | 'datetime-local' | 'number';
   multiline?: boolean;
   required?: boolean;
   hint?: ReactNode;

@@ -88,6 +88,7 @@ export const toCaseOpenContent = (draft: CaseDraft): Content => {
   }));
   return {
     type: 'case_open',
+    ...opt('fileNumber', draft.fileNumber),
     names,
     ...(draft.unknownName ? { unknownName: 'yes' } : {}),
     ...opt('sex', draft.sex),

@@ -30,7 +30,8 @@ export type RelativeDraft = {
 export type SourceDraft = { kind: string; reference: string; date: string; note: string };
 
 export type CaseDraft = {
-  reference: string;
+  /** The organisation's own file number: sealed in the record, so it may be anything staff use. */
+  fileNumber: string;
   members: string[];
   unknownName: boolean;
   names: NameDraft[];
@@ -103,7 +104,7 @@ export const emptyRelative = (): RelativeDraft => ({
 export const emptySource = (): SourceDraft => ({ kind: 'document', reference: '', date: '', note: '' });
 
 export const emptyCaseDraft = (ownParty: string): CaseDraft => ({
-  reference: '',
+  fileNumber: '',
   members: [ownParty],
   unknownName: false,
   names: [emptyName()],
@@ -171,26 +172,6 @@ export const birthOf = (birth: CaseDraft['birth']): Birth | undefined => {
     };
   }
   return undefined;
-};
-
-/** Everything a staff member typed that is personal data, to keep out of the reference label. */
-export const personalStrings = (draft: CaseDraft): string[] =>
-  [
-    ...draft.names.flatMap((name) => [name.given, name.family, name.patronymic]),
-    ...draft.relatives.map((relative) => relative.name),
-    draft.birth.date,
-    draft.birth.date.replaceAll('-', ''),
-    draft.location.place.settlement,
-    draft.origin.settlement,
-    draft.separation.place.settlement,
-  ]
-    .map((text) => text.trim().toLowerCase())
-    .filter((text) => text.length >= 3);
-
-/** Whether the reference label repeats personal data typed into the record. */
-export const referenceLeaks = (draft: CaseDraft): boolean => {
-  const reference = draft.reference.toLowerCase();
-  return personalStrings(draft).some((text) => reference.includes(text));
 };
 
 export type { CaseOpenContent };

@@ -2,9 +2,29 @@ import type { ContentView } from '../../entries/content-view';
 
 type Commitment = Extract<ContentView, { type: 'commitment' }>;
 
-/** When it is due, as written: a date (end of that day, UTC) or N days after an entry was logged. */
-const dueText = (due: Commitment['due']): string =>
-  due.kind === 'date' ? `by ${due.date} (end of day, UTC)` : `within ${due.days} days of entry ${due.of.slice(0, 10)}…`;
+/** When it is due, as written: a date, a time of day in a zone, or N days or hours after an entry was logged. */
+const dueText = (due: Commitment['due']): string => {
+  switch (due.kind) {
+    case 'date':
+      return `by ${due.date} (end of day, UTC)`;
+    case 'at':
+      return `by ${due.at.replace('T', ' ')} (${due.zone})`;
+    case 'within_days':
+      return `within ${due.days} day${due.days === 1 ? '' : 's'} of entry ${due.of.slice(0, 10)}…`;
+    case 'within_hours':
+      return `within ${due.hours} hour${due.hours === 1 ? '' : 's'} of entry ${due.of.slice(0, 10)}…`;
+  }
+};
+
+const scopeText = (scope: Commitment['scope']): string => {
+  if (scope.kind === 'count') {
+    return `${scope.count} ${scope.count === 1 ? 'child' : 'children'}`;
+  }
+  const cases = `${scope.caseIds.length} case${scope.caseIds.length === 1 ? '' : 's'}`;
+  return scope.kind === 'cohort'
+    ? `${cases} (those taken as minors who were 18 or over on ${scope.cohort.asOf}, frozen as a list)`
+    : cases;
+};
 
 /** The commitment's verbatim words and terms; its live state is in the panel below it. */
 export const CommitmentContentView = ({ content }: { content: Commitment }) => (
@@ -13,12 +33,8 @@ export const CommitmentContentView = ({ content }: { content: Commitment }) => (
       {content.text}
     </blockquote>
     <p className="hint">
-      Made on {content.madeAt}; due {dueText(content.due)}; covers {content.scope.caseIds.length} case
-      {content.scope.caseIds.length === 1 ? '' : 's'}
-      {content.scope.kind === 'cohort'
-        ? ` (those taken as minors who were 18 or over on ${content.scope.cohort.asOf}, frozen as a list)`
-        : ''}
-      .
+      Made on {content.madeAt}; due <span data-testid="commitment-due">{dueText(content.due)}</span>; covers{' '}
+      <span data-testid="commitment-scope">{scopeText(content.scope)}</span>.
     </p>
     {content.publicStatement ? <p>May be announced: {content.publicStatement}</p> : null}
   </article>
@@ -33,6 +49,9 @@ export const CommitmentUpdateContentView = ({
   <p data-testid="commitment-update">
     {content.status ? `Stance: ${content.status.replaceAll('_', ' ')}. ` : ''}
     {content.fulfilment ? `Claims case ${content.fulfilment.caseId.slice(0, 8)} fulfilled. ` : ''}
+    {content.returnConfirmed
+      ? `Confirms ${content.returnConfirmed.count} ${content.returnConfirmed.count === 1 ? 'child' : 'children'} returned. `
+      : ''}
     {content.note}
   </p>
 );

@@ -10,22 +10,18 @@ import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { useSendCheck } from '../timeline/useSendCheck';
+import { CommitmentDueFieldset } from './CommitmentDueFieldset';
 import { CommitmentScopeFieldset, cohortOf } from './CommitmentScopeFieldset';
 import { CommitmentSourceFieldset } from './CommitmentSourceFieldset';
 import { type CommitmentDraft, emptyCommitmentDraft, toCommitmentContent } from './commitment-draft';
 import { commitmentFormOptions } from './commitment-form-options';
-
-const DUE_KINDS = [
-  ['date', 'By a date'],
-  ['within_days', 'Within N days of an entry'],
-] as const;
 
 /** Envoys record a commitment: who owes what to whom, its verbatim words, source, scope and deadline. */
 export const CommitmentPage = () => {
   const { threadId = '' } = useParams();
   const { context, contextState, query } = useEntryQuery((ctx) => loadThread(ctx, threadId), `commitment ${threadId}`);
   const [draft, setDraft] = useState<CommitmentDraft>(() =>
-    emptyCommitmentDraft(new Date().toISOString().slice(0, 10)),
+    emptyCommitmentDraft(new Date().toISOString().slice(0, 10), Intl.DateTimeFormat().resolvedOptions().timeZone),
   );
   const [step, setStep] = useState('');
   const { busy, error, run } = useAction();
@@ -108,43 +104,7 @@ export const CommitmentPage = () => {
             required
             testId="commitment-made-at"
           />
-          <SelectField
-            label="Due"
-            value={draft.dueKind}
-            onChange={(dueKind) => change({ dueKind: dueKind || 'date' })}
-            options={DUE_KINDS}
-            testId="commitment-due-kind"
-          />
-          {draft.dueKind === 'date' ? (
-            <TextField
-              label="Due date (end of day, UTC)"
-              type="date"
-              value={draft.dueDate}
-              onChange={(dueDate) => change({ dueDate })}
-              required
-              testId="commitment-due-date"
-            />
-          ) : (
-            <>
-              <TextField
-                label="Days"
-                type="number"
-                value={draft.dueDays}
-                onChange={(dueDays) => change({ dueDays })}
-                required
-                testId="commitment-due-days"
-              />
-              <SelectField
-                label="Counted from when the log recorded"
-                value={draft.dueOf}
-                onChange={(dueOf) => change({ dueOf })}
-                options={options.entries}
-                empty="Choose an entry…"
-                required
-                testId="commitment-due-of"
-              />
-            </>
-          )}
+          <CommitmentDueFieldset draft={draft} options={options} onChange={change} />
           <TextField
             label="What may be announced (optional)"
             value={draft.publicStatement}

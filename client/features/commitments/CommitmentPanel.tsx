@@ -4,6 +4,7 @@ import { partyName } from '../../entries/entry-view';
 import { formatInstant } from '../timeline/labels';
 import { personName, type WorkflowScope } from '../workflows/workflow-scope';
 import { CommitmentUpdateForm } from './CommitmentUpdateForm';
+import { ConfirmReturnForm } from './ConfirmReturnForm';
 import { CASE_FULFILMENT_LABELS, COMMITMENT_STATUS_LABELS, SOURCE_CHECK_LABELS } from './commitment-labels';
 import { stanceOptions } from './stance-options';
 
@@ -41,7 +42,7 @@ export const CommitmentPanel = ({
         </strong>{' '}
         ·{' '}
         <span data-testid="commitment-fulfilment" data-fulfilled={view.fulfilled} data-total={view.total}>
-          {view.fulfilled} of {view.total} fulfilled
+          {view.fulfilled} of {view.total} {commitment.scope.kind === 'count' ? 'children returned' : 'fulfilled'}
         </span>
       </p>
       <dl className="facts">
@@ -70,27 +71,29 @@ export const CommitmentPanel = ({
           ) : null}
         </dd>
       </dl>
-      <table className="fulfilment">
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Return</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.cases.map((item) => (
-            <tr key={item.caseId} data-testid="commitment-case" data-case={item.caseId} data-state={item.state}>
-              <th scope="row">{caseLabel(item.caseId)}</th>
-              <td>
-                {CASE_FULFILMENT_LABELS[item.state]}
-                {item.acknowledgement
-                  ? ` (${personName(scope, item.acknowledgement.person)}, ${formatInstant(item.acknowledgement.receivedAt)})`
-                  : ''}
-              </td>
+      {view.cases.length === 0 ? null : (
+        <table className="fulfilment">
+          <thead>
+            <tr>
+              <th scope="col">Case</th>
+              <th scope="col">Return</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.cases.map((item) => (
+              <tr key={item.caseId} data-testid="commitment-case" data-case={item.caseId} data-state={item.state}>
+                <th scope="row">{caseLabel(item.caseId)}</th>
+                <td>
+                  {CASE_FULFILMENT_LABELS[item.state]}
+                  {item.acknowledgement
+                    ? ` (${personName(scope, item.acknowledgement.person)}, ${formatInstant(item.acknowledgement.receivedAt)})`
+                    : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {view.stances.size > 0 ? (
         <ul className="stances">
           {[...view.stances].map(([party, said]) => (
@@ -100,6 +103,7 @@ export const CommitmentPanel = ({
           ))}
         </ul>
       ) : null}
+      {scope.canWrite ? <ConfirmReturnForm entry={entry} view={view} scope={scope} caseLabel={caseLabel} /> : null}
       {scope.canWrite ? (
         <CommitmentUpdateForm
           entry={entry}

@@ -1,4 +1,5 @@
 import { cohortTakenAsMinorNowAdult } from '../../../shared/content/cohort-taken-as-minor-now-adult';
+import { useT } from '../../i18n/useT';
 import { CasePicker } from '../cases/CasePicker';
 import { SelectField } from '../cases/SelectField';
 import { TextField } from '../cases/TextField';
@@ -24,6 +25,7 @@ export const CommitmentScopeFieldset = ({
   options: CommitmentFormOptions;
   onChange: (patch: Partial<CommitmentDraft>) => void;
 }) => {
+  const { t } = useT('daily');
   const reference = (id: string) => options.cases.find((item) => item.id === id)?.reference ?? id.slice(0, 8);
   const cohort =
     draft.scopeKind === 'cohort' && /^\d{4}-\d{2}-\d{2}$/.test(draft.cohortAsOf) ? cohortOf(draft, options) : null;
@@ -34,10 +36,19 @@ export const CommitmentScopeFieldset = ({
         label="Covers"
         value={draft.scopeKind}
         onChange={(scopeKind) => onChange({ scopeKind: scopeKind || 'cases' })}
-        options={KINDS}
+        options={[...KINDS, ['count', t('scope.count')] as const]}
         testId="commitment-scope-kind"
       />
-      {draft.scopeKind === 'cases' ? (
+      {draft.scopeKind === 'count' ? (
+        <TextField
+          label={t('scope.howMany')}
+          type="number"
+          value={draft.count}
+          onChange={(count) => onChange({ count })}
+          required
+          testId="commitment-count"
+        />
+      ) : draft.scopeKind === 'cases' ? (
         <CasePicker
           legend="Cases"
           cases={options.cases}

@@ -15,19 +15,25 @@ export type CommitmentDraft = {
   minutes: string;
   clause: string;
   notes: [string, string];
-  scopeKind: 'cases' | 'cohort';
+  scopeKind: 'cases' | 'cohort' | 'count';
   caseIds: string[];
+  /** How many children, as spoken ("8"). */
+  count: string;
   cohortAsOf: string;
   madeAt: string;
-  dueKind: 'date' | 'within_days';
+  dueKind: 'date' | 'at' | 'within_days' | 'within_hours';
   dueDate: string;
+  /** `YYYY-MM-DDTHH:MM` on the wall clock of `dueZone`. */
+  dueAt: string;
+  dueZone: string;
   dueDays: string;
+  dueHours: string;
   dueOf: string;
   publicStatement: string;
 };
 
-/** An empty draft made on `today`. */
-export const emptyCommitmentDraft = (today: string): CommitmentDraft => ({
+/** An empty draft made on `today`; a time of day is read in `zone` (the browser's by default). */
+export const emptyCommitmentDraft = (today: string, zone = 'UTC'): CommitmentDraft => ({
   obligor: '',
   obligee: '',
   intermediary: '',
@@ -38,14 +44,47 @@ export const emptyCommitmentDraft = (today: string): CommitmentDraft => ({
   notes: ['', ''],
   scopeKind: 'cases',
   caseIds: [],
+  count: '',
   cohortAsOf: today,
   madeAt: today,
   dueKind: 'date',
   dueDate: '',
+  dueAt: '',
+  dueZone: zone,
   dueDays: '',
+  dueHours: '',
   dueOf: '',
   publicStatement: '',
 });
+
+const scopeOf = (draft: CommitmentDraft, cohortCaseIds: readonly string[]): CommitmentContent['scope'] => {
+  switch (draft.scopeKind) {
+    case 'cases':
+      return { kind: 'cases', caseIds: [...draft.caseIds] };
+    case 'cohort':
+      return {
+        kind: 'cohort',
+        cohort: { rule: 'taken_as_minor_now_adult', asOf: draft.cohortAsOf },
+        caseIds: [...cohortCaseIds],
+      };
+    case 'count':
+      return { kind: 'count', count: Number(draft.count) };
+  }
+};
+
+// Numbers as typed: "0.5" stays 0.5 so that the schema refuses it by name, never rounded here.
+const dueOf = (draft: CommitmentDraft): CommitmentContent['due'] => {
+  switch (draft.dueKind) {
+    case 'date':
+      return { kind: 'date', date: draft.dueDate };
+    case 'at':
+      return { kind: 'at', at: draft.dueAt, zone: draft.dueZone };
+    case 'within_days':
+      return { kind: 'within_days', days: Number(draft.dueDays), of: draft.dueOf };
+    case 'within_hours':
+      return { kind: 'within_hours', hours: Number(draft.dueHours), of: draft.dueOf };
+  }
+};
 
 /**
  * The content to seal. `cohortCaseIds` is what the cohort rule selected for `cohortAsOf` (used
@@ -68,19 +107,9 @@ export const toCommitmentContent = (
     obligee: draft.obligee,
     ...(draft.intermediary ? { intermediary: draft.intermediary } : {}),
     text: draft.text.trim(),
-    scope:
-      draft.scopeKind === 'cases'
-        ? { kind: 'cases', caseIds: [...draft.caseIds] }
-        : {
-            kind: 'cohort',
-            cohort: { rule: 'taken_as_minor_now_adult', asOf: draft.cohortAsOf },
-            caseIds: [...cohortCaseIds],
-          },
+    scope: scopeOf(draft, cohortCaseIds),
     madeAt: draft.madeAt,
-    due:
-      draft.dueKind === 'date'
-        ? { kind: 'date', date: draft.dueDate }
-        : { kind: 'within_days', days: Number(draft.dueDays), of: draft.dueOf },
+    due: dueOf(draft),
     ...(statement ? { publicStatement: statement } : {}),
   };
 };

@@ -1,26 +1,28 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { FingerprintSubject } from '../../../shared/crypto/safety-number';
 import { type InvitationFragment, parseInvitationFragment } from '../../../shared/log/log-pin-text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
 import { InvitationSummary } from './InvitationSummary';
+import { inviterFromFragment } from './inviter-memory';
 import { PassphraseForm } from './PassphraseForm';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { useEnrolment } from './useEnrolment';
 
-let taken: InvitationFragment | null = null;
+let taken: (InvitationFragment & { readonly inviter: FingerprintSubject | null }) | null = null;
 
 /**
  * Takes the invitation token and the log pin from the fragment (`/enrol#<token>&log=…`: browsers
  * never send fragments) and removes them from the address bar and history at once. Idempotent, as
  * StrictMode calls state initialisers twice.
  */
-const takeFragment = (): InvitationFragment | null => {
+const takeFragment = () => {
   const fragment = window.location.hash.slice(1);
   if (fragment !== '') {
-    taken = parseInvitationFragment(fragment);
+    taken = { ...parseInvitationFragment(fragment), inviter: inviterFromFragment(fragment) };
     window.history.replaceState(window.history.state, '', window.location.pathname);
   }
   return taken;
@@ -38,7 +40,7 @@ export const EnrolPage = () => {
       pin(linkPin.pin, 'invitation');
     }
   }, [linkPin, pin]);
-  const { state, error, createPasskey, choosePassphrase } = useEnrolment(token);
+  const { state, error, createPasskey, choosePassphrase } = useEnrolment(token, fragment?.inviter ?? null);
   const { adopt } = useSession();
   const navigate = useNavigate();
   return (

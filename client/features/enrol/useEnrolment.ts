@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { FingerprintSubject } from '../../../shared/crypto/safety-number';
 import {
   type EnrolmentCeremony,
   type EnrolmentOffer,
   type EnrolmentResult,
   openInvitation,
 } from '../../crypto/enrolment';
-import { rememberInviter } from './inviter-memory';
+import { rememberInviter, rememberKeyCheck } from './inviter-memory';
 
 export type EnrolmentStep =
   | { readonly step: 'no-token' }
@@ -18,7 +19,7 @@ export type EnrolmentStep =
  * The enrolment as steps: invitation → passkey → (passphrase) → recovery key. A failed attempt
  * starts again from fresh registration options: the server spends a challenge on first use.
  */
-export const useEnrolment = (token: string | null) => {
+export const useEnrolment = (token: string | null, inviterKeys: FingerprintSubject | null = null) => {
   const [state, setState] = useState<EnrolmentStep>(token ? { step: 'loading' } : { step: 'no-token' });
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -43,14 +44,20 @@ export const useEnrolment = (token: string | null) => {
     setAttempt((value) => value + 1);
   }, []);
 
-  const finish = useCallback(async (ceremony: EnrolmentCeremony, passphrase?: string) => {
-    const result = await ceremony.finish(passphrase);
-    const inviter = ceremony.offer.invitation.invitedBy;
-    if (inviter) {
-      rememberInviter(result.session.person.id, inviter.name);
-    }
-    setState({ step: 'recovery', result });
-  }, []);
+  const finish = useCallback(
+    async (ceremony: EnrolmentCeremony, passphrase?: string) => {
+      const result = await ceremony.finish(passphrase);
+      const inviter = ceremony.offer.invitation.invitedBy;
+      if (inviter) {
+        rememberInviter(result.session.person.id, inviter.name);
+      }
+      if (inviterKeys) {
+        rememberKeyCheck(result.session.person.id, { inviter: inviterKeys, own: result.subject });
+      }
+      setState({ step: 'recovery', result });
+    },
+    [inviterKeys],
+  );
 
   const createPasskey = useCallback(
     (offer: EnrolmentOffer) => {

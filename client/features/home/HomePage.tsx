@@ -5,6 +5,8 @@ import { Loading } from '../../components/Loading';
 import type { SignInResult } from '../../crypto/sign-in';
 import { useIsUnlocked, useSession } from '../../session/useSession';
 import { HealthPanel } from '../health/HealthPanel';
+import { EndorsementQueue } from '../queue/EndorsementQueue';
+import { WorkQueue } from '../queue/WorkQueue';
 import { PendingNotice } from '../sign-in/PendingNotice';
 import { SignInPanel } from '../sign-in/SignInPanel';
 import { UnlockPanel } from '../sign-in/UnlockPanel';
@@ -45,6 +47,7 @@ export const HomePage = () => {
         {person.role} of {person.party.name}
       </p>
       {person.status === 'pending' ? <PendingNotice personId={person.id} /> : null}
+      {isUnlocked && person.status === 'active' ? person.role === 'admin' ? <EndorsementQueue /> : <WorkQueue /> : null}
       {isUnlocked ? (
         <section className="panel" data-testid="home-unlocked">
           <h2>Your keys are unlocked in this tab</h2>

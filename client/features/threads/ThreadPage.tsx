@@ -6,6 +6,7 @@ import { useIsUnlocked } from '../../session/useSession';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
 import { MembershipPanel } from '../membership/MembershipPanel';
+import { useMarkSeen } from '../queue/seen-store';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
@@ -24,6 +25,7 @@ export const ThreadPage = () => {
   const detail = query.status === 'ready' ? query.data : null;
   const role = context?.me.role;
   const verified = detail?.loaded.streams.find(({ stream }) => stream.id === threadId);
+  useMarkSeen(context?.me.personId, threadId, verified?.head);
   const ownParty = context ? detail?.loaded.names.directory.currentKey(context.me.personId)?.party : undefined;
   // Membership from the signed entries, never the server's word.
   const isMember = ownParty !== undefined && verified?.members.includes(ownParty) === true;

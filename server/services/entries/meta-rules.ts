@@ -1,3 +1,4 @@
+import { isCaseCode } from '../../../shared/schemas/case-code';
 import type { EntryHeader, EntryMeta } from '../../../shared/schemas/entry';
 import { ENTRY_RULES, type EntryType } from '../../../shared/schemas/entry-type';
 import { ProblemError } from '../../problems';
@@ -65,6 +66,10 @@ export const checkHeaderShape = (header: EntryHeader): void => {
   }
   if (header.type === 'membership' && (header.meta.add?.length ?? 0) + (header.meta.remove?.length ?? 0) === 0) {
     throw invalid('A membership change adds or removes at least one party');
+  }
+  if (header.meta.reference !== undefined && !isCaseCode(header.meta.reference)) {
+    // Anything typed here would sit in clear in the log forever: only a client-drawn code is kept.
+    throw invalid('A case_open states meta.reference as a case code such as C-7K2M-Q9XD-4HTR-V0BN, not free text');
   }
   if (header.meta.add?.some((party) => header.meta.remove?.includes(party))) {
     throw invalid('A membership change cannot add and remove the same party');
