@@ -3,6 +3,7 @@ import type { EntryView } from '../../entries/entry-view';
 import { CheckBadges } from './CheckBadges';
 import { EntryContentView } from './EntryContentView';
 import { EntryCorrections } from './EntryCorrections';
+import { EntryProvenance } from './EntryProvenance';
 import { ENTRY_TYPE_LABELS, formatInstant } from './labels';
 
 const NoContent = ({ entry }: { entry: EntryView }) => {
@@ -61,6 +62,7 @@ export const EntryCard = ({
       {streamLabel ? <span className="hint">in {streamLabel}</span> : null}
     </header>
     <CheckBadges checks={entry.checks} />
+    <EntryProvenance entry={entry} />
     {entry.reference || entry.memberNames.length > 0 || entry.attachmentCount > 0 ? (
       <p className="hint">
         {entry.reference ? `Reference ${entry.reference}. ` : ''}
