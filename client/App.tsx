@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AccountPage } from './features/account/AccountPage';
 import { InvitationsPage } from './features/admin/InvitationsPage';
 import { ManagePeoplePage } from './features/admin/ManagePeoplePage';
 import { PartiesPage } from './features/admin/PartiesPage';
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'enrol', element: <EnrolPage /> },
       { path: 'unlock', element: signedIn(<UnlockPage />) },
+      { path: 'account', element: signedIn(<AccountPage />) },
       { path: 'people', element: signedIn(<PeoplePage />) },
       { path: 'people/:personId', element: signedIn(<PersonPage />) },
       { path: 'parties/:partyId', element: signedIn(<PartyPage />) },
