@@ -7,11 +7,13 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { InvitationForm } from './InvitationForm';
+import { useT } from '../../i18n/useT';
 
 type Withdrawal = { id: string; name: string };
 
 /** Invitations: create (link shown once), list with status, withdraw unused ones. */
 export const InvitationsPage = () => {
+  const { t: ts } = useT('screens');
   const [invitations, reload] = useQuery(() => api(API.listInvitations), []);
   const [withdrawing, setWithdrawing] = useState<Withdrawal | null>(null);
   const { error, run } = useAction();
@@ -21,7 +23,7 @@ export const InvitationsPage = () => {
   };
   return (
     <section aria-labelledby="invitations-title">
-      <h1 id="invitations-title">Invitations</h1>
+      <h1 id="invitations-title">{ts('invitations.title')}</h1>
       <InvitationForm onCreated={reload} />
       <h2>All invitations</h2>
       <ErrorNotice error={error} />

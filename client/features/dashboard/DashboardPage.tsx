@@ -10,9 +10,11 @@ import { CommitmentsOverview } from './CommitmentsOverview';
 import { dashboardView } from './dashboard-view';
 import { ReceiptsAwaited } from './ReceiptsAwaited';
 import { ReunifiedChart } from './ReunifiedChart';
+import { useT } from '../../i18n/useT';
 
 /** Cases by status, reunifications per week, commitments and awaited receipts, kept up to date live. */
 export const DashboardPage = () => {
+  const { t: ts } = useT('screens');
   const { contextState, query, refresh } = useEntryQuery(
     async (ctx) => ({ loaded: await loadStreams(ctx), now: new Date() }),
     'dashboard',
@@ -26,7 +28,7 @@ export const DashboardPage = () => {
   );
   return (
     <section aria-labelledby="dashboard-title" data-testid="dashboard">
-      <h1 id="dashboard-title">Dashboard</h1>
+      <h1 id="dashboard-title">{ts('dashboard.title')}</h1>
       <LiveStatus />
       <p className="hint">
         Computed in this browser from the entries you can verify and decrypt; the server cannot compute it.

@@ -13,6 +13,7 @@ import { useEntryQuery } from '../timeline/useEntryQuery';
 import { disclosableHashes, disclosureStream } from './disclosure-view';
 import { EntryChoice } from './EntryChoice';
 import { GranteePicker } from './GranteePicker';
+import { useT } from '../../i18n/useT';
 
 /**
  * A member discloses chosen entries of a case or thread, or a whole case, to one person: a signed
@@ -20,6 +21,7 @@ import { GranteePicker } from './GranteePicker';
  * /cases/:caseId/disclose and /threads/:threadId/disclose (`?entry=` preselects entries).
  */
 export const DisclosePage = () => {
+  const { t: ts } = useT('screens');
   const { caseId, threadId } = useParams();
   const streamId = caseId ?? threadId ?? '';
   const [search] = useSearchParams();
@@ -64,7 +66,7 @@ export const DisclosePage = () => {
   };
   return (
     <section aria-labelledby="disclose-title">
-      <h1 id="disclose-title">Disclose entries</h1>
+      <h1 id="disclose-title">{ts('disclose.title')}</h1>
       <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the stream" />
       {loaded && !isMember ? <p role="alert">Only a member party of this stream can disclose its entries.</p> : null}
       {stream && isMember && context ? (

@@ -11,6 +11,7 @@ import { inviterFromFragment } from './inviter-memory';
 import { PassphraseForm } from './PassphraseForm';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { useEnrolment } from './useEnrolment';
+import { useT } from '../../i18n/useT';
 
 let taken: (InvitationFragment & { readonly inviter: FingerprintSubject | null }) | null = null;
 
@@ -30,6 +31,7 @@ const takeFragment = () => {
 
 /** `/enrol#<token>&log=<key>&legacy=<n>`: pin the log the link names, accept the invitation with a new passkey. */
 export const EnrolPage = () => {
+  const { t: ts } = useT('screens');
   const [fragment] = useState(takeFragment);
   const { pin } = useLog();
   const linkPin = fragment?.pin ?? null;
@@ -45,7 +47,7 @@ export const EnrolPage = () => {
   const navigate = useNavigate();
   return (
     <section aria-labelledby="enrol-title" className="enrol">
-      <h1 id="enrol-title">Accept your invitation</h1>
+      <h1 id="enrol-title">{ts('enrol.title')}</h1>
       {linkPin?.ok === false ? (
         <p role="alert" className="error" data-testid="invitation-pin-error">
           This invitation link is damaged ({linkPin.reason}): ask for it again.

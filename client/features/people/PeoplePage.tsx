@@ -7,6 +7,7 @@ import { DirectoryError } from './DirectoryError';
 import { PeopleConflicts } from './PeopleConflicts';
 import { useReloadOnMount } from './useReloadOnMount';
 import { VerificationBadge } from './VerificationBadge';
+import { useT } from '../../i18n/useT';
 
 /**
  * Everyone the server lists, with the party, role and key the directory taken from the log names
@@ -14,11 +15,12 @@ import { VerificationBadge } from './VerificationBadge';
  * server's list contradicts the log.
  */
 export const PeoplePage = () => {
+  const { t: ts } = useT('screens');
   const { state } = useTrust();
   useReloadOnMount();
   return (
     <section aria-labelledby="people-title">
-      <h1 id="people-title">People</h1>
+      <h1 id="people-title">{ts('people.title')}</h1>
       {state.status === 'loading' || state.status === 'idle' ? <Loading what="Verifying the key directory" /> : null}
       {state.status === 'error' ? <DirectoryError error={state.error} /> : null}
       {state.status === 'ready' ? <PeopleConflicts data={state} /> : null}

@@ -13,12 +13,14 @@ import { RecipientStatus } from '../people/RecipientStatus';
 import { shortHash } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { useSendCheck } from '../timeline/useSendCheck';
+import { useT } from '../../i18n/useT';
 
 /**
  * Envoys write a first-person letter into a thread, optionally linked to cases, with files;
  * `?replyTo=<entry hash>` makes it a reply, referencing that entry in its signed header.
  */
 export const ComposeLetterPage = () => {
+  const { t: ts } = useT('screens');
   const { threadId = '' } = useParams();
   const replyTo = useSearchParams()[0].get('replyTo');
   const { context, contextState, query } = useEntryQuery(listStreams, `letter ${threadId}`);
@@ -69,7 +71,7 @@ export const ComposeLetterPage = () => {
   };
   return (
     <section aria-labelledby="letter-title">
-      <h1 id="letter-title">Write a letter</h1>
+      <h1 id="letter-title">{ts('letter.title')}</h1>
       <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
       {loaded && !thread ? <p role="alert">No such thread of your party.</p> : null}
       {thread ? (

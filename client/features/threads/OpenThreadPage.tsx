@@ -13,9 +13,11 @@ import { RecipientStatus } from '../people/RecipientStatus';
 import { useReloadOnMount } from '../people/useReloadOnMount';
 import { useEntryContext } from '../timeline/useEntryContext';
 import { useSendCheck } from '../timeline/useSendCheck';
+import { useT } from '../../i18n/useT';
 
 /** Envoys open a correspondence thread between their party and others. */
 export const OpenThreadPage = () => {
+  const { t: ts } = useT('screens');
   const state = useEntryContext();
   const isUnlocked = useIsUnlocked();
   useReloadOnMount();
@@ -57,7 +59,7 @@ export const OpenThreadPage = () => {
   };
   return (
     <section aria-labelledby="open-thread-title">
-      <h1 id="open-thread-title">Open a thread</h1>
+      <h1 id="open-thread-title">{ts('openThread.title')}</h1>
       {isUnlocked ? null : <LockedNotice action="open a thread" />}
       <form onSubmit={submit} className="entry-form" data-testid="thread-form">
         <TextField

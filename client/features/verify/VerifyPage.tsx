@@ -8,6 +8,7 @@ import { ScopePicker } from './ScopePicker';
 import { useScopeOptions } from './useScopeOptions';
 import { VerificationResult } from './VerificationResult';
 import { scopeFromSearch, searchOfScope } from './verify-scope';
+import { useT } from '../../i18n/useT';
 
 /**
  * The reviewer's verification page: an audit bundle of a case, a thread, a party's
@@ -19,13 +20,14 @@ export const VerifyPage = () => {
 };
 
 const VerifyFor = ({ person }: { person: PersonView }) => {
+  const { t: ts } = useT('screens');
   const { status } = useLog();
   const [search, setSearch] = useSearchParams();
   const scope = scopeFromSearch(search);
   const [options] = useScopeOptions(person);
   return (
     <section aria-labelledby="verify-title">
-      <h1 id="verify-title">Verify</h1>
+      <h1 id="verify-title">{ts('verify.title')}</h1>
       <p className="hint">
         The server exports an audit bundle; this browser checks every signature, each author's key at that point in the
         log, every chain, every inclusion proof and the consistency of the checkpoints, trusting only the log key it
