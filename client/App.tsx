@@ -21,6 +21,7 @@ import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { PartyPage } from './features/parties/PartyPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PersonPage } from './features/people/PersonPage';
+import { RecoverPage } from './features/recover/RecoverPage';
 import { UnlockPage } from './features/sign-in/UnlockPage';
 import { ComposeLetterPage } from './features/threads/ComposeLetterPage';
 import { OpenThreadPage } from './features/threads/OpenThreadPage';
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'enrol', element: <EnrolPage /> },
+      { path: 'recover', element: <RecoverPage /> },
       { path: 'unlock', element: signedIn(<UnlockPage />) },
       { path: 'account', element: signedIn(<AccountPage />) },
       { path: 'people', element: signedIn(<PeoplePage />) },

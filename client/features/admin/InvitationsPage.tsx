@@ -6,8 +6,8 @@ import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { InvitationForm } from './InvitationForm';
 import { useT } from '../../i18n/useT';
+import { InvitationForm } from './InvitationForm';
 
 type Withdrawal = { id: string; name: string };
 

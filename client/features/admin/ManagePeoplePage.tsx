@@ -6,9 +6,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
 import { revokePerson } from '../../crypto/admin-actions';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked, useSignedIn } from '../../session/useSession';
 import { useTrust } from '../../trust/useTrust';
-import { useT } from '../../i18n/useT';
+import { RecoveryLink } from './RecoveryLink';
 
 /**
  * Everyone, with their status; an admin revokes people of their own party only (the party the log
@@ -74,6 +75,9 @@ export const ManagePeoplePage = () => {
                     >
                       Revoke
                     </button>
+                  ) : null}{' '}
+                  {person.status === 'active' && person.id !== session.person.id && partyOf(person) === myParty ? (
+                    <RecoveryLink person={person} />
                   ) : null}
                 </td>
               </tr>

@@ -1,9 +1,9 @@
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { useTrust } from '../../trust/useTrust';
 import { PartyList } from '../parties/PartyList';
 import { DirectoryError } from '../people/DirectoryError';
 import { useReloadOnMount } from '../people/useReloadOnMount';
-import { useT } from '../../i18n/useT';
 
 /**
  * Parties (delegations) and their roots of trust. No party is created here: a new party is started

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { directoryPeople } from '../../entries/directory-people';
 import { loadStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { StreamQueryState } from '../cases/StreamQueryState';
@@ -10,7 +11,6 @@ import { CommitmentsOverview } from './CommitmentsOverview';
 import { dashboardView } from './dashboard-view';
 import { ReceiptsAwaited } from './ReceiptsAwaited';
 import { ReunifiedChart } from './ReunifiedChart';
-import { useT } from '../../i18n/useT';
 
 /** Cases by status, reunifications per week, commitments and awaited receipts, kept up to date live. */
 export const DashboardPage = () => {

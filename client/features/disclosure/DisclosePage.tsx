@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { keyHolders } from '../../entries/directory-people';
 import { discloseEntries } from '../../entries/disclose-entries';
 import { loadStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
@@ -13,7 +14,6 @@ import { useEntryQuery } from '../timeline/useEntryQuery';
 import { disclosableHashes, disclosureStream } from './disclosure-view';
 import { EntryChoice } from './EntryChoice';
 import { GranteePicker } from './GranteePicker';
-import { useT } from '../../i18n/useT';
 
 /**
  * A member discloses chosen entries of a case or thread, or a whole case, to one person: a signed

@@ -4,6 +4,7 @@ import type { FingerprintSubject } from '../../../shared/crypto/safety-number';
 import { type InvitationFragment, parseInvitationFragment } from '../../../shared/log/log-pin-text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
 import { InvitationSummary } from './InvitationSummary';
@@ -11,7 +12,6 @@ import { inviterFromFragment } from './inviter-memory';
 import { PassphraseForm } from './PassphraseForm';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { useEnrolment } from './useEnrolment';
-import { useT } from '../../i18n/useT';
 
 let taken: (InvitationFragment & { readonly inviter: FingerprintSubject | null }) | null = null;
 

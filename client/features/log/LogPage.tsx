@@ -1,7 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { LogPin } from '../../crypto/log-pin';
-import { useLog } from '../../log/useLog';
 import { useT } from '../../i18n/useT';
+import { useLog } from '../../log/useLog';
 
 const SOURCE_TEXT: Readonly<Record<LogPin['source'], string>> = {
   build: "built into this deployment's client",

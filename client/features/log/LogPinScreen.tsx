@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { parseLogKeyText } from '../../../shared/log/log-pin-text';
-import { useLog } from '../../log/useLog';
 import { useT } from '../../i18n/useT';
+import { useLog } from '../../log/useLog';
 
 /**
  * Shown once, to a signed-in person whose browser holds no log pin (no build-time pin, and an

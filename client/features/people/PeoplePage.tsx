@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { contactViews } from '../../trust/contact-view';
 import { useTrust } from '../../trust/useTrust';
 import { PartyList } from '../parties/PartyList';
@@ -7,7 +8,6 @@ import { DirectoryError } from './DirectoryError';
 import { PeopleConflicts } from './PeopleConflicts';
 import { useReloadOnMount } from './useReloadOnMount';
 import { VerificationBadge } from './VerificationBadge';
-import { useT } from '../../i18n/useT';
 
 /**
  * Everyone the server lists, with the party, role and key the directory taken from the log names

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { type SignInResult, signInWithPasskey } from '../../crypto/sign-in';
-import { useSession } from '../../session/useSession';
 import { useT } from '../../i18n/useT';
+import { useSession } from '../../session/useSession';
 
 /** "Sign in with a passkey": no user name, the browser offers this site's passkeys. */
 export const SignInPanel = ({ onSignedIn }: { onSignedIn: (result: SignInResult) => void }) => {

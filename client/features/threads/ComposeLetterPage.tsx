@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { listStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { FilePicker } from '../attachments/FilePicker';
 import { CasePicker } from '../cases/CasePicker';
 import { opt } from '../cases/case-draft';
@@ -13,7 +14,6 @@ import { RecipientStatus } from '../people/RecipientStatus';
 import { shortHash } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { useSendCheck } from '../timeline/useSendCheck';
-import { useT } from '../../i18n/useT';
 
 /**
  * Envoys write a first-person letter into a thread, optionally linked to cases, with files;

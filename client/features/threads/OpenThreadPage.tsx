@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
 import { appendEntry } from '../../entries/append-entry';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
 import { opt } from '../cases/case-draft';
 import { PartyPicker } from '../cases/PartyPicker';
@@ -13,7 +14,6 @@ import { RecipientStatus } from '../people/RecipientStatus';
 import { useReloadOnMount } from '../people/useReloadOnMount';
 import { useEntryContext } from '../timeline/useEntryContext';
 import { useSendCheck } from '../timeline/useSendCheck';
-import { useT } from '../../i18n/useT';
 
 /** Envoys open a correspondence thread between their party and others. */
 export const OpenThreadPage = () => {

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { listThreads } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { formatInstant } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
-import { useT } from '../../i18n/useT';
 
 /** Correspondence threads of the caller's party (every thread, headers only, for reviewers). */
 export const ThreadListPage = () => {

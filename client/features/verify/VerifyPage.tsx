@@ -2,13 +2,13 @@ import { useSearchParams } from 'react-router';
 import type { PersonView } from '../../../shared/schemas/identity';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSignedIn } from '../../session/useSession';
 import { ScopePicker } from './ScopePicker';
 import { useScopeOptions } from './useScopeOptions';
 import { VerificationResult } from './VerificationResult';
 import { scopeFromSearch, searchOfScope } from './verify-scope';
-import { useT } from '../../i18n/useT';
 
 /**
  * The reviewer's verification page: an audit bundle of a case, a thread, a party's
