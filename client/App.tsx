@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AccountPage } from './features/account/AccountPage';
 import { InvitationsPage } from './features/admin/InvitationsPage';
 import { ManagePeoplePage } from './features/admin/ManagePeoplePage';
 import { PartiesPage } from './features/admin/PartiesPage';
@@ -21,6 +22,7 @@ import { PartyPage } from './features/parties/PartyPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { PersonPage } from './features/people/PersonPage';
 import { SearchPage } from './features/search/SearchPage';
+import { RecoverPage } from './features/recover/RecoverPage';
 import { UnlockPage } from './features/sign-in/UnlockPage';
 import { ComposeLetterPage } from './features/threads/ComposeLetterPage';
 import { OpenThreadPage } from './features/threads/OpenThreadPage';
@@ -45,7 +47,9 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'enrol', element: <EnrolPage /> },
+      { path: 'recover', element: <RecoverPage /> },
       { path: 'unlock', element: signedIn(<UnlockPage />) },
+      { path: 'account', element: signedIn(<AccountPage />) },
       { path: 'people', element: signedIn(<PeoplePage />) },
       { path: 'people/:personId', element: signedIn(<PersonPage />) },
       { path: 'parties/:partyId', element: signedIn(<PartyPage />) },

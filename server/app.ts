@@ -16,6 +16,7 @@ import { entryHandlers } from './routes/entries';
 import { healthHandlers } from './routes/health';
 import { keyHandlers } from './routes/keys';
 import { logHandlers } from './routes/log';
+import { recoveryHandlers } from './routes/recovery';
 import { sessionHandlers } from './routes/session';
 import { vaultHandlers } from './routes/vault';
 import { assertAuthor } from './services/entries/author-scope';
@@ -69,6 +70,7 @@ export const createApp = ({ context, version, log, limits, storage }: AppDepende
         ...healthHandlers(context.database, version),
         ...keyHandlers(context, directory, ceremonyLimits),
         ...sessionHandlers(context, ceremonyLimits),
+        ...recoveryHandlers(context, ceremonyLimits),
         ...vaultHandlers(context, ceremonyLimits),
         ...directoryHandlers(context, directory),
         ...logHandlers(context, log),

@@ -83,9 +83,16 @@ export const startServer = async (
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const bound = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // `url` is the address people must open: passkeys are bound to the public origin, and following
+  // the bound address instead (127.0.0.1 for localhost) fails sign-in as a foreign origin.
   logger.info(
-    { url, database: database.driver, dataDir: database.driver === 'pglite' ? config.dataDir : undefined },
+    {
+      url: config.publicOrigin,
+      bound,
+      database: database.driver,
+      dataDir: database.driver === 'pglite' ? config.dataDir : undefined,
+    },
     'listening',
   );
 
@@ -113,5 +120,5 @@ export const startServer = async (
     })();
     return stopping;
   };
-  return { url, server, database, log, shutdown };
+  return { url: bound, server, database, log, shutdown };
 };

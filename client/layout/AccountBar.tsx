@@ -32,8 +32,10 @@ export const AccountBar = () => {
   return (
     <div className="account">
       <span data-testid="signed-in-as">
-        <span dir="auto">{person.name}</span>· {t(`account.role.${person.role}`)} ·{' '}
-        <span dir="auto">{person.party.name}</span>
+        <Link to="/account" dir="auto" data-testid="account-link">
+          {person.name}
+        </Link>
+        · {t(`account.role.${person.role}`)} · <span dir="auto">{person.party.name}</span>
       </span>
       {isUnlocked ? (
         <span className="badge ok" data-testid="key-status">

@@ -4,7 +4,10 @@ import { bytea, invitations, people } from './people';
 /** A WebAuthn challenge: stored as a hash, single-use, expiring after five minutes. */
 export const challenges = pgTable('challenges', {
   challengeHash: bytea('challenge_hash').primaryKey(),
-  purpose: text('purpose', { enum: ['enrol', 'sign-in', 'add-passkey', 'remove-passkey'] }).notNull(),
+  /** `recovery`: an admin-issued recovery link (72 hours); `recover-passkey`: the new passkey's registration. */
+  purpose: text('purpose', {
+    enum: ['enrol', 'sign-in', 'add-passkey', 'remove-passkey', 'recovery', 'recover-passkey'],
+  }).notNull(),
   invitationId: uuid('invitation_id').references(() => invitations.id),
   /** Enrolment: the id the new person will get; adding a passkey: who asked. */
   personId: uuid('person_id'),

@@ -11,6 +11,7 @@ import {
   vaultRoutes,
 } from './identity';
 import { logRoutes } from './log';
+import { recoveryRoutes } from './recovery';
 import type { RouteContract } from './route';
 
 /** Every route of the API, by name. A route not listed here does not exist. */
@@ -23,6 +24,7 @@ export const API = {
   ...partyRoutes,
   ...invitationRoutes,
   ...keyRoutes,
+  ...recoveryRoutes,
   ...logRoutes,
   ...entryRoutes,
   ...auditRoutes,

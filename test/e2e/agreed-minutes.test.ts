@@ -12,6 +12,7 @@ import {
   startParty,
 } from '../helpers/e2e-entries';
 import { cardsOf, enrolSdkMember, openThread, openThreadInBrowser, reloadUntil } from '../helpers/e2e-workflows';
+import { pdfText } from '../helpers/pdf-text';
 import { entryTablesDigest, flipByte } from '../helpers/sdk-entries';
 import { expectProblem } from '../helpers/sdk-people';
 
@@ -193,6 +194,32 @@ describe.skipIf(!HAS_BROWSER)('agreed minutes, receipts and disputes in Chromium
       [[firstVersion], 'ad_referendum'],
     ]);
     await shot(envoyB, '06-agreed');
+  });
+
+  it('prints the agreed minutes (Chromium PDF) with every countersignature, its signer, time, verification state and checkpoint', async () => {
+    const { page } = envoyB;
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ path: artifactPath('agreed-minutes-07-printed.pdf'), format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    const text = (await pdfText(pdf)).join(' ');
+    const quoted = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The agreed state and both countersignatures in the minutes' table, each as this browser verified it.
+    expect(text).toContain('Agreed: every listed party countersigned this exact text.');
+    for (const [party, signer] of [
+      [ADMIN.party, envoyA.name],
+      [PARTY_B, envoyB.name],
+    ] as const) {
+      expect(text).toMatch(new RegExp(`${quoted(party)} ${quoted(signer)}: [^·]+ · verified`));
+      // The countersignature entry itself: signer, time with zone, state, and the checkpoint it is in.
+      expect(text).toMatch(
+        new RegExp(
+          `Signed by ${quoted(signer)} \\(${quoted(party)}\\), [^·]+ UTC · verified · in the log at position \\d+, checkpoint of size \\d+`,
+        ),
+      );
+    }
+    // Paper carries no buttons or forms.
+    expect(text).not.toContain('Print or save as PDF');
+    expect(text).not.toContain('Write a letter');
   });
 
   it('supersedes with a new version, keeping the old one visible with its signatures', async () => {

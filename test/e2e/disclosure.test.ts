@@ -148,11 +148,13 @@ describe.skipIf(!HAS_BROWSER)('disclosure in Chromium (issue 6, Must show 4)', (
     await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
     expect(await page.getByTestId('disclose-submit').textContent()).toBe('Sign and disclose 1 entry');
     await shot(staff, '02-disclose-form');
+    // A disclosure cannot be withdrawn: the page asks once more before signing.
+    await page.getByTestId('disclose-submit').click();
     const [append] = await Promise.all([
       page.waitForResponse(
         (response) => response.url().endsWith('/api/entries') && response.request().method() === 'POST',
       ),
-      page.getByTestId('disclose-submit').click(),
+      page.getByTestId('confirm-button').click(),
     ]);
     expect(append.status()).toBe(201);
     const sent = append.request().postDataJSON() as {
@@ -255,6 +257,7 @@ describe.skipIf(!HAS_BROWSER)('disclosure in Chromium (issue 6, Must show 4)', (
     // The case's three records; the two disclosures are never passed on.
     expect(await page.getByTestId('disclose-submit').textContent()).toBe('Sign and disclose 3 entries');
     await page.getByTestId('disclose-submit').click();
+    await page.getByTestId('confirm-button').click();
     await expect
       .poll(() => page.locator('[data-testid="timeline-entry"][data-entry-type="disclosure"]').count(), {
         timeout: 30_000,

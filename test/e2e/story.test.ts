@@ -461,6 +461,7 @@ describe.skipIf(!HAS_BROWSER)('the whole story in Chromium (issue 6, Must show 1
     expect(await page.getByTestId('disclose-submit').textContent()).toBe('Sign and disclose 1 entry');
     await shot(envoyA, 'envoy-a-discloses-minutes');
     await page.getByTestId('disclose-submit').click();
+    await page.getByTestId('confirm-button').click();
     await expect.poll(() => cardsOf(page, 'disclosure').count(), { timeout: 60_000 }).toBe(1);
     expect(await cardsOf(page, 'disclosure').getByTestId('entry-content').textContent()).toContain(DISCLOSURE_PURPOSE);
 

@@ -104,6 +104,10 @@ const routeCases = (world: World): Record<ApiRouteName, RouteCase> => ({
     admitted: { code: 'forbidden', detail: /their own party only/ },
   },
   revokeInvitation: { params: { invitationId: randomUUID() }, admitted: notFound },
+  // Nobody with this id in the admin's party; a token nobody issued; a registration for no recovery.
+  createRecovery: { params: { personId: randomUUID() }, admitted: notFound },
+  recoveryOptions: { body: { token: b64(32) }, admitted: { code: 'invitationInvalid' } },
+  recoveryVerify: { body: { token: b64(32), response: world.registration }, admitted: passkeyRejected },
   listStatements: { query: { treeSize: '1' }, admitted: 200 },
   // Someone else's enrolment statement: the route takes only one's own rotation, revocation or policy.
   appendStatement: {

@@ -6,12 +6,14 @@ import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { InvitationForm } from './InvitationForm';
 
 type Withdrawal = { id: string; name: string };
 
 /** Invitations: create (link shown once), list with status, withdraw unused ones. */
 export const InvitationsPage = () => {
+  const { t: ts } = useT('screens');
   const [invitations, reload] = useQuery(() => api(API.listInvitations), []);
   const [withdrawing, setWithdrawing] = useState<Withdrawal | null>(null);
   const { error, run } = useAction();
@@ -21,7 +23,7 @@ export const InvitationsPage = () => {
   };
   return (
     <section aria-labelledby="invitations-title">
-      <h1 id="invitations-title">Invitations</h1>
+      <h1 id="invitations-title">{ts('invitations.title')}</h1>
       <InvitationForm onCreated={reload} />
       <h2>All invitations</h2>
       <ErrorNotice error={error} />

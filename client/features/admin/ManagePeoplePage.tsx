@@ -6,14 +6,17 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
 import { revokePerson } from '../../crypto/admin-actions';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked, useSignedIn } from '../../session/useSession';
 import { useTrust } from '../../trust/useTrust';
+import { RecoveryLink } from './RecoveryLink';
 
 /**
  * Everyone, with their status; an admin revokes people of their own party only (the party the log
  * binds them to), never themselves: only a party's own admins act for it.
  */
 export const ManagePeoplePage = () => {
+  const { t: ts } = useT('screens');
   const session = useSignedIn();
   const isUnlocked = useIsUnlocked();
   const { state, reload } = useTrust();
@@ -36,7 +39,7 @@ export const ManagePeoplePage = () => {
   };
   return (
     <section aria-labelledby="manage-title">
-      <h1 id="manage-title">Manage people</h1>
+      <h1 id="manage-title">{ts('managePeople.title')}</h1>
       {isUnlocked ? null : <LockedNotice action="revoke people" />}
       <ErrorNotice error={error} />
       {state.status === 'loading' || state.status === 'idle' ? <Loading /> : null}
@@ -72,6 +75,9 @@ export const ManagePeoplePage = () => {
                     >
                       Revoke
                     </button>
+                  ) : null}{' '}
+                  {person.status === 'active' && person.id !== session.person.id && partyOf(person) === myParty ? (
+                    <RecoveryLink person={person} />
                   ) : null}
                 </td>
               </tr>

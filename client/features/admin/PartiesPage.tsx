@@ -1,4 +1,5 @@
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { useTrust } from '../../trust/useTrust';
 import { PartyList } from '../parties/PartyList';
 import { DirectoryError } from '../people/DirectoryError';
@@ -10,11 +11,12 @@ import { useReloadOnMount } from '../people/useReloadOnMount';
  * party's admins add its people.
  */
 export const PartiesPage = () => {
+  const { t: ts } = useT('screens');
   const { state } = useTrust();
   useReloadOnMount();
   return (
     <section aria-labelledby="parties-title">
-      <h1 id="parties-title">Parties</h1>
+      <h1 id="parties-title">{ts('parties.title')}</h1>
       <p data-testid="parties-from-cli">
         New parties are started from the command line by the operator (
         <code>npm run admin -- invite --party "…" --role admin --name "…"</code>), each with its own first admin, who

@@ -3,6 +3,7 @@ import type { AgreedMinutesView } from '../../../shared/content/agreed-minutes-s
 import type { EntryView } from '../../entries/entry-view';
 import { partyName } from '../../entries/entry-view';
 import { formatInstant } from '../timeline/labels';
+import { VerificationState } from '../timeline/VerificationState';
 import { personName, type WorkflowScope } from '../workflows/workflow-scope';
 import { CountersignForm } from './CountersignForm';
 import { INTENT_LABELS } from './intent-labels';
@@ -78,7 +79,11 @@ export const AgreedMinutesPanel = ({
                   {signature ? (
                     <>
                       {personName(scope, signature.person)}: {INTENT_LABELS[signature.intent]},{' '}
-                      <time dateTime={signature.receivedAt}>{formatInstant(signature.receivedAt)}</time>
+                      <time dateTime={signature.receivedAt}>{formatInstant(signature.receivedAt)}</time> ·{' '}
+                      <VerificationState
+                        checks={scope.checks.get(signature.entryHash)}
+                        testId="countersignature-verification"
+                      />
                     </>
                   ) : (
                     <span className="hint">awaiting</span>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { directoryPeople } from '../../entries/directory-people';
 import { loadStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { StreamQueryState } from '../cases/StreamQueryState';
@@ -13,6 +14,7 @@ import { ReunifiedChart } from './ReunifiedChart';
 
 /** Cases by status, reunifications per week, commitments and awaited receipts, kept up to date live. */
 export const DashboardPage = () => {
+  const { t: ts } = useT('screens');
   const { contextState, query, refresh } = useEntryQuery(
     async (ctx) => ({ loaded: await loadStreams(ctx), now: new Date() }),
     'dashboard',
@@ -26,7 +28,7 @@ export const DashboardPage = () => {
   );
   return (
     <section aria-labelledby="dashboard-title" data-testid="dashboard">
-      <h1 id="dashboard-title">Dashboard</h1>
+      <h1 id="dashboard-title">{ts('dashboard.title')}</h1>
       <LiveStatus />
       <p className="hint">
         Computed in this browser from the entries you can verify and decrypt; the server cannot compute it.

@@ -1,10 +1,12 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { keyHolders } from '../../entries/directory-people';
 import { discloseEntries } from '../../entries/disclose-entries';
 import { loadStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
@@ -20,6 +22,7 @@ import { GranteePicker } from './GranteePicker';
  * /cases/:caseId/disclose and /threads/:threadId/disclose (`?entry=` preselects entries).
  */
 export const DisclosePage = () => {
+  const { t: ts } = useT('screens');
   const { caseId, threadId } = useParams();
   const streamId = caseId ?? threadId ?? '';
   const [search] = useSearchParams();
@@ -32,6 +35,7 @@ export const DisclosePage = () => {
   const [isWholeCase, setWholeCase] = useState(false);
   const [selected, setSelected] = useState<string[]>(() => search.getAll('entry'));
   const [step, setStep] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const loaded = query.status === 'ready' ? query.data : null;
@@ -53,6 +57,10 @@ export const DisclosePage = () => {
   const chosen = isWholeCase ? [...disclosable] : selected.filter((hash) => disclosable.has(hash));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setConfirming(true);
+  };
+  const disclose = () => {
+    setConfirming(false);
     if (!context) {
       return;
     }
@@ -64,7 +72,7 @@ export const DisclosePage = () => {
   };
   return (
     <section aria-labelledby="disclose-title">
-      <h1 id="disclose-title">Disclose entries</h1>
+      <h1 id="disclose-title">{ts('disclose.title')}</h1>
       <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the stream" />
       {loaded && !isMember ? <p role="alert">Only a member party of this stream can disclose its entries.</p> : null}
       {stream && isMember && context ? (
@@ -125,6 +133,20 @@ export const DisclosePage = () => {
             <Link to={back}>Cancel</Link>
           </div>
           <ErrorNotice error={error} testId="disclose-error" />
+          {confirming ? (
+            <ConfirmDialog
+              open
+              title={`Disclose ${chosen.length} entr${chosen.length === 1 ? 'y' : 'ies'}?`}
+              confirmLabel="Sign and disclose"
+              onCancel={() => setConfirming(false)}
+              onConfirm={disclose}
+            >
+              <p>
+                {people.find((person) => person.id === grantee)?.name ?? 'The chosen person'} will be able to read{' '}
+                {chosen.length === 1 ? 'this entry' : 'these entries'} for good: a disclosure cannot be withdrawn.
+              </p>
+            </ConfirmDialog>
+          ) : null}
         </form>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import type { FingerprintSubject } from '../../../shared/crypto/safety-number';
 import { type InvitationFragment, parseInvitationFragment } from '../../../shared/log/log-pin-text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
 import { InvitationSummary } from './InvitationSummary';
@@ -30,6 +31,7 @@ const takeFragment = () => {
 
 /** `/enrol#<token>&log=<key>&legacy=<n>`: pin the log the link names, accept the invitation with a new passkey. */
 export const EnrolPage = () => {
+  const { t: ts } = useT('screens');
   const [fragment] = useState(takeFragment);
   const { pin } = useLog();
   const linkPin = fragment?.pin ?? null;
@@ -45,7 +47,7 @@ export const EnrolPage = () => {
   const navigate = useNavigate();
   return (
     <section aria-labelledby="enrol-title" className="enrol">
-      <h1 id="enrol-title">Accept your invitation</h1>
+      <h1 id="enrol-title">{ts('enrol.title')}</h1>
       {linkPin?.ok === false ? (
         <p role="alert" className="error" data-testid="invitation-pin-error">
           This invitation link is damaged ({linkPin.reason}): ask for it again.

@@ -1,5 +1,6 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { LogPin } from '../../crypto/log-pin';
+import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 
 const SOURCE_TEXT: Readonly<Record<LogPin['source'], string>> = {
@@ -10,10 +11,11 @@ const SOURCE_TEXT: Readonly<Record<LogPin['source'], string>> = {
 
 /** The log this browser pinned, and the last checkpoint it verified. */
 export const LogPage = () => {
+  const { t: ts } = useT('screens');
   const { status, checking, error, check } = useLog();
   return (
     <section aria-labelledby="log-title">
-      <h1 id="log-title">Log</h1>
+      <h1 id="log-title">{ts('log.title')}</h1>
       <p>
         Every entry and key statement is a leaf of one append-only Merkle log. This browser pinned the log's key from
         the deployment's configuration, never from the server, and accepts a newer checkpoint only with a proof that it

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { parseLogKeyText } from '../../../shared/log/log-pin-text';
+import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 
 /**
@@ -8,6 +9,7 @@ import { useLog } from '../../log/useLog';
  * printed, obtained over a channel they trust. The server is never asked which log to trust.
  */
 export const LogPinScreen = () => {
+  const { t: ts } = useT('screens');
   const id = useId();
   const { pin } = useLog();
   const [text, setText] = useState('');
@@ -24,7 +26,7 @@ export const LogPinScreen = () => {
   };
   return (
     <section aria-labelledby={`${id}-title`} className="panel" data-testid="log-pin-screen">
-      <h1 id={`${id}-title`}>Pin this deployment's log</h1>
+      <h1 id={`${id}-title`}>{ts('logPin.title')}</h1>
       <p>
         Everything Parley shows is checked against one transparency log, whose key this browser must learn from someone
         you trust, not from the server. Ask your admin for the output of <code>npm run admin -- log-key</code> (over a

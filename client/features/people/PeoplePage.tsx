@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { contactViews } from '../../trust/contact-view';
 import { useTrust } from '../../trust/useTrust';
 import { PartyList } from '../parties/PartyList';
@@ -14,11 +15,12 @@ import { VerificationBadge } from './VerificationBadge';
  * server's list contradicts the log.
  */
 export const PeoplePage = () => {
+  const { t: ts } = useT('screens');
   const { state } = useTrust();
   useReloadOnMount();
   return (
     <section aria-labelledby="people-title">
-      <h1 id="people-title">People</h1>
+      <h1 id="people-title">{ts('people.title')}</h1>
       {state.status === 'loading' || state.status === 'idle' ? <Loading what="Verifying the key directory" /> : null}
       {state.status === 'error' ? <DirectoryError error={state.error} /> : null}
       {state.status === 'ready' ? <PeopleConflicts data={state} /> : null}

@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { listStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { FilePicker } from '../attachments/FilePicker';
 import { CasePicker } from '../cases/CasePicker';
 import { opt } from '../cases/case-draft';
@@ -19,6 +20,7 @@ import { useSendCheck } from '../timeline/useSendCheck';
  * `?replyTo=<entry hash>` makes it a reply, referencing that entry in its signed header.
  */
 export const ComposeLetterPage = () => {
+  const { t: ts } = useT('screens');
   const { threadId = '' } = useParams();
   const replyTo = useSearchParams()[0].get('replyTo');
   const { context, contextState, query } = useEntryQuery(listStreams, `letter ${threadId}`);
@@ -69,7 +71,7 @@ export const ComposeLetterPage = () => {
   };
   return (
     <section aria-labelledby="letter-title">
-      <h1 id="letter-title">Write a letter</h1>
+      <h1 id="letter-title">{ts('letter.title')}</h1>
       <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
       {loaded && !thread ? <p role="alert">No such thread of your party.</p> : null}
       {thread ? (

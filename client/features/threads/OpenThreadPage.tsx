@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
 import { appendEntry } from '../../entries/append-entry';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
 import { opt } from '../cases/case-draft';
 import { PartyPicker } from '../cases/PartyPicker';
@@ -16,6 +17,7 @@ import { useSendCheck } from '../timeline/useSendCheck';
 
 /** Envoys open a correspondence thread between their party and others. */
 export const OpenThreadPage = () => {
+  const { t: ts } = useT('screens');
   const state = useEntryContext();
   const isUnlocked = useIsUnlocked();
   useReloadOnMount();
@@ -57,7 +59,7 @@ export const OpenThreadPage = () => {
   };
   return (
     <section aria-labelledby="open-thread-title">
-      <h1 id="open-thread-title">Open a thread</h1>
+      <h1 id="open-thread-title">{ts('openThread.title')}</h1>
       {isUnlocked ? null : <LockedNotice action="open a thread" />}
       <form onSubmit={submit} className="entry-form" data-testid="thread-form">
         <TextField

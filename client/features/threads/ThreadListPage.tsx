@@ -1,16 +1,18 @@
 import { Link } from 'react-router';
 import { listThreads } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { formatInstant } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 
 /** Correspondence threads of the caller's party (every thread, headers only, for reviewers). */
 export const ThreadListPage = () => {
+  const { t: ts } = useT('screens');
   const { context, contextState, query, reload } = useEntryQuery(listThreads, 'threads');
   const threads = query.status === 'ready' ? query.data : null;
   return (
     <section aria-labelledby="threads-title">
-      <h1 id="threads-title">Threads</h1>
+      <h1 id="threads-title">{ts('threads.title')}</h1>
       <div className="entry-actions">
         {context?.me.role === 'envoy' ? (
           <Link to="/threads/new" className="button primary" data-testid="open-thread-link">

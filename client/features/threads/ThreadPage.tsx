@@ -7,6 +7,7 @@ import { StreamQueryState } from '../cases/StreamQueryState';
 import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
 import { MembershipPanel } from '../membership/MembershipPanel';
 import { useMarkSeen } from '../queue/seen-store';
+import { PrintButton } from '../timeline/PrintButton';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
@@ -79,6 +80,7 @@ export const ThreadPage = () => {
             <button type="button" onClick={reload} data-testid="thread-reload">
               Reload
             </button>
+            <PrintButton />
           </div>
           <Timeline
             entries={detail.timeline}

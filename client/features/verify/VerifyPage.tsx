@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import type { PersonView } from '../../../shared/schemas/identity';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSignedIn } from '../../session/useSession';
 import { ScopePicker } from './ScopePicker';
@@ -19,13 +20,14 @@ export const VerifyPage = () => {
 };
 
 const VerifyFor = ({ person }: { person: PersonView }) => {
+  const { t: ts } = useT('screens');
   const { status } = useLog();
   const [search, setSearch] = useSearchParams();
   const scope = scopeFromSearch(search);
   const [options] = useScopeOptions(person);
   return (
     <section aria-labelledby="verify-title">
-      <h1 id="verify-title">Verify</h1>
+      <h1 id="verify-title">{ts('verify.title')}</h1>
       <p className="hint">
         The server exports an audit bundle; this browser checks every signature, each author's key at that point in the
         log, every chain, every inclusion proof and the consistency of the checkpoints, trusting only the log key it

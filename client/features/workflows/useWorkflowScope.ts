@@ -23,6 +23,11 @@ export const useWorkflowScope = (
       return null;
     }
     const all = loaded.streams.flatMap(({ entries }) => entries.map(({ entry }) => entry));
+    const checks = new Map(
+      loaded.streams.flatMap(({ entries }) =>
+        entries.map((verified) => [verified.entry.entryHash, verified.checks] as const),
+      ),
+    );
     const workflows = entryWorkflows(
       own.entries.map(({ entry }) => entry),
       all,
@@ -32,6 +37,6 @@ export const useWorkflowScope = (
     );
     const party = loaded.names.directory.currentKey(context.me.personId)?.party;
     const canWrite = isUnlocked && party !== undefined && own.members.includes(party);
-    return { context, workflows, names: loaded.names, members: own.members, canWrite, onWritten };
+    return { context, workflows, names: loaded.names, checks, members: own.members, canWrite, onWritten };
   }, [context, loaded, streamId, isUnlocked, onWritten]);
 };
