@@ -27,6 +27,9 @@ export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: H
  * proven consistent with the previous one.
  */
 export class TransparencyLog {
+  /** Told the size of every checkpoint signed, before its transaction commits (witness cosigning). */
+  onCheckpointSigned: ((treeSize: number) => void) | undefined;
+
   constructor(readonly signer: LogSigner) {}
 
   async latest(db: Db | Tx): Promise<SignedCheckpoint | null> {
@@ -71,6 +74,7 @@ export class TransparencyLog {
     }
     const checkpoint = this.#sign(newSize, rootHash, keyStatements);
     await tx.insert(checkpoints).values(checkpoint);
+    this.onCheckpointSigned?.(newSize);
     return { firstIndex: oldSize, checkpoint };
   }
 

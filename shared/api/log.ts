@@ -21,6 +21,15 @@ export const logRoutes = {
     summary: 'The latest signed checkpoint',
     response: CheckpointView,
   }),
+  cosignedCheckpoint: defineRoute({
+    method: 'GET',
+    path: '/api/log/checkpoint/cosigned',
+    tag: 'log',
+    access: ANY_PERSON_OR_PENDING,
+    summary: 'The latest checkpoint a witness cosigned, with every cosignature collected for it',
+    response: CheckpointView,
+    problems: ['notFound'],
+  }),
   inclusionProof: defineRoute({
     method: 'GET',
     path: '/api/log/inclusion',
