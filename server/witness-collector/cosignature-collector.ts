@@ -22,7 +22,14 @@ const COMMIT_WAIT_MS = 2_000;
 const DEFAULT_TIMING: CollectorTiming = { intervalMs: 5_000, timeoutMs: 5_000 };
 
 /** One witness's progress as the collector knows it. */
-type Progress = { size: number | undefined; running: Promise<void> | undefined; again: boolean };
+type Progress = {
+  /** The size the witness last cosigned, as far as the collector knows. */
+  size: number | undefined;
+  /** The largest size whose cosignature by this witness is stored here. */
+  cosigned: number | undefined;
+  running: Promise<void> | undefined;
+  again: boolean;
+};
 
 export class CosignatureCollector {
   readonly #progress = new Map<string, Progress>();
@@ -37,7 +44,7 @@ export class CosignatureCollector {
     readonly timing: CollectorTiming = DEFAULT_TIMING,
   ) {
     for (const target of targets) {
-      this.#progress.set(target.key.name, { size: undefined, running: undefined, again: false });
+      this.#progress.set(target.key.name, { size: undefined, cosigned: undefined, running: undefined, again: false });
     }
   }
 
@@ -119,21 +126,32 @@ export class CosignatureCollector {
     if (latest === null || latest.treeSize === 0) {
       return;
     }
-    progress.size ??= await lastCosignedSize(this.db, target.key);
-    // A 409 tells the witness's size; two in a row mean the witness moves under us: stop the round.
-    for (let attempt = 0; attempt < 2 && progress.size < latest.treeSize; attempt += 1) {
-      const oldSize = progress.size;
-      const proof = oldSize === 0 ? [] : await this.log.consistencyProof(this.db, oldSize, latest.treeSize);
+    progress.cosigned ??= await lastCosignedSize(this.db, target.key);
+    progress.size ??= progress.cosigned;
+    // A 409 tells the witness's size and the next attempt starts from it; a witness that keeps
+    // answering 409 refuses this checkpoint (it cosigned another tree of its size): stop the round.
+    for (let attempt = 0; attempt < 3 && progress.cosigned < latest.treeSize; attempt += 1) {
+      const oldSize: number = progress.size;
+      const proof =
+        oldSize === 0 || oldSize === latest.treeSize
+          ? []
+          : await this.log.consistencyProof(this.db, oldSize, latest.treeSize);
       const reply = await submitCheckpoint(target, { oldSize, proof, checkpoint: latest.note }, this.timing.timeoutMs);
       if (reply.kind === 'cosigned') {
         await this.#store(target, latest, reply.lines);
         progress.size = latest.treeSize;
-      } else if (reply.kind === 'conflict' && reply.witnessSize <= latest.treeSize) {
+        progress.cosigned = latest.treeSize;
+      } else if (reply.kind === 'conflict' && reply.witnessSize <= latest.treeSize && reply.witnessSize !== oldSize) {
         progress.size = reply.witnessSize;
       } else {
         const detail =
-          reply.kind === 'conflict' ? `it has cosigned a larger tree (${reply.witnessSize})` : reply.detail;
-        this.logger.warn({ witness: target.key.name, reply: reply.kind, detail }, 'witness did not cosign');
+          reply.kind === 'conflict'
+            ? `it has cosigned ${reply.witnessSize === oldSize ? 'another tree of' : 'a larger tree,'} size ${reply.witnessSize}`
+            : reply.detail;
+        this.logger.error(
+          { witness: target.key.name, reply: reply.kind, detail },
+          'witness did not cosign the checkpoint',
+        );
         return;
       }
     }
