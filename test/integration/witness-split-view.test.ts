@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { SplitViewError, type WitnessPins } from '../../client/sdk/witness-status';
+import { auditRoutes } from '../../shared/api/audit';
 import { logRoutes } from '../../shared/api/log';
 import { freePort } from '../helpers/ports';
 import { enrolBootstrapAdmin } from '../helpers/sdk-people';
@@ -14,12 +16,21 @@ import { type RunningWitness, startWitness } from '../helpers/witness-process';
 // shows party A one tree and party B another, both signed by the log's one key.
 const LOG_ENV = { LOG_SIGNING_KEY: 'c3BsaXQtdmlldyB0ZXN0IGxvZyBzZWVkIDMyIGJ5dGU', LOG_ORIGIN: 'parley.test/split/log' };
 
+const runVerify = (args: readonly string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/verify.ts', ...args], {
+    env: { PATH: process.env['PATH'] ?? '' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+
 describe('a split view: the operator shows parties A and B different trees', () => {
   let directory: string;
   let viewA: TestServer;
   let viewB: TestServer;
   let adminA: ParleyPerson;
   let adminB: ParleyPerson;
+  let partyA: string;
+  let partyB: string;
   const witnesses: RunningWitness[] = [];
   let pins: WitnessPins;
 
@@ -49,10 +60,10 @@ describe('a split view: the operator shows parties A and B different trees', () 
       policy: { kind: 'each-party', parties: ['a', 'b'] },
     };
     // A's view grows first and is cosigned by both witnesses; B's view is another tree of the same size.
-    ({ admin: adminA } = await enrolBootstrapAdmin(viewA, 'Republic of Avalon', 'Ada Admin'));
+    ({ admin: adminA, partyId: partyA } = await enrolBootstrapAdmin(viewA, 'Republic of Avalon', 'Ada Admin'));
     await adminA.rotateKeys();
     await viewA.cosignatures.settled();
-    ({ admin: adminB } = await enrolBootstrapAdmin(viewB, 'Kingdom of Brittany', 'Bea Admin'));
+    ({ admin: adminB, partyId: partyB } = await enrolBootstrapAdmin(viewB, 'Kingdom of Brittany', 'Bea Admin'));
     await adminB.rotateKeys();
     await viewB.cosignatures.settled();
     await adminA.checkLog();
@@ -108,6 +119,48 @@ describe('a split view: the operator shows parties A and B different trees', () 
     const larger = await adminA.compareCheckpoint(largerB).catch((error: unknown) => error);
     expect(larger).toBeInstanceOf(SplitViewError);
     expect((larger as SplitViewError).notes).toContain(largerB);
+  });
+
+  it('has npm run verify, given the witness keys and policy, name both checkpoints of the split view', async () => {
+    const noteA = (await adminA.api(logRoutes.cosignedCheckpoint)).note;
+    const trustedFile = join(directory, 'a-cosigned.note');
+    writeFileSync(trustedFile, noteA);
+    const bundleOf = async (admin: ParleyPerson, partyId: string, name: string) => {
+      const bundle = await admin.api(auditRoutes.auditBundle, { query: { scope: 'party', id: partyId } });
+      const file = join(directory, name);
+      writeFileSync(file, JSON.stringify(bundle));
+      return file;
+    };
+    const witnessArgs = witnesses.flatMap((w, index) => ['--witness-key', `${['a', 'b'][index]}=${w.verifierKey}`]);
+    const logKey = viewA.log.signer.verifierKey;
+    const fromB = runVerify([
+      await bundleOf(adminB, partyB, 'b.json'),
+      '--log-key',
+      logKey,
+      '--trusted-checkpoint',
+      trustedFile,
+      ...witnessArgs,
+    ]);
+    expect(fromB.status).toBe(1);
+    expect(fromB.stdout).toContain('FAIL witnesses: no checkpoint of the bundle meets the witness policy');
+    expect(fromB.stdout).toContain('FAIL split view: the log signed two trees of size 2 with different roots');
+    const rootLine = (note: string) => `    ${note.split('\n')[2]}`;
+    const noteB2 = (await viewB.log.checkpointAt(viewB.database.db, 2))?.note ?? '';
+    expect(fromB.stdout).toContain(rootLine(noteA));
+    expect(fromB.stdout).toContain(rootLine(noteB2));
+
+    const fromA = runVerify([
+      await bundleOf(adminA, partyA, 'a.json'),
+      '--log-key',
+      logKey,
+      '--trusted-checkpoint',
+      trustedFile,
+      ...witnessArgs,
+    ]);
+    expect(fromA.stdout).toMatch(
+      /Witnessed: +checkpoint \d+, by witness\.party-a\.test\/w1, witness\.party-b\.test\/w1/,
+    );
+    expect([fromA.status, fromA.stderr]).toEqual([0, '']);
   });
 
   it("accepts a checkpoint from A's own history", async () => {
