@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { type InvitationFragment, parseInvitationFragment } from '../../../shared/log/log-pin-text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { offerWitnessPinsFromFragment } from '../../crypto/witness-pins';
 import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
 import { InvitationSummary } from './InvitationSummary';
@@ -21,6 +22,7 @@ const takeFragment = (): InvitationFragment | null => {
   const fragment = window.location.hash.slice(1);
   if (fragment !== '') {
     taken = parseInvitationFragment(fragment);
+    offerWitnessPinsFromFragment(fragment);
     window.history.replaceState(window.history.state, '', window.location.pathname);
   }
   return taken;

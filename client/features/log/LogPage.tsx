@@ -1,6 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { LogPin } from '../../crypto/log-pin';
 import { useLog } from '../../log/useLog';
+import { WitnessFacts } from './WitnessFacts';
 
 const SOURCE_TEXT: Readonly<Record<LogPin['source'], string>> = {
   build: "built into this deployment's client",
@@ -44,6 +45,7 @@ export const LogPage = () => {
       ) : (
         <p>No log pinned yet.</p>
       )}
+      {status.pin ? <WitnessFacts witness={status.witness} verifiedSize={status.checkpoint?.treeSize ?? null} /> : null}
       {status.checkpoint ? (
         <details>
           <summary>Signed checkpoint</summary>
