@@ -32,25 +32,17 @@ export type WitnessCheck =
 
 const NOT_YET: WitnessView = { isWitnessed: false, treeSize: null, witnessedBy: [], missingParties: [] };
 
-const isNotFound = (error: unknown) => (error as { problem?: { status?: number } }).problem?.status === 404;
-
 /** Checks the witnesses against the checkpoint the monitor trusts (`trustedNote`, already verified). */
 export const checkWitnesses = async (
   log: { readonly verifierKey: string; readonly origin: string },
   trustedNote: string,
   pins: BrowserWitnessPins,
 ): Promise<WitnessCheck> => {
-  let note: string;
-  try {
-    ({ note } = await api(API.cosignedCheckpoint));
-  } catch (error) {
-    if (isNotFound(error)) {
-      return {
-        view: { ...NOT_YET, missingParties: pins.policy.kind === 'each-party' ? [...pins.policy.parties] : [] },
-      };
-    }
-    throw error;
+  const { checkpoint } = await api(API.cosignedCheckpoint);
+  if (checkpoint === null) {
+    return { view: { ...NOT_YET, missingParties: pins.policy.kind === 'each-party' ? [...pins.policy.parties] : [] } };
   }
+  const { note } = checkpoint;
   const checked = checkWitnessedCheckpoint(note, { logKey: log.verifierKey, origin: log.origin, ...pins });
   const trusted = verifyCheckpoint(trustedNote, log.verifierKey, log.origin);
   if (!checked.ok || !trusted.ok) {

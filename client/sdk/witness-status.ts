@@ -98,15 +98,11 @@ export const witnessStatusOf = async (
   log: PinnedLogState | undefined,
   pins: WitnessPins,
 ): Promise<WitnessStatus> => {
-  let note: string;
-  try {
-    ({ note } = await http.api(logRoutes.cosignedCheckpoint));
-  } catch (error) {
-    if ((error as { problem?: { status?: number } }).problem?.status === 404) {
-      return { isWitnessed: false, treeSize: null, witnessedBy: [], missingParties: [] };
-    }
-    throw error;
+  const { checkpoint } = await http.api(logRoutes.cosignedCheckpoint);
+  if (checkpoint === null) {
+    return { isWitnessed: false, treeSize: null, witnessedBy: [], missingParties: [] };
   }
+  const { note } = checkpoint;
   const checked = checkWitnessedCheckpoint(note, {
     logKey: log?.verifierKey ?? '',
     origin: log?.origin ?? '',

@@ -31,10 +31,7 @@ export const logHandlers = (
     implement(logRoutes.cosignedCheckpoint, async () => {
       const size = await latestCosignedSize(db);
       const checkpoint = size === undefined ? null : await log.checkpointAt(db, size);
-      if (checkpoint === null) {
-        throw new ProblemError('notFound', 'No witness has cosigned a checkpoint of this log yet');
-      }
-      return cosignedView(checkpoint);
+      return { checkpoint: checkpoint === null ? null : await cosignedView(checkpoint) };
     }),
     implement(logRoutes.inclusionProof, async ({ query }) => {
       const index =

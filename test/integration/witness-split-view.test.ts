@@ -77,7 +77,7 @@ describe('a split view: the operator shows parties A and B different trees', () 
   });
 
   it('has both witnesses refuse the second tree and keep both checkpoints as evidence', async () => {
-    const noteA = (await adminA.api(logRoutes.cosignedCheckpoint)).note;
+    const noteA = (await adminA.api(logRoutes.cosignedCheckpoint)).checkpoint?.note ?? '';
     const noteB = (await adminB.api(logRoutes.latestCheckpoint)).note;
     for (const { witness } of witnesses) {
       expect(witness.evidence).toHaveLength(1);
@@ -103,7 +103,7 @@ describe('a split view: the operator shows parties A and B different trees', () 
   });
 
   it("raises an alarm naming both checkpoints in B's client given A's cosigned checkpoint (gossip)", async () => {
-    const noteA = (await adminA.api(logRoutes.cosignedCheckpoint)).note;
+    const noteA = (await adminA.api(logRoutes.cosignedCheckpoint)).checkpoint?.note ?? '';
     const trustedB = (await adminB.checkLog()).note;
     const alarm = await adminB.compareCheckpoint(noteA).catch((error: unknown) => error);
     expect(alarm).toBeInstanceOf(SplitViewError);
@@ -122,7 +122,7 @@ describe('a split view: the operator shows parties A and B different trees', () 
   });
 
   it('has npm run verify, given the witness keys and policy, name both checkpoints of the split view', async () => {
-    const noteA = (await adminA.api(logRoutes.cosignedCheckpoint)).note;
+    const noteA = (await adminA.api(logRoutes.cosignedCheckpoint)).checkpoint?.note ?? '';
     const trustedFile = join(directory, 'a-cosigned.note');
     writeFileSync(trustedFile, noteA);
     const bundleOf = async (admin: ParleyPerson, partyId: string, name: string) => {
