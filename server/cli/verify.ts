@@ -12,11 +12,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AuditBundleEnvelope } from '../../shared/audit/bundle';
 import { type BundleVerification, verifyBundleText } from '../../shared/audit/verify-bundle';
-import { assessWitnessing } from '../../shared/audit/verify-witnessed';
 import { initCrypto } from '../../shared/crypto/sodium';
 import { decodeStrictUtf8 } from '../../shared/encoding/strict-utf8';
 import { parseVerifierKey } from '../../shared/log/verifier-key';
 import { type PinnedWitness, parseWitnessPins, type WitnessPolicy } from '../../shared/witness/witness-policy';
+import { reportWitnessing } from './verify-witnesses';
 
 const USAGE =
   'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--legacy-before <n>] [--trusted-checkpoint <file>]… [--witness-key [<party>=]<witness key>]… [--witness-policy each-party|<n>]';
@@ -213,65 +213,6 @@ const main = async (argv: readonly string[]): Promise<number> => {
   }
   return 0;
 };
-
-/** Adds the witness lines to `lines`; returns how many of them are failures (docs/AUDIT-BUNDLE.md §4, 6d). */
-const reportWitnessing = (
-  text: string,
-  trusted: readonly Uint8Array[],
-  options: { pins: readonly PinnedWitness[]; policy: WitnessPolicy; logKey: string; origin: string | undefined },
-  lines: string[],
-): number => {
-  const checkpoints = (JSON.parse(text) as { checkpoints?: unknown }).checkpoints;
-  const notes = Array.isArray(checkpoints)
-    ? checkpoints.filter((note): note is string => typeof note === 'string')
-    : [];
-  // As for the bundle itself: the origin defaults to the pinned key's name (PROTOCOL.md §9).
-  const origin = options.origin ?? options.logKey.slice(0, options.logKey.indexOf('+'));
-  const trustedNotes = trusted.flatMap((bytes) => {
-    const decoded = decodeStrictUtf8(bytes);
-    return decoded.ok ? [decoded.text] : [];
-  });
-  const assessed = assessWitnessing(notes, trustedNotes, {
-    logKey: options.logKey,
-    origin,
-    witnesses: options.pins,
-    policy: options.policy,
-  });
-  const policy =
-    options.policy.kind === 'each-party'
-      ? `one witness of each of ${options.policy.parties.join(', ')}`
-      : `${options.policy.threshold} of ${options.pins.length} pinned witnesses`;
-  let failures = 0;
-  if (assessed.witnessed) {
-    const { treeSize, witnessedBy } = assessed.witnessed;
-    lines.push(`Witnessed:    checkpoint ${treeSize}, by ${witnessedBy.join(', ')} (policy: ${policy})`);
-    if ((assessed.anchorSize ?? 0) > treeSize) {
-      lines.push(`Note:         leaves ${treeSize} to ${(assessed.anchorSize ?? 0) - 1} are not yet witnessed`);
-    }
-  } else {
-    lines.push(`FAIL witnesses: no checkpoint of the bundle meets the witness policy (${policy}): not witnessed`);
-    failures += 1;
-  }
-  for (const reason of assessed.forgeries) {
-    lines.push(`FAIL witnesses: ${reason}`);
-    failures += 1;
-  }
-  for (const {
-    reason,
-    notes: [first, second],
-  } of assessed.splitViews) {
-    lines.push(`FAIL split view: ${reason}; both checkpoints follow`, indent(first), indent(second));
-    failures += 1;
-  }
-  return failures;
-};
-
-const indent = (note: string): string =>
-  note
-    .slice(0, -1)
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
 
 try {
   process.exitCode = await main(process.argv.slice(2));
