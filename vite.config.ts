@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { parseLogPin } from './shared/log/log-pin-text';
+import { parseWitnessPins } from './shared/witness/witness-policy';
 
 const apiPort = process.env['PORT'] ?? '8080';
 
@@ -21,10 +22,23 @@ const builtLogPin = () => {
   return { key, legacyBefore };
 };
 
+/** The witness pins a deployment may build in (`PARLEY_WITNESS_KEYS`); a bad value stops the build. */
+const builtWitnessPins = () => {
+  const text = process.env['PARLEY_WITNESS_KEYS']?.trim() ?? '';
+  const parsed = parseWitnessPins(text);
+  if (!parsed.ok) {
+    throw new Error(`PARLEY_WITNESS_KEYS: ${parsed.reason}`);
+  }
+  return text;
+};
+
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  define: { __PARLEY_LOG_PIN__: JSON.stringify(builtLogPin()) },
+  define: {
+    __PARLEY_LOG_PIN__: JSON.stringify(builtLogPin()),
+    __PARLEY_WITNESS_PINS__: JSON.stringify(builtWitnessPins()),
+  },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
   server: {
     port: 5173,

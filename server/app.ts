@@ -24,11 +24,14 @@ import { entryNoticesFor } from './services/entries/entry-notices';
 import { LiveEvents } from './services/entries/live-events';
 import { assertStreamReader } from './services/entries/read-entries';
 import { KeyDirectory } from './services/key-directory';
+import type { CosignatureCollector } from './witness-collector/cosignature-collector';
 
 export type AppDependencies = {
   readonly context: ServerContext;
   readonly version: string;
   readonly log: TransparencyLog;
+  /** Serves checkpoints with the witness cosignatures collected for them. */
+  readonly cosignatures?: CosignatureCollector;
   readonly limits?: CeremonyLimits;
   /** Watches free space under the embedded database; absent on PostgreSQL, whose disk is elsewhere. */
   readonly storage?: StorageMonitor | undefined;
@@ -43,7 +46,7 @@ const CLIENT_DIST = fileURLToPath(new URL('../client/dist', import.meta.url));
  * Builds the Express application (API, built client, the one error middleware) and the handle
  * that ends long-lived event streams at shutdown.
  */
-export const createApp = ({ context, version, log, limits, storage }: AppDependencies) => {
+export const createApp = ({ context, version, log, cosignatures, limits, storage }: AppDependencies) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', context.config.trustProxy);
@@ -73,7 +76,7 @@ export const createApp = ({ context, version, log, limits, storage }: AppDepende
         ...recoveryHandlers(context, ceremonyLimits),
         ...vaultHandlers(context, ceremonyLimits),
         ...directoryHandlers(context, directory),
-        ...logHandlers(context, log),
+        ...logHandlers(context, log, cosignatures),
         ...entryHandlers(context, log, notices, live, storage),
         ...auditHandlers(context, log),
       ],

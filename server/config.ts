@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { parsePostgresTargets } from '../db/postgres-targets';
 import { type Limits, LimitsEnvironment, limitsFrom } from './config-limits';
+import { parseWitnessTargets, type WitnessTarget } from './witness-collector/witness-targets';
 
 const Port = z.coerce
   .number({ error: 'must be a whole number from 0 to 65535' })
@@ -53,6 +54,7 @@ const Environment = z
       .string()
       .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a 32-byte Ed25519 seed in base64url (43 characters)')
       .optional(),
+    PARLEY_WITNESSES: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .extend(LimitsEnvironment.shape);
@@ -71,6 +73,8 @@ export type Config = Limits & {
   readonly logOrigin: string;
   /** The log's Ed25519 seed when given through the environment; otherwise kept in `dataDir`. */
   readonly logSigningSeed: string | undefined;
+  /** Witnesses the log asks to cosign its checkpoints (`PARLEY_WITNESSES`, docs/PROTOCOL.md §9.3). */
+  readonly witnesses: readonly WitnessTarget[];
 };
 
 const isLocalHost = (host: string): boolean =>
@@ -105,6 +109,12 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   if (originHost !== rpId && !originHost.endsWith(`.${rpId}`)) {
     throw new ConfigError('RP_ID', `must be the host of PUBLIC_ORIGIN (${originHost}) or a parent domain of it`);
   }
+  let witnesses: WitnessTarget[];
+  try {
+    witnesses = parseWitnessTargets(vars.PARLEY_WITNESSES);
+  } catch (error) {
+    throw new ConfigError('PARLEY_WITNESSES', (error as Error).message);
+  }
   return {
     port: vars.PORT,
     host: vars.HOST,
@@ -116,6 +126,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     logLevel: vars.LOG_LEVEL,
     logOrigin: vars.LOG_ORIGIN ?? `${rpId}/parley/log/v1`,
     logSigningSeed: vars.LOG_SIGNING_KEY,
+    witnesses,
     ...limitsFrom(vars),
   };
 };

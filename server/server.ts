@@ -16,6 +16,7 @@ import { loadLogSigner } from './log/log-key';
 import { TransparencyLog } from './log/transparency-log';
 import { collectAbandonedChunks } from './services/entries/attachments';
 import { startHousekeeping } from './services/housekeeping';
+import { CosignatureCollector } from './witness-collector/cosignature-collector';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -26,6 +27,8 @@ export type RunningServer = {
   readonly server: Server;
   readonly database: Database;
   readonly log: TransparencyLog;
+  /** Collects witness cosignatures of the log's checkpoints (none when no witness is configured). */
+  readonly cosignatures: CosignatureCollector;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   shutdown(): Promise<void>;
 };
@@ -60,10 +63,20 @@ export const startServer = async (
     await database.close();
     throw error;
   }
+  const cosignatures = new CosignatureCollector(database.db, log, config.witnesses, logger);
+  log.onCheckpointSigned = (treeSize) => cosignatures.poke(treeSize);
   await collectAbandonedChunks(context);
   const storage =
     database.driver === 'pglite' ? new StorageMonitor(config.dataDir, config.diskReserveBytes, logger) : undefined;
-  const { app, closeLiveConnections, stopNotices } = createApp({ context, version: VERSION, log, storage, ...options });
+  const { app, closeLiveConnections, stopNotices } = createApp({
+    context,
+    version: VERSION,
+    log,
+    cosignatures,
+    storage,
+    ...options,
+  });
+  cosignatures.start();
   const stopHousekeeping = startHousekeeping(context, config.unclaimedUploadTtlMs);
   const server = createServer(
     {
@@ -114,11 +127,12 @@ export const startServer = async (
       clearTimeout(timer);
       clearInterval(sweep);
       await stopHousekeeping();
+      await cosignatures.stop();
       await stopNotices();
       await database.close();
       logger.info('database closed');
     })();
     return stopping;
   };
-  return { url: bound, server, database, log, shutdown };
+  return { url: bound, server, database, log, cosignatures, shutdown };
 };

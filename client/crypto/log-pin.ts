@@ -15,6 +15,8 @@ import { LogMonitorState, type MonitorFailure, observeCheckpoint } from '../../s
 import type { LogPinText } from '../../shared/log/log-pin-text';
 import { api } from '../api/transport';
 import { currentPin, type LogPin, offerPin } from './log-pin-source';
+import { checkWitnesses, WitnessView } from './log-witnesses';
+import { currentWitnessPins } from './witness-pins';
 
 export type { LogPin } from './log-pin-source';
 
@@ -28,6 +30,8 @@ const LogFailure = z.strictObject({
 export type LogFailure = z.infer<typeof LogFailure>;
 
 export type LogStatus = {
+  /** What the pinned witnesses say (null without witness pins or before the first check). */
+  readonly witness: WitnessView | null;
   /** Null until the log is pinned from the build, an invitation link or the person's paste. */
   readonly pin: LogPin | null;
   readonly checkpoint: { readonly treeSize: number; readonly rootHash: string; readonly note: string } | null;
@@ -35,6 +39,7 @@ export type LogStatus = {
 };
 
 const FAILURE_KEY = 'parley.log.failure.v1';
+const WITNESS_KEY = 'parley.log.witness-view.v1';
 const stateKey = (pin: LogPinText) => `parley.log.state.v1 ${JSON.stringify([pin.origin, pin.verifierKey])}`;
 
 const read = <T>(key: string, schema: z.ZodType<T>): T | null => {
@@ -66,7 +71,8 @@ const pinText = (pin: LogPinText) => `${pin.origin}\n${pin.verifierKey}\nlegacy 
 export const storedLogStatus = (): LogStatus => {
   const pin = currentPin();
   const state = pin ? read(stateKey(pin), LogMonitorState) : null;
-  return { pin, checkpoint: state?.checkpoint ?? null, failure: read(FAILURE_KEY, LogFailure) };
+  const witness = currentWitnessPins() ? read(WITNESS_KEY, WitnessView) : null;
+  return { pin, checkpoint: state?.checkpoint ?? null, failure: read(FAILURE_KEY, LogFailure), witness };
 };
 
 /**
@@ -122,8 +128,23 @@ export const checkLog = async (): Promise<LogStatus> => {
   );
   if (!observed.ok) {
     recordFailure(observed.failure);
-  } else if (observed.advanced) {
+    return storedLogStatus();
+  }
+  if (observed.advanced) {
     write(stateKey(pin), observed.state);
+  }
+  const witnessPins = currentWitnessPins();
+  if (witnessPins) {
+    const checked = await checkWitnesses(pin, observed.state.checkpoint.note, witnessPins);
+    if ('alarm' in checked) {
+      recordFailure({
+        kind: 'split-view',
+        reason: `The log shows different histories: ${checked.alarm.reason}`,
+        evidence: { trusted: checked.trusted, offered: checked.offered },
+      });
+    } else {
+      write(WITNESS_KEY, checked.view);
+    }
   }
   return storedLogStatus();
 };

@@ -42,3 +42,4 @@ export { PrfUnavailableError } from './vault-prf';
 export { DirectoryVerificationError } from './verified-directory';
 export { WebAuthnError } from './webauthn-error';
 export { withoutPrfResults } from './webauthn-json';
+export { SplitViewError, type WitnessPins, type WitnessStatus } from './witness-status';

@@ -41,6 +41,7 @@ import { setUnlockedKeyring } from './unlocked-keyring';
 import { sealVaultCopy } from './vault-copies';
 import { VerifiedDirectory } from './verified-directory';
 import { withoutPrfResults } from './webauthn-json';
+import { compareWithTrusted, type WitnessPins, type WitnessStatus, witnessStatusOf } from './witness-status';
 
 /** Where a person's server is: `baseUrl`, and its public `origin` when that differs. */
 export type ServerAddress = { baseUrl: string; origin?: string; fetch?: typeof fetch };
@@ -312,6 +313,16 @@ export class ParleyPerson extends PersonSession {
    */
   checkLog(options: { pin?: PinnedLog } = {}): Promise<LogCheckResult> {
     return this.#log.check(this.http, options);
+  }
+
+  /** The witness status of the log under `pins`; see {@link witnessStatusOf}. */
+  witnessStatus(pins: WitnessPins): Promise<WitnessStatus> {
+    return witnessStatusOf(this.http, this.#log.state, pins);
+  }
+
+  /** Checks a checkpoint met elsewhere against the trusted one; see {@link compareWithTrusted}. */
+  compareCheckpoint(note: string): Promise<void> {
+    return compareWithTrusted(this.http, this.#log.state, note);
   }
 
   /** Opens a case (staff) with its child record; see {@link PersonEntries.openCase}. */

@@ -5,3 +5,4 @@ export * from './keys';
 export * from './log';
 export * from './parties';
 export * from './people';
+export * from './witness';

@@ -2,8 +2,10 @@ import { and, asc, gte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { checkpoints } from '../../db/schema/index';
 import { bitLength } from '../../shared/log/tree-math';
+import { appendSignatureLines } from '../../shared/witness/cosignature';
 import type { TransparencyLog } from '../log/transparency-log';
 import { ProblemError } from '../problems';
+import { cosignatureLinesAt, latestCosignedSize } from '../witness-collector/cosignature-store';
 
 /** A signed checkpoint as stored: its tree size and its note. */
 export type StoredCheckpoint = { readonly treeSize: number; readonly note: string };
@@ -71,5 +73,37 @@ export const chooseCheckpoints = async (
     named.length > 0
       ? await namedHistory(db, log, named, anchor.treeSize)
       : await powerOfTwoHistory(db, anchor.treeSize);
-  return [...history, anchor];
+  return withCosignatures(db, log, [...history, anchor]);
+};
+
+/**
+ * The same checkpoints with the witness cosignatures collected for each appended, plus the
+ * latest cosigned checkpoint when none of them is, so a bundle carries what makes its entries
+ * witnessed (docs/AUDIT-BUNDLE.md; docs/PROTOCOL.md §9.3).
+ */
+const withCosignatures = async (
+  db: Db,
+  log: TransparencyLog,
+  chosen: readonly StoredCheckpoint[],
+): Promise<StoredCheckpoint[]> => {
+  const cosignedSize = await latestCosignedSize(db);
+  const anchorSize = chosen.at(-1)?.treeSize ?? 0;
+  const all = [...chosen];
+  if (
+    cosignedSize !== undefined &&
+    cosignedSize < anchorSize &&
+    !all.some(({ treeSize }) => treeSize === cosignedSize)
+  ) {
+    const found = await log.checkpointAt(db, cosignedSize);
+    if (found) {
+      all.push({ treeSize: found.treeSize, note: found.note });
+      all.sort((a, b) => a.treeSize - b.treeSize);
+    }
+  }
+  return Promise.all(
+    all.map(async ({ treeSize, note }) => ({
+      treeSize,
+      note: appendSignatureLines(note, await cosignatureLinesAt(db, treeSize)),
+    })),
+  );
 };

@@ -15,9 +15,11 @@ import { type BundleVerification, verifyBundleText } from '../../shared/audit/ve
 import { initCrypto } from '../../shared/crypto/sodium';
 import { decodeStrictUtf8 } from '../../shared/encoding/strict-utf8';
 import { parseVerifierKey } from '../../shared/log/verifier-key';
+import { type PinnedWitness, parseWitnessPins, type WitnessPolicy } from '../../shared/witness/witness-policy';
+import { reportWitnessing } from './verify-witnesses';
 
 const USAGE =
-  'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--legacy-before <n>] [--trusted-checkpoint <file>]…';
+  'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--legacy-before <n>] [--trusted-checkpoint <file>]… [--witness-key [<party>=]<witness key>]… [--witness-policy each-party|<n>]';
 
 /** A refusal before verification: one line on stderr and exit code 2. */
 class InputError extends Error {}
@@ -30,6 +32,37 @@ type Arguments = {
   readonly trusted: readonly string[];
   /** The deployment's legacy boundary (PROTOCOL.md §7.8), pinned with the log key. */
   readonly legacyBefore: number;
+  /** Pinned witnesses and the policy their cosignatures must meet (PROTOCOL.md §9.3), if any. */
+  readonly witnesses: { readonly pins: readonly PinnedWitness[]; readonly policy: WitnessPolicy } | undefined;
+};
+
+/**
+ * The witness pins and policy: by default one cosigning witness of every party named in the pins
+ * (each-party), or any `n` of the pinned witnesses; a party-less pin counts only under `n`.
+ */
+const parseWitnessOptions = (keys: readonly string[], policyText: string | undefined): Arguments['witnesses'] => {
+  if (keys.length === 0) {
+    if (policyText !== undefined) {
+      throw new InputError('--witness-policy needs at least one --witness-key');
+    }
+    return undefined;
+  }
+  const pins = parseWitnessPins(keys.join('\n'));
+  if (!pins.ok) {
+    throw new InputError(`--witness-key: ${pins.reason}`);
+  }
+  const parties = [...new Set(pins.witnesses.flatMap(({ party }) => (party === undefined ? [] : [party])))];
+  if (policyText === undefined || policyText === 'each-party') {
+    if (parties.length === 0) {
+      throw new InputError('--witness-policy each-party needs pins of the form <party>=<witness key>');
+    }
+    return { pins: pins.witnesses, policy: { kind: 'each-party', parties } };
+  }
+  const threshold = Number(policyText);
+  if (!/^[1-9][0-9]*$/.test(policyText) || threshold > pins.witnesses.length) {
+    throw new InputError(`--witness-policy must be each-party or a number from 1 to ${pins.witnesses.length}`);
+  }
+  return { pins: pins.witnesses, policy: { kind: 'threshold', threshold } };
 };
 
 /** A log position in canonical decimal: what `npm run admin -- log-key` prints as the boundary. */
@@ -76,6 +109,7 @@ const parseArguments = (argv: readonly string[]): Arguments | 'help' => {
     origin: values.origin,
     trusted: values['trusted-checkpoint'] ?? [],
     legacyBefore: parseLegacyBefore(values['legacy-before']),
+    witnesses: parseWitnessOptions(values['witness-key'] ?? [], values['witness-policy']),
   };
 };
 
@@ -84,6 +118,8 @@ const OPTIONS = {
   origin: { type: 'string' },
   'legacy-before': { type: 'string' },
   'trusted-checkpoint': { type: 'string', multiple: true },
+  'witness-key': { type: 'string', multiple: true },
+  'witness-policy': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -165,9 +201,14 @@ const main = async (argv: readonly string[]): Promise<number> => {
         : `${args.file} is not valid JSON: ${syntax}`,
     );
   }
-  process.stdout.write(`${report(args.file, trusted.length, result).join('\n')}\n`);
-  if (!result.ok) {
-    process.stderr.write(`${result.failures.length} problem(s) found in ${args.file}\n`);
+  const lines = report(args.file, trusted.length, result);
+  const witnessFailures = args.witnesses
+    ? reportWitnessing(text, trusted, { ...args.witnesses, logKey: args.logKey, origin: args.origin }, lines)
+    : 0;
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const problems = result.failures.length + witnessFailures;
+  if (problems > 0) {
+    process.stderr.write(`${problems} problem(s) found in ${args.file}\n`);
     return 1;
   }
   return 0;

@@ -37,6 +37,9 @@ export type CheckpointHook = (tx: Tx, checkpoint: SignedCheckpoint) => Promise<v
  * proven consistent with the previous one.
  */
 export class TransparencyLog {
+  /** Told the size of every checkpoint signed, before its transaction commits (witness cosigning). */
+  onCheckpointSigned: ((treeSize: number) => void) | undefined;
+
   constructor(
     readonly signer: LogSigner,
     private readonly onCheckpoint?: CheckpointHook,
@@ -130,6 +133,7 @@ export class TransparencyLog {
     const checkpoint = this.#sign(newSize, rootHash, keyStatements);
     await tx.insert(checkpoints).values(checkpoint);
     await this.onCheckpoint?.(tx, checkpoint);
+    this.onCheckpointSigned?.(newSize);
     return { firstIndex: oldSize, checkpoint };
   }
 

@@ -5,6 +5,8 @@ import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
 import type { SignedCheckpoint, TransparencyLog } from '../log/transparency-log';
 import { ProblemError } from '../problems';
+import type { CosignatureCollector } from '../witness-collector/cosignature-collector';
+import { latestCosignedSize } from '../witness-collector/cosignature-store';
 
 const MAX_LEAVES = 1000;
 
@@ -14,11 +16,23 @@ export const checkpointView = (checkpoint: SignedCheckpoint) => ({
   rootHash: toBase64url(checkpoint.rootHash),
 });
 
-export const logHandlers = (context: ServerContext, log: TransparencyLog): Implementation[] => {
+export const logHandlers = (
+  context: ServerContext,
+  log: TransparencyLog,
+  cosignatures?: CosignatureCollector,
+): Implementation[] => {
   const db = context.database.db;
+  /** The checkpoint with the witness cosignature lines collected for it (docs/PROTOCOL.md §9.3). */
+  const cosignedView = async (checkpoint: SignedCheckpoint) =>
+    checkpointView(cosignatures ? { ...checkpoint, note: await cosignatures.cosignedNote(checkpoint) } : checkpoint);
   return [
     implement(logRoutes.logIdentity, () => ({ origin: log.signer.name, verifierKey: log.signer.verifierKey })),
-    implement(logRoutes.latestCheckpoint, async () => checkpointView((await log.latest(db)) ?? log.emptyCheckpoint())),
+    implement(logRoutes.latestCheckpoint, async () => cosignedView((await log.latest(db)) ?? log.emptyCheckpoint())),
+    implement(logRoutes.cosignedCheckpoint, async () => {
+      const size = await latestCosignedSize(db);
+      const checkpoint = size === undefined ? null : await log.checkpointAt(db, size);
+      return { checkpoint: checkpoint === null ? null : await cosignedView(checkpoint) };
+    }),
     implement(logRoutes.inclusionProof, async ({ query }) => {
       const index =
         query.index ??

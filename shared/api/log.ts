@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { Count, Hash32 } from '../schemas/common';
-import { CheckpointView, ConsistencyProof, InclusionProof, LeafView, LogIdentity } from '../schemas/log';
+import {
+  CheckpointView,
+  ConsistencyProof,
+  CosignedCheckpointView,
+  InclusionProof,
+  LeafView,
+  LogIdentity,
+} from '../schemas/log';
 import { ANY_PERSON_OR_PENDING, PUBLIC } from './access';
 import { defineRoute } from './route';
 
@@ -20,6 +27,14 @@ export const logRoutes = {
     access: ANY_PERSON_OR_PENDING,
     summary: 'The latest signed checkpoint',
     response: CheckpointView,
+  }),
+  cosignedCheckpoint: defineRoute({
+    method: 'GET',
+    path: '/api/log/checkpoint/cosigned',
+    tag: 'log',
+    access: ANY_PERSON_OR_PENDING,
+    summary: 'The latest checkpoint a witness cosigned, with every cosignature collected for it (null: none yet)',
+    response: CosignedCheckpointView,
   }),
   inclusionProof: defineRoute({
     method: 'GET',

@@ -9,6 +9,10 @@ export const CheckpointView = z.object({
 });
 export type CheckpointView = z.infer<typeof CheckpointView>;
 
+/** The latest checkpoint a witness cosigned, or null while none has: a normal state, not an error. */
+export const CosignedCheckpointView = z.object({ checkpoint: CheckpointView.nullable() });
+export type CosignedCheckpointView = z.infer<typeof CosignedCheckpointView>;
+
 export const LogIdentity = z.object({
   origin: z.string(),
   /** `name+keyhash+base64(0x01||key)`: what clients pin. */

@@ -122,6 +122,7 @@ const routeCases = (world: World): Record<ApiRouteName, RouteCase> => ({
   },
   logIdentity: { admitted: 200 },
   latestCheckpoint: { admitted: 200 },
+  cosignedCheckpoint: { admitted: 200 },
   inclusionProof: { query: { treeSize: '1', index: '0' }, admitted: 200 },
   consistencyProof: { query: { from: '1', to: '1' }, admitted: 200 },
   leaves: { query: { start: '0', end: '1' }, admitted: 200 },

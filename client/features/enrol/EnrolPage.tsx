@@ -5,6 +5,7 @@ import { type InvitationFragment, parseInvitationFragment } from '../../../share
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n/useT';
+import { offerWitnessPinsFromFragment } from '../../crypto/witness-pins';
 import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
 import { InvitationSummary } from './InvitationSummary';
@@ -24,6 +25,7 @@ const takeFragment = () => {
   const fragment = window.location.hash.slice(1);
   if (fragment !== '') {
     taken = { ...parseInvitationFragment(fragment), inviter: inviterFromFragment(fragment) };
+    offerWitnessPinsFromFragment(fragment);
     window.history.replaceState(window.history.state, '', window.location.pathname);
   }
   return taken;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { LogFailure } from '../../crypto/log-pin';
 import { useLog } from '../../log/useLog';
 
@@ -20,8 +20,12 @@ export const LogFailureBanner = ({ failure }: { failure: LogFailure }) => {
       </p>
       <h3>Checkpoint this browser trusted</h3>
       <pre data-testid="log-evidence-trusted">{failure.evidence.trusted ?? '(none: first contact)'}</pre>
+      {failure.evidence.trusted ? (
+        <EvidenceDownload note={failure.evidence.trusted} name="trusted-checkpoint.txt" testId="log-download-trusted" />
+      ) : null}
       <h3>Checkpoint the server offered</h3>
       <pre data-testid="log-evidence-offered">{failure.evidence.offered}</pre>
+      <EvidenceDownload note={failure.evidence.offered} name="offered-checkpoint.txt" testId="log-download-offered" />
       <p>
         <input id={checkboxId} type="checkbox" checked={kept} onChange={(event) => setKept(event.target.checked)} />{' '}
         <label htmlFor={checkboxId}>
@@ -33,4 +37,21 @@ export const LogFailureBanner = ({ failure }: { failure: LogFailure }) => {
       </button>
     </section>
   );
+};
+
+/** A link that saves one signed note byte for byte, as evidence to hand to reviewers. */
+const EvidenceDownload = ({ note, name, testId }: { note: string; name: string; testId: string }) => {
+  const [href, setHref] = useState<string | null>(null);
+  useEffect(() => {
+    const url = URL.createObjectURL(new Blob([note], { type: 'text/plain;charset=utf-8' }));
+    setHref(url);
+    return () => URL.revokeObjectURL(url);
+  }, [note]);
+  return href ? (
+    <p>
+      <a href={href} download={name} data-testid={testId}>
+        Download {name}
+      </a>
+    </p>
+  ) : null;
 };

@@ -2,6 +2,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { LogPin } from '../../crypto/log-pin';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
+import { WitnessFacts } from './WitnessFacts';
 
 const SOURCE_TEXT: Readonly<Record<LogPin['source'], string>> = {
   build: "built into this deployment's client",
@@ -46,6 +47,7 @@ export const LogPage = () => {
       ) : (
         <p>No log pinned yet.</p>
       )}
+      {status.pin ? <WitnessFacts witness={status.witness} verifiedSize={status.checkpoint?.treeSize ?? null} /> : null}
       {status.checkpoint ? (
         <details>
           <summary>Signed checkpoint</summary>
