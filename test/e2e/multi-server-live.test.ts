@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endorseEnrolment } from '../../client/sdk/admin-operations';
 import { ParleyPerson } from '../../client/sdk/parley-person';
 import { invitationRoutes } from '../../shared/api/identity';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
 import { driversUnderTest } from '../helpers/databases';
 import {
@@ -18,7 +19,7 @@ import { childRecord, meetingMinutes } from '../helpers/sdk-entries';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const ADMIN = { name: 'Avery Lindqvist', party: 'Ukrainian Parliament Commissioner for Human Rights' };
-const REFERENCE = 'UA-2026-1501';
+const REFERENCE = drawCaseCode();
 /** Issue 15, Must show 1: the entry shows on server 1's open timeline within this long. */
 const WITHIN_MS = 2000;
 

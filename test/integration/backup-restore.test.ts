@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { logRoutes } from '../../shared/api/log';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { freshDataDir } from '../helpers/databases';
 import {
   type DedicatedPostgres,
@@ -55,7 +56,7 @@ describe('backup and restore of the embedded database (issue 15, Must show 3)', 
     const { admin: partyAdmin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Ombudsperson', 'Ada Admin');
     const admin = await enrolMember(server, partyAdmin, { partyId, role: 'staff', name: 'Sam Staff' });
     const { streamId } = await admin.openCase({
-      reference: 'CASE-BACKUP',
+      reference: drawCaseCode(),
       parties: [partyId],
       record: childRecord('Ira'),
     });
@@ -152,7 +153,7 @@ describe.skipIf(unavailable !== undefined)('pg_dump and pg_basebackup of Postgre
     const { admin: partyAdmin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Ombudsperson', 'Ada Admin');
     const admin = await enrolMember(server, partyAdmin, { partyId, role: 'staff', name: 'Sam Staff' });
     const { streamId } = await admin.openCase({
-      reference: 'CASE-PG-BACKUP',
+      reference: drawCaseCode(),
       parties: [partyId],
       record: childRecord('Ira'),
     });

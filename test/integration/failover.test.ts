@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyPerson } from '../../client/sdk/parley-person';
 import { ApiProblem } from '../../shared/api/client';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { type AutoFailoverCluster, autoFailoverUnavailable, startAutoFailover } from '../helpers/auto-failover';
 import { writeFailoverReport } from '../helpers/failover-report';
 import { type LoadBalancer, startLoadBalancer } from '../helpers/haproxy';
@@ -61,7 +62,7 @@ describe.skipIf(unavailable !== undefined)('failover under 8 writers (issue 15, 
       writers.push(person);
     }
     caseIds = [];
-    for (const reference of ['CASE-FAILOVER-A', 'CASE-FAILOVER-B']) {
+    for (const reference of [drawCaseCode(), drawCaseCode()]) {
       caseIds.push(
         (await (writers[0] as ParleyPerson).openCase({ reference, parties: [partyId], record: childRecord('Mykola') }))
           .streamId,

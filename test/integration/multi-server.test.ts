@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryNotice } from '../../client/sdk/entry-events';
 import { ParleyPerson } from '../../client/sdk/parley-person';
 import { logRoutes } from '../../shared/api/log';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { driversUnderTest } from '../helpers/databases';
 import { generousCeremonyLimits } from '../helpers/log-capture';
 import { childRecord, meetingMinutes } from '../helpers/sdk-entries';
@@ -65,7 +66,7 @@ describe.skipIf(!postgres)('two Parley servers on one PostgreSQL (issue 15, Must
   it('a live client of server 1 hears, within 2 s, an entry written through server 2', async () => {
     const [listener, author] = [writers[0] as ParleyPerson, writers[1] as ParleyPerson];
     const { streamId } = await author.openCase({
-      reference: 'CASE-MULTI-1',
+      reference: drawCaseCode(),
       parties: [partyId],
       record: childRecord('Olha'),
     });
@@ -95,7 +96,7 @@ describe.skipIf(!postgres)('two Parley servers on one PostgreSQL (issue 15, Must
     timeout: 240_000,
   }, async () => {
     const caseIds: string[] = [];
-    for (const reference of ['CASE-MULTI-A', 'CASE-MULTI-B']) {
+    for (const reference of [drawCaseCode(), drawCaseCode()]) {
       const opened = await (writers[2] as ParleyPerson).openCase({
         reference,
         parties: [partyId],

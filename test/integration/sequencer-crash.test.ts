@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { selectRows } from '../../db/client';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { type DriverUnderTest, driversUnderTest } from '../helpers/databases';
 import { freePort } from '../helpers/ports';
 import { childRecord, enrolMember, meetingMinutes } from '../helpers/sdk-entries';
@@ -54,7 +55,7 @@ const crashSuite = (driver: DriverUnderTest) =>
       }
       // Half the writers have a case each; the other half race for the head of one shared case.
       const shared = await (writers[0] as ParleyPerson).openCase({
-        reference: 'CASE-SHARED',
+        reference: drawCaseCode(),
         parties: [partyId],
         record: childRecord('Olena'),
       });
@@ -65,7 +66,7 @@ const crashSuite = (driver: DriverUnderTest) =>
           own
             ? (
                 await (writers[index] as ParleyPerson).openCase({
-                  reference: `CASE-${index}`,
+                  reference: drawCaseCode(),
                   parties: [partyId],
                   record: childRecord(`Child ${index}`),
                 })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyPerson } from '../../client/sdk/parley-person';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { driversUnderTest } from '../helpers/databases';
 import { childRecord, entryTablesDigest, meetingMinutes, rawPostEntry } from '../helpers/sdk-entries';
 import { enrolBootstrapAdmin } from '../helpers/sdk-people';
@@ -50,7 +51,7 @@ for (const driver of driversUnderTest()) {
       staff = await ParleyPerson.enrol(server.url, link, { origin: server.origin, fetch: recorder.fetch });
       await admin.endorse(staff.personId);
       caseId = (
-        await staff.openCase({ reference: 'CASE-RETRY', parties: [bootstrapped.partyId], record: childRecord('Lev') })
+        await staff.openCase({ reference: drawCaseCode(), parties: [bootstrapped.partyId], record: childRecord('Lev') })
       ).streamId;
     }, 120_000);
 
