@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { keyRoutes } from '../../shared/api/identity';
 import type { ContentOf } from '../../shared/content/entry-content';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import type { Role } from '../../shared/schemas/role';
 import { meetingMinutes } from './sdk-entries';
 import { enrolBootstrapAdmin, enrolInvitee, startParty } from './sdk-people';
@@ -64,7 +65,7 @@ export const buildAuditedLog = async (server: TestServer): Promise<AuditedLog> =
     body: `${subject}.`,
     attachments: [],
   });
-  const caseId = (await writer.openCase('case open', staffA, [a], 'C-7')).stream;
+  const caseId = (await writer.openCase('case open', staffA, [a], drawCaseCode())).stream;
   const threadId = (await writer.openThread('thread open', envoyA, [a, b])).stream;
   await writer.write('minutes 1', staffA, caseId, { type: 'minutes', content: meetingMinutes('First meeting') });
   const first = await writer.write('letter A1', envoyA, threadId, { type: 'letter', content: letter('A1') });
