@@ -1,8 +1,18 @@
 import { type CallInput, callRoute, replyText, type Transport } from '../../shared/api/client';
 import type { RouteContract, RouteOutput } from '../../shared/api/route';
+import { SessionView } from '../../shared/schemas/identity';
 
 let csrfToken: string | null = null;
 const unauthenticatedListeners = new Set<() => void>();
+let sessionEnded = false;
+const sessionRequests = new Set<AbortController>();
+
+/** A signed-in request asked for after this tab's session ended; it never reached the server. */
+export class SessionEndedError extends Error {
+  constructor() {
+    super('This session has ended: sign in again');
+  }
+}
 
 /**
  * Calls `listener` whenever the server answers 401 (the session ended, expired or was revoked),
@@ -20,8 +30,28 @@ export const setCsrfToken = (token: string | null): void => {
   csrfToken = token;
 };
 
-/** One exchange from the browser: the session cookie, the anti-forgery token on writes, 401 reported. */
-export const browserTransport: Transport = async ({ method, path, body }) => {
+/**
+ * Ends the signed-in requests of this tab: those in flight are aborted, and later ones are refused
+ * here until a new session starts, rather than sent for the server to answer 401. Work that was
+ * under way when the person signed out (a directory being proven, a timeline being read) stops.
+ */
+export const endSessionRequests = (): void => {
+  sessionEnded = true;
+  for (const controller of sessionRequests) {
+    controller.abort();
+  }
+  sessionRequests.clear();
+};
+
+/** A new session started (sign-in, enrolment, or one found on load): signed-in requests go out again. */
+export const startSessionRequests = (): void => {
+  sessionEnded = false;
+};
+
+const exchange = async (
+  { method, path, body }: Parameters<Transport>[0],
+  signal?: AbortSignal,
+): ReturnType<Transport> => {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -35,6 +65,7 @@ export const browserTransport: Transport = async ({ method, path, body }) => {
     credentials: 'same-origin',
     cache: 'no-store',
     ...(body === undefined ? {} : { body }),
+    ...(signal === undefined ? {} : { signal }),
   });
   if (response.status === 401) {
     for (const listener of unauthenticatedListeners) {
@@ -48,6 +79,29 @@ export const browserTransport: Transport = async ({ method, path, body }) => {
   };
 };
 
+/** One exchange from the browser: the session cookie, the anti-forgery token on writes, 401 reported. */
+export const browserTransport: Transport = (request) => exchange(request);
+
+/** {@link browserTransport} for routes that need a session: refused once it ended, aborted when it ends. */
+export const sessionTransport: Transport = async (request) => {
+  if (sessionEnded) {
+    throw new SessionEndedError();
+  }
+  const controller = new AbortController();
+  sessionRequests.add(controller);
+  try {
+    return await exchange(request, controller.signal);
+  } finally {
+    sessionRequests.delete(controller);
+  }
+};
+
 /** Calls an API route from the browser, parsing the reply with the shared schema. */
-export const api = <R extends RouteContract>(route: R, input?: CallInput<R>): Promise<RouteOutput<R>> =>
-  callRoute(browserTransport, route, input);
+export const api = async <R extends RouteContract>(route: R, input?: CallInput<R>): Promise<RouteOutput<R>> => {
+  const output = await callRoute(route.access.kind === 'person' ? sessionTransport : browserTransport, route, input);
+  // A route that answers with a session (a sign-in or enrolment ceremony) has started one.
+  if (route.response === SessionView) {
+    startSessionRequests();
+  }
+  return output;
+};

@@ -7,7 +7,7 @@
 import { initCrypto } from '../../shared/crypto/sodium';
 import type { DirectoryState, ProvenDirectory } from '../../shared/directory/index';
 import type { LogPinText } from '../../shared/log/log-pin-text';
-import { browserTransport } from '../api/transport';
+import { sessionTransport } from '../api/transport';
 import { syncDirectory } from '../core/directory-sync';
 import { storedLogStatus } from './log-pin';
 
@@ -50,7 +50,7 @@ export const directoryAt = (accepted: AcceptedCheckpoint): Promise<DirectoryStat
       return previous.state;
     }
     const trust = { pinnedKey: pin.verifierKey, expectedOrigin: pin.origin, legacyBefore: pin.legacyBefore };
-    const directory = await syncDirectory(browserTransport, accepted, trust, previous);
+    const directory = await syncDirectory(sessionTransport, accepted, trust, previous);
     proven.set(key, directory);
     return directory.state;
   });

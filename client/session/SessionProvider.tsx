@@ -1,7 +1,15 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { callRoute } from '../../shared/api/client';
 import { API } from '../../shared/api/index';
 import type { SessionView } from '../../shared/schemas/identity';
-import { api, onUnauthenticated, setCsrfToken } from '../api/transport';
+import {
+  api,
+  browserTransport,
+  endSessionRequests,
+  onUnauthenticated,
+  setCsrfToken,
+  startSessionRequests,
+} from '../api/transport';
 import { startAutoLock } from '../crypto/auto-lock';
 import { getKeyStatus, lockKeyring } from '../crypto/keyring-store';
 import { SessionContext, type SessionContextValue, type SessionState } from './session-context';
@@ -20,10 +28,12 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
       lockKeyring('other-person');
     }
     setCsrfToken(session.csrfToken);
+    startSessionRequests();
     setState({ status: 'signed-in', session });
   }, []);
 
   const forget = useCallback(() => {
+    endSessionRequests();
     lockKeyring('signed-out');
     setCsrfToken(null);
     setState({ status: 'signed-out' });
@@ -51,17 +61,20 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   // A 401 anywhere means the server ended this session (sign-out elsewhere, revocation, expiry).
   useEffect(() => onUnauthenticated(() => void refresh()), [refresh]);
 
+  // Signing out first stops this session's other requests, so none reaches the server after it.
   const signOut = useCallback(async () => {
+    endSessionRequests();
     try {
-      await api(API.signOut);
+      await callRoute(browserTransport, API.signOut);
     } finally {
       forget();
     }
   }, [forget]);
 
   const signOutEverywhere = useCallback(async () => {
+    endSessionRequests();
     try {
-      return (await api(API.signOutEverywhere)).ended;
+      return (await callRoute(browserTransport, API.signOutEverywhere)).ended;
     } finally {
       forget();
     }

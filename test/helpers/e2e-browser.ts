@@ -55,7 +55,8 @@ export const openPersonBrowser = async (browser: Browser, options: { hasPrf: boo
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') {
-      errors.push(message.text());
+      const { url } = message.location();
+      errors.push(url ? `${message.text()} (${url})` : message.text());
     }
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));

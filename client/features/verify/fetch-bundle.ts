@@ -9,7 +9,7 @@ import { API } from '../../../shared/api/index';
 import { type BundleVerification, verifyBundleReading } from '../../../shared/audit/verify-bundle';
 import { initCrypto } from '../../../shared/crypto/sodium';
 import { readJsonText } from '../../../shared/encoding/json-text';
-import { browserTransport } from '../../api/transport';
+import { sessionTransport } from '../../api/transport';
 import { type LogPin, storedLogStatus } from '../../crypto/log-pin';
 import type { VerifyScope } from './verify-scope';
 
@@ -35,7 +35,7 @@ export const fetchVerifiedBundle = async (scope: VerifyScope, pin: LogPin): Prom
   await initCrypto();
   let text: string | null = null;
   const keepText: Transport = async (request) => {
-    const reply = await browserTransport(request);
+    const reply = await sessionTransport(request);
     return { ...reply, text: async () => (text = await reply.text()) };
   };
   try {
