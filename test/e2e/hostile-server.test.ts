@@ -154,10 +154,9 @@ describe.skipIf(!HAS_BROWSER)('a hostile server in front of the browser (issue 1
     });
     await toThreads();
     await expectBlockedWithout(page, 'directory-error', posted);
-    expect(await page.getByTestId('directory-problem-person').allTextContents()).toEqual([
-      'Mallory Root',
-      'Mallory Envoy',
-    ]);
+    await expect
+      .poll(() => page.getByTestId('directory-problem-person').allTextContents())
+      .toEqual(['Mallory Root', 'Mallory Envoy']);
     expect(await page.getByTestId('directory-error').textContent()).toContain(
       `Not in the log — Mallory Envoy (envoy, ${PARTY_B})`,
     );
