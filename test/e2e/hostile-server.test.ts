@@ -157,9 +157,10 @@ describe.skipIf(!HAS_BROWSER)('a hostile server in front of the browser (issue 1
     await expect
       .poll(() => page.getByTestId('directory-problem-person').allTextContents())
       .toEqual(['Mallory Root', 'Mallory Envoy']);
-    expect(await page.getByTestId('directory-error').textContent()).toContain(
-      `Not in the log — Mallory Envoy (envoy, ${PARTY_B})`,
-    );
+    // Party names are the server's labels, shown once its list of parties has arrived.
+    await expect
+      .poll(() => page.getByTestId('directory-error').textContent())
+      .toContain(`Not in the log — Mallory Envoy (envoy, ${PARTY_B})`);
     // Nothing can be opened, let alone written: no thread is shown on an untrusted directory.
     expect(await page.getByTestId('thread-link').count()).toBe(0);
     await shot('03-forged-root-refused');
