@@ -69,6 +69,8 @@ describe.skipIf(!HAS_BROWSER)(
       await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
       await page.getByTestId('letter-submit').click();
       await page.getByText(LETTER.body).waitFor({ timeout: 60_000 });
+      // The device is lost only once the server has logged the letter: the opening and the letter.
+      await expect.poll(() => page.getByText(/in the log at position \d+/).count(), { timeout: 60_000 }).toBe(2);
       await oldDevice.context.close();
     });
 
