@@ -2,9 +2,10 @@
  * Writing an entry from the browser (docs/PROTOCOL.md §4.2): read and check the stream as a reader
  * would, with the directory taken from the log; seal the content to the readers that directory and
  * the stream's signed membership allow (after the person confirms anyone new to them in the
- * stream); sign with the author's current key, append, and verify the receipt. A 409
- * `entry-chain-conflict` (someone appended first) is answered by reading the stream again and
- * re-sealing and re-signing on the new head.
+ * stream); sign with the author's current key, append, and verify the receipt. A lost answer
+ * (502–504, a failed connection) is answered by sending the same signed entry again, which the
+ * server logs once however often it arrives; a 409 `entry-chain-conflict` (someone appended
+ * first) by reading the stream again and re-sealing and re-signing on the new head.
  */
 
 import { ApiProblem } from '../../shared/api/client';
@@ -16,6 +17,7 @@ import { initCrypto } from '../../shared/crypto/sodium';
 import type { EntryMeta } from '../../shared/schemas/entry';
 import { ENTRY_RULES, type EntryType, type StreamKind } from '../../shared/schemas/entry-type';
 import { api } from '../api/transport';
+import { DEFAULT_SENDS, sendUntilAnswered } from '../core/resend-entry';
 import { currentDirectory } from '../crypto/directory';
 import { KeyringLockedError, withKey } from '../crypto/keyring-store';
 import type { EntryContext } from './entry-context';
@@ -42,6 +44,8 @@ export type EntryDraft = {
 };
 
 export type AppendedEntry = { readonly streamId: string; readonly entryHash: string; readonly seq: number };
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Re-reads and re-seals at most this many times when others keep appending first. */
 const MAX_ATTEMPTS = 4;
@@ -138,7 +142,12 @@ export const appendEntry = async (
     );
     let receipt: Awaited<ReturnType<typeof api<typeof API.appendEntry>>>;
     try {
-      receipt = await api(API.appendEntry, { body: sealed.entry });
+      receipt = await sendUntilAnswered(
+        () => api(API.appendEntry, { body: sealed.entry }),
+        pause,
+        DEFAULT_SENDS,
+        (send) => onStep(`No answer from the server: sending the same signed entry again (${send + 1})`),
+      );
     } catch (error) {
       const isConflict = error instanceof ApiProblem && error.is('entryChainConflict');
       if (!isConflict || ENTRY_RULES[draft.type].opens || attempt >= MAX_ATTEMPTS) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiProblem } from '../../shared/api/client';
 import { entryRoutes } from '../../shared/api/entries';
 import type { AttachmentRef } from '../../shared/content/attachment-ref';
@@ -13,6 +14,7 @@ import type { EntryType, StreamKind } from '../../shared/schemas/entry-type';
 import type { AppendReceipt } from '../../shared/schemas/log';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { chooseRecipients, type Reader, type RecipientChoice } from '../core/recipient-choice';
+import { sendUntilAnswered } from '../core/resend-entry';
 import { EntriesContext, type EntriesOwner } from './entries-context';
 import { type EntryAuthor, type EntryDraft, type EntryPosition, sealDraft } from './entry-draft';
 import { AppendConflictError, RecipientsBlockedError, RecipientsDeclinedError } from './entry-errors';
@@ -34,6 +36,13 @@ export type AppendOptions = {
   /** Attempts in all, 20 by default. */
   readonly maxAttempts?: number;
   readonly onConflict?: (conflict: ChainConflict) => void;
+  /**
+   * Sends of one signed entry whose answer was lost (502–504, a failed connection) before giving
+   * up, 10 by default: the same entry again, never a new one, since the first may have been logged.
+   */
+  readonly sends?: number;
+  /** Sees each lost answer before the same entry is sent again (`send` is the send that lost it). */
+  readonly onResend?: (send: number, error: unknown) => void;
   /**
    * Asked before sealing to anyone this person's last entry in the stream was not sealed to (to
    * everyone, for a first entry): answer false to send nothing. Without it the SDK, which acts
@@ -132,9 +141,14 @@ export class PersonEntries {
     return sealDraft(this.#author(directory), position, draft, choice.recipients);
   }
 
-  async #post(sealed: SealedEntry): Promise<AppendResult> {
+  async #post(sealed: SealedEntry, options: AppendOptions): Promise<AppendResult> {
     const { http } = this.#context.owner;
-    const { entryHash, ...receipt } = await http.api(entryRoutes.appendEntry, { body: sealed.entry });
+    const { entryHash, ...receipt } = await sendUntilAnswered(
+      () => http.api(entryRoutes.appendEntry, { body: sealed.entry }),
+      sleep,
+      options.sends,
+      options.onResend,
+    );
     await verifyAppendReceipt(http, await this.#context.checkLog(), { ...receipt, entryHash }, sealed.entryHash);
     return { entryHash, leafIndex: receipt.leafIndex, receipt };
   }
@@ -158,7 +172,7 @@ export class PersonEntries {
     const opening = { ...draft, meta: { ...draft.meta, members: [...parties] } };
     const chain = emptyChain(streamId);
     const sealed = await this.#seal(directory, chain, position, opening, options);
-    const result = await this.#post(sealed);
+    const result = await this.#post(sealed, options);
     this.#context.remember(this.#extendedBy(chain, sealed, result, directory));
     return { streamId, ...result };
   }
@@ -200,8 +214,9 @@ export class PersonEntries {
 
   /**
    * Appends an entry to a stream: reads and verifies the head, seals to every current member's
-   * person at their current key (and a disclosure's grantee), signs, posts; a lost race (409) is
-   * retried at once from the fresh, verified head. Verifies the receipt before returning.
+   * person at their current key (and a disclosure's grantee), signs, posts; a lost answer (502–504,
+   * a failed connection) is answered by sending the same signed entry again, a lost race (409) by
+   * re-sealing at once on the fresh, verified head. Verifies the receipt before returning.
    *
    * @throws {AppendConflictError} after `maxAttempts` lost races; `ApiProblem` for any other refusal.
    */
@@ -215,7 +230,7 @@ export class PersonEntries {
       const position = { stream: streamId, streamKind: chain.kind, seq: chain.seq + 1, prevHash: chain.hash };
       const sealed = await this.#seal(directory, chain, position, draft, options);
       try {
-        const result = await this.#post(sealed);
+        const result = await this.#post(sealed, options);
         this.#context.remember(this.#extendedBy(chain, sealed, result, directory));
         return result;
       } catch (error) {

@@ -12,17 +12,25 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
  * sends it at all.
  */
 const recordingFetch = () => {
-  const state = { lastEntry: '', mode: 'pass' as 'pass' | 'lose-answer' | 'keep-back' };
+  const state = {
+    lastEntry: '',
+    posted: [] as string[],
+    mode: 'pass' as 'pass' | 'lose-answer' | 'keep-back',
+    /** In 'lose-answer' mode, how many more answers are lost before answers pass again. */
+    answersToLose: Number.POSITIVE_INFINITY,
+  };
   const wrapped: typeof fetch = async (input, init) => {
     const isAppend = init?.method === 'POST' && String(input).endsWith('/api/entries');
     if (isAppend) {
       state.lastEntry = String(init?.body);
+      state.posted.push(state.lastEntry);
       if (state.mode === 'keep-back') {
         throw new TypeError('fetch failed (kept back by the test)');
       }
     }
     const response = await fetch(input, init);
-    if (isAppend && state.mode === 'lose-answer') {
+    if (isAppend && state.mode === 'lose-answer' && state.answersToLose > 0) {
+      state.answersToLose -= 1;
       await response.arrayBuffer();
       throw new TypeError('fetch failed (answer lost by the test)');
     }
@@ -60,11 +68,27 @@ for (const driver of driversUnderTest()) {
       await cleanup?.();
     });
 
+    it('the SDK sends the same signed entry again when the answer is lost, and it is logged once', async () => {
+      const before = await staff.readStream(caseId);
+      recorder.state.posted = [];
+      recorder.state.mode = 'lose-answer';
+      recorder.state.answersToLose = 2;
+      const appended = await staff.append(caseId, { type: 'minutes', content: meetingMinutes('answer lost twice') });
+      recorder.state.mode = 'pass';
+      expect(recorder.state.posted).toHaveLength(3);
+      expect(new Set(recorder.state.posted).size).toBe(1);
+      const after = await staff.readStream(caseId);
+      expect(after.length).toBe(before.length + 1);
+      expect(after.at(-1)?.entryHash).toBe(appended.entryHash);
+      expect(after.at(-1)?.leafIndex).toBe(appended.leafIndex);
+    });
+
     it('answers a retry of an append whose answer was lost with the stored receipt, writing nothing', async () => {
       recorder.state.mode = 'lose-answer';
-      await expect(staff.append(caseId, { type: 'minutes', content: meetingMinutes('lost answer') })).rejects.toThrow(
-        /answer lost/,
-      );
+      recorder.state.answersToLose = Number.POSITIVE_INFINITY;
+      await expect(
+        staff.append(caseId, { type: 'minutes', content: meetingMinutes('lost answer') }, { sends: 1 }),
+      ).rejects.toThrow(/answer lost/);
       recorder.state.mode = 'pass';
       const before = await entryTablesDigest(server);
       const retry = await rawPostEntry(staff, recorder.state.lastEntry);
@@ -77,9 +101,9 @@ for (const driver of driversUnderTest()) {
 
     it('answers the same entry sent twice at once with one receipt and stores it once', async () => {
       recorder.state.mode = 'keep-back';
-      await expect(staff.append(caseId, { type: 'minutes', content: meetingMinutes('sent twice') })).rejects.toThrow(
-        /kept back/,
-      );
+      await expect(
+        staff.append(caseId, { type: 'minutes', content: meetingMinutes('sent twice') }, { sends: 1 }),
+      ).rejects.toThrow(/kept back/);
       recorder.state.mode = 'pass';
       const [first, second] = await Promise.all([
         rawPostEntry(staff, recorder.state.lastEntry),
