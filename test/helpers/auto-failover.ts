@@ -129,6 +129,17 @@ export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
       }
     }
     for (const name of ['monitor', 'node0', 'node1']) {
+      // pg_ctl starts each postmaster in a session of its own, out of reach of the group kill above.
+      // An immediate stop takes its children (logger, the monitor's health-check worker) with it;
+      // SIGKILL alone would leave them running.
+      spawnSync(
+        'runuser',
+        ['-u', 'postgres', '--', `${PG_BIN}/pg_ctl`, 'stop', '-m', 'immediate', '-D', join(dir, name)],
+        {
+          stdio: 'ignore',
+          timeout: 30_000,
+        },
+      );
       killPostmaster(join(dir, name));
     }
     rmSync(dir, { recursive: true, force: true });
@@ -179,6 +190,10 @@ export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
     await waitFor('the primary taking its synchronous standby', async () =>
       (await states()).some((node) => node.reportedstate === 'primary' && node.goalstate === 'primary'),
     );
+    await waitFor('synchronous replication being configured on the primary', async () => {
+      const [row] = await query<{ synchronous_standby_names: string }>(nodeUrl(0), 'show synchronous_standby_names');
+      return (row?.synchronous_standby_names ?? '') !== '';
+    });
   } catch (error) {
     destroy();
     throw error;

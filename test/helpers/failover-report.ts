@@ -15,6 +15,10 @@ export type FailoverResult = {
   readonly acknowledgedLost: number;
   readonly failedRequests: number;
   readonly failedByKind: Record<string, number>;
+  /** Lost answers after which the SDK sent the same signed entry again, by kind. */
+  readonly resentByKind: Record<string, number>;
+  /** Reads repeated after the load balancer answered 503 once the writers stopped. */
+  readonly readsRepeated: number;
   /** From the SIGKILL to the monitor reporting the standby as primary. */
   readonly promotedAfterMs: number | null;
   /** From the SIGKILL to the first append acknowledged through the load balancer. */
@@ -26,9 +30,13 @@ export type FailoverResult = {
 export const writeFailoverReport = (result: FailoverResult): void => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(`${RESULTS_DIR}failover.json`, `${JSON.stringify(result, null, 2)}\n`);
-  const failures = Object.entries(result.failedByKind)
-    .map(([kind, count]) => `${count} × ${kind}`)
-    .join('; ');
+  const byKind = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([kind, count]) => `${count} × ${kind}`)
+      .join('; ');
+  const failures = byKind(result.failedByKind);
+  const resent = byKind(result.resentByKind);
+  const resends = Object.values(result.resentByKind).reduce((sum, count) => sum + count, 0);
   const section = [
     BEGIN,
     '## Failover (issue 15; written by the failover test, not by `npm run bench`)',
@@ -40,7 +48,9 @@ export const writeFailoverReport = (result: FailoverResult): void => {
     `| Date | ${result.date} |`,
     `| Acknowledged appends (before the kill / in all) | ${result.acknowledgedBeforeKill} / ${result.acknowledged} |`,
     `| Acknowledged appends lost | ${result.acknowledgedLost} |`,
+    `| Lost answers, after which the SDK sent the same signed entry again | ${resends}${resent ? ` (${resent})` : ''} |`,
     `| Failed append calls (each writer pauses 200 ms after one) | ${result.failedRequests}${failures ? ` (${failures})` : ''} |`,
+    `| Reads repeated after a 503 once the writers stopped | ${result.readsRepeated} |`,
     `| Standby promoted after the kill | ${result.promotedAfterMs === null ? 'not observed' : `${(result.promotedAfterMs / 1000).toFixed(1)} s`} |`,
     `| Time to recover (kill to the first acknowledged append) | ${(result.timeToRecoverMs / 1000).toFixed(1)} s (target ≤ 30 s) |`,
     `| \`npm run audit -- fsck\` on the new primary | ${result.fsckClean ? 'clean' : 'FAILED'} |`,

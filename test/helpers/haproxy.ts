@@ -27,6 +27,9 @@ export const startLoadBalancer = async (backends: readonly string[], port?: numb
       '  timeout connect 2s',
       '  timeout client 120s',
       '  timeout server 120s',
+      // Without it a check must answer within `inter` (500 ms): on a loaded test machine both
+      // servers could fail it while they answer every request.
+      '  timeout check 2s',
       'frontend parley',
       `  bind 127.0.0.1:${listen}`,
       '  default_backend parley_servers',
