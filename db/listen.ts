@@ -31,7 +31,19 @@ export const listenOn = (
   };
 
   const listen = async () => {
-    const client = new pg.Client({ connectionString: await findTarget().catch(() => ''), keepAlive: true });
+    let target: string;
+    try {
+      target = await findTarget();
+    } catch (error) {
+      // No writable server found: try again later. An empty connection string would not fail but
+      // fall back to PGHOST or localhost, listening on whatever database answers there.
+      relisten(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (stopped) {
+      return;
+    }
+    const client = new pg.Client({ connectionString: target, keepAlive: true });
     let lost = false;
     const lose = (error: Error) => {
       if (!lost) {
