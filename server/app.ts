@@ -61,7 +61,7 @@ export const createApp = ({ context, version, log, cosignatures, limits, storage
   if (storage) {
     app.use('/api', storageGuard(storage));
   }
-  const ceremonyLimits = limits ?? CeremonyLimits.fromConfig(context.config);
+  const ceremonyLimits = limits ?? CeremonyLimits.fromConfig(context.config, context.database);
   const gatekeeper = createGatekeeper(context, {
     'stream-reader': (caller, input) =>
       assertStreamReader(context.database.db, caller, String(input.params['streamId'])),
@@ -82,9 +82,9 @@ export const createApp = ({ context, version, log, cosignatures, limits, storage
       ],
       gatekeeper,
       jsonLimitOf: (route) => (CEREMONY_ROUTES.has(route) ? CEREMONY_BODY_LIMIT : JSON_BODY_LIMIT),
-      beforeAdmit: (route, req) => {
+      beforeAdmit: async (route, req) => {
         if (CEREMONY_ROUTES.has(route)) {
-          ceremonyLimits.admit(req);
+          await ceremonyLimits.admit(req);
         }
       },
     }),

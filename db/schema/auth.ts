@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea, invitations, people } from './people';
 
 /** A WebAuthn challenge: stored as a hash, single-use, expiring after five minutes. */
@@ -33,3 +33,14 @@ export const sessions = pgTable(
   },
   (table) => [index('sessions_person_idx').on(table.personId)],
 );
+
+/**
+ * Attempts counted per key in a fixed window, shared by every server on the database, so that
+ * several servers together allow what one would (server/auth/shared-rate-limit.ts).
+ */
+export const rateWindows = pgTable('rate_windows', {
+  /** The limiter's name and what it counts: `ceremony:addr:203.0.113.0`, `uploads:<person id>`. */
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  count: integer('count').notNull(),
+});

@@ -1,9 +1,10 @@
 import type { Request } from 'express';
+import type { Database } from '../../db/client';
 import { enrolmentRoutes, passkeyRoutes, sessionRoutes } from '../../shared/api/identity';
 import type { RouteContract } from '../../shared/api/route';
 import { ProblemError } from '../problems';
 import { clientKey } from './client-key';
-import { RateLimiter } from './rate-limit';
+import { type AttemptCounter, SharedRateLimiter } from './shared-rate-limit';
 
 /** The passkey ceremonies: public or nearly so, each one costing a challenge row and a signature check. */
 export const CEREMONY_ROUTES: ReadonlySet<RouteContract> = new Set<RouteContract>([
@@ -23,31 +24,37 @@ export const CEREMONY_BODY_LIMIT = '64kb';
 /**
  * Limits on passkey ceremonies (enrolment, sign-in, adding a passkey): per client (by address, an
  * IPv6 address by its /64, behind the trusted proxy the client's own), for all clients together,
- * and per credential so that one passkey cannot be hammered from many addresses.
+ * and per credential so that one passkey cannot be hammered from many addresses. Counted in the
+ * database, so that every server on it shares them.
  */
 export class CeremonyLimits {
   constructor(
-    readonly perAddress = new RateLimiter(30, 60_000),
-    readonly perCredential = new RateLimiter(10, 60_000),
-    readonly overall = new RateLimiter(600, 60_000),
+    readonly perAddress: AttemptCounter,
+    readonly perCredential: AttemptCounter,
+    readonly overall: AttemptCounter,
   ) {}
 
-  /** Limits with the configured global budget. */
-  static fromConfig(config: { readonly ceremonyGlobalPerMinute: number }): CeremonyLimits {
-    return new CeremonyLimits(undefined, undefined, new RateLimiter(config.ceremonyGlobalPerMinute, 60_000));
+  /** Shared limits: 30 per address and 10 per credential a minute, and the configured global budget. */
+  static fromConfig(config: { readonly ceremonyGlobalPerMinute: number }, database: Database): CeremonyLimits {
+    return new CeremonyLimits(
+      new SharedRateLimiter(database, 'ceremony', 30, 60_000),
+      new SharedRateLimiter(database, 'ceremony', 10, 60_000),
+      new SharedRateLimiter(database, 'ceremony', config.ceremonyGlobalPerMinute, 60_000),
+    );
   }
 
   /**
    * Counts an attempt from this request's client before its body is read, so that a body that
    * fails to parse or to match its schema counts too; refuses with 429 over a limit.
    */
-  admit(req: Request): void {
-    refuseAfter(Math.max(this.perAddress.hit(`addr:${clientKey(req.ip)}`), this.overall.hit('all')));
+  async admit(req: Request): Promise<void> {
+    const perAddress = await this.perAddress.hit(`addr:${clientKey(req.ip)}`);
+    refuseAfter(Math.max(perAddress, perAddress > 0 ? 0 : await this.overall.hit('all')));
   }
 
   /** Counts an attempt with this credential, once the body names it. */
-  checkCredential(credentialId: string): void {
-    refuseAfter(this.perCredential.hit(`cred:${credentialId}`));
+  async checkCredential(credentialId: string): Promise<void> {
+    refuseAfter(await this.perCredential.hit(`cred:${credentialId}`));
   }
 }
 

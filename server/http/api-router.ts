@@ -51,7 +51,7 @@ export type ApiRouterOptions = {
    * Runs first, before the session is looked up or the body read (a rate limit, counting every
    * attempt whatever its body); refuses by throwing `ProblemError`.
    */
-  readonly beforeAdmit?: (route: RouteContract, req: Request) => void;
+  readonly beforeAdmit?: (route: RouteContract, req: Request) => void | Promise<void>;
 };
 
 const parsePart = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T | Record<string, never> => {
@@ -99,7 +99,7 @@ export const apiRouter = ({
     methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     const bodyKind = route.bodyKind ?? (route.body ? 'json' : 'none');
     const gate: RequestHandler = async (req, res, next) => {
-      beforeAdmit(route, req);
+      await beforeAdmit(route, req);
       res.locals['caller'] = await gatekeeper.admit(route, req);
       next();
     };

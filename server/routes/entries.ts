@@ -1,5 +1,5 @@
 import { entryRoutes } from '../../shared/api/entries';
-import { RateLimiter } from '../auth/rate-limit';
+import { SharedRateLimiter } from '../auth/shared-rate-limit';
 import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
 import type { StorageMonitor } from '../http/storage-guard';
@@ -23,7 +23,12 @@ export const entryHandlers = (
   const db = context.database.db;
   const sequencer = new EntrySequencer(context, log, context.config.sequencer);
   const uploads: UploadGuards = {
-    perPerson: new RateLimiter(context.config.attachmentUploadsPerHour, 60 * 60 * 1000),
+    perPerson: new SharedRateLimiter(
+      context.database,
+      'uploads',
+      context.config.attachmentUploadsPerHour,
+      60 * 60 * 1000,
+    ),
     quotaBytes: context.config.attachmentQuotaBytes,
     storage,
   };

@@ -17,7 +17,7 @@ export const keyHandlers = (
 ): Implementation[] => [
   implement(enrolmentRoutes.enrolmentOptions, ({ body }) => startEnrolment(context, body.token)),
   implement(enrolmentRoutes.enrolmentVerify, async ({ body }, { res }) => {
-    limits.checkCredential(body.response.id);
+    await limits.checkCredential(body.response.id);
     const { token, view } = await finishEnrolment(context, directory, body);
     setSessionCookie(context, res, token, new Date(view.expiresAt));
     return view;

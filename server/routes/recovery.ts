@@ -12,7 +12,7 @@ export const recoveryHandlers = (context: ServerContext, limits: CeremonyLimits)
   ),
   implement(recoveryRoutes.recoveryOptions, ({ body }) => startRecovery(context, body.token)),
   implement(recoveryRoutes.recoveryVerify, async ({ body }, { res }) => {
-    limits.checkCredential(body.response.id);
+    await limits.checkCredential(body.response.id);
     const { token, view } = await finishRecovery(context, body.token, body.response);
     setSessionCookie(context, res, token, new Date(view.expiresAt));
     return view;

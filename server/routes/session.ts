@@ -10,7 +10,7 @@ import { callerSessionView, finishSignIn, startSignIn } from '../services/sign-i
 export const sessionHandlers = (context: ServerContext, limits: CeremonyLimits): Implementation[] => [
   implement(sessionRoutes.signInOptions, () => startSignIn(context)),
   implement(sessionRoutes.signInVerify, async ({ body }, { req, res }) => {
-    limits.checkCredential(body.response.id);
+    await limits.checkCredential(body.response.id);
     const { token, view } = await finishSignIn(context, body.response, readSessionToken(context, req));
     setSessionCookie(context, res, token, new Date(view.expiresAt));
     return view;

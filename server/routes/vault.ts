@@ -36,8 +36,8 @@ export const vaultHandlers = (context: ServerContext, limits: CeremonyLimits): I
     passkeys: await listPasskeys(context, signedIn(caller).personId),
   })),
   implement(passkeyRoutes.passkeyOptions, (_input, { caller }) => startAddPasskey(context, signedIn(caller))),
-  implement(passkeyRoutes.passkeyVerify, ({ body }, { caller }) => {
-    limits.checkCredential(body.response.id);
+  implement(passkeyRoutes.passkeyVerify, async ({ body }, { caller }) => {
+    await limits.checkCredential(body.response.id);
     return finishAddPasskey(context, signedIn(caller), body.response, body.vault);
   }),
   implement(passkeyRoutes.passkeyRemovalChallenge, (_input, { caller }) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { challenges } from '../../db/schema/index';
+import { driversUnderTest } from '../helpers/databases';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 describe('passkey ceremonies are rate-limited', () => {
@@ -31,5 +32,46 @@ describe('passkey ceremonies are rate-limited', () => {
     // Enrolment shares the address budget.
     expect((await post('/api/enrolment/options', { token: 'A'.repeat(43) })).status).toBe(429);
     expect((await server.database.db.select().from(challenges)).length).toBe(issued);
+  });
+});
+
+const postgres = driversUnderTest().find((driver) => driver.name === 'postgres');
+
+describe.skipIf(!postgres)('ceremony limits are shared by every server on one PostgreSQL (issue 15)', () => {
+  let database: Awaited<ReturnType<NonNullable<typeof postgres>['create']>>;
+  let servers: TestServer[] = [];
+  beforeAll(async () => {
+    database = await (postgres as NonNullable<typeof postgres>).create();
+    const first = await startTestServer({ databaseUrl: database.options.databaseUrl });
+    const second = await startTestServer({
+      databaseUrl: database.options.databaseUrl,
+      env: { PUBLIC_ORIGIN: first.origin },
+    });
+    servers = [first, second];
+  });
+  afterAll(async () => {
+    for (const server of servers) {
+      await server.shutdown();
+    }
+    await database?.cleanup();
+  });
+
+  it('30 attempts from one address spread over two servers use up the budget on both', async () => {
+    const [first, second] = servers as [TestServer, TestServer];
+    const post = (server: TestServer) =>
+      fetch(`${server.url}/api/session/options`, { method: 'POST', headers: { origin: first.origin } });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 30; attempt++) {
+      statuses.push((await post(attempt % 2 === 0 ? first : second)).status);
+    }
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const issued = (await first.database.db.select().from(challenges)).length;
+    for (const server of [first, second]) {
+      const refused = await post(server);
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { type: string }).type).toBe('/problems/rate-limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect((await first.database.db.select().from(challenges)).length).toBe(issued);
   });
 });

@@ -5,7 +5,7 @@ import { attachmentChunks, attachments, entries } from '../../../db/schema/index
 import { ATTACHMENT_HASH_TAG } from '../../../shared/crypto/attachment-hash';
 import type { AttachmentReceipt } from '../../../shared/schemas/stream';
 import type { Caller } from '../../auth/caller';
-import type { RateLimiter } from '../../auth/rate-limit';
+import type { AttemptCounter } from '../../auth/shared-rate-limit';
 import type { ServerContext } from '../../context';
 import type { StorageMonitor } from '../../http/storage-guard';
 import { ProblemError } from '../../problems';
@@ -19,7 +19,7 @@ const ROW_BYTES = 1024 * 1024;
 /** What bounds one person's uploads, and the server's disk. */
 export type UploadGuards = {
   /** Uploads per person per hour. */
-  readonly perPerson: RateLimiter;
+  readonly perPerson: AttemptCounter;
   /** Bytes of attachments one person may hold, claimed or not. */
   readonly quotaBytes: number;
   readonly storage?: StorageMonitor | undefined;
@@ -55,7 +55,7 @@ export const uploadAttachment = async (
   if (declared > MAX_ATTACHMENT_BYTES) {
     throw new ProblemError('entryTooLarge', `Attachments are at most ${MAX_ATTACHMENT_BYTES} bytes`);
   }
-  const wait = guards.perPerson.hit(caller.personId);
+  const wait = await guards.perPerson.hit(caller.personId);
   if (wait > 0) {
     throw new ProblemError('rateLimited', `Too many uploads: try again in ${wait} seconds`, {
       headers: { 'Retry-After': String(wait) },
