@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { CEREMONY_BODY_LIMIT, CEREMONY_ROUTES, CeremonyLimits } from './auth/ceremony-limits';
 import { createGatekeeper } from './auth/gatekeeper';
+import { RATE_WINDOWS_SECRET_LABEL } from './auth/shared-rate-limit';
 import type { ServerContext } from './context';
 import { apiRouter } from './http/api-router';
 import { requestLog } from './http/request-log';
@@ -61,7 +62,8 @@ export const createApp = ({ context, version, log, cosignatures, limits, storage
   if (storage) {
     app.use('/api', storageGuard(storage));
   }
-  const ceremonyLimits = limits ?? CeremonyLimits.fromConfig(context.config, context.database);
+  const rateKeySecret = log.signer.deriveSecret(RATE_WINDOWS_SECRET_LABEL);
+  const ceremonyLimits = limits ?? CeremonyLimits.fromConfig(context.config, context.database, rateKeySecret);
   const gatekeeper = createGatekeeper(context, {
     'stream-reader': (caller, input) =>
       assertStreamReader(context.database.db, caller, String(input.params['streamId'])),

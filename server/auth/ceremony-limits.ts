@@ -35,11 +35,15 @@ export class CeremonyLimits {
   ) {}
 
   /** Shared limits: 30 per address and 10 per credential a minute, and the configured global budget. */
-  static fromConfig(config: { readonly ceremonyGlobalPerMinute: number }, database: Database): CeremonyLimits {
+  static fromConfig(
+    config: { readonly ceremonyGlobalPerMinute: number },
+    database: Database,
+    keySecret: Uint8Array,
+  ): CeremonyLimits {
     return new CeremonyLimits(
-      new SharedRateLimiter(database, 'ceremony', 30, 60_000),
-      new SharedRateLimiter(database, 'ceremony', 10, 60_000),
-      new SharedRateLimiter(database, 'ceremony', config.ceremonyGlobalPerMinute, 60_000),
+      new SharedRateLimiter(database, keySecret, 'ceremony', 30, 60_000),
+      new SharedRateLimiter(database, keySecret, 'ceremony', 10, 60_000),
+      new SharedRateLimiter(database, keySecret, 'ceremony', config.ceremonyGlobalPerMinute, 60_000),
     );
   }
 

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, type KeyObject, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatVerifierKey } from '../../shared/log/verifier-key';
@@ -11,6 +11,11 @@ export type LogSigner = {
   /** `name+keyhash+base64(key)`: what clients and the verifier CLI pin. */
   readonly verifierKey: string;
   sign(message: Uint8Array): Uint8Array;
+  /**
+   * A 32-byte secret for `label` (HKDF-SHA-256 of the key's seed): the same on every server of a
+   * deployment, as the key is, and kept out of the database and its backups with it.
+   */
+  deriveSecret(label: string): Uint8Array;
 };
 
 const KEY_FILE = 'log-key.json';
@@ -48,5 +53,6 @@ export const loadLogSigner = (config: Config): LogSigner => {
     publicKey,
     verifierKey: formatVerifierKey(config.logOrigin, publicKey),
     sign: (message) => new Uint8Array(sign(null, message, privateKey)),
+    deriveSecret: (label) => new Uint8Array(hkdfSync('sha256', seedOf(privateKey), new Uint8Array(0), label, 32)),
   };
 };

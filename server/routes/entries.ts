@@ -1,5 +1,5 @@
 import { entryRoutes } from '../../shared/api/entries';
-import { SharedRateLimiter } from '../auth/shared-rate-limit';
+import { RATE_WINDOWS_SECRET_LABEL, SharedRateLimiter } from '../auth/shared-rate-limit';
 import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
 import type { StorageMonitor } from '../http/storage-guard';
@@ -25,6 +25,7 @@ export const entryHandlers = (
   const uploads: UploadGuards = {
     perPerson: new SharedRateLimiter(
       context.database,
+      log.signer.deriveSecret(RATE_WINDOWS_SECRET_LABEL),
       'uploads',
       context.config.attachmentUploadsPerHour,
       60 * 60 * 1000,

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { challenges } from '../../db/schema/index';
+import { challenges, rateWindows } from '../../db/schema/index';
 import { driversUnderTest } from '../helpers/databases';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -33,6 +34,17 @@ describe('passkey ceremonies are rate-limited', () => {
     expect((await post('/api/enrolment/options', { token: 'A'.repeat(43) })).status).toBe(429);
     expect((await server.database.db.select().from(challenges)).length).toBe(issued);
   });
+
+  it('counts in the database without storing who tried: each key is an HMAC, never the address', async () => {
+    const windows = await server.database.db.select().from(rateWindows);
+    expect(windows.length).toBeGreaterThanOrEqual(2);
+    for (const window of windows) {
+      expect(window.key).toMatch(/^ceremony:[A-Za-z0-9_-]{43}$/);
+      expect(window.key).not.toContain('127.0.0.1');
+    }
+    // The 31st attempt was refused by the server's own counter, before the shared one.
+    expect(Math.max(...windows.map((window) => window.count))).toBe(30);
+  });
 });
 
 const postgres = driversUnderTest().find((driver) => driver.name === 'postgres');
@@ -42,10 +54,15 @@ describe.skipIf(!postgres)('ceremony limits are shared by every server on one Po
   let servers: TestServer[] = [];
   beforeAll(async () => {
     database = await (postgres as NonNullable<typeof postgres>).create();
-    const first = await startTestServer({ databaseUrl: database.options.databaseUrl });
+    // Every server of one database has the same log key (docs/DEPLOYMENT.md), and so the same secret.
+    const logSigningKey = randomBytes(32).toString('base64url');
+    const first = await startTestServer({
+      databaseUrl: database.options.databaseUrl,
+      env: { LOG_SIGNING_KEY: logSigningKey },
+    });
     const second = await startTestServer({
       databaseUrl: database.options.databaseUrl,
-      env: { PUBLIC_ORIGIN: first.origin },
+      env: { LOG_SIGNING_KEY: logSigningKey, PUBLIC_ORIGIN: first.origin },
     });
     servers = [first, second];
   });
