@@ -41,3 +41,12 @@ export const databaseDigest = async (
   );
   return Object.fromEntries(rows.map(({ name, n, h }) => [name, `${n}:${h}`]));
 };
+
+/**
+ * A digest without the rate-limit counters: a refused request is still an attempt, and counting
+ * it is the one write a refusal must make (server/auth/shared-rate-limit.ts).
+ */
+export const digestBesidesAttempts = async (database: Database): Promise<Record<string, string>> => {
+  const { 'public.rate_windows': _attempts, ...rest } = await databaseDigest(database);
+  return rest;
+};

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { streamingHeaders } from '../../client/sdk/raw-http';
 import { challenges } from '../../db/schema/index';
-import { databaseDigest } from '../helpers/db-digest';
+import { digestBesidesAttempts } from '../helpers/db-digest';
 import { generousCeremonyLimits } from '../helpers/log-capture';
 import { rawExchange } from '../helpers/raw-exchange';
 import { enrolMember } from '../helpers/sdk-entries';
@@ -34,14 +34,14 @@ describe('ceremony limits: small bodies, counted before parsing, keyed on the cl
   afterAll(async () => server?.shutdown());
 
   it('refuses a ceremony body over 64 KiB with 413 before parsing it', async () => {
-    const before = await databaseDigest(server.database);
+    const before = await digestBesidesAttempts(server.database);
     const body = JSON.stringify({ token: 'A'.repeat(43), padding: 'x'.repeat(100_000) });
     await expectProblemReply(
       await postJson(server, '/api/enrolment/options', body, { 'x-forwarded-for': '198.51.100.1' }),
       413,
       '/problems/payload-too-large',
     );
-    expect(await databaseDigest(server.database)).toEqual(before);
+    expect(await digestBesidesAttempts(server.database)).toEqual(before);
   });
 
   it('counts bodies that fail to parse: the 31st attempt from one client is 429, and no challenge was issued', async () => {
@@ -156,9 +156,9 @@ describe('attachment quota and upload rate', () => {
 
   it('refuses an upload past the per-person quota with 413 quota-exceeded, storing nothing', async () => {
     expect((await upload(600 * 1024)).status).toBe(201);
-    const before = await databaseDigest(server.database);
+    const before = await digestBesidesAttempts(server.database);
     await expectProblemReply(await upload(600 * 1024), 413, '/problems/quota-exceeded');
-    expect(await databaseDigest(server.database)).toEqual(before);
+    expect(await digestBesidesAttempts(server.database)).toEqual(before);
   });
 
   it('refuses uploads past the hourly rate with 429 and Retry-After', async () => {
