@@ -10,6 +10,9 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
+/** The data directory is held by another live process (a running server). */
+export class DataDirInUseError extends Error {}
+
 /**
  * PGlite has no locking of its own: two processes opening one data directory would corrupt it.
  * Takes `parley.lock` (holding this process id) or refuses while a live process holds it; a lock
@@ -27,7 +30,7 @@ export const lockDataDir = (dataDir: string): (() => void) => {
       }
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isSafeInteger(holder) && isAlive(holder)) {
-        throw new Error(
+        throw new DataDirInUseError(
           `The embedded database in ${dataDir} is in use by process ${holder}: stop that Parley first, or use PostgreSQL (DATABASE_URL)`,
         );
       }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type Database, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { initCrypto } from '../shared/crypto/sodium';
+import { startAdminSocket } from './admin-socket';
 import { createApp } from './app';
 import type { CeremonyLimits } from './auth/ceremony-limits';
 import type { Config } from './config';
@@ -12,7 +13,7 @@ import type { ServerContext } from './context';
 import { answerClientError } from './http/client-error';
 import { StorageMonitor } from './http/storage-guard';
 import { assertSignsStoredLog } from './log/assert-log-key';
-import { loadLogSigner } from './log/log-key';
+import { type LogSigner, loadLogSigner } from './log/log-key';
 import { TransparencyLog } from './log/transparency-log';
 import { collectAbandonedChunks } from './services/entries/attachments';
 import { startHousekeeping } from './services/housekeeping';
@@ -32,6 +33,13 @@ export type RunningServer = {
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   shutdown(): Promise<void>;
 };
+
+/** The admin socket, or nothing (logged) when it cannot be opened: the server runs without it. */
+const openAdminSocket = (context: ServerContext, signer: LogSigner) =>
+  startAdminSocket(context, signer).catch((error: unknown) => {
+    context.logger.warn({ err: error }, 'admin socket not opened: npm run admin needs the server stopped');
+    return async () => {};
+  });
 
 /** Grace period for in-flight requests before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -77,6 +85,7 @@ export const startServer = async (
     ...options,
   });
   cosignatures.start();
+  const stopAdminSocket = database.driver === 'pglite' ? await openAdminSocket(context, log.signer) : async () => {};
   const stopHousekeeping = startHousekeeping(context, config.unclaimedUploadTtlMs);
   const server = createServer(
     {
@@ -126,6 +135,7 @@ export const startServer = async (
       await closed;
       clearTimeout(timer);
       clearInterval(sweep);
+      await stopAdminSocket();
       await stopHousekeeping();
       await cosignatures.stop();
       await stopNotices();

@@ -1,16 +1,21 @@
 // `npm run admin -- invite --party "…" --role admin --name "…"`: starts a new party with its root admin;
-// `log-key` prints the log pin; `backup`/`restore` copy the embedded database.
+// `log-key` prints the log pin; `backup`/`restore` copy the embedded database. `invite` and `log-key`
+// work while the server runs on the embedded database: they ask it through its admin socket.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { withLogPin } from '../../shared/log/log-pin-text';
-import { PartyName } from '../../shared/schemas/identity';
+import { DataDirInUseError } from '../../db/data-dir-lock';
+import { ADMIN_SOCKET } from '../admin-socket';
 import { loadConfig } from '../config';
 import { loadLogSigner } from '../log/log-key';
-import { TransparencyLog } from '../log/transparency-log';
-import { ProblemError } from '../problems';
-import { createBootstrapInvitation } from '../services/bootstrap';
-import { readLegacyBefore } from '../services/deployment-trust';
-import { INVITATION_TTL_MS, invitationLink } from '../services/invitations';
-import { KeyDirectory } from '../services/key-directory';
+import {
+  inviteFirstAdmin,
+  logKeyText,
+  OperatorCommandError,
+  parseFirstAdminRequest,
+} from '../services/operator-commands';
+import { askRunningServer } from './ask-running-server';
 import { BACKUP_USAGE, backup, RESTORE_USAGE, restore } from './backup-commands';
 import { CliError, openCliContext, runCli } from './cli-support';
 
@@ -29,56 +34,51 @@ const invite = async (args: string[]) => {
       throw new CliError(`${error instanceof Error ? error.message : String(error)} (usage: ${INVITE_USAGE})`);
     }
   })();
-  const partyName = PartyName.safeParse(values.party ?? '');
-  if (!partyName.success) {
-    throw new CliError(`--party must be a party name of 2 to 120 characters (usage: ${INVITE_USAGE})`);
-  }
-  if (values.role !== 'admin') {
-    throw new CliError(
-      "--role must be admin: the command line starts a party with its first admin, who invites the party's people in the app",
-    );
-  }
-  const name = (values.name ?? '').trim();
-  if (name.length < 1 || name.length > 120) {
-    throw new CliError(`--name must be the person's name, 1 to 120 characters (usage: ${INVITE_USAGE})`);
-  }
-  const context = await openCliContext();
   try {
-    const signer = loadLogSigner(context.config);
-    const directory = new KeyDirectory(new TransparencyLog(signer));
-    const { token, party } = await context.database
-      .transaction((tx) => createBootstrapInvitation(context, directory, tx, { partyName: partyName.data, name }))
-      .catch((error: unknown) => {
-        throw error instanceof ProblemError ? new CliError(error.detail ?? error.message) : error;
-      });
-    // The link travels out of band: it carries the log pin, so the new admin's browser pins the
-    // log from it rather than trusting the server's word on first contact.
-    const pin = {
-      verifierKey: signer.verifierKey,
-      origin: signer.name,
-      legacyBefore: await readLegacyBefore(context.database.db),
-    };
-    process.stdout.write(
-      `Invitation for ${name} (admin, ${party.name}), valid for ${INVITATION_TTL_MS / 3_600_000} hours, usable once:\n` +
-        `${withLogPin(invitationLink(context, token), pin)}\n`,
-    );
-  } finally {
-    await context.database.close();
+    parseFirstAdminRequest(values);
+  } catch (error) {
+    throw error instanceof OperatorCommandError ? new CliError(`${error.message} (usage: ${INVITE_USAGE})`) : error;
   }
+  process.stdout.write(
+    await viaServerOrDatabase(
+      (context) => inviteFirstAdmin(context, loadLogSigner(context.config), values),
+      (socket) => askRunningServer(socket, 'POST', '/invite', values),
+    ),
+  );
+};
+
+/** Prints what clients and reviewers pin out of band (docs/PROTOCOL.md §7.8). */
+const logKey = async () => {
+  process.stdout.write(
+    await viaServerOrDatabase(
+      (context) => logKeyText(context, loadLogSigner(context.config)),
+      (socket) => askRunningServer(socket, 'GET', '/log-key'),
+    ),
+  );
 };
 
 /**
- * Prints what clients and reviewers pin out of band: the log's verifier key and the deployment's
- * legacy boundary (docs/PROTOCOL.md §7.8; 0 unless the deployment predates party roots).
+ * Runs a command on the database, or, when a running server holds the embedded one, asks that
+ * server through its admin socket to run it.
  */
-const logKey = async () => {
-  const signer = loadLogSigner(loadConfig(process.env));
-  const context = await openCliContext();
+const viaServerOrDatabase = async (
+  onDatabase: (context: Awaited<ReturnType<typeof openCliContext>>) => Promise<string>,
+  onServer: (socket: string) => Promise<string>,
+): Promise<string> => {
+  let context: Awaited<ReturnType<typeof openCliContext>>;
   try {
-    const legacyBefore = await readLegacyBefore(context.database.db);
-    process.stdout.write(
-      `origin: ${signer.name}\nverifier key: ${signer.verifierKey}\nlegacy statements before: ${legacyBefore}\n`,
-    );
+    context = await openCliContext();
+  } catch (error) {
+    const socket = join(loadConfig(process.env).dataDir, ADMIN_SOCKET);
+    if (error instanceof DataDirInUseError && existsSync(socket)) {
+      return onServer(socket);
+    }
+    throw error;
+  }
+  try {
+    return await onDatabase(context).catch((error: unknown) => {
+      throw error instanceof OperatorCommandError ? new CliError(error.message) : error;
+    });
   } finally {
     await context.database.close();
   }

@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyPerson } from '../../client/sdk/parley-person';
 import type { DatabaseOptions } from '../../db/client';
@@ -18,6 +20,23 @@ const runAdmin = (options: DatabaseOptions, args: string[]) =>
     },
     encoding: 'utf8',
     timeout: 180_000,
+  });
+
+/** As `runAdmin`, without blocking this process: the in-process server must answer the command. */
+const runAdminBeside = (options: DatabaseOptions, args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/admin.ts', ...args], {
+      env: { PATH: process.env['PATH'] ?? '', DATA_DIR: options.dataDir, PUBLIC_ORIGIN: 'https://parley.example.org' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 
 for (const driver of driversUnderTest()) {
@@ -134,5 +153,56 @@ for (const driver of driversUnderTest()) {
       expect(result.stderr).toMatch(message);
       expect(await counts()).toEqual(before);
     });
+
+    it.runIf(driver.name === 'pglite')(
+      'works while the server holds the embedded database: it asks the server through its admin socket',
+      async () => {
+        const server = await startTestServer({ dataDir: options.dataDir });
+        const socket = join(options.dataDir, 'admin.sock');
+        try {
+          expect(statSync(socket).mode & 0o777).toBe(0o600);
+          const before = await server.database.db.select().from(invitations);
+          const result = await runAdminBeside(options, [
+            'invite',
+            '--party',
+            'Mission of Carbonek',
+            '--role',
+            'admin',
+            '--name',
+            'Elaine',
+          ]);
+          expect(result.stderr).toBe('');
+          expect(result.status).toBe(0);
+          // The running server made the link: it names the origin people use with that server.
+          const link = /^(\S+\/enrol#\S+)$/m.exec(result.stdout)?.[1] ?? '';
+          expect(link.startsWith(`${server.origin}/enrol#`)).toBe(true);
+          expect(await server.database.db.select().from(invitations)).toHaveLength(before.length + 1);
+          const admin = await ParleyPerson.enrol(server.url, link, { origin: server.origin });
+          expect(admin.currentSession?.person).toMatchObject({ role: 'admin', status: 'active' });
+          const logKey = await runAdminBeside(options, ['log-key']);
+          expect(logKey.status).toBe(0);
+          expect(logKey.stdout).toContain(`verifier key: ${server.log.signer.verifierKey}`);
+          // Refusals come back as the same one line and exit 2, and change nothing.
+          const afterEnrol = await server.database.db.select().from(invitations);
+          const again = await runAdminBeside(options, [
+            'invite',
+            '--party',
+            'Mission of Carbonek',
+            '--role',
+            'admin',
+            '--name',
+            'Mordred',
+          ]);
+          expect(again.status).toBe(2);
+          expect(again.stdout).toBe('');
+          expect(again.stderr.trimEnd().split('\n')).toHaveLength(1);
+          expect(again.stderr).toMatch(/already has its root admin/);
+          expect(await server.database.db.select().from(invitations)).toHaveLength(afterEnrol.length);
+        } finally {
+          await server.shutdown();
+        }
+        expect(existsSync(socket)).toBe(false);
+      },
+    );
   });
 }
