@@ -9,13 +9,21 @@ import type { SessionView } from '../../shared/schemas/identity';
 import type { RecoveryOptionsResponse } from '../../shared/schemas/recovery';
 import { api } from '../api/transport';
 import { createPasskey } from './passkeys';
+import { keepForVaultCopy } from './recovered-passkey-copy';
 
 export const openRecovery = (token: string): Promise<RecoveryOptionsResponse> =>
   api(API.recoveryOptions, { body: { token } });
 
 export const recoverWithNewPasskey = async (token: string, offer: RecoveryOptionsResponse): Promise<SessionView> => {
   const { response, prfOutput } = await createPasskey(offer.options);
-  // The PRF output is not used here: there are no keys to seal to it until the vault is opened.
-  prfOutput?.fill(0);
-  return api(API.recoveryVerify, { body: { token, response } });
+  try {
+    const session = await api(API.recoveryVerify, { body: { token, response } });
+    if (prfOutput !== null) {
+      // No keys to seal to it until the vault is opened: kept for that moment.
+      keepForVaultCopy(session.person.id, response.id, prfOutput);
+    }
+    return session;
+  } finally {
+    prfOutput?.fill(0);
+  }
 };

@@ -12,6 +12,7 @@ import {
 } from '../api/transport';
 import { startAutoLock } from '../crypto/auto-lock';
 import { getKeyStatus, lockKeyring } from '../crypto/keyring-store';
+import { dropPendingVaultCopy } from '../crypto/recovered-passkey-copy';
 import { SessionContext, type SessionContextValue, type SessionState } from './session-context';
 
 /**
@@ -35,6 +36,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const forget = useCallback(() => {
     endSessionRequests();
     lockKeyring('signed-out');
+    dropPendingVaultCopy();
     setCsrfToken(null);
     setState({ status: 'signed-out' });
   }, []);

@@ -101,6 +101,22 @@ describe.skipIf(!HAS_BROWSER)(
       await shot(newDevice, '03-old-letter');
       expect(newDevice.errors).toEqual([]);
 
+      // Opening the keys with the recovery key sealed them to the new passkey too: after a reload
+      // the passkey alone unlocks, without the recovery key.
+      const copies = await newDevice.page.evaluate(async () => {
+        const { session: current } = await fetch('/api/session').then((reply) => reply.json());
+        const { vaults } = await fetch('/api/vault').then((reply) => reply.json());
+        return vaults
+          .filter((copy: { vault: { kind: string; credentialId: string } }) => copy.vault.kind === 'prf')
+          .map((copy: { vault: { credentialId: string } }) => copy.vault.credentialId === current.credentialId);
+      });
+      expect(copies).toContain(true);
+      await newDevice.page.reload();
+      await newDevice.page.getByTestId('key-status').click({ timeout: 60_000 });
+      await newDevice.page.getByTestId('unlock-passkey').click({ timeout: 60_000 });
+      await newDevice.page.getByTestId('unlocked').waitFor({ timeout: 60_000 });
+      expect(newDevice.errors).toEqual([]);
+
       // The link works once.
       const token = link.split('#')[1] ?? '';
       const again = await newDevice.page.evaluate(

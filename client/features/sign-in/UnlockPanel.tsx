@@ -3,6 +3,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import type { LockReason } from '../../crypto/keyring-store';
+import { storePendingVaultCopy } from '../../crypto/recovered-passkey-copy';
 import { unlockWithPasskey } from '../../crypto/sign-in';
 import { unlockOptions, unlockWithPassphrase, unlockWithRecoveryKey } from '../../crypto/vault-unlock';
 import { useKeyStatus, useSession, useSignedIn } from '../../session/useSession';
@@ -14,6 +15,14 @@ const REASONS: Record<LockReason, string> = {
   idle: 'Your keys were locked after 15 minutes without activity.',
   hidden: 'Your keys were locked while this tab was hidden.',
   'other-person': 'The keys of the previous person were dropped.',
+};
+
+/**
+ * After an unlock, gives a passkey just made through a recovery link its own vault copy. The
+ * person is unlocked either way; a failure keeps the passkey's output for the next unlock.
+ */
+const sealToRecoveredPasskey = async (personId: string): Promise<void> => {
+  await storePendingVaultCopy(personId).catch(() => false);
 };
 
 /**
@@ -75,7 +84,7 @@ export const UnlockPanel = ({
           label="Unlock passphrase"
           hint="The passphrase you chose at enrolment (at least 12 characters)."
           submitLabel="Unlock with passphrase"
-          onUnlock={(secret) => unlockWithPassphrase(personId, secret)}
+          onUnlock={(secret) => unlockWithPassphrase(personId, secret).then(() => sealToRecoveredPasskey(personId))}
         />
       ) : null}
       {options.status === 'ready' && options.data.recovery ? (
@@ -84,7 +93,7 @@ export const UnlockPanel = ({
           label="Recovery key"
           hint="The 55-character key you stored at enrolment; dashes and spaces do not matter."
           submitLabel="Unlock with recovery key"
-          onUnlock={(secret) => unlockWithRecoveryKey(personId, secret)}
+          onUnlock={(secret) => unlockWithRecoveryKey(personId, secret).then(() => sealToRecoveredPasskey(personId))}
         />
       ) : null}
     </section>
