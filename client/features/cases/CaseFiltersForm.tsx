@@ -38,6 +38,15 @@ export const CaseFiltersForm = ({
         onChange={(turning18Within) => onChange({ ...filters, turning18Within })}
         testId="case-filter-turning-18"
       />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={filters.owedOverdue}
+          onChange={(event) => onChange({ ...filters, owedOverdue: event.target.checked })}
+          data-testid="case-filter-overdue"
+        />
+        {t('filters.overdue')}
+      </label>
     </fieldset>
   );
 };

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { listCases } from '../../entries/load-streams';
 import { formatInstant, STATUS_LABELS } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { AgeBadge } from './AgeBadge';
 import { CaseFiltersForm } from './CaseFiltersForm';
 import { type CaseFilters, filterCases, NO_FILTERS } from './case-filters';
+import { listCasesWithCommitments } from './case-list';
 import { StreamQueryState } from './StreamQueryState';
 
 const ACCESS_TEXT = {
@@ -16,10 +16,11 @@ const ACCESS_TEXT = {
 
 /** The cases of the caller's party (every case, headers only, for reviewers); names decrypted here. */
 export const CaseListPage = () => {
-  const { context, contextState, query, reload } = useEntryQuery(listCases, 'cases');
+  const { context, contextState, query, reload } = useEntryQuery(listCasesWithCommitments, 'cases');
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
-  const all = query.status === 'ready' ? query.data : null;
-  const cases = useMemo(() => all && filterCases(all, filters, new Date()), [all, filters]);
+  const list = query.status === 'ready' ? query.data : null;
+  const all = list?.cases ?? null;
+  const cases = useMemo(() => list && filterCases(list.cases, filters, new Date(), list.owed), [list, filters]);
   return (
     <section aria-labelledby="cases-title">
       <h1 id="cases-title">Cases</h1>

@@ -34,4 +34,16 @@ describe('filterCases', () => {
     expect(ids({ turning18Within: '30' })).toEqual(['a']);
     expect(ids({ turning18Within: '10' })).toEqual([]);
   });
+
+  it('keeps only the cases an overdue commitment still owes, when asked', () => {
+    const owed = new Set(['b', 'c']);
+    expect(filterCases(CASES, { ...NO_FILTERS, owedOverdue: true }, NOW, owed).map((item) => item.id)).toEqual([
+      'b',
+      'c',
+    ]);
+    expect(
+      filterCases(CASES, { ...NO_FILTERS, owedOverdue: true, status: 'reported' }, NOW, owed).map((item) => item.id),
+    ).toEqual(['c']);
+    expect(filterCases(CASES, NO_FILTERS, NOW, owed)).toHaveLength(3);
+  });
 });
