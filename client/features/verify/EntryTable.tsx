@@ -1,5 +1,5 @@
 import { ENTRY_TYPE_LABELS, shortHash } from '../timeline/labels';
-import { ENTRY_CHECKS, type EntryCheckName, type EntryRow } from './entry-rows';
+import { ENTRY_CHECKS, type EntryCheckName, type EntryRow, streamLabels } from './entry-rows';
 import { ProofStateBadge } from './ProofState';
 
 const CHECK_LABELS: Readonly<Record<EntryCheckName, string>> = {
@@ -10,7 +10,15 @@ const CHECK_LABELS: Readonly<Record<EntryCheckName, string>> = {
   record: 'Record',
 };
 
-const EntryRowView = ({ row, names }: { row: EntryRow; names: ReadonlyMap<string, string> }) => {
+const EntryRowView = ({
+  row,
+  names,
+  streams,
+}: {
+  row: EntryRow;
+  names: ReadonlyMap<string, string>;
+  streams: ReadonlyMap<string, string>;
+}) => {
   const { header } = row;
   const isFailing = row.failures.length > 0;
   return (
@@ -21,7 +29,9 @@ const EntryRowView = ({ row, names }: { row: EntryRow; names: ReadonlyMap<string
       className={isFailing ? 'verify-failing' : undefined}
     >
       <td data-testid="verify-entry-position">
-        {header ? `${header.streamKind} ${shortHash(header.stream)} #${header.seq}` : '—'}
+        {header
+          ? `${streams.get(header.stream) ?? `${header.streamKind} ${shortHash(header.stream)}`} #${header.seq}`
+          : '—'}
         <div className="hint">leaf {row.leafIndex}</div>
       </td>
       <td data-testid="verify-entry-type">{header ? ENTRY_TYPE_LABELS[header.type] : 'unreadable header'}</td>
@@ -57,8 +67,9 @@ const EntryRowView = ({ row, names }: { row: EntryRow; names: ReadonlyMap<string
 };
 
 /** Every entry of the bundle with each of its checks, failing ones named with their reasons. */
-export const EntryTable = ({ rows, names }: { rows: readonly EntryRow[]; names: ReadonlyMap<string, string> }) =>
-  rows.length === 0 ? (
+export const EntryTable = ({ rows, names }: { rows: readonly EntryRow[]; names: ReadonlyMap<string, string> }) => {
+  const streams = streamLabels(rows);
+  return rows.length === 0 ? (
     <p data-testid="verify-no-entries">The bundle carries no entries.</p>
   ) : (
     <div className="verify-table-scroll">
@@ -78,9 +89,10 @@ export const EntryTable = ({ rows, names }: { rows: readonly EntryRow[]; names: 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <EntryRowView key={row.subject} row={row} names={names} />
+            <EntryRowView key={row.subject} row={row} names={names} streams={streams} />
           ))}
         </tbody>
       </table>
     </div>
   );
+};

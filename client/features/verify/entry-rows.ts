@@ -28,6 +28,8 @@ export type EntryRow = {
     readonly seq: number;
     readonly type: EntryType;
     readonly author: { readonly person: string; readonly party: string; readonly keyId: string };
+    /** A case's clear code, as the signed header of its opening entry gives it. */
+    readonly reference?: string;
   } | null;
   readonly checks: Readonly<Record<EntryCheckName, RowCheck>>;
   /** The verifier's failures about this entry: its own, and its stream's about its place in the chain. */
@@ -124,10 +126,25 @@ export const entryRows = (entries: readonly RawEntry[], failures: readonly Bundl
         seq: header.seq,
         type: header.type,
         author: header.author,
+        ...(header.meta.reference === undefined ? {} : { reference: header.meta.reference }),
       },
       checks: checksOf(reasons, true),
       failures: reasons,
     };
   });
   return rows.sort((a, b) => a.leafIndex - b.leafIndex);
+};
+
+/**
+ * Names for the case streams of the rows: the code each case's opening entry gives in its signed
+ * header, when the bundle holds that entry. Other streams go by the start of their id.
+ */
+export const streamLabels = (rows: readonly EntryRow[]): ReadonlyMap<string, string> => {
+  const labels = new Map<string, string>();
+  for (const { header } of rows) {
+    if (header?.streamKind === 'case' && header.seq === 1 && header.reference !== undefined) {
+      labels.set(header.stream, `case ${header.reference}`);
+    }
+  }
+  return labels;
 };
