@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { addOwnPasskey, removeOwnPasskey } from '../../crypto/own-passkeys';
 import { useFormat } from '../../i18n/useFormat';
 import { useT } from '../../i18n/useT';
+import { useSession } from '../../session/useSession';
 import { PasskeyNameField } from './PasskeyNameField';
 import { forgetPasskeyName, passkeyName, renamePasskey } from './passkey-names';
 
@@ -31,6 +32,7 @@ export const PasskeyList = ({
   const format = useFormat();
   const [list, reload] = useQuery(() => api(API.listPasskeys), []);
   const { busy, error, run } = useAction();
+  const { refresh } = useSession();
   const [notice, setNotice] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [, setNames] = useState(0);
@@ -116,7 +118,14 @@ export const PasskeyList = ({
             setRemoving(null);
             if (keyId) {
               act(
-                () => removeOwnPasskey(personId, keyId, credential),
+                async () => {
+                  const ended = await removeOwnPasskey(personId, keyId, credential);
+                  if (credential === currentCredential) {
+                    // The removal ended this session too: asking the server again signs this tab out.
+                    await refresh();
+                  }
+                  return ended;
+                },
                 (ended) => {
                   forgetPasskeyName(personId, credential);
                   return t('passkeys.removed', { count: ended });
