@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
+import { openPersonBrowser, type PersonBrowser } from '../helpers/e2e-browser';
 import {
   type BrowserPerson,
   type EntriesServer,
@@ -10,7 +11,8 @@ import {
   startParty,
 } from '../helpers/e2e-entries';
 import { axeViolations, goTo, settle, sidewaysOverflow } from '../helpers/e2e-screens';
-import { openThreadInBrowser } from '../helpers/e2e-workflows';
+import { enrolSdkMember, openThreadInBrowser } from '../helpers/e2e-workflows';
+import { meetingMinutes } from '../helpers/sdk-entries';
 
 const ADMIN = { name: 'Avery Lindqvist', party: 'Уповноважений Верховної Ради з прав людини' };
 const PARTY_B = 'Уполномоченный по правам ребёнка (РФ)';
@@ -24,7 +26,11 @@ describe.skipIf(!HAS_BROWSER)('every main screen at 1280 and 390 px in English, 
   let browser: Browser;
   let envoy: BrowserPerson;
   let admin: BrowserPerson;
+  let staff: BrowserPerson;
+  let signedOut: PersonBrowser;
   let threadId: string;
+  let caseId: string;
+  let partyId: string;
 
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
@@ -33,7 +39,32 @@ describe.skipIf(!HAS_BROWSER)('every main screen at 1280 and 390 px in English, 
     await startParty(booted, PARTY_B, 'Анна Кузнецова');
     envoy = await enrolBrowserPerson(browser, sdkAdmin, { role: 'envoy', name: 'Дмитро Лубінець' }, 'screens-00-envoy');
     admin = await enrolBrowserPerson(browser, sdkAdmin, { role: 'admin', name: 'Noor Haddad' }, 'screens-00-admin');
-  });
+    staff = await enrolBrowserPerson(browser, sdkAdmin, { role: 'staff', name: 'Ірина Мельник' }, 'screens-00-staff');
+    partyId = sdkAdmin.partyId;
+    const sdkStaff = await enrolSdkMember(booted, sdkAdmin, { role: 'staff', name: 'Олег Кравець' });
+    caseId = (
+      await sdkStaff.openCase({
+        parties: [partyId],
+        record: {
+          names: [
+            {
+              given: 'Олена',
+              family: 'Коваленко',
+              kind: 'birth',
+              script: 'Cyrl',
+              language: 'uk',
+              source: 'birth certificate',
+            },
+          ],
+          sex: 'female',
+        },
+      })
+    ).streamId;
+    await sdkStaff.append(caseId, { type: 'minutes', content: meetingMinutes('Зустріч щодо повернення') });
+    signedOut = await openPersonBrowser(browser, { hasPrf: true });
+    await signedOut.page.goto(booted.origin);
+    await signedOut.page.getByTestId('sign-in').waitFor();
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await booted?.cleanup();
@@ -60,6 +91,21 @@ describe.skipIf(!HAS_BROWSER)('every main screen at 1280 and 390 px in English, 
     { name: 'admin-invitations', path: '/admin/invitations' },
     { name: 'admin-pending', path: '/admin/pending' },
     { name: 'admin-people', path: '/admin/people' },
+  ];
+
+  const staffScreens = (): Screen[] => [
+    { name: 'case-new', path: '/cases/new' },
+    { name: 'case', path: `/cases/${caseId}` },
+    { name: 'case-minutes', path: `/cases/${caseId}/minutes` },
+    { name: 'search', path: '/search' },
+    { name: 'person', path: `/people/${envoy.personId}` },
+    { name: 'party', path: `/parties/${partyId}` },
+  ];
+  // A browser nobody signed in on: the sign-in screen, and the links' pages opened without their token.
+  const signedOutScreens: Screen[] = [
+    { name: 'sign-in', path: '/' },
+    { name: 'enrol-no-token', path: '/enrol' },
+    { name: 'recover-no-token', path: '/recover' },
   ];
 
   it('shoots every screen, never scrolls sideways at 390 px, and has no axe violations', {
@@ -91,6 +137,8 @@ describe.skipIf(!HAS_BROWSER)('every main screen at 1280 and 390 px in English, 
     for (const [person, screens] of [
       [envoy, envoyScreens()],
       [admin, adminScreens],
+      [staff, staffScreens()],
+      [signedOut, signedOutScreens],
     ] as const) {
       const { page } = person;
       for (const language of LANGUAGES) {
@@ -122,5 +170,7 @@ describe.skipIf(!HAS_BROWSER)('every main screen at 1280 and 390 px in English, 
     expect({ overflowing, violations }).toEqual({ overflowing: [], violations: [] });
     expect(envoy.errors).toEqual([]);
     expect(admin.errors).toEqual([]);
+    expect(staff.errors).toEqual([]);
+    expect(signedOut.errors).toEqual([]);
   });
 });
