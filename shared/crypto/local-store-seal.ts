@@ -3,7 +3,7 @@
  * derived from the person's unlocked keyring, so that a locked tab, or another person on the same
  * browser, reads nothing. XChaCha20-Poly1305 with the record's name as associated data: a record
  * moved to another name, or under another person's key, does not open.
- * Spec: docs/PROTOCOL.md#8-key-vault (client-side storage)
+ * Spec: docs/PROTOCOL.md#86-the-browsers-local-store
  */
 import { utf8Bytes } from '../encoding/bytes';
 import { randomBytes } from './random';

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
@@ -38,6 +39,30 @@ const waitForCase = async (page: Page, count: number) => {
   await expect.poll(() => timelineCount(page), { timeout: LONG }).toBe(count);
   await expect.poll(() => page.getByTestId('content-locked').count(), { timeout: LONG }).toBe(0);
   expect(await page.getByTestId('content-unreadable').count()).toBe(0);
+};
+
+/**
+ * Runs `navigate` and answers the milliseconds until the page shows the case timeline with `count`
+ * entries, none locked, measured in the page (checked at every animation frame). Reported, never
+ * asserted: speed targets belong in bench/.
+ */
+const timedRender = async (page: Page, count: number, navigate: () => Promise<unknown>): Promise<number> => {
+  await page.evaluate(() => {
+    (window as unknown as { __renderFrom: number }).__renderFrom = performance.now();
+  });
+  await navigate();
+  const shown = await page.waitForFunction(
+    (expected) => {
+      const entries = document.querySelectorAll('[data-testid="timeline"] [data-testid="timeline-entry"]').length;
+      const locked = document.querySelectorAll('[data-testid="content-locked"]').length;
+      return entries === expected && locked === 0
+        ? performance.now() - (window as unknown as { __renderFrom: number }).__renderFrom
+        : false;
+    },
+    count,
+    { polling: 'raf', timeout: LONG },
+  );
+  return (await shown.jsonValue()) as number;
 };
 
 /** Flips one byte in the middle of the sealed record of `streamId` in the person's IndexedDB. */
@@ -103,6 +128,7 @@ describe.skipIf(!HAS_BROWSER)('the local encrypted store (issue 16, Must show 1)
   let caseId: string;
   let head: Head;
   let requests: number[];
+  const timings: Record<string, number> = {};
 
   beforeAll(async () => {
     booted = await startEntriesServer(ADMIN);
@@ -122,6 +148,10 @@ describe.skipIf(!HAS_BROWSER)('the local encrypted store (issue 16, Must show 1)
   }, 900_000);
 
   afterAll(async () => {
+    writeFileSync(
+      artifactPath('local-store-timing.json'),
+      `${JSON.stringify({ entries: ENTRIES, ...timings }, null, 2)}\n`,
+    );
     await browser?.close();
     await booted?.cleanup();
   });
@@ -131,7 +161,7 @@ describe.skipIf(!HAS_BROWSER)('the local encrypted store (issue 16, Must show 1)
     async () => {
       const { page } = envoy;
       await page.getByRole('link', { name: 'Cases', exact: true }).click();
-      await page.getByTestId('case-reference').click();
+      timings['firstOpenMs'] = await timedRender(page, ENTRIES, () => page.getByTestId('case-reference').click());
       await waitForCase(page, ENTRIES);
       // The first read fetched the whole case from seq 0, in pages of 1,000.
       expect(requests[0]).toBe(0);
@@ -143,7 +173,7 @@ describe.skipIf(!HAS_BROWSER)('the local encrypted store (issue 16, Must show 1)
       await page.getByTestId('account-page').waitFor();
       head = await appendManyMinutes(staff, caseId, head, 1, 'Appended meanwhile');
       requests.length = 0;
-      await page.goBack();
+      timings['reopenFromStoreMs'] = await timedRender(page, ENTRIES + 1, () => page.goBack());
       await waitForCase(page, ENTRIES + 1);
       await page.screenshot({ path: artifactPath('store-01-reopened.png') });
       // Only what is new: one request, after the stored head.
@@ -169,7 +199,7 @@ describe.skipIf(!HAS_BROWSER)('the local encrypted store (issue 16, Must show 1)
       await page.getByTestId('account-page').waitFor();
       expect(await tamperStoredStream(page, envoy.personId, caseId)).toBeGreaterThan(1_000);
       requests.length = 0;
-      await page.goBack();
+      timings['reopenAfterTamperMs'] = await timedRender(page, ENTRIES + 1, () => page.goBack());
       await waitForCase(page, ENTRIES + 1);
       // Read again from the start, and the content is the log's, not what the record held.
       expect(requests[0]).toBe(0);
