@@ -281,4 +281,17 @@ describe.skipIf(!HAS_BROWSER)('the local encrypted store (issue 16, Must show 1)
     },
     LONG * 2,
   );
+
+  it(
+    'wipes the person’s store at sign-out',
+    async () => {
+      const { page } = envoy;
+      const name = `parley-local-store ${envoy.personId}`;
+      const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+      expect(await databases()).toContain(name);
+      await page.getByTestId('sign-out').click();
+      await expect.poll(databases, { timeout: LONG }).not.toContain(name);
+    },
+    LONG * 2,
+  );
 });
