@@ -81,6 +81,38 @@ describe('checkChain', () => {
   });
 });
 
+describe('checkChain from a stored head', () => {
+  const linkOf = (entry: StoredEntry) => ({
+    seq: entry.header.seq,
+    hash: entry.entryHash,
+    leafIndex: entry.leafIndex,
+  });
+
+  it('accepts entries that extend the stored head, as the whole chain does', () => {
+    const entries = chain();
+    const [first, ...rest] = entries;
+    const checks = checkChain(streamOf(entries), rest, undefined, linkOf(first as StoredEntry));
+    expect(checks.map((check) => check.state)).toEqual(['valid', 'valid']);
+    expect(checks).toEqual(checkChain(streamOf(entries), entries).slice(1));
+  });
+
+  it('refuses entries that do not link onto the stored head', () => {
+    const entries = chain();
+    const [first, second, third] = entries as [StoredEntry, StoredEntry, StoredEntry];
+    // A stored head the server's entries do not follow (another chain's entry at seq 1).
+    const other = { ...linkOf(first), hash: second.entryHash };
+    expect(checkChain(streamOf(entries), [second, third], undefined, other).map((check) => check.state)).toEqual([
+      'invalid',
+      'invalid',
+    ]);
+    // An entry skipped after the stored head.
+    expect(checkChain(streamOf(entries), [third], undefined, linkOf(first))[0]?.detail).toMatch(/Expected seq 2/);
+    // Logged before the stored head.
+    const later = { ...linkOf(first), leafIndex: 50 };
+    expect(checkChain(streamOf(entries), [second, third], undefined, later)[0]?.detail).toMatch(/logged before/);
+  });
+});
+
 describe('digestEntry', () => {
   it('recomputes the hash the entry was sealed with, and gives nothing for a header the schema refuses', () => {
     const [first] = chain() as [StoredEntry];

@@ -70,24 +70,31 @@ export const checkSignature = (
   return valid(`Signed by ${key.name} with key ${keyId}, valid at log position ${leafIndex}`);
 };
 
+/** The verified entry a chain check continues from: its seq, recomputed hash and log position. */
+export type ChainLink = { readonly seq: number; readonly hash: string; readonly leafIndex: number };
+
 /**
  * Chain continuity of a whole stream (§4.6): seq 1, 2, … without gaps; the first entry opens the
  * stream; each `prevHash` is the recomputed hash of the entry before; every entry names this
  * stream and its kind; log positions increase; the last hash is the head the server reports.
- * Once a link breaks, every later entry is reported broken too.
+ * Once a link breaks, every later entry is reported broken too. With `from`, `entries` are the
+ * ones after that already verified entry (a stream read again from the local store).
  */
 export const checkChain = (
   stream: StreamView,
   entries: readonly StoredEntry[],
   digests: readonly EntryDigest[] = entries.map(digestEntry),
+  from: ChainLink | null = null,
 ): EntryCheck[] => {
   const checks: EntryCheck[] = [];
   let broken: string | null = null;
-  let previousHash = '';
-  let previousLeaf = -1;
-  entries.forEach((entry, index) => {
+  let previousHash = from?.hash ?? '';
+  let previousLeaf = from?.leafIndex ?? -1;
+  const offset = from?.seq ?? 0;
+  entries.forEach((entry, position) => {
     const { header } = entry;
-    const hash = digests[index]?.hash ?? null;
+    const index = position + offset;
+    const hash = digests[position]?.hash ?? null;
     const problem =
       hash === null
         ? 'The header does not match the entry schema'
@@ -115,7 +122,7 @@ export const checkChain = (
   });
   const last = checks.at(-1);
   // A head further on is an entry appended since this page was read, not a contradiction.
-  if (last?.state === 'valid' && stream.head?.seq === entries.length && stream.head.hash !== previousHash) {
+  if (last?.state === 'valid' && stream.head?.seq === entries.length + offset && stream.head.hash !== previousHash) {
     checks[checks.length - 1] = invalid('The server reports another head for this stream than its last entry');
   }
   return checks;

@@ -7,11 +7,14 @@ const PAGE = 1000;
 /** A stream as the server hands it over: its routing facts and every entry, in seq order. Unverified. */
 export type FetchedStream = { readonly stream: StreamView; readonly entries: readonly StoredEntry[] };
 
-/** Fetches every entry of a stream, page by page. Nothing here is trusted yet: see `readStream`. */
-export const fetchStream = async (streamId: string): Promise<FetchedStream> => {
+/**
+ * Fetches every entry of a stream after seq `from` (all of them by default), page by page.
+ * Nothing here is trusted yet: see `readStream`.
+ */
+export const fetchStream = async (streamId: string, from = 0): Promise<FetchedStream> => {
   const entries: StoredEntry[] = [];
   for (;;) {
-    const after = entries.at(-1)?.header.seq ?? 0;
+    const after = entries.at(-1)?.header.seq ?? from;
     const page = await api(API.listEntries, { params: { streamId }, query: { after, limit: PAGE } });
     entries.push(...page.entries);
     if (page.entries.length < PAGE) {

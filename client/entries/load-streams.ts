@@ -5,11 +5,12 @@
  * the directory is taken from it.
  */
 import { currentDirectory } from '../crypto/directory';
+import { fetchAfterStored, storedStream, verifyThroughStore } from '../store/stored-streams';
 import { type CaseRecordView, type CaseSummary, caseRecordView, caseSummary } from './case-view';
 import type { EntryContext } from './entry-context';
 import { type EntryView, entryViews, type Names } from './entry-view';
-import { fetchStream, fetchStreamList } from './fetch-stream';
-import { type VerifiedStream, verifyStream } from './read-stream';
+import { fetchStreamList } from './fetch-stream';
+import type { VerifiedStream } from './read-stream';
 import { type ThreadSummary, threadSummary } from './thread-view';
 
 /** Everything the caller can see, verified. */
@@ -33,20 +34,19 @@ export type ThreadDetail = {
   readonly loaded: LoadedStreams;
 };
 
-/**
- * Reads and verifies the streams the server lists for the caller (or only `only`). The directory
- * is proven anew under the checkpoint accepted after the fetch: a key published since sign-in (a
- * person endorsed later, a rotation) must verify the entries it signed.
- */
-export const loadStreams = async (context: EntryContext, only?: (id: string) => boolean): Promise<LoadedStreams> => {
+/** {@link loadStreams}, run alone. */
+const readStreams = async (context: EntryContext, only?: (id: string) => boolean): Promise<LoadedStreams> => {
+  const personId = context.me.personId;
   const list = await fetchStreamList();
   const wanted = list.filter((stream) => only?.(stream.id) ?? true);
-  const fetched = await Promise.all(wanted.map((stream) => fetchStream(stream.id)));
+  // What this browser kept of each stream (client/store), then only the entries after it.
+  const stored = await Promise.all(wanted.map((stream) => storedStream(personId, stream.id)));
+  const fetched = await Promise.all(wanted.map((stream, index) => fetchAfterStored(stream, stored[index] ?? null)));
   const { checkpoint, directory } = await currentDirectory(context.refreshLog);
   // Party names are the server's labels, for display only.
   const names: Names = { directory, parties: new Map(context.trust.parties.map((party) => [party.id, party.name])) };
   const streams = await Promise.all(
-    fetched.map((stream) => verifyStream(stream, context.me.personId, directory, checkpoint)),
+    fetched.map((stream, index) => verifyThroughStore(stored[index] ?? null, stream, personId, directory, checkpoint)),
   );
   // Cases read here are named by their verified label; others by the code the server lists.
   const caseReferences = new Map([
@@ -56,6 +56,23 @@ export const loadStreams = async (context: EntryContext, only?: (id: string) => 
       .map(({ stream }) => [stream.id, stream.reference] as const),
   ]);
   return { streams, names: { ...names, caseReferences } };
+};
+
+// One read at a time: a read that starts while another runs (a live refresh while the page is
+// loading) waits for it, then finds in the local store what the first one kept, instead of
+// fetching and verifying the same new entries a second time.
+let reading: Promise<unknown> = Promise.resolve();
+
+/**
+ * Reads and verifies the streams the server lists for the caller (or only `only`), each through
+ * the local store: what it kept is extended with only what is new. The directory is proven anew
+ * under the checkpoint accepted after the fetch: a key published since sign-in (a person endorsed
+ * later, a rotation) must verify the entries it signed.
+ */
+export const loadStreams = (context: EntryContext, only?: (id: string) => boolean): Promise<LoadedStreams> => {
+  const next = reading.then(() => readStreams(context, only));
+  reading = next.catch(() => undefined);
+  return next;
 };
 
 /** Case summaries, newest activity first. */

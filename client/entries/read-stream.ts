@@ -6,11 +6,22 @@
  */
 import type { DecryptedEntry } from '../../shared/content/decrypted-entry';
 import type { DirectoryState } from '../../shared/directory/index';
-import type { MembershipProposal } from '../../shared/membership/stream-membership';
+import {
+  type MembershipProposal,
+  NO_MEMBERSHIP,
+  type StreamMembership,
+} from '../../shared/membership/stream-membership';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
 import { type AcceptedCheckpoint, currentDirectory } from '../crypto/directory';
 import { caseLabel } from './case-view';
-import { checkChain, checkSignature, digestEntry, type EntryCheck, type EntryDigest } from './entry-checks';
+import {
+  type ChainLink,
+  checkChain,
+  checkSignature,
+  digestEntry,
+  type EntryCheck,
+  type EntryDigest,
+} from './entry-checks';
 import { type FetchedStream, fetchStream } from './fetch-stream';
 import { type ContentOutcome, openContent } from './open-content';
 import { type DisclosureAccess, openDisclosed } from './open-disclosed';
@@ -87,12 +98,25 @@ const verifiedEntry = (
 };
 
 /**
- * Verifies one fetched stream. `directory` must be proven under `checkpoint` (or a later tree), and
+ * What a stream's earlier read verified, to be extended with the entries after it: the entries as
+ * fetched and as verified (aligned), the membership they add up to, and the last one's link.
+ */
+export type VerifiedPrefix = {
+  readonly stored: readonly StoredEntry[];
+  readonly verified: readonly VerifiedEntry[];
+  readonly membership: StreamMembership;
+  readonly link: ChainLink;
+};
+
+/**
+ * Verifies the entries of `fetched` that follow `prefix` (all of them when `prefix` is null), then
+ * the stream as a whole. `directory` must be proven under `checkpoint` (or a later tree), and
  * `checkpoint` accepted after the entries were fetched, so that it holds every one of them (null
  * leaves inclusion unchecked). Entries disclosed to the reader in the stream are opened too.
  * Entries of a broken chain are still shown, marked as broken.
  */
-export const verifyStream = async (
+export const extendVerified = async (
+  prefix: VerifiedPrefix | null,
   { stream, entries }: FetchedStream,
   personId: string,
   directory: DirectoryState,
@@ -100,25 +124,26 @@ export const verifyStream = async (
 ): Promise<VerifiedStream> => {
   // Each header canonicalised and hashed once, for the chain, the inclusion and the signature.
   const digests = entries.map(digestEntry);
-  const chain = checkChain(stream, entries, digests);
+  const chain = checkChain(stream, entries, digests, prefix?.link ?? null);
   // Requested first (the request leaves before the checks below start), so that the server
   // prepares the proofs while this browser checks signatures and opens content.
   const proving = proveInclusion(entries, checkpoint, digests);
   const opened = entries.map((stored, index) => checkAndOpen(stored, digests[index] ?? null, personId, directory));
   const isSound = opened.map((item, index) => item.signature.state === 'valid' && chain[index]?.state === 'valid');
-  const readers = checkReaders(entries, digests, isSound, directory);
+  const readers = checkReaders(entries, digests, isSound, directory, prefix?.membership ?? NO_MEMBERSHIP);
   const inclusion = await proving;
-  const verified = openDisclosed(
-    entries,
-    entries.map((stored, index) =>
-      verifiedEntry(
-        stored,
-        opened[index] as Opened,
-        chain[index] as EntryCheck,
-        inclusion[index] as EntryCheck,
-        readers.checks[index] as EntryCheck,
-      ),
+  const fresh = entries.map((stored, index) =>
+    verifiedEntry(
+      stored,
+      opened[index] as Opened,
+      chain[index] as EntryCheck,
+      inclusion[index] as EntryCheck,
+      readers.checks[index] as EntryCheck,
     ),
+  );
+  const verified = openDisclosed(
+    [...(prefix?.stored ?? []), ...entries],
+    [...(prefix?.verified ?? []), ...fresh],
     personId,
   );
   const isIntact = verified.every(
@@ -136,6 +161,14 @@ export const verifyStream = async (
   };
   return stream.kind === 'case' ? { ...result, stream: { ...stream, reference: caseLabel(result) } } : result;
 };
+
+/** Verifies one whole fetched stream: {@link extendVerified} from its first entry. */
+export const verifyStream = (
+  fetched: FetchedStream,
+  personId: string,
+  directory: DirectoryState,
+  checkpoint: AcceptedCheckpoint | null,
+): Promise<VerifiedStream> => extendVerified(null, fetched, personId, directory, checkpoint);
 
 /**
  * Fetches one stream, then brings the log up to date (so the accepted checkpoint holds every entry

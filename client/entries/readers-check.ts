@@ -16,13 +16,15 @@ export type ReadersOutcome = { readonly checks: EntryCheck[]; readonly membershi
 /**
  * Checks the readers of `entries` (one stream, in seq order), given which of them have a valid
  * signature and chain link. The first entry that fails those ends the fold: later ones are left
- * unchecked, since the membership they were sealed under is not known.
+ * unchecked, since the membership they were sealed under is not known. `start` is the membership
+ * before `entries` (after the entries read from the local store, say).
  */
 export const checkReaders = (
   entries: readonly StoredEntry[],
   digests: readonly EntryDigest[],
   isSound: readonly boolean[],
   directory: DirectoryState,
+  start: StreamMembership = NO_MEMBERSHIP,
 ): ReadersOutcome => {
   const stop = isSound.indexOf(false);
   const sound = stop === -1 ? entries.length : stop;
@@ -31,7 +33,7 @@ export const checkReaders = (
     entryHash: digests[index]?.hash ?? entry.entryHash,
     leafIndex: entry.leafIndex,
   }));
-  const { problems, membership } = checkStreamReaders(inputs, directory, NO_MEMBERSHIP);
+  const { problems, membership } = checkStreamReaders(inputs, directory, start);
   const checks = entries.map((entry, index): EntryCheck => {
     if (index >= sound) {
       return { state: 'unchecked', detail: 'Not checked: an earlier entry of the stream does not verify' };

@@ -7,6 +7,7 @@ import { useLog } from '../log/useLog';
 import { useSignedIn } from '../session/useSession';
 import { AccountBar } from './AccountBar';
 import { Navigation } from './Navigation';
+import { UnlockInPlace } from './UnlockInPlace';
 import { usePageFocus } from './usePageFocus';
 
 /**
@@ -37,6 +38,7 @@ export const Layout = () => {
       {status.failure ? <LogFailureBanner failure={status.failure} /> : null}
       <main id="content" tabIndex={-1}>
         {needsPin && !status.failure ? <LogPinScreen /> : null}
+        {needsPin || status.failure ? null : <UnlockInPlace />}
         {/* Kept mounted while the pin is asked for, so that what the page said at sign-in stays. */}
         {status.failure ? null : (
           <div hidden={needsPin}>

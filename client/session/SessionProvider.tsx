@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { callRoute } from '../../shared/api/client';
 import { API } from '../../shared/api/index';
 import type { SessionView } from '../../shared/schemas/identity';
@@ -13,20 +13,28 @@ import {
 import { startAutoLock } from '../crypto/auto-lock';
 import { getKeyStatus, lockKeyring } from '../crypto/keyring-store';
 import { dropPendingVaultCopy } from '../crypto/recovered-passkey-copy';
+import { forgetDrafts } from '../store/drafts';
+import { wipeLocalStore } from '../store/local-db';
 import { SessionContext, type SessionContextValue, type SessionState } from './session-context';
 
 /**
  * The signed-in person, from `GET /api/session` on load. Keeps the anti-forgery token for writes,
- * drops the unlocked keys at sign-out or when another person's session arrives, and runs the
- * idle and hidden-tab auto-lock (client/crypto/auto-lock.ts).
+ * drops the unlocked keys, drafts and the person's local store at sign-out (keys and drafts when
+ * another person's session arrives), and runs the idle and hidden-tab auto-lock
+ * (client/crypto/auto-lock.ts).
  */
 export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const signedInAs = useRef<string | null>(null);
 
   const adopt = useCallback((session: SessionView) => {
+    signedInAs.current = session.person.id;
     const keys = getKeyStatus();
     if (keys.state === 'unlocked' && keys.personId !== session.person.id) {
       lockKeyring('other-person');
+    }
+    if (signedInAs.current !== null && signedInAs.current !== session.person.id) {
+      forgetDrafts();
     }
     setCsrfToken(session.csrfToken);
     startSessionRequests();
@@ -37,6 +45,12 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     endSessionRequests();
     lockKeyring('signed-out');
     dropPendingVaultCopy();
+    forgetDrafts();
+    // The person's local store (client/store) goes with the session: nothing of theirs stays behind.
+    if (signedInAs.current !== null) {
+      void wipeLocalStore(signedInAs.current);
+      signedInAs.current = null;
+    }
     setCsrfToken(null);
     setState({ status: 'signed-out' });
   }, []);

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { listStreams } from '../../entries/load-streams';
 import { useT } from '../../i18n/useT';
+import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
 import { CasePicker } from '../cases/CasePicker';
 import { opt } from '../cases/case-draft';
@@ -15,6 +16,14 @@ import { shortHash } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { useSendCheck } from '../timeline/useSendCheck';
 
+const EMPTY_LETTER: {
+  readonly subject: string;
+  readonly salutation: string;
+  readonly body: string;
+  readonly closing: string;
+  readonly cases: readonly string[];
+} = { subject: '', salutation: '', body: '', closing: '', cases: [] };
+
 /**
  * Envoys write a first-person letter into a thread, optionally linked to cases, with files;
  * `?replyTo=<entry hash>` makes it a reply, referencing that entry in its signed header.
@@ -24,11 +33,11 @@ export const ComposeLetterPage = () => {
   const { threadId = '' } = useParams();
   const replyTo = useSearchParams()[0].get('replyTo');
   const { context, contextState, query } = useEntryQuery(listStreams, `letter ${threadId}`);
-  const [subject, setSubject] = useState('');
-  const [salutation, setSalutation] = useState('');
-  const [body, setBody] = useState('');
-  const [closing, setClosing] = useState('');
-  const [cases, setCases] = useState<string[]>([]);
+  // Kept by form, so that a letter half written when the keys lock is there after unlocking.
+  const [{ subject, salutation, body, closing, cases }, update, discard] = useDraft(
+    `letter ${threadId} ${replyTo ?? ''}`,
+    EMPTY_LETTER,
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [step, setStep] = useState('');
   const { busy, error, run } = useAction();
@@ -52,7 +61,7 @@ export const ComposeLetterPage = () => {
             type: 'letter',
             streamKind: 'thread',
             streamId: threadId,
-            cases,
+            cases: [...cases],
             ...(replyTo ? { refs: [replyTo] } : {}),
             content: {
               type: 'letter',
@@ -66,7 +75,10 @@ export const ComposeLetterPage = () => {
           },
           setStep,
         ),
-      () => void navigate(`/threads/${threadId}`),
+      () => {
+        discard();
+        void navigate(`/threads/${threadId}`);
+      },
     );
   };
   return (
@@ -85,15 +97,38 @@ export const ComposeLetterPage = () => {
               In reply to entry <code>{shortHash(replyTo)}</code>
             </p>
           ) : null}
-          <TextField label="Subject" value={subject} onChange={setSubject} required testId="letter-subject-input" />
-          <TextField label="Salutation" value={salutation} onChange={setSalutation} testId="letter-salutation" />
-          <TextField label="Letter" value={body} onChange={setBody} multiline required testId="letter-body-input" />
-          <TextField label="Closing" value={closing} onChange={setClosing} testId="letter-closing" />
+          <TextField
+            label="Subject"
+            value={subject}
+            onChange={(value) => update({ subject: value })}
+            required
+            testId="letter-subject-input"
+          />
+          <TextField
+            label="Salutation"
+            value={salutation}
+            onChange={(value) => update({ salutation: value })}
+            testId="letter-salutation"
+          />
+          <TextField
+            label="Letter"
+            value={body}
+            onChange={(value) => update({ body: value })}
+            multiline
+            required
+            testId="letter-body-input"
+          />
+          <TextField
+            label="Closing"
+            value={closing}
+            onChange={(value) => update({ closing: value })}
+            testId="letter-closing"
+          />
           <CasePicker
             legend="Linked cases (optional)"
             cases={loaded?.cases ?? []}
             selected={cases}
-            onChange={setCases}
+            onChange={(value) => update({ cases: value })}
           />
           <FilePicker label="Attachments" files={files} onChange={setFiles} testId="letter-files" />
           <RecipientStatus check={check} />
