@@ -13,7 +13,7 @@ import {
   proofNeededFor,
   type SplitViewAlarm,
 } from '../../shared/witness/split-view';
-import type { PinnedWitness, WitnessPolicy } from '../../shared/witness/witness-policy';
+import { type PinnedWitness, partiesRequired, type WitnessPolicy } from '../../shared/witness/witness-policy';
 import { checkWitnessedCheckpoint } from '../../shared/witness/witnessed-checkpoint';
 import type { ParleyHttp } from './parley-http';
 import type { PinnedLogState } from './person-state';
@@ -89,7 +89,9 @@ export const compareWithTrusted = async (http: ParleyHttp, log: PinnedLogState |
 
 /**
  * The witness status of the log's latest cosigned checkpoint under `pins`, after checking it
- * agrees with the trusted checkpoint. "Not yet witnessed" is an answer, not an error.
+ * agrees with the trusted checkpoint; `members` are the member parties of the stream read, from
+ * its verified entries, which the default policy needs a witness of each of. "Not yet
+ * witnessed" is an answer, not an error.
  *
  * @throws {SplitViewError} when the cosigned checkpoint conflicts with the trusted one.
  */
@@ -97,16 +99,19 @@ export const witnessStatusOf = async (
   http: ParleyHttp,
   log: PinnedLogState | undefined,
   pins: WitnessPins,
+  members?: ReadonlySet<string>,
 ): Promise<WitnessStatus> => {
   const { checkpoint } = await http.api(logRoutes.cosignedCheckpoint);
   if (checkpoint === null) {
-    return { isWitnessed: false, treeSize: null, witnessedBy: [], missingParties: [] };
+    const missingParties = partiesRequired(pins.policy, members) ?? [];
+    return { isWitnessed: false, treeSize: null, witnessedBy: [], missingParties };
   }
   const { note } = checkpoint;
   const checked = checkWitnessedCheckpoint(note, {
     logKey: log?.verifierKey ?? '',
     origin: log?.origin ?? '',
     ...pins,
+    ...(members === undefined ? {} : { members }),
   });
   if (!checked.ok) {
     throw new Error(`The cosigned checkpoint does not verify: ${checked.reason}`);
