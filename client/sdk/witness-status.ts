@@ -7,12 +7,7 @@
 import { logRoutes } from '../../shared/api/log';
 import { fromBase64url } from '../../shared/encoding/bytes';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
-import {
-  findSplitView,
-  type NotedCheckpoint,
-  proofNeededFor,
-  type SplitViewAlarm,
-} from '../../shared/witness/split-view';
+import { findSplitView, proofNeededFor, type SplitViewAlarm } from '../../shared/witness/split-view';
 import { type PinnedWitness, partiesRequired, type WitnessPolicy } from '../../shared/witness/witness-policy';
 import { checkWitnessedCheckpoint } from '../../shared/witness/witnessed-checkpoint';
 import type { ParleyHttp } from './parley-http';
@@ -44,14 +39,15 @@ export type WitnessStatus = {
   readonly note?: string;
 };
 
-const trustedOf = (log: PinnedLogState | undefined): NotedCheckpoint => {
+/** The pinned log and the note of the checkpoint this reader's monitor trusts. */
+export type TrustedNote = { readonly verifierKey: string; readonly origin: string; readonly note: string };
+
+const trustedOf = (log: PinnedLogState | undefined): TrustedNote => {
   const note = log?.checkpoint?.note;
-  const verified =
-    note === undefined || log === undefined ? undefined : verifyCheckpoint(note, log.verifierKey, log.origin);
-  if (!verified?.ok || note === undefined) {
+  if (note === undefined || log === undefined) {
     throw new Error('No trusted checkpoint yet: check the log first');
   }
-  return { note, checkpoint: verified.checkpoint };
+  return { verifierKey: log.verifierKey, origin: log.origin, note };
 };
 
 /**
@@ -61,9 +57,17 @@ const trustedOf = (log: PinnedLogState | undefined): NotedCheckpoint => {
  *
  * @throws {SplitViewError} naming both notes.
  */
-export const compareWithTrusted = async (http: ParleyHttp, log: PinnedLogState | undefined, note: string) => {
-  const trusted = trustedOf(log);
-  const verified = verifyCheckpoint(note, log?.verifierKey ?? '', log?.origin ?? '');
+export const compareWithTrusted = (http: ParleyHttp, log: PinnedLogState | undefined, note: string) =>
+  compareNotes(http, trustedOf(log), note);
+
+/** As {@link compareWithTrusted}, given the trusted note itself. */
+export const compareNotes = async (http: ParleyHttp, log: TrustedNote, note: string): Promise<void> => {
+  const opened = verifyCheckpoint(log.note, log.verifierKey, log.origin);
+  if (!opened.ok) {
+    throw new Error('No trusted checkpoint yet: check the log first');
+  }
+  const trusted = { note: log.note, checkpoint: opened.checkpoint };
+  const verified = verifyCheckpoint(note, log.verifierKey, log.origin);
   if (!verified.ok) {
     throw new Error(`The checkpoint is not signed by the pinned log: ${verified.reason}`);
   }
