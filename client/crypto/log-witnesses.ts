@@ -15,9 +15,10 @@ import {
   proofNeededFor,
   type SplitViewAlarm,
 } from '../../shared/witness/split-view';
+import { partiesRequired } from '../../shared/witness/witness-policy';
 import { checkWitnessedCheckpoint } from '../../shared/witness/witnessed-checkpoint';
 import { api } from '../api/transport';
-import type { BrowserWitnessPins } from './witness-pins';
+import { type BrowserWitnessPins, logWidePolicy } from './witness-pins';
 
 /** What the browser shows about witnesses: who cosigned the latest cosigned checkpoint, and when. */
 export const WitnessView = z.strictObject({
@@ -46,10 +47,11 @@ export const checkWitnesses = async (
 ): Promise<WitnessCheck> => {
   const { checkpoint } = await api(API.cosignedCheckpoint);
   if (checkpoint === null) {
-    return { view: { ...NOT_YET, missingParties: pins.policy.kind === 'each-party' ? [...pins.policy.parties] : [] } };
+    return { view: { ...NOT_YET, missingParties: [...(partiesRequired(logWidePolicy(pins)) ?? [])] } };
   }
   const { note } = checkpoint;
-  const checked = checkWitnessedCheckpoint(note, { logKey: log.verifierKey, origin: log.origin, ...pins });
+  const policy = logWidePolicy(pins);
+  const checked = checkWitnessedCheckpoint(note, { logKey: log.verifierKey, origin: log.origin, ...pins, policy });
   const trusted = verifyCheckpoint(trustedNote, log.verifierKey, log.origin);
   if (!checked.ok || !trusted.ok) {
     const reason = checked.ok ? 'the trusted checkpoint no longer verifies' : checked.reason;
