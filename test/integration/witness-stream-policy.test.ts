@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import type { WitnessPins } from '../../client/sdk/witness-status';
+import { auditRoutes } from '../../shared/api/audit';
 import { STREAM_MEMBERS_POLICY } from '../../shared/witness/witness-policy';
 import { freePort } from '../helpers/ports';
 import { enrolMember } from '../helpers/sdk-entries';
@@ -16,6 +18,13 @@ const LOG_ENV = {
   LOG_ORIGIN: 'parley.test/stream-policy/log',
 };
 
+const runVerify = (args: readonly string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/verify.ts', ...args], {
+    env: { PATH: process.env['PATH'] ?? '' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+
 // Issue 14, point 1: by default a stream's entries are witnessed only under a checkpoint cosigned
 // by a witness of each of its member parties, the members as its verified entries add them up.
 describe('the default witness policy: one witness per member party of the stream read (SDK)', () => {
@@ -23,8 +32,10 @@ describe('the default witness policy: one witness per member party of the stream
   let directory: string;
   const running: RunningWitness[] = [];
   let parties: Record<'a' | 'b' | 'c', string>;
+  let adminA: ParleyPerson;
   let envoyA: ParleyPerson;
   let envoyB: ParleyPerson;
+  let threadAC: string;
   let envoyC: ParleyPerson;
   let threadAB: string;
   let pins: WitnessPins;
@@ -49,6 +60,7 @@ describe('the default witness policy: one witness per member party of the stream
       await startParty(server, 'State of Qatar (intermediary)'),
     ];
     parties = { a: a.partyId, b: b.partyId, c: c.partyId };
+    adminA = a.admin;
     envoyA = await enrolMember(server, a.admin, { partyId: a.partyId, role: 'envoy', name: 'Eve Envoy' });
     envoyB = await enrolMember(server, b.admin, { partyId: b.partyId, role: 'envoy', name: 'Bo Envoy' });
     envoyC = await enrolMember(server, c.admin, { partyId: c.partyId, role: 'envoy', name: 'Cas Envoy' });
@@ -78,14 +90,44 @@ describe('the default witness policy: one witness per member party of the stream
   });
 
   it("does not count B's witness for an A–C thread: C, a member, has no cosigning witness", async () => {
-    const { streamId } = await envoyC.openThread({ parties: [parties.a, parties.c], subject: 'Lists' });
+    ({ streamId: threadAC } = await envoyC.openThread({ parties: [parties.a, parties.c], subject: 'Lists' }));
     await server.cosignatures.settled();
     await envoyC.checkLog();
-    expect(await envoyC.witnessStatus(pins, { streamId })).toMatchObject({
+    expect(await envoyC.witnessStatus(pins, { streamId: threadAC })).toMatchObject({
       isWitnessed: false,
       witnessedBy: [names.a, names.b],
       missingParties: [parties.c],
     });
+  });
+
+  it('has npm run verify, by default, witness each stream of a bundle by its own member parties', async () => {
+    const bundle = await adminA.api(auditRoutes.auditBundle, { query: { scope: 'party', id: parties.a } });
+    const file = join(directory, 'a.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    // Readers pin the witnesses of A and B only: C runs none.
+    const witnessArgs = ['--witness-key', `${parties.a}=${running[0]?.verifierKey}`];
+    witnessArgs.push('--witness-key', `${parties.b}=${running[1]?.verifierKey}`);
+    const verified = runVerify([file, '--log-key', server.log.signer.verifierKey, ...witnessArgs]);
+    expect(verified.stdout).toMatch(new RegExp(`Witnessed: +checkpoint \\d+, by ${names.a}, ${names.b}`));
+    expect(verified.stdout).toMatch(
+      new RegExp(
+        `Witnessed: +stream ${threadAB}: checkpoint \\d+, by ${names.a}, ${names.b} \\(policy: one witness of each member party`,
+      ),
+    );
+    expect(verified.stdout).toContain(
+      `FAIL witnesses: stream ${threadAC}: no checkpoint meets the witness policy (policy: one witness of each member party, ${[parties.a, parties.c].sort().join(', ')}); no witness of ${parties.c}: not witnessed`,
+    );
+    expect([verified.status, verified.stderr]).toEqual([1, `1 problem(s) found in ${file}\n`]);
+    const explicit = runVerify([
+      file,
+      '--log-key',
+      server.log.signer.verifierKey,
+      ...witnessArgs,
+      '--witness-policy',
+      'each-party',
+    ]);
+    expect(explicit.stdout).not.toContain(`stream ${threadAC}`);
+    expect([explicit.status, explicit.stderr]).toEqual([0, '']);
   });
 
   it('stops calling the A–B thread witnessed once its verified entries add C as a member', async () => {
