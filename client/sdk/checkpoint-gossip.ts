@@ -12,6 +12,8 @@ import type { ReadEntry } from './open-stream-entries';
 import type { ParleyHttp } from './parley-http';
 import { compareNotes } from './witness-status';
 
+const PROOFS_AT_ONCE = 8;
+
 /** What one reader already proved, so a note is asked about once. */
 export type GossipMemory = {
   /** Notes proven a prefix of a trusted tree: every later trusted tree extends that one. */
@@ -39,19 +41,24 @@ export const checkGossipedCheckpoints = async (
   const notes = new Set(
     entries.flatMap(({ seenCheckpoint }) => (seenCheckpoint === undefined ? [] : [seenCheckpoint])),
   );
-  for (const note of notes) {
-    const pair = `${trusted.note}\u0000${note}`;
-    if (note === trusted.note || memory.provenPrefixes.has(note) || memory.checkedPairs.has(pair)) {
-      continue;
-    }
-    if (!verifyCheckpoint(note, verifierKey, origin).ok) {
-      continue;
-    }
-    await compareNotes(http, { verifierKey, origin, note: trusted.note }, note);
-    if ((claimedTreeSize(note) ?? Number.POSITIVE_INFINITY) <= trusted.treeSize) {
-      memory.provenPrefixes.add(note);
-    } else {
-      memory.checkedPairs.add(pair);
+  const pairOf = (note: string) => `${trusted.note}\u0000${note}`;
+  const pending = [...notes].filter(
+    (note) =>
+      note !== trusted.note &&
+      !memory.provenPrefixes.has(note) &&
+      !memory.checkedPairs.has(pairOf(note)) &&
+      verifyCheckpoint(note, verifierKey, origin).ok,
+  );
+  // A first read of a long stream meets one note per entry: ask for their proofs a few at a time.
+  for (let start = 0; start < pending.length; start += PROOFS_AT_ONCE) {
+    const batch = pending.slice(start, start + PROOFS_AT_ONCE);
+    await Promise.all(batch.map((note) => compareNotes(http, { verifierKey, origin, note: trusted.note }, note)));
+    for (const note of batch) {
+      if ((claimedTreeSize(note) ?? Number.POSITIVE_INFINITY) <= trusted.treeSize) {
+        memory.provenPrefixes.add(note);
+      } else {
+        memory.checkedPairs.add(pairOf(note));
+      }
     }
   }
 };
