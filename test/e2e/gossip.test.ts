@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealDraft } from '../../client/sdk/entry-draft';
 import { ParleyPerson } from '../../client/sdk/parley-person';
 import { unlockedKeyringOf } from '../../client/sdk/unlocked-keyring';
+import { CosignatureCollector } from '../../server/witness-collector/cosignature-collector';
 import { compareRecipients } from '../../shared/crypto/entry-recipients';
 import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
 import { fromBase64url } from '../../shared/encoding/bytes';
@@ -18,8 +22,10 @@ import {
   startEntriesServer,
 } from '../helpers/e2e-entries';
 import { openThread, openThreadInBrowser, reloadUntil } from '../helpers/e2e-workflows';
+import { freePort } from '../helpers/ports';
 import { bootstrapAdminInvitation } from '../helpers/sdk-bootstrap';
 import { rawPostEntry, streamHead } from '../helpers/sdk-entries';
+import { type RunningWitness, startWitness } from '../helpers/witness-process';
 
 const PARTY_A = { party: 'Republic of Avalon', name: 'Ada Admin' };
 const PARTY_B = 'Kingdom of Lyonesse';
@@ -36,6 +42,25 @@ describe.skipIf(!HAS_BROWSER)('checkpoint gossip in Chromium: the split-view ala
   let envoyA: BrowserPerson;
   let envoyB: ParleyPerson;
   let threadId: string;
+  let parties: { a: string; b: string };
+  let directory: string;
+  const witnesses: RunningWitness[] = [];
+  let collector: CosignatureCollector | undefined;
+
+  /** Pins witness keys in A's browser as an invitation fragment would, then checks the log. */
+  const pinWitnesses = async (text: string) => {
+    const { page } = envoyA;
+    await page.evaluate((pins) => {
+      localStorage.setItem(
+        'parley.log.witnesses.v1',
+        JSON.stringify({ text: pins, pinnedAt: new Date().toISOString() }),
+      );
+    }, text);
+    await page.getByRole('link', { name: 'Log' }).click();
+    await page.getByTestId('log-check').click();
+    await expect.poll(() => page.getByTestId('log-witnessed').textContent()).toContain('Witnessed by');
+    await openThread(envoyA, SUBJECT);
+  };
 
   beforeAll(async () => {
     booted = await startEntriesServer(PARTY_A);
@@ -50,10 +75,15 @@ describe.skipIf(!HAS_BROWSER)('checkpoint gossip in Chromium: the split-view ala
     );
     await adminB.endorse(envoyB.personId);
     envoyA = await enrolBrowserPerson(browser, adminA, { role: 'envoy', name: 'Eve Envoy' }, 'gossip-00-envoy-a');
+    parties = { a: adminA.partyId, b: partyId };
+    directory = mkdtempSync(join(tmpdir(), 'parley-e2e-gossip-'));
   });
   afterAll(async () => {
+    await collector?.stop();
+    await Promise.all(witnesses.map((witness) => witness.stop()));
     await browser?.close();
     await booted?.cleanup();
+    rmSync(directory, { recursive: true, force: true });
   });
 
   it("reads the other party's letters, which carry a checkpoint of the same history, without alarm", async () => {
@@ -68,6 +98,40 @@ describe.skipIf(!HAS_BROWSER)('checkpoint gossip in Chromium: the split-view ala
     await openThread(envoyA, SUBJECT);
     await reloadUntil(page, 2);
     expect(await page.getByTestId('log-failure').count()).toBe(0);
+  });
+
+  it('shows the thread witnessed only with a cosigning witness of each of its member parties', async () => {
+    const { page } = envoyA;
+    const { log, database } = booted.server;
+    const targets = [];
+    for (const [index, party] of ['a', 'b'].entries()) {
+      const port = await freePort();
+      const name = `witness.party-${party}.test/w1`;
+      const witness = await startWitness({
+        name,
+        seedByte: 41 + index,
+        port,
+        directory,
+        logVerifierKey: log.signer.verifierKey,
+      });
+      witnesses.push(witness);
+      targets.push({ key: witness.witness.signer.key, url: `http://127.0.0.1:${port}` });
+    }
+    collector = new CosignatureCollector(database.db, log, targets, pino({ level: 'silent' }));
+    collector.poke();
+    await collector.settled();
+    const [a, b] = witnesses.map((witness) => witness.verifierKey);
+    await pinWitnesses(`${parties.a}=${a},${parties.b}=${b}`);
+    await expect
+      .poll(() => page.getByTestId('stream-witnessed').textContent())
+      .toMatch(/^Witnessed by witness\.party-a\.test\/w1, witness\.party-b\.test\/w1 up to log position \d+$/);
+    await page.screenshot({ path: artifactPath('gossip-01-stream-witnessed.png'), fullPage: true });
+    // B's witness pinned for a party outside the thread does not stand in for B.
+    await pinWitnesses(`${parties.a}=${a},party-elsewhere=${b}`);
+    await expect
+      .poll(() => page.getByTestId('stream-witnessed').textContent())
+      .toBe(`Not yet witnessed: no cosignature yet from a witness of ${PARTY_B}`);
+    await page.evaluate(() => localStorage.removeItem('parley.log.witnesses.v1'));
   });
 
   it('raises the blocking alarm when a letter carries a checkpoint of another tree, both notes downloadable', async () => {
@@ -119,6 +183,6 @@ describe.skipIf(!HAS_BROWSER)('checkpoint gossip in Chromium: the split-view ala
       page.getByTestId('log-download-offered').click(),
     ]);
     expect(readFileSync((await download.path()) ?? '', 'utf8')).toBe(forged);
-    await page.screenshot({ path: artifactPath('gossip-01-split-view.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('gossip-02-split-view.png'), fullPage: true });
   });
 });
