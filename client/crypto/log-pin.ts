@@ -149,6 +149,32 @@ export const checkLog = async (): Promise<LogStatus> => {
   return storedLogStatus();
 };
 
+/**
+ * Records a split view found outside the witness check (gossip: a checkpoint carried in an
+ * entry, client/crypto/checkpoint-gossip.ts): the same blocking alarm, with both notes.
+ */
+export const recordSplitView = (reason: string, trusted: string, offered: string): LogFailure => {
+  const failure = recordFailure({
+    kind: 'split-view',
+    reason: `The log shows different histories: ${reason}`,
+    evidence: { trusted, offered },
+  });
+  for (const listener of failureListeners) {
+    listener();
+  }
+  return failure;
+};
+
+const failureListeners = new Set<() => void>();
+
+/** Calls `listener` whenever a failure is recorded outside `checkLog`, so the page shows it at once. */
+export const onLogFailure = (listener: () => void): (() => void) => {
+  failureListeners.add(listener);
+  return () => {
+    failureListeners.delete(listener);
+  };
+};
+
 /** Clears a recorded failure after the person has said they kept the evidence; the pin stays. */
 export const acknowledgeLogFailure = (): LogStatus => {
   localStorage.removeItem(FAILURE_KEY);

@@ -7,11 +7,18 @@
 import { z } from 'zod';
 import { API } from '../../shared/api/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
+import type { Checkpoint } from '../../shared/log/checkpoint';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
-import { findSplitView, proofNeededFor, type SplitViewAlarm } from '../../shared/witness/split-view';
+import {
+  findSplitView,
+  type NotedCheckpoint,
+  proofNeededFor,
+  type SplitViewAlarm,
+} from '../../shared/witness/split-view';
+import { partiesRequired } from '../../shared/witness/witness-policy';
 import { checkWitnessedCheckpoint } from '../../shared/witness/witnessed-checkpoint';
 import { api } from '../api/transport';
-import type { BrowserWitnessPins } from './witness-pins';
+import { type BrowserWitnessPins, logWidePolicy } from './witness-pins';
 
 /** What the browser shows about witnesses: who cosigned the latest cosigned checkpoint, and when. */
 export const WitnessView = z.strictObject({
@@ -40,10 +47,11 @@ export const checkWitnesses = async (
 ): Promise<WitnessCheck> => {
   const { checkpoint } = await api(API.cosignedCheckpoint);
   if (checkpoint === null) {
-    return { view: { ...NOT_YET, missingParties: pins.policy.kind === 'each-party' ? [...pins.policy.parties] : [] } };
+    return { view: { ...NOT_YET, missingParties: [...(partiesRequired(logWidePolicy(pins)) ?? [])] } };
   }
   const { note } = checkpoint;
-  const checked = checkWitnessedCheckpoint(note, { logKey: log.verifierKey, origin: log.origin, ...pins });
+  const policy = logWidePolicy(pins);
+  const checked = checkWitnessedCheckpoint(note, { logKey: log.verifierKey, origin: log.origin, ...pins, policy });
   const trusted = verifyCheckpoint(trustedNote, log.verifierKey, log.origin);
   if (!checked.ok || !trusted.ok) {
     const reason = checked.ok ? 'the trusted checkpoint no longer verifies' : checked.reason;
@@ -53,22 +61,7 @@ export const checkWitnesses = async (
       offered: note,
     };
   }
-  const mine = { note: trustedNote, checkpoint: trusted.checkpoint };
-  const theirs = { note, checkpoint: checked.checkpoint };
-  const needed = proofNeededFor(mine, theirs);
-  let proof: Uint8Array[] = [];
-  if (needed) {
-    try {
-      proof = (await api(API.consistencyProof, { query: needed })).proof.map(fromBase64url);
-    } catch {
-      const alarm = {
-        reason: `the server cannot prove the tree of size ${needed.from} a prefix of ${needed.to}`,
-        notes: [trustedNote, note] as const,
-      };
-      return { alarm, trusted: trustedNote, offered: note };
-    }
-  }
-  const alarm = findSplitView(mine, theirs, proof);
+  const alarm = await splitViewBetween(trusted.checkpoint, trustedNote, { note, checkpoint: checked.checkpoint });
   if (alarm) {
     return { alarm, trusted: trustedNote, offered: note };
   }
@@ -82,4 +75,29 @@ export const checkWitnesses = async (
       ...(latestCosignedAt === undefined ? {} : { latestCosignedAt }),
     },
   };
+};
+
+/**
+ * Compares the trusted checkpoint with another verified one, asking the server for the proof
+ * between their sizes; a conflict, or a server that cannot prove it, is an alarm with both notes.
+ */
+export const splitViewBetween = async (
+  trusted: Checkpoint,
+  trustedNote: string,
+  theirs: NotedCheckpoint,
+): Promise<SplitViewAlarm | undefined> => {
+  const mine = { note: trustedNote, checkpoint: trusted };
+  const needed = proofNeededFor(mine, theirs);
+  let proof: Uint8Array[] = [];
+  if (needed) {
+    try {
+      proof = (await api(API.consistencyProof, { query: needed })).proof.map(fromBase64url);
+    } catch {
+      return {
+        reason: `the server cannot prove the tree of size ${needed.from} a prefix of ${needed.to}`,
+        notes: [trustedNote, theirs.note],
+      };
+    }
+  }
+  return findSplitView(mine, theirs, proof);
 };

@@ -2,10 +2,17 @@
  * The witnesses this browser pins (docs/PROTOCOL.md §9.3), like the log key never from the server
  * it checks: (a) built into the client (`PARLEY_WITNESS_KEYS`, read by vite.config.ts), else (b)
  * the `witnesses=` parameter of an invitation link's fragment, kept in localStorage. The policy is
- * each-party over the parties the pins name, or, when no pin names a party, all pinned witnesses.
+ * the default, one witness of each member party of the stream read (`stream-members`; the log page,
+ * which reads no stream, asks one of every party the pins name), or, when no pin names a party,
+ * all pinned witnesses.
  */
 import { z } from 'zod';
-import { type PinnedWitness, parseWitnessPins, type WitnessPolicy } from '../../shared/witness/witness-policy';
+import {
+  type PinnedWitness,
+  parseWitnessPins,
+  STREAM_MEMBERS_POLICY,
+  type WitnessPolicy,
+} from '../../shared/witness/witness-policy';
 
 /** The pins and the policy their cosignatures must meet. */
 export type BrowserWitnessPins = {
@@ -25,9 +32,18 @@ const pinsFrom = (text: string): BrowserWitnessPins | null => {
   }
   const parties = [...new Set(parsed.witnesses.flatMap(({ party }) => (party === undefined ? [] : [party])))];
   const policy: WitnessPolicy =
-    parties.length > 0 ? { kind: 'each-party', parties } : { kind: 'threshold', threshold: parsed.witnesses.length };
+    parties.length > 0 ? STREAM_MEMBERS_POLICY : { kind: 'threshold', threshold: parsed.witnesses.length };
   return { text, witnesses: parsed.witnesses, policy };
 };
+
+/** The policy for the log as a whole (no stream read): a witness of every party the pins name. */
+export const logWidePolicy = ({
+  witnesses,
+  policy,
+}: Pick<BrowserWitnessPins, 'witnesses' | 'policy'>): WitnessPolicy =>
+  policy.kind === 'stream-members'
+    ? { kind: 'each-party', parties: [...new Set(witnesses.flatMap(({ party }) => party ?? []))] }
+    : policy;
 
 const BUILT =
   typeof __PARLEY_WITNESS_PINS__ === 'string' && __PARLEY_WITNESS_PINS__ !== ''

@@ -20,6 +20,7 @@ import { api } from '../api/transport';
 import { DEFAULT_SENDS, sendUntilAnswered } from '../core/resend-entry';
 import { currentDirectory } from '../crypto/directory';
 import { KeyringLockedError, withKey } from '../crypto/keyring-store';
+import { storedLogStatus } from '../crypto/log-pin';
 import type { EntryContext } from './entry-context';
 import { rememberInclusion } from './prove-inclusion';
 import { readStream } from './read-stream';
@@ -113,7 +114,9 @@ export const appendEntry = async (
     onStep(`Encrypting and uploading ${file.name} (${index + 1} of ${files.length})`);
     refs.push(await uploadAttachment(file, context.csrfToken));
   }
-  const plaintext = encodeContent(withAttachments(draft.content, refs));
+  // Gossip (PROTOCOL.md §9.3): the checkpoint this browser trusts travels to every reader.
+  const seenCheckpoint = storedLogStatus().checkpoint?.note;
+  const plaintext = encodeContent(withAttachments(draft.content, refs), { seenCheckpoint });
   const meta: EntryMeta = { ...draft.meta, ...(refs.length > 0 ? { attachments: refs.map((ref) => ref.id) } : {}) };
   for (let attempt = 1; ; attempt++) {
     onStep(attempt === 1 ? 'Sealing and signing' : `Someone wrote first: sealing again (attempt ${attempt})`);

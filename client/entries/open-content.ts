@@ -5,7 +5,7 @@
  */
 import { attachmentsOf, checkContentHeader } from '../../shared/content/check-content-header';
 import { ContentError } from '../../shared/content/content-error';
-import { decodeContent } from '../../shared/content/decode-content';
+import { decodePlaintext } from '../../shared/content/decode-content';
 import type { EntryContent } from '../../shared/content/entry-content';
 import { EntryOpenError } from '../../shared/crypto/entry-errors';
 import { openEntry } from '../../shared/crypto/entry-open';
@@ -19,7 +19,8 @@ import { rememberAttachments } from './attachment-registry';
 
 /** What a reader gets out of an entry's ciphertext. */
 export type ContentOutcome =
-  | { readonly state: 'decrypted'; readonly content: EntryContent }
+  /** `seenCheckpoint`: the checkpoint the author's client trusted, carried as gossip (PROTOCOL.md §9.3). */
+  | { readonly state: 'decrypted'; readonly content: EntryContent; readonly seenCheckpoint?: string }
   /** Not sealed to this reader (a reviewer, or a member who joined later) or no ciphertext sent. */
   | { readonly state: 'no-access' }
   | { readonly state: 'locked' }
@@ -30,13 +31,13 @@ export type ContentOutcome =
  * are kept in the registry under `entryHash`. Throws a `ContentError` for content that does not decode.
  */
 export const decodeOpened = (plaintext: Uint8Array, header: EntryHeader, entryHash: string): ContentOutcome => {
-  const content = decodeContent(plaintext, header.type);
+  const { content, seenCheckpoint } = decodePlaintext(plaintext, header.type);
   const mismatches = checkContentHeader(content, header);
   if (mismatches.length > 0) {
     return { state: 'unreadable', reason: `The content disagrees with its signed header: ${mismatches.join(', ')}` };
   }
   rememberAttachments(entryHash, attachmentsOf(content));
-  return { state: 'decrypted', content };
+  return { state: 'decrypted', content, ...(seenCheckpoint === undefined ? {} : { seenCheckpoint }) };
 };
 
 /** Why an entry did not open, in a sentence. */

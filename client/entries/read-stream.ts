@@ -12,6 +12,7 @@ import {
   type StreamMembership,
 } from '../../shared/membership/stream-membership';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
+import { checkCarriedCheckpoints } from '../crypto/checkpoint-gossip';
 import { type AcceptedCheckpoint, currentDirectory } from '../crypto/directory';
 import { caseLabel } from './case-view';
 import {
@@ -113,7 +114,9 @@ export type VerifiedPrefix = {
  * the stream as a whole. `directory` must be proven under `checkpoint` (or a later tree), and
  * `checkpoint` accepted after the entries were fetched, so that it holds every one of them (null
  * leaves inclusion unchecked). Entries disclosed to the reader in the stream are opened too.
- * Entries of a broken chain are still shown, marked as broken.
+ * Entries of a broken chain are still shown, marked as broken. Every checkpoint an author carried
+ * in an opened entry is compared with `checkpoint` (gossip); a conflict throws
+ * `CarriedSplitViewError` after recording the blocking split-view failure.
  */
 export const extendVerified = async (
   prefix: VerifiedPrefix | null,
@@ -146,6 +149,12 @@ export const extendVerified = async (
     [...(prefix?.verified ?? []), ...fresh],
     personId,
   );
+  if (checkpoint !== null) {
+    const carried = verified.flatMap(({ content }) =>
+      content.state === 'decrypted' && content.seenCheckpoint !== undefined ? [content.seenCheckpoint] : [],
+    );
+    await checkCarriedCheckpoints(checkpoint.note, carried);
+  }
   const isIntact = verified.every(
     ({ checks }) =>
       checks.signature.state === 'valid' && checks.chain.state === 'valid' && checks.readers.state === 'valid',

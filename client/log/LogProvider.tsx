@@ -1,6 +1,13 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LogPinText } from '../../shared/log/log-pin-text';
-import { acknowledgeLogFailure, checkLog, type LogStatus, pinLog, storedLogStatus } from '../crypto/log-pin';
+import {
+  acknowledgeLogFailure,
+  checkLog,
+  type LogStatus,
+  onLogFailure,
+  pinLog,
+  storedLogStatus,
+} from '../crypto/log-pin';
 import { useSignedIn } from '../session/useSession';
 import { LogContext, type LogContextValue } from './log-context';
 
@@ -29,6 +36,9 @@ export const LogProvider = ({ children }: { children: ReactNode }) => {
     const latest = storedLogStatus();
     return latest.failure || !latest.pin ? null : latest.checkpoint;
   }, [check]);
+
+  // A split view found while reading a stream (gossip) is recorded outside checkLog.
+  useEffect(() => onLogFailure(() => setStatus(storedLogStatus())), []);
 
   const pinned = status.pin?.verifierKey ?? null;
   useEffect(() => {

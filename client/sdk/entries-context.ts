@@ -2,6 +2,7 @@ import type { ContentKey } from '../../shared/crypto/content-key';
 import type { DirectoryState } from '../../shared/directory/index';
 import type { SessionView } from '../../shared/schemas/identity';
 import type { TrustPins } from '../core/recipient-choice';
+import { type GossipMemory, newGossipMemory } from './checkpoint-gossip';
 import type { LogCheckResult } from './log-checker';
 import type { ParleyHttp } from './parley-http';
 import { VaultLockedError } from './person-session';
@@ -30,6 +31,8 @@ export class EntriesContext {
   readonly #chains = new Map<string, StreamChain>();
   /** Content keys disclosed to this person, by entry hash. */
   readonly grants = new Map<string, ContentKey>();
+  /** Checkpoints carried in entries already proven consistent with this person's (checkpoint-gossip.ts). */
+  readonly gossip: GossipMemory = newGossipMemory();
 
   constructor(owner: EntriesOwner) {
     this.owner = owner;

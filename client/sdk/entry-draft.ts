@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachmentRef } from '../../shared/content/attachment-ref';
 import { attachmentsOf, checkContentHeader } from '../../shared/content/check-content-header';
-import { encodeContent } from '../../shared/content/encode-content';
+import { type ContentExtras, encodeContent } from '../../shared/content/encode-content';
 import type { ContentOf } from '../../shared/content/entry-content';
 import type { RecipientKey } from '../../shared/crypto/entry-recipients';
 import { type SealedEntry, sealEntry } from '../../shared/crypto/entry-seal';
@@ -49,6 +49,8 @@ const definedMembers = (meta: EntryMeta): EntryMeta =>
  * Seals and signs a draft at a stream position for the given recipients (the author among them):
  * content validated and canonicalised (`encodeContent`), `meta.attachments` from the attachments,
  * and content checked against the header it will travel in before anything leaves the client.
+ * `extras.seenCheckpoint` (the checkpoint the author's log monitor trusts) travels beside the
+ * content as gossip (docs/PROTOCOL.md §9.3).
  *
  * @throws {ContentError} for content its schema refuses; {@link EntrySealError} for a bad header.
  */
@@ -57,6 +59,7 @@ export const sealDraft = <T extends EntryType>(
   position: EntryPosition,
   draft: EntryDraft<T>,
   recipients: readonly RecipientKey[],
+  extras: ContentExtras = {},
 ): SealedEntry => {
   const claimed = (draft.attachments ?? attachmentsOf(draft.content)).map((ref) => ref.id);
   const meta = definedMembers({ ...draft.meta, ...(claimed.length > 0 ? { attachments: claimed } : {}) });
@@ -71,7 +74,7 @@ export const sealDraft = <T extends EntryType>(
     refs: [...(draft.refs ?? [])],
     meta,
     recipients,
-    plaintext: encodeContent(draft.content),
+    plaintext: encodeContent(draft.content, extras),
     signSecretKey: author.signSecretKey,
   });
   const mismatches = checkContentHeader(draft.content, sealed.entry.header as EntryHeader);

@@ -1,6 +1,6 @@
 import { checkContentHeader } from '../../shared/content/check-content-header';
 import { ContentError } from '../../shared/content/content-error';
-import { decodeContent } from '../../shared/content/decode-content';
+import { decodePlaintext } from '../../shared/content/decode-content';
 import type { EntryContent } from '../../shared/content/entry-content';
 import { asContentKey, type ContentKey } from '../../shared/crypto/content-key';
 import { EntryOpenError } from '../../shared/crypto/entry-errors';
@@ -22,6 +22,11 @@ export type ReadEntry = {
   readonly receivedAt: string;
   /** Absent where the server sent no ciphertext or no key of this person opens it. */
   readonly content?: EntryContent;
+  /**
+   * The checkpoint note the author's client trusted when it wrote the entry (gossip, docs/PROTOCOL.md
+   * §9.3), carried in the content; `readStream` has already compared it with this reader's.
+   */
+  readonly seenCheckpoint?: string;
   /** Every check passed (a failure throws instead): signature, hash chain, log inclusion. */
   readonly verified: { readonly signature: true; readonly chain: true; readonly inclusion: true };
 };
@@ -116,8 +121,9 @@ const decodeEntry = (entry: StoredEntry, keys: EntryReaderKeys): ReadEntry => {
     return { ...base, verified: VERIFIED };
   }
   let content: EntryContent;
+  let seenCheckpoint: string | undefined;
   try {
-    content = decodeContent(plaintext, entry.header.type);
+    ({ content, seenCheckpoint } = decodePlaintext(plaintext, entry.header.type));
   } catch (error) {
     return refuse('content', entry, error instanceof ContentError ? error.message : String(error));
   }
@@ -126,7 +132,7 @@ const decodeEntry = (entry: StoredEntry, keys: EntryReaderKeys): ReadEntry => {
     return refuse('content', entry, `content and header disagree on ${mismatches.join(', ')}`);
   }
   collectGrants(entry, content, keys);
-  return { ...base, content, verified: VERIFIED };
+  return { ...base, content, ...(seenCheckpoint === undefined ? {} : { seenCheckpoint }), verified: VERIFIED };
 };
 
 /**

@@ -315,9 +315,15 @@ export class ParleyPerson extends PersonSession {
     return this.#log.check(this.http, options);
   }
 
-  /** The witness status of the log under `pins`; see {@link witnessStatusOf}. */
-  witnessStatus(pins: WitnessPins): Promise<WitnessStatus> {
-    return witnessStatusOf(this.http, this.#log.state, pins);
+  /**
+   * The witness status of the log under `pins`; see {@link witnessStatusOf}. With `streamId`, the
+   * default policy (`stream-members`) asks a witness of each member party of that stream, as its
+   * verified entries add them up; its entries below `treeSize` are then witnessed.
+   */
+  async witnessStatus(pins: WitnessPins, options: { readonly streamId?: string } = {}): Promise<WitnessStatus> {
+    const members =
+      options.streamId === undefined ? undefined : (await this.#entries.membership(options.streamId)).members;
+    return witnessStatusOf(this.http, this.#log.state, pins, members);
   }
 
   /** Checks a checkpoint met elsewhere against the trusted one; see {@link compareWithTrusted}. */

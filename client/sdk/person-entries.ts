@@ -20,6 +20,7 @@ import { type EntryAuthor, type EntryDraft, type EntryPosition, sealDraft } from
 import { AppendConflictError, RecipientsBlockedError, RecipientsDeclinedError } from './entry-errors';
 import { verifyAppendReceipt } from './entry-inclusion';
 import { fetchStreamEntries } from './fetch-stream-entries';
+import type { LogCheckResult } from './log-checker';
 import type { ReadEntry } from './open-stream-entries';
 import { ownContentKey } from './own-content-key';
 import { emptyChain, extendChain, type StreamChain } from './stream-chain';
@@ -112,7 +113,7 @@ export class PersonEntries {
    * after the trust checks (client/core/recipient-choice) and, for new readers, the confirmation.
    */
   async #seal<T extends EntryType>(
-    directory: DirectoryState,
+    { directory, trusted }: { directory: DirectoryState; trusted: LogCheckResult },
     chain: StreamChain,
     position: EntryPosition,
     draft: EntryDraft<T>,
@@ -138,7 +139,8 @@ export class PersonEntries {
         throw new RecipientsDeclinedError(choice.newReaders);
       }
     }
-    return sealDraft(this.#author(directory), position, draft, choice.recipients);
+    // Gossip: the checkpoint this person's monitor trusts travels to every reader (PROTOCOL.md §9.3).
+    return sealDraft(this.#author(directory), position, draft, choice.recipients, { seenCheckpoint: trusted.note });
   }
 
   async #post(sealed: SealedEntry, options: AppendOptions): Promise<AppendResult> {
@@ -167,11 +169,12 @@ export class PersonEntries {
     options: AppendOptions = {},
   ) {
     const streamId = randomUUID();
-    const { directory } = await this.#context.directory();
+    const verified = await this.#context.directory();
+    const { directory } = verified;
     const position = { stream: streamId, streamKind: kind, seq: 1, prevHash: '' };
     const opening = { ...draft, meta: { ...draft.meta, members: [...parties] } };
     const chain = emptyChain(streamId);
-    const sealed = await this.#seal(directory, chain, position, opening, options);
+    const sealed = await this.#seal(verified, chain, position, opening, options);
     const result = await this.#post(sealed, options);
     this.#context.remember(this.#extendedBy(chain, sealed, result, directory));
     return { streamId, ...result };
@@ -202,14 +205,14 @@ export class PersonEntries {
   }
 
   // Fetches what is new since the verified head, verifies it (directory proven after the entries).
-  async #sync(streamId: string): Promise<{ chain: StreamChain; directory: DirectoryState }> {
+  async #sync(streamId: string): Promise<{ chain: StreamChain; directory: DirectoryState; trusted: LogCheckResult }> {
     const { http } = this.#context.owner;
     const known = this.#context.chain(streamId) ?? emptyChain(streamId);
     const { entries } = await fetchStreamEntries(http, streamId, known.seq);
-    const { directory } = await this.#context.directory();
+    const { directory, trusted } = await this.#context.directory();
     const chain = extendChain(known, entries, directory);
     this.#context.remember(chain);
-    return { chain, directory };
+    return { chain, directory, trusted };
   }
 
   /**
@@ -223,12 +226,13 @@ export class PersonEntries {
   async append<T extends EntryType>(streamId: string, draft: EntryDraft<T>, options: AppendOptions = {}) {
     const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
     for (let attempt = 1; ; attempt += 1) {
-      const { chain, directory } = await this.#sync(streamId);
+      const synced = await this.#sync(streamId);
+      const { chain, directory } = synced;
       if (chain.kind === undefined) {
         throw new Error(`Stream ${streamId} has no entries to extend`);
       }
       const position = { stream: streamId, streamKind: chain.kind, seq: chain.seq + 1, prevHash: chain.hash };
-      const sealed = await this.#seal(directory, chain, position, draft, options);
+      const sealed = await this.#seal(synced, chain, position, draft, options);
       try {
         const result = await this.#post(sealed, options);
         this.#context.remember(this.#extendedBy(chain, sealed, result, directory));

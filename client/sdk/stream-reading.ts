@@ -1,4 +1,5 @@
 import { entryRoutes } from '../../shared/api/entries';
+import { checkGossipedCheckpoints } from './checkpoint-gossip';
 import type { EntriesContext } from './entries-context';
 import { EntryNotReadableError, EntryVerificationError } from './entry-errors';
 import { checkInclusions, requestInclusionProofs } from './entry-inclusion';
@@ -11,9 +12,11 @@ import { emptyChain, extendChain } from './stream-chain';
  * served with is the one computed here, the chain is continuous, each signature verifies under
  * the author's key valid at the entry's leaf (directory fetched after the entries), each entry is
  * included in the tree the log monitor trusts (checkpoint fetched after the entries), and the
- * stream agrees with what this person verified before (no fork, no truncation).
+ * stream agrees with what this person verified before (no fork, no truncation). Every
+ * checkpoint an author carried in an entry read is compared with the trusted one (gossip).
  *
  * @throws {EntryVerificationError} naming the first entry that fails a check.
+ * @throws {SplitViewError} when a carried checkpoint conflicts with the trusted one.
  */
 export const readStream = async (context: EntriesContext, streamId: string): Promise<ReadEntry[]> => {
   const { http, personId } = context.owner;
@@ -31,7 +34,9 @@ export const readStream = async (context: EntriesContext, streamId: string): Pro
   }
   checkInclusions(trusted, entries, await proofs);
   context.remember(chain);
-  return openStreamEntries(entries, { personId, keyring: context.keyring(), directory, grants: context.grants });
+  const read = openStreamEntries(entries, { personId, keyring: context.keyring(), directory, grants: context.grants });
+  await checkGossipedCheckpoints(http, trusted, read, context.gossip);
+  return read;
 };
 
 /**

@@ -7,13 +7,8 @@
 import { logRoutes } from '../../shared/api/log';
 import { fromBase64url } from '../../shared/encoding/bytes';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
-import {
-  findSplitView,
-  type NotedCheckpoint,
-  proofNeededFor,
-  type SplitViewAlarm,
-} from '../../shared/witness/split-view';
-import type { PinnedWitness, WitnessPolicy } from '../../shared/witness/witness-policy';
+import { findSplitView, proofNeededFor, type SplitViewAlarm } from '../../shared/witness/split-view';
+import { type PinnedWitness, partiesRequired, type WitnessPolicy } from '../../shared/witness/witness-policy';
 import { checkWitnessedCheckpoint } from '../../shared/witness/witnessed-checkpoint';
 import type { ParleyHttp } from './parley-http';
 import type { PinnedLogState } from './person-state';
@@ -44,14 +39,15 @@ export type WitnessStatus = {
   readonly note?: string;
 };
 
-const trustedOf = (log: PinnedLogState | undefined): NotedCheckpoint => {
+/** The pinned log and the note of the checkpoint this reader's monitor trusts. */
+export type TrustedNote = { readonly verifierKey: string; readonly origin: string; readonly note: string };
+
+const trustedOf = (log: PinnedLogState | undefined): TrustedNote => {
   const note = log?.checkpoint?.note;
-  const verified =
-    note === undefined || log === undefined ? undefined : verifyCheckpoint(note, log.verifierKey, log.origin);
-  if (!verified?.ok || note === undefined) {
+  if (note === undefined || log === undefined) {
     throw new Error('No trusted checkpoint yet: check the log first');
   }
-  return { note, checkpoint: verified.checkpoint };
+  return { verifierKey: log.verifierKey, origin: log.origin, note };
 };
 
 /**
@@ -61,9 +57,17 @@ const trustedOf = (log: PinnedLogState | undefined): NotedCheckpoint => {
  *
  * @throws {SplitViewError} naming both notes.
  */
-export const compareWithTrusted = async (http: ParleyHttp, log: PinnedLogState | undefined, note: string) => {
-  const trusted = trustedOf(log);
-  const verified = verifyCheckpoint(note, log?.verifierKey ?? '', log?.origin ?? '');
+export const compareWithTrusted = (http: ParleyHttp, log: PinnedLogState | undefined, note: string) =>
+  compareNotes(http, trustedOf(log), note);
+
+/** As {@link compareWithTrusted}, given the trusted note itself. */
+export const compareNotes = async (http: ParleyHttp, log: TrustedNote, note: string): Promise<void> => {
+  const opened = verifyCheckpoint(log.note, log.verifierKey, log.origin);
+  if (!opened.ok) {
+    throw new Error('No trusted checkpoint yet: check the log first');
+  }
+  const trusted = { note: log.note, checkpoint: opened.checkpoint };
+  const verified = verifyCheckpoint(note, log.verifierKey, log.origin);
   if (!verified.ok) {
     throw new Error(`The checkpoint is not signed by the pinned log: ${verified.reason}`);
   }
@@ -89,7 +93,9 @@ export const compareWithTrusted = async (http: ParleyHttp, log: PinnedLogState |
 
 /**
  * The witness status of the log's latest cosigned checkpoint under `pins`, after checking it
- * agrees with the trusted checkpoint. "Not yet witnessed" is an answer, not an error.
+ * agrees with the trusted checkpoint; `members` are the member parties of the stream read, from
+ * its verified entries, which the default policy needs a witness of each of. "Not yet
+ * witnessed" is an answer, not an error.
  *
  * @throws {SplitViewError} when the cosigned checkpoint conflicts with the trusted one.
  */
@@ -97,16 +103,19 @@ export const witnessStatusOf = async (
   http: ParleyHttp,
   log: PinnedLogState | undefined,
   pins: WitnessPins,
+  members?: ReadonlySet<string>,
 ): Promise<WitnessStatus> => {
   const { checkpoint } = await http.api(logRoutes.cosignedCheckpoint);
   if (checkpoint === null) {
-    return { isWitnessed: false, treeSize: null, witnessedBy: [], missingParties: [] };
+    const missingParties = partiesRequired(pins.policy, members) ?? [];
+    return { isWitnessed: false, treeSize: null, witnessedBy: [], missingParties };
   }
   const { note } = checkpoint;
   const checked = checkWitnessedCheckpoint(note, {
     logKey: log?.verifierKey ?? '',
     origin: log?.origin ?? '',
     ...pins,
+    ...(members === undefined ? {} : { members }),
   });
   if (!checked.ok) {
     throw new Error(`The cosigned checkpoint does not verify: ${checked.reason}`);

@@ -1,15 +1,57 @@
 // The witness part of `npm run verify` (docs/AUDIT-BUNDLE.md §4, step 6d): which checkpoint of the
 // bundle the pinned witnesses make witnessed, and split views against trusted checkpoints.
 
+import type { StreamMembers } from '../../shared/audit/verify-membership';
+import type { StreamWitnessing } from '../../shared/audit/verify-witnessed';
 import { assessWitnessing } from '../../shared/audit/verify-witnessed';
 import { decodeStrictUtf8 } from '../../shared/encoding/strict-utf8';
 import type { PinnedWitness, WitnessPolicy } from '../../shared/witness/witness-policy';
+
+const describePolicy = (policy: WitnessPolicy, pins: readonly PinnedWitness[]): string => {
+  if (policy.kind === 'threshold') {
+    return `${policy.threshold} of ${pins.length} pinned witnesses`;
+  }
+  const parties =
+    policy.kind === 'each-party' ? policy.parties : [...new Set(pins.flatMap(({ party }) => party ?? []))];
+  return `one witness of each of ${parties.join(', ')}`;
+};
+
+// Under the default policy, each stream's entries need a witness of each of its member parties.
+const reportStreams = (streams: readonly StreamWitnessing[], lines: string[]): number => {
+  let failures = 0;
+  for (const { stream, members, lastLeaf, witnessed, missingParties } of streams) {
+    const policy = `policy: one witness of each member party, ${members.join(', ')}`;
+    if (witnessed === undefined) {
+      const missing = missingParties.length > 0 ? `; no witness of ${missingParties.join(', ')}` : '';
+      lines.push(
+        `FAIL witnesses: stream ${stream}: no checkpoint meets the witness policy (${policy})${missing}: not witnessed`,
+      );
+      failures += 1;
+      continue;
+    }
+    lines.push(
+      `Witnessed:    stream ${stream}: checkpoint ${witnessed.treeSize}, by ${witnessed.witnessedBy.join(', ')} (${policy})`,
+    );
+    if (lastLeaf >= witnessed.treeSize) {
+      lines.push(
+        `Note:         stream ${stream}: its entries at leaves ${witnessed.treeSize} to ${lastLeaf} are not yet witnessed`,
+      );
+    }
+  }
+  return failures;
+};
 
 /** Adds the witness lines to `lines`; returns how many of them are failures (docs/AUDIT-BUNDLE.md §4, 6d). */
 export const reportWitnessing = (
   text: string,
   trusted: readonly Uint8Array[],
-  options: { pins: readonly PinnedWitness[]; policy: WitnessPolicy; logKey: string; origin: string | undefined },
+  options: {
+    pins: readonly PinnedWitness[];
+    policy: WitnessPolicy;
+    logKey: string;
+    origin: string | undefined;
+    streamMembers?: ReadonlyMap<string, StreamMembers> | undefined;
+  },
   lines: string[],
 ): number => {
   const checkpoints = (JSON.parse(text) as { checkpoints?: unknown }).checkpoints;
@@ -22,16 +64,13 @@ export const reportWitnessing = (
     const decoded = decodeStrictUtf8(bytes);
     return decoded.ok ? [decoded.text] : [];
   });
-  const assessed = assessWitnessing(notes, trustedNotes, {
-    logKey: options.logKey,
-    origin,
-    witnesses: options.pins,
-    policy: options.policy,
-  });
-  const policy =
-    options.policy.kind === 'each-party'
-      ? `one witness of each of ${options.policy.parties.join(', ')}`
-      : `${options.policy.threshold} of ${options.pins.length} pinned witnesses`;
+  const assessed = assessWitnessing(
+    notes,
+    trustedNotes,
+    { logKey: options.logKey, origin, witnesses: options.pins, policy: options.policy },
+    options.streamMembers,
+  );
+  const policy = describePolicy(options.policy, options.pins);
   let failures = 0;
   if (assessed.witnessed) {
     const { treeSize, witnessedBy } = assessed.witnessed;
@@ -43,6 +82,7 @@ export const reportWitnessing = (
     lines.push(`FAIL witnesses: no checkpoint of the bundle meets the witness policy (${policy}): not witnessed`);
     failures += 1;
   }
+  failures += reportStreams(assessed.streams, lines);
   for (const reason of assessed.forgeries) {
     lines.push(`FAIL witnesses: ${reason}`);
     failures += 1;

@@ -19,7 +19,7 @@ import { type PinnedWitness, parseWitnessPins, type WitnessPolicy } from '../../
 import { reportWitnessing } from './verify-witnesses';
 
 const USAGE =
-  'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--legacy-before <n>] [--trusted-checkpoint <file>]… [--witness-key [<party>=]<witness key>]… [--witness-policy each-party|<n>]';
+  'usage: npm run verify -- <bundle.json> --log-key <verifier key> [--origin <origin>] [--legacy-before <n>] [--trusted-checkpoint <file>]… [--witness-key [<party>=]<witness key>]… [--witness-policy stream-members|each-party|<n>]';
 
 /** A refusal before verification: one line on stderr and exit code 2. */
 class InputError extends Error {}
@@ -37,8 +37,10 @@ type Arguments = {
 };
 
 /**
- * The witness pins and policy: by default one cosigning witness of every party named in the pins
- * (each-party), or any `n` of the pinned witnesses; a party-less pin counts only under `n`.
+ * The witness pins and policy: by default one cosigning witness of each member party of each
+ * stream (stream-members, and of every party named in the pins for the log as a whole); or of
+ * every party named in the pins (each-party); or any `n` of the pinned witnesses. A party-less
+ * pin counts only under `n`.
  */
 const parseWitnessOptions = (keys: readonly string[], policyText: string | undefined): Arguments['witnesses'] => {
   if (keys.length === 0) {
@@ -52,15 +54,19 @@ const parseWitnessOptions = (keys: readonly string[], policyText: string | undef
     throw new InputError(`--witness-key: ${pins.reason}`);
   }
   const parties = [...new Set(pins.witnesses.flatMap(({ party }) => (party === undefined ? [] : [party])))];
-  if (policyText === undefined || policyText === 'each-party') {
+  const named = policyText ?? 'stream-members';
+  if (named === 'stream-members' || named === 'each-party') {
     if (parties.length === 0) {
-      throw new InputError('--witness-policy each-party needs pins of the form <party>=<witness key>');
+      throw new InputError(`--witness-policy ${named} needs pins of the form <party>=<witness key>`);
     }
-    return { pins: pins.witnesses, policy: { kind: 'each-party', parties } };
+    const policy: WitnessPolicy = named === 'each-party' ? { kind: 'each-party', parties } : { kind: 'stream-members' };
+    return { pins: pins.witnesses, policy };
   }
-  const threshold = Number(policyText);
-  if (!/^[1-9][0-9]*$/.test(policyText) || threshold > pins.witnesses.length) {
-    throw new InputError(`--witness-policy must be each-party or a number from 1 to ${pins.witnesses.length}`);
+  const threshold = Number(named);
+  if (!/^[1-9][0-9]*$/.test(named) || threshold > pins.witnesses.length) {
+    throw new InputError(
+      `--witness-policy must be stream-members, each-party or a number from 1 to ${pins.witnesses.length}`,
+    );
   }
   return { pins: pins.witnesses, policy: { kind: 'threshold', threshold } };
 };
@@ -203,7 +209,12 @@ const main = async (argv: readonly string[]): Promise<number> => {
   }
   const lines = report(args.file, trusted.length, result);
   const witnessFailures = args.witnesses
-    ? reportWitnessing(text, trusted, { ...args.witnesses, logKey: args.logKey, origin: args.origin }, lines)
+    ? reportWitnessing(
+        text,
+        trusted,
+        { ...args.witnesses, logKey: args.logKey, origin: args.origin, streamMembers: result.streamMembers },
+        lines,
+      )
     : 0;
   process.stdout.write(`${lines.join('\n')}\n`);
   const problems = result.failures.length + witnessFailures;

@@ -12,7 +12,7 @@ import { NO_BREACHES, type RecordBreaches, sortBreaches } from './record-breache
 import { verifyCheckpointChain } from './verify-checkpoints';
 import { verifyEntries } from './verify-entries';
 import { verifyLeaves } from './verify-leaves';
-import { verifyMembership } from './verify-membership';
+import { type StreamMembers, verifyMembership } from './verify-membership';
 import { verifyStatementCount } from './verify-statement-count';
 import { verifyStatements } from './verify-statements';
 import { verifyStreams } from './verify-streams';
@@ -49,6 +49,8 @@ export type BundleVerification = {
   readonly notes: readonly string[];
   /** Set when step 1 failed: the input is not an audit bundle at all (the CLI's exit code 2). */
   readonly notABundle?: string;
+  /** Member parties of each stream carried from its opening entry, as its verified entries add them up. */
+  readonly streamMembers?: ReadonlyMap<string, StreamMembers>;
 };
 
 /** What the verifier is told out of band, besides the pinned key and origin. */
@@ -177,7 +179,7 @@ const verifyDocument = (
   const context = { anchor, directory, breaches, ...(verified ? { leaves: verified } : {}) };
   const entries = verifyEntries(bundle.entries, context, fail);
   const streams = verifyStreams(bundle.streams, entries, fail, breaches);
-  verifyMembership(entries, directory, fail, (text) => notes.push(text));
+  const streamMembers = verifyMembership(entries, directory, fail, (text) => notes.push(text));
   return {
     ok: failures.length === 0,
     summary: {
@@ -195,5 +197,6 @@ const verifyDocument = (
     },
     failures,
     notes,
+    streamMembers,
   };
 };

@@ -29,17 +29,22 @@ const unbrokenPrefix = (entries: readonly CheckedEntry[]): { prefix: CheckedEntr
   return { prefix };
 };
 
+/** A stream's member parties after its verified entries, and the last leaf of the stream. */
+export type StreamMembers = { readonly members: readonly string[]; readonly lastLeaf: number };
+
 /**
  * Folds the membership of every stream in `entries` and checks each entry's recipients against
  * the directory and the member parties before it (for an opening entry, the parties it names).
- * Streams the bundle does not carry from seq 1 cannot be judged: `note` says so.
+ * Streams the bundle does not carry from seq 1 cannot be judged: `note` says so. Answers the
+ * member parties of each stream it could fold (for the witness policy, step 6d).
  */
 export const verifyMembership = (
   entries: readonly CheckedEntry[],
   directory: DirectoryState,
   fail: Fail,
   note: (text: string) => void,
-): void => {
+): Map<string, StreamMembers> => {
+  const folded = new Map<string, StreamMembers>();
   const streams = new Map<string, CheckedEntry[]>();
   for (const entry of entries) {
     streams.set(entry.header.stream, [...(streams.get(entry.header.stream) ?? []), entry]);
@@ -71,5 +76,8 @@ export const verifyMembership = (
         fail(subject, problem);
       }
     }
+    const lastLeaf = Math.max(...all.map((entry) => entry.leafIndex));
+    folded.set(stream, { members: [...state.members].sort(), lastLeaf });
   }
+  return folded;
 };

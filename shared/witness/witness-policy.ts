@@ -1,9 +1,10 @@
 /**
  * Which cosignatures make a checkpoint *witnessed* for a reader (docs/PROTOCOL.md §9.3). A
  * deployment pins its witnesses out of band, each named for the party that operates it; by
- * default a checkpoint is witnessed for a stream when, for every party that is a member of the
- * stream, at least one of that party's pinned witnesses cosigned it. A deployment can instead ask
- * for any `threshold` of its pinned witnesses.
+ * default (`stream-members`) a checkpoint is witnessed for a stream when, for every party that is
+ * a member of the stream as its verified entries add up (shared/membership), at least one of that
+ * party's pinned witnesses cosigned it. A deployment can instead name the parties (`each-party`)
+ * or ask for any `threshold` of its pinned witnesses.
  */
 
 import type { Cosignature } from './cosignature';
@@ -15,8 +16,27 @@ export type PinnedWitness = { readonly key: CosignerKey; readonly party?: string
 
 /** What a reader requires of a checkpoint before it calls entries under it witnessed. */
 export type WitnessPolicy =
+  | { readonly kind: 'stream-members' }
   | { readonly kind: 'each-party'; readonly parties: readonly string[] }
   | { readonly kind: 'threshold'; readonly threshold: number };
+
+/** The default policy: one witness of each member party of the stream being read. */
+export const STREAM_MEMBERS_POLICY: WitnessPolicy = { kind: 'stream-members' };
+
+/**
+ * The parties whose witnesses must cosign under `policy` for a stream with member parties
+ * `members` (sorted), or undefined under a threshold. Without `members` (no stream is being
+ * read) the default policy asks for no party, so nothing is witnessed under it.
+ */
+export const partiesRequired = (
+  policy: WitnessPolicy,
+  members: ReadonlySet<string> = new Set(),
+): readonly string[] | undefined => {
+  if (policy.kind === 'threshold') {
+    return undefined;
+  }
+  return policy.kind === 'each-party' ? [...new Set(policy.parties)] : [...members].sort();
+};
 
 /** How a checkpoint's cosignatures measure up against a policy. */
 export type PolicyOutcome = {
@@ -29,11 +49,17 @@ export type PolicyOutcome = {
   readonly latestCosignedAt?: number;
 };
 
-/** Measures the verified `cosignatures` of one checkpoint against `policy`. */
+/**
+ * Measures the verified `cosignatures` of one checkpoint against `policy`; `members` are the
+ * member parties of the stream being read, from its verified entries (never the server's word),
+ * which the default `stream-members` policy requires one witness each of. Cosignatures by keys
+ * not pinned, and pinned witnesses of parties not required, never make up for a missing party.
+ */
 export const evaluateWitnessPolicy = (
   cosignatures: readonly Cosignature[],
   witnesses: readonly PinnedWitness[],
   policy: WitnessPolicy,
+  members?: ReadonlySet<string>,
 ): PolicyOutcome => {
   const cosigned = witnesses.filter((pinned) =>
     cosignatures.some(({ witness }) => witness.name === pinned.key.name && witness.keyId === pinned.key.keyId),
@@ -46,11 +72,10 @@ export const evaluateWitnessPolicy = (
       Number.isSafeInteger(policy.threshold) && policy.threshold >= 1 && cosigned.length >= policy.threshold;
     return { isWitnessed, witnessedBy, missingParties: [], ...latest };
   }
-  const missingParties = [...new Set(policy.parties)].filter(
-    (party) => !cosigned.some((pinned) => pinned.party === party),
-  );
+  const parties = partiesRequired(policy, members) ?? [];
+  const missingParties = parties.filter((party) => !cosigned.some((pinned) => pinned.party === party));
   // An empty stream membership would make every checkpoint "witnessed" by nobody: refuse that.
-  const isWitnessed = policy.parties.length > 0 && missingParties.length === 0;
+  const isWitnessed = parties.length > 0 && missingParties.length === 0;
   return { isWitnessed, witnessedBy, missingParties, ...latest };
 };
 

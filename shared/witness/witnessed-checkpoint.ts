@@ -8,12 +8,16 @@ import { verifyCheckpoint } from '../log/verify-checkpoint';
 import { verifyCosignatures } from './cosignature';
 import { evaluateWitnessPolicy, type PinnedWitness, type PolicyOutcome, type WitnessPolicy } from './witness-policy';
 
-/** The pins a reader holds: the log key and origin, its witnesses and its policy. */
+/**
+ * The pins a reader holds: the log key and origin, its witnesses and its policy; and, when it
+ * reads a stream, that stream's member parties as its verified entries add them up.
+ */
 export type WitnessTrust = {
   readonly logKey: string;
   readonly origin: string;
   readonly witnesses: readonly PinnedWitness[];
   readonly policy: WitnessPolicy;
+  readonly members?: ReadonlySet<string>;
 };
 
 /** The outcome of {@link checkWitnessedCheckpoint}. */
@@ -40,7 +44,7 @@ export const checkWitnessedCheckpoint = (note: string, trust: WitnessTrust): Wit
   return {
     ok: true,
     checkpoint: verified.checkpoint,
-    outcome: evaluateWitnessPolicy(cosigned.cosignatures, trust.witnesses, trust.policy),
+    outcome: evaluateWitnessPolicy(cosigned.cosignatures, trust.witnesses, trust.policy, trust.members),
   };
 };
 

@@ -12,6 +12,9 @@ import {
 } from '../../shared/audit/sample-trust-bundles';
 import { computeEntryHash } from '../../shared/crypto/entry-bytes';
 import { initCrypto } from '../../shared/crypto/sodium';
+import { cosignerKeyOf, formatCosignerKey } from '../../shared/witness/cosigner-key';
+
+const WITNESS_KEY = formatCosignerKey(cosignerKeyOf('witness.test/w1', new Uint8Array(32).fill(7)));
 
 let directory: string;
 let logKey: string;
@@ -156,6 +159,24 @@ describe('npm run verify', () => {
       'a --legacy-before with a fraction',
       () => [write('legacy2.json', '{}'), '--log-key', logKey, '--legacy-before', '1.5'],
       /^--legacy-before must be a log position/,
+    ],
+    [
+      'a --witness-policy that names no policy',
+      () => [
+        write('policy.json', '{}'),
+        '--log-key',
+        logKey,
+        '--witness-key',
+        `a=${WITNESS_KEY}`,
+        '--witness-policy',
+        'most',
+      ],
+      /^--witness-policy must be stream-members, each-party or a number from 1 to 1$/,
+    ],
+    [
+      'the default witness policy with a witness pinned for no party',
+      () => [write('policy2.json', '{}'), '--log-key', logKey, '--witness-key', WITNESS_KEY],
+      /^--witness-policy stream-members needs pins of the form <party>=<witness key>$/,
     ],
     [
       'two bundle files',

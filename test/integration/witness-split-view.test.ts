@@ -98,7 +98,7 @@ describe('a split view: the operator shows parties A and B different trees', () 
       isWitnessed: false,
       treeSize: null,
       witnessedBy: [],
-      missingParties: [],
+      missingParties: ['a', 'b'],
     });
   });
 

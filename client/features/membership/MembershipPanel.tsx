@@ -7,6 +7,7 @@ import type { VerifiedStream } from '../../entries/read-stream';
 import { partyViews } from '../../trust/party-view';
 import { ProposalRow } from './ProposalRow';
 import { ProposeMembershipForm } from './ProposeMembershipForm';
+import { StreamWitnessLine } from './StreamWitnessLine';
 import { type MembershipTarget, useMembershipWrite } from './useMembershipWrite';
 
 /**
@@ -47,6 +48,7 @@ export const MembershipPanel = ({
           </li>
         ))}
       </ul>
+      <StreamWitnessLine members={view.members} />
       {view.pending.length > 0 ? (
         <>
           <h3>Awaiting consent</h3>
