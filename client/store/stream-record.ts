@@ -2,7 +2,9 @@
  * A verified stream as the local store keeps it: the entries as fetched (ciphertext dropped where
  * the content was opened), what verifying them produced (checks, decrypted content), the
  * membership they add up to, and the checkpoint they were proven under, with the log it belongs to.
- * Only a stream every check of which holds, with no content left locked, is kept.
+ * Only a stream every check of which holds and every entry of which this person opened is kept:
+ * content withheld or not sealed to them may later be disclosed to them, and only a full read
+ * fetches the ciphertext of entries already held.
  */
 import { z } from 'zod';
 import { attachmentsOf } from '../../shared/content/check-content-header';
@@ -50,11 +52,12 @@ const isFullyVerified = ({ checks, content }: VerifiedEntry): boolean =>
   checks.chain.state === 'valid' &&
   checks.inclusion.state === 'valid' &&
   checks.readers.state === 'valid' &&
-  content.state !== 'locked';
+  content.state === 'decrypted';
 
 /**
  * The record of `verified` (aligned with `fetched`), or null when it is not worth keeping: a check
- * that fails or was left unchecked, or content left locked, must be done again on the next read.
+ * that fails or was left unchecked, or content not opened here (locked, withheld, not sealed to
+ * this person, unreadable), must be done again on the next read.
  */
 export const streamRecord = (
   verified: VerifiedStream,

@@ -247,12 +247,33 @@ describe.skipIf(!HAS_BROWSER)('a hostile server in front of the browser (issue 1
         receivedAt: new Date().toISOString(),
       };
     };
+    // The browser keeps verified streams and asks only for entries after the head it holds, when
+    // the list shows the stream moved on: the server lists the forged letter as the new head, and
+    // serves it after whatever the browser asks for.
+    let forgedEntry: StoredEntry | undefined;
+    const forgedOnce = async (origin: string): Promise<StoredEntry> => {
+      if (!forgedEntry) {
+        const reply = await page.request.get(`${origin}/api/streams/${threadId}/entries?after=0`);
+        forgedEntry = await forgedLetter(
+          ((await reply.json()) as { entries: StoredEntry[] }).entries.at(-1) as StoredEntry,
+        );
+      }
+      return forgedEntry;
+    };
     await page.route(`**/api/streams/${threadId}/entries?*`, async (route) => {
+      const letter = await forgedOnce(new URL(route.request().url()).origin);
       const response = await route.fetch();
       const reply = (await response.json()) as { stream: unknown; entries: StoredEntry[] };
-      const last = reply.entries.at(-1);
-      const entries = last ? [...reply.entries, await forgedLetter(last)] : reply.entries;
-      await route.fulfill({ response, json: { ...reply, entries } });
+      await route.fulfill({ response, json: { ...reply, entries: [...reply.entries, letter] } });
+    });
+    await page.route('**/api/streams', async (route) => {
+      const letter = await forgedOnce(new URL(route.request().url()).origin);
+      const response = await route.fetch();
+      const reply = (await response.json()) as { streams: { id: string; head: unknown }[] };
+      const streams = reply.streams.map((stream) =>
+        stream.id === threadId ? { ...stream, head: { seq: letter.header.seq, hash: letter.entryHash } } : stream,
+      );
+      await route.fulfill({ response, json: { ...reply, streams } });
     });
     await toThreads();
     await openThread(envoyA, SUBJECT);
