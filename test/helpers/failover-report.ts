@@ -21,7 +21,7 @@ export type FailoverResult = {
   readonly readsRepeated: number;
   /** From the SIGKILL to the monitor reporting the standby as primary. */
   readonly promotedAfterMs: number | null;
-  /** From the SIGKILL to the first append acknowledged through the load balancer. */
+  /** From the SIGKILL to the first acknowledged append (through the load balancer) begun after it. */
   readonly timeToRecoverMs: number;
   readonly fsckClean: boolean;
 };
@@ -52,7 +52,7 @@ export const writeFailoverReport = (result: FailoverResult): void => {
     `| Failed append calls (each writer pauses 200 ms after one) | ${result.failedRequests}${failures ? ` (${failures})` : ''} |`,
     `| Reads repeated after a 503 once the writers stopped | ${result.readsRepeated} |`,
     `| Standby promoted after the kill | ${result.promotedAfterMs === null ? 'not observed' : `${(result.promotedAfterMs / 1000).toFixed(1)} s`} |`,
-    `| Time to recover (kill to the first acknowledged append) | ${(result.timeToRecoverMs / 1000).toFixed(1)} s (target ≤ 30 s) |`,
+    `| Time to recover (kill to the first acknowledged append begun after it) | ${(result.timeToRecoverMs / 1000).toFixed(1)} s (target ≤ 30 s) |`,
     `| \`npm run audit -- fsck\` on the new primary | ${result.fsckClean ? 'clean' : 'FAILED'} |`,
     END,
   ].join('\n');
