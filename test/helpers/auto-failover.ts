@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,15 +55,49 @@ export const autoFailoverUnavailable = (): string | undefined => {
   return undefined;
 };
 
-/** SIGKILL to the postmaster of a data directory, by the pid it recorded (if it still runs). */
-const killPostmaster = (pgdata: string): void => {
+/** The pid a data directory's postmaster recorded, or undefined. */
+const postmasterPid = (pgdata: string): number | undefined => {
   try {
     const pid = Number(readFileSync(join(pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    if (pid > 0) {
-      process.kill(pid, 'SIGKILL');
-    }
+    return pid > 0 ? pid : undefined;
   } catch {
-    // No postmaster.pid (never started, or already stopped) or no such process.
+    return undefined; // never started, or already stopped
+  }
+};
+
+/** The processes whose parent is `pid` (from /proc: `pid (comm) state ppid …`). */
+const childrenOf = (pid: number): number[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] === String(pid);
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+
+const killQuietly = (pid: number): void => {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+};
+
+/**
+ * SIGKILL to the postmaster of a data directory and to its children. Each child of a postmaster
+ * runs in a session of its own, and some (the logger, the monitor's health-check worker) outlive
+ * a postmaster killed outright: they are found before it goes.
+ */
+const killPostmaster = (pgdata: string): void => {
+  const pid = postmasterPid(pgdata);
+  if (pid !== undefined) {
+    const children = childrenOf(pid);
+    killQuietly(pid);
+    children.forEach(killQuietly);
   }
 };
 
@@ -130,8 +164,7 @@ export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
     }
     for (const name of ['monitor', 'node0', 'node1']) {
       // pg_ctl starts each postmaster in a session of its own, out of reach of the group kill above.
-      // An immediate stop takes its children (logger, the monitor's health-check worker) with it;
-      // SIGKILL alone would leave them running.
+      const children = childrenOf(postmasterPid(join(dir, name)) ?? -1);
       spawnSync(
         'runuser',
         ['-u', 'postgres', '--', `${PG_BIN}/pg_ctl`, 'stop', '-m', 'immediate', '-D', join(dir, name)],
@@ -141,6 +174,7 @@ export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
         },
       );
       killPostmaster(join(dir, name));
+      children.forEach(killQuietly);
     }
     rmSync(dir, { recursive: true, force: true });
   };
