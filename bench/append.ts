@@ -25,7 +25,7 @@ const openCases = async (clients: readonly AppendClient[], count: number, heads:
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const client = clients[index % clients.length] as AppendClient;
-    const sealed = sealCaseOpen(client.signer, randomUUID(), `BENCH-${index + 1}`);
+    const sealed = sealCaseOpen(client.signer, randomUUID());
     await client.person.api(entryRoutes.appendEntry, { body: sealed.entry });
     heads.set(sealed.entry.header.stream, headAfter(sealed));
     ids.push(sealed.entry.header.stream);

@@ -32,7 +32,7 @@ export const benchLiveStreams = async (run: DriverRun): Promise<Section> => {
   const caseIds: string[] = [];
   for (let index = 0; index < CASES; index += 1) {
     const client = clients[index % clients.length] as AppendClient;
-    const sealed = sealCaseOpen(client.signer, randomUUID(), `LIVE-${index + 1}`);
+    const sealed = sealCaseOpen(client.signer, randomUUID());
     await client.person.api(entryRoutes.appendEntry, { body: sealed.entry });
     heads.set(sealed.entry.header.stream, headAfter(sealed));
     caseIds.push(sealed.entry.header.stream);

@@ -17,7 +17,7 @@ import { median } from './support/stats';
 /** Writes a case of `entries` entries through the append route, one after another. */
 const writeCase = async (run: DriverRun, writer: ParleyPerson, entries: number): Promise<string> => {
   const signer = await signerOf(writer, run.team.partyId);
-  let sealed = sealCaseOpen(signer, randomUUID(), 'TIMELINE');
+  let sealed = sealCaseOpen(signer, randomUUID());
   for (let seq = 1; ; seq += 1) {
     await writer.api(entryRoutes.appendEntry, { body: sealed.entry });
     if (seq === entries) {

@@ -61,7 +61,6 @@ const build = async (file: string, entries: number, entriesPerCase: number): Pro
     const cases = Math.ceil(entries / entriesPerCase);
     const jobs = Array.from({ length: Math.ceil(cases / casesPerJob) }, (_, index) => ({
       signer: portable(signer),
-      label: `audit-${index}`,
       cases: Math.min(casesPerJob, cases - index * casesPerJob),
       entriesPerCase,
       format: 'entries' as const,

@@ -36,7 +36,6 @@ export const ensureProofRecords = async (count: number): Promise<void> => {
   await sealInWorkers(
     missing.map((block) => ({
       signer,
-      label: `proof-block-${block}`,
       cases: CASES_PER_BLOCK,
       entriesPerCase: BLOCK / CASES_PER_BLOCK,
       format: 'hashes' as const,

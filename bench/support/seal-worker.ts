@@ -13,7 +13,7 @@ const run = (job: SealJob): void => {
   const parts: (Uint8Array | string)[] = [];
   for (let index = 0; index < job.cases; index += 1) {
     const streamId = randomUUID();
-    let sealed = sealCaseOpen(signer, streamId, `${job.label}-${index}`);
+    let sealed = sealCaseOpen(signer, streamId);
     for (let seq = 1; ; seq += 1) {
       parts.push(
         job.format === 'hashes'

@@ -6,7 +6,6 @@ import type { PortableSigner } from './sealing';
 /** Whole cases to seal in one worker: a `case_open` then minutes, `entriesPerCase` in all per case. */
 export type SealJob = {
   readonly signer: PortableSigner;
-  readonly label: string;
   readonly cases: number;
   readonly entriesPerCase: number;
   /** `hashes`: 32-byte entry hashes back to back; `entries`: one signed entry per line (JSON). */

@@ -1,6 +1,7 @@
 import type { EntryAuthor } from '../../client/sdk/entry-draft';
 import { sealDraft } from '../../client/sdk/entry-draft';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
+import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import type { RecipientKey } from '../../shared/crypto/entry-recipients';
 import type { SealedEntry } from '../../shared/crypto/entry-seal';
 import type { BoxPublicKey, SignSecretKey } from '../../shared/crypto/identity-keys';
@@ -48,15 +49,15 @@ export const fromPortable = ({ author, recipients }: PortableSigner): Signer => 
   })),
 });
 
-/** The `case_open` of a new case (seq 1) whose member is the signer's party. */
-export const sealCaseOpen = (signer: Signer, streamId: string, reference: string): SealedEntry =>
+/** The `case_open` of a new case (seq 1) whose member is the signer's party, under a freshly drawn case code. */
+export const sealCaseOpen = (signer: Signer, streamId: string): SealedEntry =>
   sealDraft(
     signer.author,
     { stream: streamId, streamKind: 'case', seq: 1, prevHash: '' },
     {
       type: 'case_open',
       content: { ...caseRecord('Olena'), type: 'case_open' },
-      meta: { reference, members: [signer.author.party] },
+      meta: { reference: drawCaseCode(), members: [signer.author.party] },
     },
     signer.recipients,
   );

@@ -8,7 +8,6 @@ import { checkpoints, entries, logLeaves } from '../../db/schema/index';
 import { ApiProblem } from '../../shared/api/client';
 import { entryRoutes } from '../../shared/api/entries';
 import { encodeContent } from '../../shared/content/encode-content';
-import { drawCaseCode } from '../../shared/crypto/draw-case-code';
 import { type SealedEntry, sealEntry } from '../../shared/crypto/entry-seal';
 import { fromBase64url } from '../../shared/encoding/bytes';
 import { parseCheckpointBody } from '../../shared/log/checkpoint';
@@ -63,7 +62,7 @@ for (const driver of driversUnderTest()) {
       writer = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
       signer = await signerOf(writer, partyId);
       for (let index = 0; index < 3; index += 1) {
-        const opened = sealCaseOpen(signer, randomUUID(), drawCaseCode());
+        const opened = sealCaseOpen(signer, randomUUID());
         await writer.api(entryRoutes.appendEntry, { body: opened.entry });
         heads.set(opened.entry.header.stream, headAfter(opened));
         cases.push(opened.entry.header.stream);
