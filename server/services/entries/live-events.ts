@@ -14,7 +14,7 @@ type Connection = { readonly caller: Caller; readonly res: Response; deadline: n
  * Notices wait this long to be written together: under a burst of appends every connection gets
  * one write (one system call) for several notices rather than one each.
  */
-const FLUSH_DELAY_MS = 50;
+const FLUSH_DELAY_MS = 100;
 
 /** Streams whose members are remembered; past it the memory starts afresh. */
 const MEMBERSHIP_CACHE_LIMIT = 10_000;
