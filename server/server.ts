@@ -8,6 +8,7 @@ import { initCrypto } from '../shared/crypto/sodium';
 import { startAdminSocket } from './admin-socket';
 import { createApp } from './app';
 import type { CeremonyLimits } from './auth/ceremony-limits';
+import { loadWebAuthn } from './auth/passkeys';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import { answerClientError } from './http/client-error';
@@ -104,6 +105,7 @@ export const startServer = async (
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  void loadWebAuthn().catch((error: unknown) => logger.error({ err: error }, 'SimpleWebAuthn did not load'));
   const { port } = server.address() as AddressInfo;
   const bound = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   // `url` is the address people must open: passkeys are bound to the public origin, and following

@@ -1,9 +1,3 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { challenges } from '../../db/schema/index';
 import { type AuthenticationResponse, CeremonyOptions, type RegistrationResponse } from '../../shared/schemas/webauthn';
@@ -15,6 +9,17 @@ import { hashToken, randomToken } from './tokens';
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 // Ed25519, ES256, RS256: what SimpleWebAuthn verifies on Node 20.
 const ALGORITHMS = [-8, -7, -257];
+
+let webAuthn: Promise<typeof import('@simplewebauthn/server')> | undefined;
+
+/**
+ * Loads SimpleWebAuthn once. It takes about a fifth of a second, so the server loads it as soon as
+ * it listens rather than before (a restart is not held up by it); ceremonies await it.
+ */
+export const loadWebAuthn = () => {
+  webAuthn ??= import('@simplewebauthn/server');
+  return webAuthn;
+};
 
 type ChallengePurpose = (typeof challenges.$inferInsert)['purpose'];
 type ChallengeBinding = { invitationId?: string; personId?: string; userHandle?: Uint8Array };
@@ -79,13 +84,14 @@ export const consumeChallenge = async (context: ServerContext, clientDataJSON: s
   return { challenge, row };
 };
 
-export const registrationOptions = (
+export const registrationOptions = async (
   context: ServerContext,
   challenge: string,
   user: { handle: Uint8Array; name: string },
   exclude: readonly { id: string; transports: readonly string[] }[] = [],
-) =>
-  generateRegistrationOptions({
+) => {
+  const { generateRegistrationOptions } = await loadWebAuthn();
+  const options = await generateRegistrationOptions({
     rpName: context.config.rpName,
     rpID: context.config.rpId,
     userName: user.name,
@@ -98,16 +104,21 @@ export const registrationOptions = (
     excludeCredentials: exclude.map((credential) => ({ id: credential.id, transports: [...credential.transports] })),
     supportedAlgorithmIDs: ALGORITHMS,
     extensions: { prf: {} } as never,
-  }).then((options) => CeremonyOptions.parse(options));
+  });
+  return CeremonyOptions.parse(options);
+};
 
-export const authenticationOptions = (context: ServerContext, challenge: string) =>
-  generateAuthenticationOptions({
+export const authenticationOptions = async (context: ServerContext, challenge: string) => {
+  const { generateAuthenticationOptions } = await loadWebAuthn();
+  const options = await generateAuthenticationOptions({
     rpID: context.config.rpId,
     challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
     timeout: CHALLENGE_TTL_MS,
     userVerification: 'required',
     allowCredentials: [],
-  }).then((options) => CeremonyOptions.parse(options));
+  });
+  return CeremonyOptions.parse(options);
+};
 
 /** Turns SimpleWebAuthn's throws and `verified: false` into one refusal, logging the reason. */
 const refuse = (context: ServerContext, purpose: string, error: unknown): ProblemError => {
@@ -131,6 +142,7 @@ export const verifyRegistration = async (
   response: RegistrationResponse,
   challenge: string,
 ): Promise<RegisteredPasskey> => {
+  const { verifyRegistrationResponse } = await loadWebAuthn();
   try {
     const result = await verifyRegistrationResponse({
       response: response as never,
@@ -163,6 +175,7 @@ export const verifyAuthentication = async (
   challenge: string,
   credential: { id: string; publicKey: Uint8Array; counter: number; transports: string[] },
 ): Promise<{ newCounter: number; backedUp: boolean }> => {
+  const { verifyAuthenticationResponse } = await loadWebAuthn();
   try {
     const result = await verifyAuthenticationResponse({
       response: response as never,

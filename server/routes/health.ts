@@ -6,7 +6,9 @@ import { buildOpenApi } from '../openapi';
 import { databaseUnavailable } from '../problems';
 
 export const healthHandlers = (database: Database, version: string) => {
-  const openApi = buildOpenApi(version);
+  // Built on first request, not at start: turning every route's schemas into JSON Schema costs
+  // about a tenth of a second that a restart should not wait for.
+  let openApi: ReturnType<typeof buildOpenApi> | undefined;
   return [
     implement(healthRoutes.health, async () => {
       // Any failure to read is the database being unwell: a probe answers 503, never 500.
@@ -15,6 +17,9 @@ export const healthHandlers = (database: Database, version: string) => {
       });
       return { status: 'ok' as const, database: database.driver, version, schemaVersion };
     }),
-    implement(healthRoutes.openapi, () => openApi),
+    implement(healthRoutes.openapi, () => {
+      openApi ??= buildOpenApi(version);
+      return openApi;
+    }),
   ];
 };
