@@ -45,9 +45,11 @@ export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   withdrawn: 'Withdrawn',
 };
 
+// Built once: `toLocaleString` would build a formatter at every call.
+const INSTANT_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
 /** An instant as people read it, in UTC so that every party sees the same time. */
-export const formatInstant = (iso: string): string =>
-  `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+export const formatInstant = (iso: string): string => `${INSTANT_FORMAT.format(new Date(iso))} UTC`;
 
 /** A byte count in B, KiB or MiB. */
 export const formatBytes = (bytes: number): string =>
