@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { loadCase } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useIsUnlocked } from '../../session/useSession';
@@ -28,6 +29,7 @@ export const CasePage = () => {
   // Every stream can change this page: letters elsewhere link the case, receipts confirm returns.
   useLiveRefresh(refresh);
   const isUnlocked = useIsUnlocked();
+  const { t } = useT('case');
   const [form, setForm] = useState<'status' | 'evidence' | null>(null);
   const toggle = (chosen: 'status' | 'evidence') => setForm(form === chosen ? null : chosen);
   const detail = query.status === 'ready' ? query.data : null;
@@ -42,23 +44,24 @@ export const CasePage = () => {
   return (
     <section aria-labelledby="case-title" data-testid="case-page">
       <h1 id="case-title">
-        Case <span data-testid="case-page-reference">{summary?.reference ?? '…'}</span>
+        {t('title')} <span data-testid="case-page-reference">{summary?.reference ?? '…'}</span>
       </h1>
       <LiveStatus />
-      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the case" />
+      <StreamQueryState contextState={contextState} query={query} what={t('loading')} />
       {detail && summary && context ? (
         <>
           <p className="case-facts">
-            Status:{' '}
+            {t('status')}:{' '}
             <strong className="status" data-testid="case-page-status">
-              {summary.status ? STATUS_LABELS[summary.status] : 'not readable here'}
+              {summary.status
+                ? t(`statuses.${summary.status}`, { defaultValue: STATUS_LABELS[summary.status] })
+                : t('statusUnreadable')}
             </strong>{' '}
-            {summary.age ? <AgeBadge age={summary.age} /> : null} · Parties: {summary.partyNames.join(', ')}
+            {summary.age ? <AgeBadge age={summary.age} /> : null} · {t('parties')}: {summary.partyNames.join(', ')}
           </p>
           {summary.isIntact ? null : (
             <p role="alert" className="error" data-testid="case-broken">
-              This case does not verify: a signature, a chain link or a readers check fails. See the entries marked
-              FAILED below.
+              {t('broken')}
             </p>
           )}
           {verified ? (
@@ -69,27 +72,27 @@ export const CasePage = () => {
               canWrite={canWrite && verified.isIntact}
             />
           ) : null}
-          <h2>Child record</h2>
+          <h2>{t('childRecord')}</h2>
           {detail.record ? (
             <ChildRecord record={detail.record} />
           ) : (
             <p className="no-access" data-testid="record-no-access">
-              {summary.access === 'locked' ? 'Unlock your keys to read the child record.' : 'No access to content'}
+              {summary.access === 'locked' ? t('unlockRecord') : t('noAccess')}
             </p>
           )}
           {canWrite ? (
             <div className="entry-actions">
               <button type="button" onClick={() => toggle('status')} data-testid="change-status">
-                Change status
+                {t('changeStatus')}
               </button>
               <button type="button" onClick={() => toggle('evidence')} data-testid="add-evidence">
-                Add evidence
+                {t('addEvidence')}
               </button>
               <Link to={`/cases/${caseId}/minutes`} className="button" data-testid="attach-minutes">
-                Attach minutes
+                {t('attachMinutes')}
               </Link>
               <button type="button" onClick={reload}>
-                Reload
+                {t('reload')}
               </button>
             </div>
           ) : null}
@@ -118,7 +121,7 @@ export const CasePage = () => {
             />
           ) : null}
           <DisclosureLink kind="case" streamId={caseId} isMember={isMember} canWrite={canWrite} />
-          <h2>Timeline</h2>
+          <h2>{t('timeline')}</h2>
           <Timeline
             entries={detail.timeline}
             extra={(entry) => (
@@ -128,7 +131,7 @@ export const CasePage = () => {
               </>
             )}
           />
-          <h2>Linked from letters, minutes and other cases</h2>
+          <h2>{t('linked')}</h2>
           <Timeline entries={detail.linked} labels testId="linked-timeline" />
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { loadThread } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useIsUnlocked } from '../../session/useSession';
@@ -23,6 +24,7 @@ export const ThreadPage = () => {
   // Every stream can change this page: receipts in case streams confirm a commitment's returns.
   useLiveRefresh(refresh);
   const isUnlocked = useIsUnlocked();
+  const { t } = useT('thread');
   const detail = query.status === 'ready' ? query.data : null;
   const role = context?.me.role;
   const verified = detail?.loaded.streams.find(({ stream }) => stream.id === threadId);
@@ -36,15 +38,15 @@ export const ThreadPage = () => {
   return (
     <section aria-labelledby="thread-title" data-testid="thread-page">
       <h1 id="thread-title" data-testid="thread-title">
-        {detail ? (detail.summary.subject ?? 'Thread (no access to content)') : 'Thread'}
+        {detail ? (detail.summary.subject ?? t('noAccessTitle')) : t('title')}
       </h1>
       <LiveStatus />
-      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the thread" />
+      <StreamQueryState contextState={contextState} query={query} what={t('loading')} />
       {detail ? (
         <>
           {detail.summary.isIntact ? null : (
             <p role="alert" className="error" data-testid="thread-broken">
-              This thread does not verify: a signature, a chain link or a readers check fails.
+              {t('broken')}
             </p>
           )}
           {verified && context ? (
@@ -58,27 +60,27 @@ export const ThreadPage = () => {
           <div className="entry-actions">
             {canWrite && role === 'envoy' ? (
               <Link to={`/threads/${threadId}/letter`} className="button primary" data-testid="write-letter">
-                Write a letter
+                {t('writeLetter')}
               </Link>
             ) : null}
             {canWrite && (role === 'envoy' || role === 'staff') ? (
               <Link to={`/threads/${threadId}/minutes`} className="button" data-testid="thread-minutes">
-                Attach minutes
+                {t('attachMinutes')}
               </Link>
             ) : null}
             {canWrite && role === 'envoy' ? (
               <>
                 <Link to={`/threads/${threadId}/agreed-minutes`} className="button" data-testid="circulate-minutes">
-                  Circulate agreed minutes
+                  {t('circulateMinutes')}
                 </Link>
                 <Link to={`/threads/${threadId}/commitment`} className="button" data-testid="record-commitment">
-                  Record a commitment
+                  {t('recordCommitment')}
                 </Link>
               </>
             ) : null}
             <DisclosureLink kind="thread" streamId={threadId} isMember={isMember} canWrite={canDisclose} />
             <button type="button" onClick={reload} data-testid="thread-reload">
-              Reload
+              {t('reload')}
             </button>
             <PrintButton />
           </div>
@@ -98,7 +100,7 @@ export const ThreadPage = () => {
                     className="entry-disclose"
                     data-testid="reply-letter"
                   >
-                    Reply…
+                    {t('reply')}
                   </Link>
                 ) : null}
               </>
