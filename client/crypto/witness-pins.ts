@@ -96,7 +96,7 @@ const witnessId = ({ key, party }: PinnedWitness) =>
   JSON.stringify([party ?? null, key.name, key.keyId, Array.from(key.publicKey)]);
 
 /** Whether two pin lists name the same witnesses, keys and parties, in any order. */
-export const isSameWitnessSet = (a: readonly PinnedWitness[], b: readonly PinnedWitness[]): boolean => {
+const isSameWitnessSet = (a: readonly PinnedWitness[], b: readonly PinnedWitness[]): boolean => {
   const left = a.map(witnessId).sort();
   const right = b.map(witnessId).sort();
   return left.length === right.length && left.every((id, index) => id === right[index]);

@@ -78,15 +78,17 @@ export const WitnessPinsPanel = () => {
             }
           }}
         >
-          <label htmlFor={fieldId}>{t('panel.label')}</label>
-          <textarea
-            id={fieldId}
-            rows={4}
-            spellCheck={false}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            data-testid="witness-pins-text"
-          />
+          <div className="field">
+            <label htmlFor={fieldId}>{t('panel.label')}</label>
+            <textarea
+              id={fieldId}
+              rows={4}
+              spellCheck={false}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              data-testid="witness-pins-text"
+            />
+          </div>
           <button type="submit" className="primary" data-testid="witness-pins-submit">
             {held === null ? t('panel.pin') : t('panel.review')}
           </button>
