@@ -171,6 +171,24 @@ describe.skipIf(!HAS_BROWSER)('witness pins in Chromium: pasted on the log page,
     await page.screenshot({ path: artifactPath('witness-pins-04-link-conflict.png'), fullPage: true });
   });
 
+  it('lists the held keys again after a reload, and forgets them only after a confirm step', async () => {
+    const { page } = envoyA;
+    await page.goto(`${booted.origin}/log`);
+    await page.getByTestId('witness-pins-held').waitFor();
+    expect(await cells(page, 'witness-pins-held-name')).toEqual(['witness.party-a.test/w1', 'witness.party-b.test/w1']);
+    await page.getByTestId('witness-pins-forget').click();
+    await page.getByTestId('witness-pins-forget-confirm').waitFor();
+    expect(await storedPins(page)).not.toBeNull();
+    await page.getByTestId('witness-pins-confirm-forget').click();
+    await page.getByTestId('witness-pins-none').waitFor();
+    expect(await storedPins(page)).toBeNull();
+    expect(await page.getByTestId('log-witnessed').textContent()).toBe(
+      'No witnesses pinned: entries cannot be shown as witnessed.',
+    );
+    expect(await page.getByTestId('witness-pins-text').inputValue()).toBe('');
+    expect(envoyA.errors).toEqual([]);
+  });
+
   it('shows the reason for an invitation link with damaged witness keys, and pins nothing', async () => {
     const person = await openPersonBrowser(browser, { hasPrf: true });
     try {
