@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyPerson } from '../../client/sdk/parley-person';
 import { CosignatureCollector } from '../../server/witness-collector/cosignature-collector';
 import { invitationRoutes } from '../../shared/api/identity';
+import { recoveryRoutes } from '../../shared/api/recovery';
 import { withLogPin } from '../../shared/log/log-pin-text';
 import { witnessKeyHash } from '../../shared/witness/witness-key-hash';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
@@ -204,6 +205,24 @@ describe.skipIf(!HAS_BROWSER)('witness pins in Chromium: pasted on the log page,
       expect(await storedPins(page)).toBeNull();
       expect(await page.getByTestId('invitation-witnesses-conflict').count()).toBe(0);
       await page.screenshot({ path: artifactPath('witness-pins-05-link-damaged.png'), fullPage: true });
+      expect(person.errors).toEqual([]);
+    } finally {
+      await person.context.close();
+    }
+  });
+  it("shows the reason on the recovery page too, where a new browser takes a link's witness keys", async () => {
+    const person = await openPersonBrowser(browser, { hasPrf: true });
+    try {
+      const { page } = person;
+      const { link } = await adminA.http.api(recoveryRoutes.createRecovery, { params: { personId: envoyA.personId } });
+      await page.goto(`${withLogPin(link, adminA.logPin)}&witnesses=${encodeURIComponent('witness.bad')}`);
+      const error = page.getByTestId('invitation-witnesses-error');
+      await error.waitFor();
+      expect(await error.textContent()).toMatch(
+        /^The witness keys in this link are damaged \(witness pin "witness\.bad": witness key is not <name>\+<key ID>\+<key>\), so this browser pinned none from it\. You can still recover your account, /,
+      );
+      await page.getByTestId('recover-create-passkey').waitFor();
+      expect(await storedPins(page)).toBeNull();
       expect(person.errors).toEqual([]);
     } finally {
       await person.context.close();

@@ -7,12 +7,18 @@ import { WitnessPinList } from './WitnessPinList';
  * it: damaged keys are an error naming the reason, keys other than the held ones a warning that the
  * held keys stay. Pins taken, the same keys, or no parameter: nothing to say.
  */
-export const WitnessLinkNotice = ({ offer }: { offer: WitnessPinOffer }) => {
+export const WitnessLinkNotice = ({
+  offer,
+  link = 'invitation',
+}: {
+  offer: WitnessPinOffer;
+  link?: 'invitation' | 'recovery';
+}) => {
   const { t } = useT('witnesses');
   if (offer.kind === 'refused') {
     return (
       <p role="alert" className="error" data-testid="invitation-witnesses-error">
-        {t('link.refused', { reason: offer.reason })}
+        {t(link === 'recovery' ? 'link.refusedRecovery' : 'link.refused', { reason: offer.reason })}
       </p>
     );
   }
