@@ -16,7 +16,8 @@ import type { LogPinText } from '../../shared/log/log-pin-text';
 import { api } from '../api/transport';
 import { currentPin, type LogPin, offerPin } from './log-pin-source';
 import { checkWitnesses, WitnessView } from './log-witnesses';
-import { currentWitnessPins } from './witness-pins';
+import type { WitnessPinChange } from './witness-pin-changes';
+import { type BrowserWitnessPins, currentWitnessPins } from './witness-pins';
 
 export type { LogPin } from './log-pin-source';
 
@@ -32,6 +33,8 @@ export type LogFailure = z.infer<typeof LogFailure>;
 export type LogStatus = {
   /** What the pinned witnesses say (null without witness pins or before the first check). */
   readonly witness: WitnessView | null;
+  /** The witness keys this browser pins (never from the server), or null. */
+  readonly witnessPins: BrowserWitnessPins | null;
   /** Null until the log is pinned from the build, an invitation link or the person's paste. */
   readonly pin: LogPin | null;
   readonly checkpoint: { readonly treeSize: number; readonly rootHash: string; readonly note: string } | null;
@@ -71,8 +74,21 @@ const pinText = (pin: LogPinText) => `${pin.origin}\n${pin.verifierKey}\nlegacy 
 export const storedLogStatus = (): LogStatus => {
   const pin = currentPin();
   const state = pin ? read(stateKey(pin), LogMonitorState) : null;
-  const witness = currentWitnessPins() ? read(WITNESS_KEY, WitnessView) : null;
-  return { pin, checkpoint: state?.checkpoint ?? null, failure: read(FAILURE_KEY, LogFailure), witness };
+  const witnessPins = currentWitnessPins();
+  const witness = witnessPins ? read(WITNESS_KEY, WitnessView) : null;
+  return { pin, checkpoint: state?.checkpoint ?? null, failure: read(FAILURE_KEY, LogFailure), witness, witnessPins };
+};
+
+/**
+ * Applies the person's change to the witness pins (witness-pin-changes.ts). What the old pins'
+ * witnesses were shown to say is dropped with them: the next check measures under the new pins.
+ */
+export const changeWitnessPins = (change: () => WitnessPinChange): { change: WitnessPinChange; status: LogStatus } => {
+  const outcome = change();
+  if (outcome.ok) {
+    localStorage.removeItem(WITNESS_KEY);
+  }
+  return { change: outcome, status: storedLogStatus() };
 };
 
 /**

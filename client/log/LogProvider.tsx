@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import type { LogPinText } from '../../shared/log/log-pin-text';
 import {
   acknowledgeLogFailure,
+  changeWitnessPins,
   checkLog,
   type LogStatus,
   onLogFailure,
@@ -49,9 +50,20 @@ export const LogProvider = ({ children }: { children: ReactNode }) => {
 
   const pin = useCallback((text: LogPinText, source: 'invitation' | 'entered') => setStatus(pinLog(text, source)), []);
   const acknowledge = useCallback(() => setStatus(acknowledgeLogFailure()), []);
+  const changeWitnesses = useCallback<LogContextValue['changeWitnesses']>(
+    (apply) => {
+      const changed = changeWitnessPins(apply);
+      setStatus(changed.status);
+      if (changed.change.ok && sessionKey !== null) {
+        void check();
+      }
+      return changed.change;
+    },
+    [check, sessionKey],
+  );
   const value = useMemo<LogContextValue>(
-    () => ({ status, checking, error, check, refreshLog, pin, acknowledge }),
-    [status, checking, error, check, refreshLog, pin, acknowledge],
+    () => ({ status, checking, error, check, refreshLog, pin, acknowledge, changeWitnesses }),
+    [status, checking, error, check, refreshLog, pin, acknowledge, changeWitnesses],
   );
   return <LogContext.Provider value={value}>{children}</LogContext.Provider>;
 };

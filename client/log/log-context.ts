@@ -2,6 +2,7 @@ import { createContext } from 'react';
 import type { LogPinText } from '../../shared/log/log-pin-text';
 import type { AcceptedCheckpoint } from '../crypto/directory';
 import type { LogStatus } from '../crypto/log-pin';
+import type { WitnessPinChange } from '../crypto/witness-pin-changes';
 
 export type LogContextValue = {
   readonly status: LogStatus;
@@ -17,6 +18,8 @@ export type LogContextValue = {
   /** Pins the log from out-of-band text, if the browser holds no pin yet (a different one is an alarm). */
   readonly pin: (pin: LogPinText, source: 'invitation' | 'entered') => void;
   readonly acknowledge: () => void;
+  /** Applies the person's change to the witness pins, then checks the log under the pins held. */
+  readonly changeWitnesses: (change: () => WitnessPinChange) => WitnessPinChange;
 };
 
 export const LogContext = createContext<LogContextValue | null>(null);

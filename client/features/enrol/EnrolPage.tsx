@@ -4,28 +4,35 @@ import type { FingerprintSubject } from '../../../shared/crypto/safety-number';
 import { type InvitationFragment, parseInvitationFragment } from '../../../shared/log/log-pin-text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
-import { offerWitnessPinsFromFragment } from '../../crypto/witness-pins';
+import { offerWitnessPinsFromFragment, type WitnessPinOffer } from '../../crypto/witness-pins';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
+import { WitnessLinkNotice } from '../log/WitnessLinkNotice';
 import { InvitationSummary } from './InvitationSummary';
 import { inviterFromFragment } from './inviter-memory';
 import { PassphraseForm } from './PassphraseForm';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { useEnrolment } from './useEnrolment';
 
-let taken: (InvitationFragment & { readonly inviter: FingerprintSubject | null }) | null = null;
+let taken:
+  | (InvitationFragment & { readonly inviter: FingerprintSubject | null; readonly witnesses: WitnessPinOffer })
+  | null = null;
 
 /**
  * Takes the invitation token and the log pin from the fragment (`/enrol#<token>&log=…`: browsers
  * never send fragments) and removes them from the address bar and history at once. Idempotent, as
- * StrictMode calls state initialisers twice.
+ * StrictMode calls state initialisers twice. The witness keys it carries are offered once, and what
+ * became of them is kept for the page to show.
  */
 const takeFragment = () => {
   const fragment = window.location.hash.slice(1);
   if (fragment !== '') {
-    taken = { ...parseInvitationFragment(fragment), inviter: inviterFromFragment(fragment) };
-    offerWitnessPinsFromFragment(fragment);
+    taken = {
+      ...parseInvitationFragment(fragment),
+      inviter: inviterFromFragment(fragment),
+      witnesses: offerWitnessPinsFromFragment(fragment),
+    };
     window.history.replaceState(window.history.state, '', window.location.pathname);
   }
   return taken;
@@ -57,6 +64,7 @@ export const EnrolPage = () => {
       ) : state.step === 'no-token' ? (
         <p role="alert">This page needs the full invitation link, including the part after “#”.</p>
       ) : null}
+      {fragment ? <WitnessLinkNotice offer={fragment.witnesses} /> : null}
       {state.step === 'loading' && !error ? <Loading what="Checking the invitation" /> : null}
       {state.step === 'invitation' ? (
         <>

@@ -3,6 +3,7 @@ import type { LogPin } from '../../crypto/log-pin';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { WitnessFacts } from './WitnessFacts';
+import { WitnessPinsPanel } from './WitnessPinsPanel';
 
 const SOURCE_TEXT: Readonly<Record<LogPin['source'], string>> = {
   build: "built into this deployment's client",
@@ -48,6 +49,7 @@ export const LogPage = () => {
         <p>No log pinned yet.</p>
       )}
       {status.pin ? <WitnessFacts witness={status.witness} verifiedSize={status.checkpoint?.treeSize ?? null} /> : null}
+      <WitnessPinsPanel />
       {status.checkpoint ? (
         <details>
           <summary>Signed checkpoint</summary>

@@ -6,17 +6,23 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { openRecovery, recoverWithNewPasskey } from '../../crypto/recovery';
+import { offerWitnessPinsFromFragment, type WitnessPinOffer } from '../../crypto/witness-pins';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSession } from '../../session/useSession';
+import { WitnessLinkNotice } from '../log/WitnessLinkNotice';
 
-let taken: InvitationFragment | null = null;
+let taken: (InvitationFragment & { readonly witnesses: WitnessPinOffer }) | null = null;
 
-/** Takes the token and the log pin from the fragment and removes them from the address bar (idempotent). */
-const takeFragment = (): InvitationFragment | null => {
+/**
+ * Takes the token, the log pin and any witness keys from the fragment and removes them from the
+ * address bar (idempotent). A person recovering is often on a new browser with no pins, so the
+ * link's witness keys are offered as an invitation's are.
+ */
+const takeFragment = () => {
   const fragment = window.location.hash.slice(1);
   if (fragment !== '') {
-    taken = parseInvitationFragment(fragment);
+    taken = { ...parseInvitationFragment(fragment), witnesses: offerWitnessPinsFromFragment(fragment) };
     window.history.replaceState(window.history.state, '', window.location.pathname);
   }
   return taken;
@@ -47,6 +53,7 @@ export const RecoverPage = () => {
     <section aria-labelledby="recover-title" className="enrol" data-testid="recover-page">
       <h1 id="recover-title">{t('title')}</h1>
       {token === null ? <p role="alert">{t('noToken')}</p> : null}
+      {fragment ? <WitnessLinkNotice offer={fragment.witnesses} link="recovery" /> : null}
       {token && !offer && !error ? <Loading what={t('checking')} /> : null}
       {offer && token ? (
         <>
