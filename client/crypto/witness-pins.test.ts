@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatCosignerKey } from '../../shared/witness/cosigner-key';
-import { currentWitnessPins, offerWitnessPinsFromFragment } from './witness-pins';
+import { currentWitnessPins, offerWitnessPinsFromFragment, withWitnessPins } from './witness-pins';
 
 const PINS_KEY = 'parley.log.witnesses.v1';
 const keyText = (name: string, fill: number) => formatCosignerKey({ name, publicKey: new Uint8Array(32).fill(fill) });
@@ -90,5 +90,20 @@ describe("what becomes of an invitation link's witness keys", () => {
   it('reads pins stored before their source was recorded as taken from an invitation', () => {
     store.set(PINS_KEY, JSON.stringify({ text: A, pinnedAt: '2026-01-01T00:00:00.000Z' }));
     expect(currentWitnessPins()).toMatchObject({ source: 'invitation', pinnedAt: '2026-01-01T00:00:00.000Z' });
+  });
+});
+
+describe("an admin's links carry the witness keys the admin's browser holds", () => {
+  it('adds them as a witnesses= parameter that an invitee browser pins as they were', () => {
+    const link = withWitnessPins('https://parley.example/enrol#token123&log=x', { text: `${A},${B}` });
+    const offer = offerWitnessPinsFromFragment(link.slice(link.indexOf('#') + 1));
+    expect(offer.kind).toBe('pinned');
+    expect(currentWitnessPins()?.text).toBe(`${A},${B}`);
+  });
+
+  it('leaves a link alone when the browser holds none', () => {
+    expect(withWitnessPins('https://parley.example/enrol#token123', null)).toBe(
+      'https://parley.example/enrol#token123',
+    );
   });
 });

@@ -102,6 +102,13 @@ const isSameWitnessSet = (a: readonly PinnedWitness[], b: readonly PinnedWitness
   return left.length === right.length && left.every((id, index) => id === right[index]);
 };
 
+/**
+ * `link` carrying the witness keys this browser holds, as it carries the log pin: an admin's
+ * invitation and recovery links hand their party's witnesses on, out of band from the server.
+ */
+export const withWitnessPins = (link: string, pins: Pick<BrowserWitnessPins, 'text'> | null): string =>
+  pins === null ? link : `${link}&${FRAGMENT_PARAM}=${encodeURIComponent(pins.text)}`;
+
 /** What became of the `witnesses=` parameter of an invitation link. */
 export type WitnessPinOffer =
   | { readonly kind: 'absent' }

@@ -7,6 +7,7 @@ import { useAction } from '../../api/useAction';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { subjectOf } from '../../crypto/safety-view';
+import { currentWitnessPins, withWitnessPins } from '../../crypto/witness-pins';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSignedIn } from '../../session/useSession';
@@ -40,7 +41,10 @@ export const InvitationForm = ({ onCreated }: { onCreated: () => void }) => {
     run(
       () => api(API.createInvitation, { body: { partyId: party.id, role, name } }),
       (created) => {
-        const pinned = status.pin ? withLogPin(created.link, status.pin) : created.link;
+        const pinned = withWitnessPins(
+          status.pin ? withLogPin(created.link, status.pin) : created.link,
+          currentWitnessPins(),
+        );
         setLink(myKey ? `${pinned}&${inviterParam(subjectOf(myKey))}` : pinned);
         setName('');
         setRole('');

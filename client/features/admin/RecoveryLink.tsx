@@ -7,6 +7,7 @@ import { useAction } from '../../api/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { currentWitnessPins, withWitnessPins } from '../../crypto/witness-pins';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 
@@ -44,7 +45,13 @@ export const RecoveryLink = ({ person }: { person: PersonView }) => {
             setLink(null);
             run(
               () => api(API.createRecovery, { params: { personId: person.id } }),
-              (created) => setLink(status.pin ? withLogPin(created.link, status.pin) : created.link),
+              (created) =>
+                setLink(
+                  withWitnessPins(
+                    status.pin ? withLogPin(created.link, status.pin) : created.link,
+                    currentWitnessPins(),
+                  ),
+                ),
             );
           }}
         >
