@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Names } from '../../entries/entry-view';
 import { membershipView } from '../../entries/membership-view';
 import type { VerifiedStream } from '../../entries/read-stream';
+import { useT } from '../../i18n/useT';
 import { partyViews } from '../../trust/party-view';
 import { ProposalRow } from './ProposalRow';
 import { ProposeMembershipForm } from './ProposeMembershipForm';
@@ -33,14 +34,15 @@ export const MembershipPanel = ({
   const { propose, consent, busy, error, step } = useMembershipWrite(target);
   const [isProposing, setProposing] = useState(false);
   const [isLeaving, setLeaving] = useState(false);
+  const { t } = useT('membership');
   const memberIds = new Set(view.members.map((party) => party.id));
   const candidates = partyViews(context.trust)
     .filter((party) => party.record !== null && !memberIds.has(party.id))
     .map((party) => ({ id: party.id, name: party.name }));
   const mayChange = canWrite && view.isMember && ownParty !== undefined;
   return (
-    <section className="panel" aria-label="Parties of this stream" data-testid="membership-panel">
-      <h2>Parties</h2>
+    <section className="panel" aria-label={t('panelLabel')} data-testid="membership-panel">
+      <h2>{t('title')}</h2>
       <ul className="inline-list">
         {view.members.map((party) => (
           <li key={party.id} data-testid="member-party" data-party={party.id}>
@@ -51,7 +53,7 @@ export const MembershipPanel = ({
       <StreamWitnessLine members={view.members} />
       {view.pending.length > 0 ? (
         <>
-          <h3>Awaiting consent</h3>
+          <h3>{t('awaiting')}</h3>
           <ul className="cards" data-testid="pending-proposals">
             {view.pending.map((proposal) => (
               <ProposalRow
@@ -68,10 +70,10 @@ export const MembershipPanel = ({
       {mayChange ? (
         <div className="entry-actions">
           <button type="button" onClick={() => setProposing(!isProposing)} data-testid="propose-membership">
-            Propose adding or removing parties…
+            {t('propose')}
           </button>
           <button type="button" className="danger" onClick={() => setLeaving(true)} data-testid="leave-stream">
-            Leave for your party…
+            {t('leave')}
           </button>
         </div>
       ) : null}
@@ -93,8 +95,8 @@ export const MembershipPanel = ({
       <ErrorNotice error={error} testId="membership-error" />
       <ConfirmDialog
         open={isLeaving}
-        title="Leave for your party?"
-        confirmLabel="Leave"
+        title={t('leaveTitle')}
+        confirmLabel={t('leaveConfirm')}
         onCancel={() => setLeaving(false)}
         onConfirm={() => {
           setLeaving(false);
@@ -103,10 +105,7 @@ export const MembershipPanel = ({
           }
         }}
       >
-        <p>
-          Your party stops taking part at once: no later entry is sealed to its people. What it could read before stays
-          readable to them.
-        </p>
+        <p>{t('leaveText')}</p>
       </ConfirmDialog>
     </section>
   );
