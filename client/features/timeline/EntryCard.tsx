@@ -8,24 +8,25 @@ import { EntryProvenance } from './EntryProvenance';
 import { ENTRY_TYPE_LABELS, formatInstant } from './labels';
 
 const NoContent = ({ entry }: { entry: EntryView }) => {
+  const { t } = useT('timeline');
   const { content } = entry;
   switch (content.state) {
     case 'no-access':
       return (
         <p className="no-access" data-testid="no-access">
-          No access to content
+          {t('noAccess')}
         </p>
       );
     case 'locked':
       return (
         <p className="hint" data-testid="content-locked">
-          Unlock your keys to read this entry.
+          {t('locked')}
         </p>
       );
     case 'unreadable':
       return (
         <p role="alert" className="error" data-testid="content-unreadable">
-          The content does not open: {content.reason}
+          {t('unreadable', { reason: content.reason })}
         </p>
       );
     default:
