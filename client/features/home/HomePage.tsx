@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import type { SignInResult } from '../../crypto/sign-in';
+import { useT } from '../../i18n/useT';
 import { useIsUnlocked, useSession } from '../../session/useSession';
 import { HealthPanel } from '../health/HealthPanel';
 import { EndorsementQueue } from '../queue/EndorsementQueue';
@@ -11,13 +12,11 @@ import { PendingNotice } from '../sign-in/PendingNotice';
 import { SignInPanel } from '../sign-in/SignInPanel';
 import { UnlockPanel } from '../sign-in/UnlockPanel';
 
-const noticeAfterSignIn = (result: SignInResult | null): string | undefined => {
+const noticeAfterSignIn = (result: SignInResult | null): 'passkeyFailed' | 'noPrf' | undefined => {
   if (!result || result.unlocked) {
     return undefined;
   }
-  return result.unlockError
-    ? 'Signed in, but the passkey did not open your keys: use your passphrase or recovery key.'
-    : 'Signed in. This passkey gives no PRF output on this device, so it cannot unlock your keys: use your passphrase or recovery key.';
+  return result.unlockError ? 'passkeyFailed' : 'noPrf';
 };
 
 /** Sign in, unlock, or (once unlocked) where the person stands. */
@@ -25,8 +24,9 @@ export const HomePage = () => {
   const state = useSession();
   const isUnlocked = useIsUnlocked();
   const [lastSignIn, setLastSignIn] = useState<SignInResult | null>(null);
+  const { t } = useT(['home', 'common']);
   if (state.status === 'loading') {
-    return <Loading what="Checking your session" />;
+    return <Loading what={t('checking')} />;
   }
   if (state.status === 'error') {
     return <ErrorNotice error={state.error} />;
@@ -40,24 +40,24 @@ export const HomePage = () => {
     );
   }
   const { person } = state.session;
+  const notice = noticeAfterSignIn(lastSignIn);
   return (
     <>
-      <h1>Welcome, {person.name}</h1>
-      <p>
-        {person.role} of {person.party.name}
-      </p>
+      <h1>{t('welcome', { name: person.name })}</h1>
+      <p>{t('roleOf', { role: t(`common:account.role.${person.role}`), party: person.party.name })}</p>
       {person.status === 'pending' ? <PendingNotice personId={person.id} /> : null}
       {isUnlocked && person.status === 'active' ? person.role === 'admin' ? <EndorsementQueue /> : <WorkQueue /> : null}
       {isUnlocked ? (
         <section className="panel" data-testid="home-unlocked">
-          <h2>Your keys are unlocked in this tab</h2>
+          <h2>{t('unlockedTitle')}</h2>
           <p>
-            Compare safety numbers with the people you write to on their <Link to="/people">person page</Link> and mark
-            them as verified.
+            {t('compareBefore')}
+            <Link to="/people">{t('personPage')}</Link>
+            {t('compareAfter')}
           </p>
         </section>
       ) : (
-        <UnlockPanel notice={noticeAfterSignIn(lastSignIn)} offerPasskey={lastSignIn?.hasPrf !== false} />
+        <UnlockPanel notice={notice && t(notice)} offerPasskey={lastSignIn?.hasPrf !== false} />
       )}
       <HealthPanel />
     </>
