@@ -35,6 +35,13 @@ const autoLockAndUnlock = async (page: Page) => {
   await page.getByTestId('unlock-in-place').waitFor({ state: 'detached' });
 };
 
+/** Away to another page and back: the form is mounted anew, so only the draft store can refill it. */
+const awayAndBack = async (page: Page) => {
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('account-page').waitFor();
+  await page.goBack();
+};
+
 /**
  * Installs the fake clock (from the next document on) and unlocks the keys the reload dropped,
  * on a page that offers unlocking in place (Home unlocks its own way).
@@ -203,6 +210,8 @@ describe.skipIf(!HAS_BROWSER)('drafts of every form, the open-case steps and upl
 
       await autoLockAndUnlock(page);
       await expect.poll(() => caseStep(page), { timeout: LONG }).toBe(3);
+      await awayAndBack(page);
+      await expect.poll(() => caseStep(page), { timeout: LONG }).toBe(3);
       expect(await page.getByTestId('separation-description').inputValue()).toBe(
         'Taken from the school shelter by bus',
       );
@@ -241,6 +250,10 @@ describe.skipIf(!HAS_BROWSER)('drafts of every form, the open-case steps and upl
         .setInputFiles({ name: 'route.pdf', mimeType: 'application/pdf', buffer: padPdf('route', ATTACHMENT_BYTES) });
 
       await autoLockAndUnlock(page);
+      await expect
+        .poll(() => page.getByTestId('minutes-subject-input').inputValue(), { timeout: LONG })
+        .toBe('Call with the ombudsman');
+      await awayAndBack(page);
       await expect
         .poll(() => page.getByTestId('minutes-subject-input').inputValue(), { timeout: LONG })
         .toBe('Call with the ombudsman');
@@ -306,6 +319,8 @@ describe.skipIf(!HAS_BROWSER)('drafts of every form, the open-case steps and upl
       await page.getByTestId('commitment-text-input').fill(CLAUSE);
 
       await autoLockAndUnlock(page);
+      await expect.poll(() => page.getByTestId('commitment-text-input').inputValue(), { timeout: LONG }).toBe(CLAUSE);
+      await awayAndBack(page);
       await expect.poll(() => page.getByTestId('commitment-text-input').inputValue(), { timeout: LONG }).toBe(CLAUSE);
       const chosen = (testId: string) =>
         page.getByTestId(testId).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
