@@ -25,7 +25,7 @@ import type { EntryContext } from './entry-context';
 import { rememberInclusion } from './prove-inclusion';
 import { readStream } from './read-stream';
 import { chooseStreamRecipients, type SealingScope } from './stream-recipients';
-import { uploadAttachment } from './upload-attachment';
+import { type OnUploadProgress, uploadAttachment } from './upload-attachment';
 import { verifyAppendReceipt } from './verify-receipt';
 import { withAttachments } from './with-attachments';
 
@@ -90,12 +90,14 @@ const positionIn = async (context: EntryContext, draft: EntryDraft, streamId: st
  * or key is not the one verified, no party chain vouches for them, or the server's people list
  * contradicts the log), `RecipientsDeclinedError` when the person does not confirm new readers,
  * `ContentError` for content its schema refuses, `ApiProblem` for a refusal by the server,
- * `ReceiptError` when the receipt does not prove the append.
+ * `ReceiptError` when the receipt does not prove the append. `onUpload` hears, per file, the
+ * ciphertext bytes sent so far out of all of them.
  */
 export const appendEntry = async (
   context: EntryContext,
   draft: EntryDraft,
   onStep: (step: string) => void = () => undefined,
+  onUpload: (index: number, file: File, ...progress: Parameters<OnUploadProgress>) => void = () => undefined,
 ): Promise<AppendedEntry> => {
   await initCrypto();
   const { me } = context;
@@ -112,7 +114,7 @@ export const appendEntry = async (
   const refs = [];
   for (const [index, file] of files.entries()) {
     onStep(`Encrypting and uploading ${file.name} (${index + 1} of ${files.length})`);
-    refs.push(await uploadAttachment(file, context.csrfToken));
+    refs.push(await uploadAttachment(file, context.csrfToken, (sent, total) => onUpload(index, file, sent, total)));
   }
   // Gossip (PROTOCOL.md §9.3): the checkpoint this browser trusts travels to every reader.
   const seenCheckpoint = storedLogStatus().checkpoint?.note;

@@ -1,8 +1,10 @@
 /**
- * Drafts of the forms being written, kept in this tab's memory by form (never in localStorage or
- * sessionStorage, never in clear on disk): a letter half written when the keys auto-lock is still
- * there after unlocking, even if the person went to the unlock page and came back. Dropped when
- * sent, at sign-out and when another person signs in; a reload starts empty.
+ * Drafts of the forms being written, kept in this tab's memory by form (never in localStorage,
+ * sessionStorage or IndexedDB, never in clear on disk): a letter, minutes, a commitment or a case
+ * record half written when the keys auto-lock is still there after unlocking, even if the person
+ * went to another page and came back. Chosen files stay here as the browser's own `File` objects
+ * (nothing is read or copied until sending). Dropped when sent, at sign-out and when another
+ * person signs in; a reload starts empty.
  */
 import { useCallback, useState } from 'react';
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../shared/content/age-on';
 import { isCaseCode } from '../../shared/schemas/case-code';
 import { artifactPath, HAS_BROWSER, launchChromium } from '../helpers/browser';
+import { nextCaseStep } from '../helpers/e2e-case-steps';
 import {
   type BrowserPerson,
   dumpDatabase,
@@ -103,6 +104,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     expect(isCaseCode(caseCode)).toBe(true);
     await page.getByTestId('case-file-number-input').fill(REFERENCE);
     await page.getByTestId('party-picker').getByLabel(PARTY_B).check();
+    await nextCaseStep(page);
     await page.getByTestId('name-given-0').fill('Олена');
     await page.getByTestId('name-patronymic-0').fill('Андріївна');
     await page.getByTestId('name-family-0').fill('Коваль');
@@ -125,6 +127,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await page.getByTestId('birth-date').fill(BIRTH_DATE);
     const age = ageOn({ dobEstimated: 'no', date: BIRTH_DATE }, new Date());
     await expect.poll(() => page.getByTestId('case-age').textContent()).toContain(`Age ${age?.min}`);
+    await nextCaseStep(page);
     await page.getByTestId('origin-country').fill('UA');
     await page.getByTestId('origin-region').fill('Donetsk Oblast');
     await page.getByTestId('origin-settlement').fill('Mariupol');
@@ -138,6 +141,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await page.getByTestId('location-facility').fill("Children's Home No. 3");
     await page.getByTestId('location-placement').selectOption('institution');
     await page.getByTestId('location-confidence').selectOption('confirmed_by_intermediary');
+    await nextCaseStep(page);
     await page.getByTestId('add-relative').click();
     await page.getByTestId('relative-name-0').fill('Iryna Koval');
     await page.getByTestId('relative-contact-0').fill('+380 67 123 4567');
@@ -152,6 +156,7 @@ describe.skipIf(!HAS_BROWSER)('entries in Chromium: cases, letters, minutes, a r
     await page.getByTestId('consent-scope').getByLabel('tracing').check();
     await page.getByTestId('consent-scope').getByLabel('share with counterpart').check();
     await page.getByTestId('consent-legal-basis').selectOption('consent');
+    await nextCaseStep(page);
     await page
       .getByTestId('photo-input')
       .setInputFiles({ name: 'olena-photo.png', mimeType: 'image/png', buffer: photo });

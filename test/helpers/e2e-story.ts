@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ARTIFACTS_DIR, artifactPath } from './browser';
 import type { PersonBrowser } from './e2e-browser';
+import { nextCaseStep } from './e2e-case-steps';
 import type { BrowserPerson } from './e2e-entries';
 
 /**
@@ -53,13 +54,17 @@ export const openChildCase = async (staff: BrowserPerson, child: ChildOnFile, ot
   await page.getByTestId('case-form').waitFor();
   await page.getByTestId('case-file-number-input').fill(child.reference);
   await page.getByTestId('party-picker').getByLabel(otherParty).check();
+  await nextCaseStep(page);
   await page.getByTestId('name-given-0').fill(child.given);
   await page.getByTestId('name-family-0').fill(child.family);
   await page.getByTestId('name-script-0').selectOption('Latn');
   await page.getByTestId('name-source-0').fill('birth certificate');
   await page.getByTestId('birth-mode').selectOption('exact');
   await page.getByTestId('birth-date').fill(child.birthDate);
+  await nextCaseStep(page);
   await page.getByTestId('separation-date').fill(child.separationDate);
+  await nextCaseStep(page);
+  await nextCaseStep(page);
   await expect.poll(() => page.getByTestId('recipient-ok').count()).toBe(1);
   await page.getByTestId('open-case-submit').click();
   await page.getByTestId('child-record').waitFor({ timeout: 60_000 });

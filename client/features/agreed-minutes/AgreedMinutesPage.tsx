@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { partyName } from '../../entries/entry-view';
 import { loadThread } from '../../entries/load-streams';
+import { useDraft } from '../../store/drafts';
 import { CheckboxGroup } from '../cases/CheckboxGroup';
 import { ParticipantsFieldset } from '../cases/ParticipantsFieldset';
 import { StreamQueryState } from '../cases/StreamQueryState';
@@ -32,8 +33,11 @@ export const AgreedMinutesPage = () => {
     (ctx) => loadThread(ctx, threadId),
     `agreed minutes ${threadId}`,
   );
-  const [draft, setDraft] = useState<AgreedMinutesDraft | null>(null);
-  const [parties, setParties] = useState<string[] | null>(null);
+  // Null until edited: the form starts from the version it supersedes, once that is verified.
+  const [{ minutes: draft, parties }, update, discard] = useDraft(
+    `agreed minutes ${threadId} ${supersedes}`,
+    EMPTY_AGREED_MINUTES,
+  );
   const [step, setStep] = useState('');
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
@@ -48,7 +52,7 @@ export const AgreedMinutesPage = () => {
   const previousContent = previous?.content?.type === 'agreed_minutes' ? previous.content : undefined;
   const current = draft ?? (previousContent ? draftSuperseding(previousContent) : emptyAgreedMinutesDraft(todayUtc()));
   const listed = parties ?? previous?.header.meta.parties ?? detail?.summary.memberIds ?? [];
-  const change = (patch: Partial<AgreedMinutesDraft>) => setDraft({ ...current, ...patch });
+  const change = (patch: Partial<AgreedMinutesDraft>) => update({ minutes: { ...current, ...patch } });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!context) {
@@ -68,7 +72,10 @@ export const AgreedMinutesPage = () => {
           },
           setStep,
         ),
-      () => void navigate(`/threads/${threadId}`),
+      () => {
+        discard();
+        void navigate(`/threads/${threadId}`);
+      },
     );
   };
   const names = detail?.loaded.names;
@@ -121,7 +128,7 @@ export const AgreedMinutesPage = () => {
             legend="Parties that must countersign"
             options={detail.summary.memberIds.map((id) => [id, partyName(names, id)] as const)}
             selected={listed}
-            onChange={setParties}
+            onChange={(chosen) => update({ parties: chosen })}
             testId="minutes-parties"
           />
           <RecipientStatus check={check} />
@@ -139,5 +146,10 @@ export const AgreedMinutesPage = () => {
     </section>
   );
 };
+
+const EMPTY_AGREED_MINUTES: {
+  readonly minutes: AgreedMinutesDraft | null;
+  readonly parties: readonly string[] | null;
+} = { minutes: null, parties: null };
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { CountersignIntent } from '../../../shared/schemas/entry';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
+import { useDraft } from '../../store/drafts';
 import { SelectField } from '../cases/SelectField';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
@@ -12,13 +13,18 @@ import { INTENT_LABELS } from './intent-labels';
 
 const INTENTS = CountersignIntent.options.map((intent) => [intent, INTENT_LABELS[intent]] as const);
 
+const EMPTY_COUNTERSIGN: { readonly intent: CountersignIntent | ''; readonly statement: string } = {
+  intent: '',
+  statement: '',
+};
+
 /**
  * Countersigns exactly the version shown: the signature's `refs[0]` is this version's hash and
  * nothing else can be chosen, so a party cannot sign one text and appear to have signed another.
  */
 export const CountersignForm = ({ minutes, scope }: { minutes: EntryView; scope: WorkflowScope }) => {
-  const [intent, setIntent] = useState<CountersignIntent | ''>('');
-  const [statement, setStatement] = useState('');
+  // Kept by the version countersigned, so that a statement half written survives a lock.
+  const [{ intent, statement }, update, discard] = useDraft(`countersign ${minutes.entryHash}`, EMPTY_COUNTERSIGN);
   const { write, busy, error, step, check, canSend } = useWorkflowWrite(scope);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +40,7 @@ export const CountersignForm = ({ minutes, scope }: { minutes: EntryView; scope:
         meta: { intent },
         content: { type: 'countersignature', ...(trimmed ? { statement: trimmed } : {}) },
       },
+      discard,
     );
   };
   return (
@@ -47,7 +54,7 @@ export const CountersignForm = ({ minutes, scope }: { minutes: EntryView; scope:
       <SelectField
         label="Intent"
         value={intent}
-        onChange={setIntent}
+        onChange={(chosen) => update({ intent: chosen })}
         options={INTENTS}
         empty="Choose…"
         required
@@ -56,7 +63,7 @@ export const CountersignForm = ({ minutes, scope }: { minutes: EntryView; scope:
       <TextField
         label="Statement (optional)"
         value={statement}
-        onChange={setStatement}
+        onChange={(value) => update({ statement: value })}
         testId="countersign-statement"
       />
       {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}

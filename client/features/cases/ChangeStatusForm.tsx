@@ -10,6 +10,7 @@ import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
 import type { EntryView } from '../../entries/entry-view';
 import type { VerifiedStream } from '../../entries/read-stream';
+import { useDraft } from '../../store/drafts';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { ENTRY_TYPE_LABELS, STATUS_LABELS } from '../timeline/labels';
 import { useSendCheck } from '../timeline/useSendCheck';
@@ -30,6 +31,16 @@ const entryOptions = (entries: readonly EntryView[], types?: readonly string[]) 
       (entry) => [entry.entryHash, `#${entry.seq} ${ENTRY_TYPE_LABELS[entry.type]} by ${entry.author.name}`] as const,
     );
 
+const EMPTY_STATUS_CHANGE: {
+  readonly status: CaseStatus | '';
+  readonly note: string;
+  readonly effectiveDate: string;
+  readonly confidence: string;
+  readonly entryRef: string;
+  readonly relation: string;
+  readonly relativeName: string;
+} = { status: '', note: '', effectiveDate: '', confidence: '', entryRef: '', relation: '', relativeName: '' };
+
 /** Moves a case to another status: a signed `status_change` entry with the facts that status needs. */
 export const ChangeStatusForm = ({
   context,
@@ -47,13 +58,11 @@ export const ChangeStatusForm = ({
   history: readonly CaseStatus[];
   onDone: () => void;
 }) => {
-  const [status, setStatus] = useState<CaseStatus | ''>('');
-  const [note, setNote] = useState('');
-  const [effectiveDate, setEffectiveDate] = useState('');
-  const [confidence, setConfidence] = useState('');
-  const [entryRef, setEntryRef] = useState('');
-  const [relation, setRelation] = useState('');
-  const [relativeName, setRelativeName] = useState('');
+  // Kept by case, so that a note half written survives a lock.
+  const [{ status, note, effectiveDate, confidence, entryRef, relation, relativeName }, update, discard] = useDraft(
+    `status ${caseId}`,
+    EMPTY_STATUS_CHANGE,
+  );
   const [step, setStep] = useState('');
   const { busy, error, run } = useAction();
   const { check } = useSendCheck(members);
@@ -81,8 +90,7 @@ export const ChangeStatusForm = ({
           setStep,
         ),
       () => {
-        setStatus('');
-        setNote('');
+        discard();
         onDone();
       },
     );
@@ -92,19 +100,30 @@ export const ChangeStatusForm = ({
       <SelectField
         label="New status"
         value={status}
-        onChange={setStatus}
+        onChange={(value) => update({ status: value })}
         options={nextStatuses(history).map((next) => [next, STATUS_LABELS[next]] as const)}
         empty="Choose…"
         required
         testId="status-select"
       />
-      <TextField label="Note" value={note} onChange={setNote} multiline testId="status-note" />
-      <TextField label="Effective date" type="date" value={effectiveDate} onChange={setEffectiveDate} />
+      <TextField
+        label="Note"
+        value={note}
+        onChange={(value) => update({ note: value })}
+        multiline
+        testId="status-note"
+      />
+      <TextField
+        label="Effective date"
+        type="date"
+        value={effectiveDate}
+        onChange={(value) => update({ effectiveDate: value })}
+      />
       {status === 'located' ? (
         <SelectField
           label="Who confirmed the location"
           value={confidence}
-          onChange={setConfidence}
+          onChange={(value) => update({ confidence: value })}
           options={optionsOf(LocationConfidence.options)}
           required
         />
@@ -113,7 +132,7 @@ export const ChangeStatusForm = ({
         <SelectField
           label={status === 'disputed' ? 'Entry whose facts are contested' : "The person's own consent record"}
           value={entryRef}
-          onChange={setEntryRef}
+          onChange={(value) => update({ entryRef: value })}
           options={entryOptions(timeline, status === 'declined_return' ? ['evidence'] : undefined)}
           empty="Choose an entry…"
           required
@@ -124,11 +143,11 @@ export const ChangeStatusForm = ({
           <SelectField
             label="Reunified with"
             value={relation}
-            onChange={setRelation}
+            onChange={(value) => update({ relation: value })}
             options={optionsOf(Relation.options)}
             empty="Not stated"
           />
-          <TextField label="Their name" value={relativeName} onChange={setRelativeName} />
+          <TextField label="Their name" value={relativeName} onChange={(value) => update({ relativeName: value })} />
         </>
       ) : null}
       <RecipientStatus check={check} />

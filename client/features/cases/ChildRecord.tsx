@@ -17,10 +17,10 @@ const Fact = ({ term, children, testId }: { term: string; children: ReactNode; t
   );
 
 /** The decrypted child record in force: identity, whereabouts, family, consent and photos. */
-export const ChildRecord = ({ record }: { record: CaseRecordView }) => {
+export const ChildRecord = ({ record, testId = 'child-record' }: { record: CaseRecordView; testId?: string }) => {
   const { birth, separation, lastKnownLocation: location, identity, consent } = record;
   return (
-    <div className="child-record" data-testid="child-record">
+    <div className="child-record" data-testid={testId}>
       <AttachmentList files={record.photos ?? []} showImages />
       <dl className="facts">
         <Fact term="Names" testId="record-names">

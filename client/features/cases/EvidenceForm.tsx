@@ -4,7 +4,10 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
+import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
+import { UploadProgressList } from '../attachments/UploadProgressList';
+import { useUploadProgress } from '../attachments/useUploadProgress';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { EVIDENCE_KIND_LABELS } from '../timeline/labels';
 import { useSendCheck } from '../timeline/useSendCheck';
@@ -12,6 +15,12 @@ import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
 const KINDS = EvidenceKind.options.map((kind) => [kind, EVIDENCE_KIND_LABELS[kind]] as const);
+
+const EMPTY_EVIDENCE: {
+  readonly kind: EvidenceKind | '';
+  readonly summary: string;
+  readonly files: readonly File[];
+} = { kind: '', summary: '', files: [] };
 
 /**
  * Adds evidence to a case: a summary and files (a verification package, a handover record, the
@@ -29,10 +38,10 @@ export const EvidenceForm = ({
   members: readonly string[];
   onDone: () => void;
 }) => {
-  const [kind, setKind] = useState<EvidenceKind | ''>('');
-  const [summary, setSummary] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
+  // Kept by case, so that evidence half described when the keys lock survives the unlock.
+  const [{ kind, summary, files }, update, discard] = useDraft(`evidence ${caseId}`, EMPTY_EVIDENCE);
   const [step, setStep] = useState('');
+  const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
   const { check } = useSendCheck(members);
   const submit = (event: FormEvent) => {
@@ -52,8 +61,12 @@ export const EvidenceForm = ({
             files,
           },
           setStep,
+          uploads.onProgress,
         ),
-      onDone,
+      () => {
+        discard();
+        onDone();
+      },
     );
   };
   return (
@@ -61,14 +74,26 @@ export const EvidenceForm = ({
       <SelectField
         label="Kind of evidence"
         value={kind}
-        onChange={setKind}
+        onChange={(chosen) => update({ kind: chosen })}
         options={KINDS}
         empty="Choose…"
         required
         testId="evidence-kind"
       />
-      <TextField label="Summary" value={summary} onChange={setSummary} multiline required testId="evidence-summary" />
-      <FilePicker label="Files" files={files} onChange={setFiles} testId="evidence-files" />
+      <TextField
+        label="Summary"
+        value={summary}
+        onChange={(value) => update({ summary: value })}
+        multiline
+        required
+        testId="evidence-summary"
+      />
+      <FilePicker
+        label="Files"
+        files={files}
+        onChange={(chosen) => update({ files: chosen })}
+        testId="evidence-files"
+      />
       <RecipientStatus check={check} />
       <button
         type="submit"
@@ -78,6 +103,7 @@ export const EvidenceForm = ({
       >
         {busy ? step || 'Working…' : 'Seal, sign and add the evidence'}
       </button>
+      <UploadProgressList uploads={uploads.files} />
       <ErrorNotice error={error} testId="evidence-error" />
     </form>
   );

@@ -7,7 +7,10 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { listStreams } from '../../entries/load-streams';
+import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
+import { UploadProgressList } from '../attachments/UploadProgressList';
+import { useUploadProgress } from '../attachments/useUploadProgress';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { useSendCheck } from '../timeline/useSendCheck';
@@ -32,10 +35,15 @@ export const MinutesPage = () => {
   const streamId = caseId ?? threadId ?? '';
   const { context, contextState, query } = useEntryQuery(listStreams, `minutes ${streamId}`);
   const [parties] = useQuery(() => api(API.listParties), []);
-  const [draft, setDraft] = useState<MinutesDraft>(emptyMinutesDraft);
-  const [cases, setCases] = useState<string[]>(caseId ? [caseId] : []);
-  const [files, setFiles] = useState<File[]>([]);
+  // Kept by form and stream, so that minutes half written when the keys lock are there after unlocking.
+  const [empty] = useState(() => ({
+    minutes: emptyMinutesDraft(),
+    cases: caseId ? [caseId] : [],
+    files: [] as File[],
+  }));
+  const [{ minutes: draft, cases, files }, update, discard] = useDraft(`minutes ${streamId}`, empty);
   const [step, setStep] = useState('');
+  const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const loaded = query.status === 'ready' ? query.data : null;
@@ -45,7 +53,7 @@ export const MinutesPage = () => {
   if (context && context.me.role !== 'staff' && context.me.role !== 'envoy') {
     return <p role="alert">Only staff and envoys record minutes.</p>;
   }
-  const change = (patch: Partial<MinutesDraft>) => setDraft({ ...draft, ...patch });
+  const change = (patch: Partial<MinutesDraft>) => update({ minutes: { ...draft, ...patch } });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!context) {
@@ -64,8 +72,12 @@ export const MinutesPage = () => {
             files,
           },
           setStep,
+          uploads.onProgress,
         ),
-      () => void navigate(back),
+      () => {
+        discard();
+        void navigate(back);
+      },
     );
   };
   return (
@@ -125,10 +137,15 @@ export const MinutesPage = () => {
             legend="Concerning cases"
             cases={loaded.cases}
             selected={cases}
-            onChange={setCases}
+            onChange={(chosen) => update({ cases: chosen })}
             locked={caseId ? [caseId] : []}
           />
-          <FilePicker label="Files" files={files} onChange={setFiles} testId="minutes-files" />
+          <FilePicker
+            label="Files"
+            files={files}
+            onChange={(chosen) => update({ files: chosen })}
+            testId="minutes-files"
+          />
           <RecipientStatus check={check} />
           <button
             type="submit"
@@ -138,6 +155,7 @@ export const MinutesPage = () => {
           >
             {busy ? step || 'Working…' : 'Seal, sign and attach the minutes'}
           </button>
+          <UploadProgressList uploads={uploads.files} />
           <ErrorNotice error={error} testId="minutes-error" />
         </form>
       ) : null}

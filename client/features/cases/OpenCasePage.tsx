@@ -3,43 +3,50 @@ import { useNavigate } from 'react-router';
 import { drawCaseCode } from '../../../shared/crypto/draw-case-code';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { fieldLabel, invalidFields } from '../../components/invalid-fields';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
+import { StepHeading } from '../../components/StepHeading';
 import { appendEntry } from '../../entries/append-entry';
 import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
-import { FilePicker } from '../attachments/FilePicker';
+import { useDraft } from '../../store/drafts';
+import { UploadProgressList } from '../attachments/UploadProgressList';
+import { useUploadProgress } from '../attachments/useUploadProgress';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { useReloadOnMount } from '../people/useReloadOnMount';
 import { useEntryContext } from '../timeline/useEntryContext';
 import { useSendCheck } from '../timeline/useSendCheck';
-import { BirthFieldset } from './BirthFieldset';
-import { ConsentFieldset } from './ConsentFieldset';
 import { toCaseOpenContent } from './case-content';
 import { type CaseDraft, emptyCaseDraft } from './case-draft';
-import { IdentityFieldset } from './IdentityFieldset';
-import { LocationFieldset } from './LocationFieldset';
-import { NamesFieldset } from './NamesFieldset';
+import { OpenCaseStepFields } from './OpenCaseStepFields';
+import { OPEN_CASE_STEPS, stepIndexOf } from './open-case-steps';
 import { PartyPicker } from './PartyPicker';
-import { RelativesFieldset } from './RelativesFieldset';
-import { SeparationFieldset } from './SeparationFieldset';
 import { TextField } from './TextField';
 
-/** Staff open a case: the child record, sealed in this browser to the member parties' people. */
+type OpenCaseForm = { record: CaseDraft | null; code: string; step: number; photos: File[] };
+
+/**
+ * Staff open a case: the child record, sealed in this browser to the member parties' people.
+ * The form goes in steps; each step's required fields are checked before the next one.
+ */
 export const OpenCasePage = () => {
   const state = useEntryContext();
   const isUnlocked = useIsUnlocked();
   useReloadOnMount();
   const ownParty = state.status === 'ready' ? state.context.me.partyId : '';
-  const [draft, setDraft] = useState<CaseDraft | null>(null);
-  const [photos, setPhotos] = useState<File[]>([]);
-  const [step, setStep] = useState('');
-  // Drawn once per form, so a retried submission keeps its code; no one types it.
-  const [code] = useState(drawCaseCode);
+  // The case code is drawn once per draft and kept in it, so that the case opened after an
+  // unlock (or a retried submission) keeps the code shown; no one types it.
+  const [empty] = useState<OpenCaseForm>(() => ({ record: null, code: drawCaseCode(), step: 0, photos: [] }));
+  const [{ record, code, step: storedStep, photos }, update, discard] = useDraft('open case', empty);
+  const [progress, setStep] = useState('');
+  const [stepError, setStepError] = useState('');
+  const uploads = useUploadProgress();
   const { t } = useT('daily');
+  const { t: tf } = useT('forms');
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
-  const current = draft ?? emptyCaseDraft(ownParty);
+  const current = record ?? emptyCaseDraft(ownParty);
   const { check } = useSendCheck(current.members);
   if (state.status === 'error') {
     return <ErrorNotice error={state.error} />;
@@ -51,9 +58,27 @@ export const OpenCasePage = () => {
   if (context.me.role !== 'staff') {
     return <p role="alert">Only staff open cases.</p>;
   }
-  const change = (patch: Partial<CaseDraft>) => setDraft({ ...current, ...patch });
-  const submit = (event: FormEvent) => {
+  const index = stepIndexOf(storedStep);
+  const step = OPEN_CASE_STEPS[index] ?? 'review';
+  const isLast = index === OPEN_CASE_STEPS.length - 1;
+  const change = (patch: Partial<CaseDraft>) => update({ record: { ...current, ...patch } });
+  const goTo = (next: number) => {
+    setStepError('');
+    update({ step: stepIndexOf(next) });
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const missing = invalidFields(event.currentTarget);
+    if (missing.length > 0) {
+      const names = missing.map((field) => fieldLabel(field) || tf('steps.unnamedField'));
+      setStepError(tf('steps.incomplete', { fields: [...new Set(names)].join(', ') }));
+      missing[0]?.focus();
+      return;
+    }
+    if (!isLast) {
+      goTo(index + 1);
+      return;
+    }
     run(
       () =>
         appendEntry(
@@ -66,55 +91,77 @@ export const OpenCasePage = () => {
             files: photos,
           },
           setStep,
+          uploads.onProgress,
         ),
-      (appended) => void navigate(`/cases/${appended.streamId}`),
+      (appended) => {
+        discard();
+        void navigate(`/cases/${appended.streamId}`);
+      },
     );
   };
+  const parties = (
+    <fieldset>
+      <legend>{tf('openCase.parties')}</legend>
+      <p data-testid="case-code-notice">
+        {t('caseCode.label')} <strong data-testid="case-code">{code}</strong>: {t('caseCode.explain')}
+      </p>
+      <TextField
+        label={t('caseCode.fileNumber')}
+        value={current.fileNumber}
+        onChange={(fileNumber) => change({ fileNumber })}
+        maxLength={200}
+        testId="case-file-number-input"
+      />
+      <PartyPicker
+        legend="Member parties (their people can read the record)"
+        ownParty={ownParty}
+        selected={current.members}
+        onChange={(members) => change({ members })}
+      />
+    </fieldset>
+  );
   return (
     <section aria-labelledby="open-case-title">
       <h1 id="open-case-title">Open a case</h1>
       {isUnlocked ? null : <LockedNotice action="open a case" />}
-      <form onSubmit={submit} className="entry-form" data-testid="case-form">
-        <fieldset>
-          <legend>Reference and parties</legend>
-          <p data-testid="case-code-notice">
-            {t('caseCode.label')} <strong data-testid="case-code">{code}</strong>: {t('caseCode.explain')}
+      <form onSubmit={submit} noValidate className="entry-form" data-testid="case-form">
+        <StepHeading index={index} count={OPEN_CASE_STEPS.length} title={tf(`openCase.${step}`)} />
+        <OpenCaseStepFields
+          step={step}
+          draft={current}
+          onChange={change}
+          photos={photos}
+          onPhotos={(chosen) => update({ photos: chosen })}
+          parties={parties}
+        />
+        {step === 'parties' || isLast ? <RecipientStatus check={check} /> : null}
+        {stepError ? (
+          <p role="alert" className="error" data-testid="case-step-error">
+            {stepError}
           </p>
-          <TextField
-            label={t('caseCode.fileNumber')}
-            value={current.fileNumber}
-            onChange={(fileNumber) => change({ fileNumber })}
-            maxLength={200}
-            testId="case-file-number-input"
-          />
-          <PartyPicker
-            legend="Member parties (their people can read the record)"
-            ownParty={ownParty}
-            selected={current.members}
-            onChange={(members) => change({ members })}
-          />
-          <RecipientStatus check={check} />
-        </fieldset>
-        <NamesFieldset draft={current} onChange={change} />
-        <BirthFieldset draft={current} onChange={change} />
-        <SeparationFieldset draft={current} onChange={change} />
-        <LocationFieldset draft={current} onChange={change} />
-        <RelativesFieldset draft={current} onChange={change} />
-        <IdentityFieldset draft={current} onChange={change} />
-        <ConsentFieldset draft={current} onChange={change} />
-        <fieldset>
-          <legend>Photos and notes</legend>
-          <FilePicker label="Photos" accept="image/*" files={photos} onChange={setPhotos} testId="photo-input" />
-          <TextField label="Notes" value={current.notes} onChange={(notes) => change({ notes })} multiline />
-        </fieldset>
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || !isUnlocked || check.status !== 'ready' || !check.canSend}
-          data-testid="open-case-submit"
-        >
-          {busy ? step || 'Working…' : 'Seal, sign and open the case'}
-        </button>
+        ) : null}
+        <div className="step-nav">
+          {index > 0 ? (
+            <button type="button" onClick={() => goTo(index - 1)} disabled={busy} data-testid="case-step-back">
+              {tf('steps.back')}
+            </button>
+          ) : null}
+          {isLast ? (
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || !isUnlocked || check.status !== 'ready' || !check.canSend}
+              data-testid="open-case-submit"
+            >
+              {busy ? progress || 'Working…' : 'Seal, sign and open the case'}
+            </button>
+          ) : (
+            <button type="submit" className="primary" data-testid="case-step-next">
+              {tf('steps.next')}
+            </button>
+          )}
+        </div>
+        <UploadProgressList uploads={uploads.files} />
         <ErrorNotice error={error} testId="case-form-error" />
       </form>
     </section>

@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { loadThread } from '../../entries/load-streams';
+import { useDraft } from '../../store/drafts';
 import { SelectField } from '../cases/SelectField';
 import { StreamQueryState } from '../cases/StreamQueryState';
 import { TextField } from '../cases/TextField';
@@ -20,9 +21,11 @@ import { commitmentFormOptions } from './commitment-form-options';
 export const CommitmentPage = () => {
   const { threadId = '' } = useParams();
   const { context, contextState, query } = useEntryQuery((ctx) => loadThread(ctx, threadId), `commitment ${threadId}`);
-  const [draft, setDraft] = useState<CommitmentDraft>(() =>
+  const [empty] = useState(() =>
     emptyCommitmentDraft(new Date().toISOString().slice(0, 10), Intl.DateTimeFormat().resolvedOptions().timeZone),
   );
+  // Kept by form and thread, so that a commitment half written when the keys lock survives the unlock.
+  const [draft, update, discard] = useDraft(`commitment ${threadId}`, empty);
   const [step, setStep] = useState('');
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
@@ -32,7 +35,7 @@ export const CommitmentPage = () => {
   if (context && context.me.role !== 'envoy') {
     return <p role="alert">Only envoys record commitments.</p>;
   }
-  const change = (patch: Partial<CommitmentDraft>) => setDraft({ ...draft, ...patch });
+  const change = (patch: Partial<CommitmentDraft>) => update(patch);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!context || !options) {
@@ -51,7 +54,10 @@ export const CommitmentPage = () => {
           },
           setStep,
         ),
-      () => void navigate(`/threads/${threadId}`),
+      () => {
+        discard();
+        void navigate(`/threads/${threadId}`);
+      },
     );
   };
   return (

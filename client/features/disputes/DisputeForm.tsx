@@ -1,7 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
+import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
+import { UploadProgressList } from '../attachments/UploadProgressList';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { useWorkflowWrite } from '../workflows/useWorkflowWrite';
@@ -13,6 +15,13 @@ const reasonsOf = (text: string) =>
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
+
+const EMPTY_DISPUTE: {
+  readonly reasons: string;
+  readonly counterClaim: string;
+  readonly evidence: string;
+  readonly files: readonly File[];
+} = { reasons: '', counterClaim: '', evidence: '', files: [] };
 
 /**
  * Contests an entry of another party with reasons, cited entries, evidence files (encrypted here
@@ -27,11 +36,12 @@ export const DisputeForm = ({
   scope: WorkflowScope;
   onDone: () => void;
 }) => {
-  const [reasons, setReasons] = useState('');
-  const [counterClaim, setCounterClaim] = useState('');
-  const [evidence, setEvidence] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const { write, busy, error, step, check, canSend } = useWorkflowWrite(scope);
+  // Kept by the entry disputed, so that reasons half written when the keys lock survive the unlock.
+  const [{ reasons, counterClaim, evidence, files }, update, discard] = useDraft(
+    `dispute ${entry.entryHash}`,
+    EMPTY_DISPUTE,
+  );
+  const { write, busy, error, step, check, canSend, uploads } = useWorkflowWrite(scope);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const claim = counterClaim.trim();
@@ -48,7 +58,10 @@ export const DisputeForm = ({
         },
         files,
       },
-      onDone,
+      () => {
+        discard();
+        onDone();
+      },
     );
   };
   return (
@@ -56,7 +69,7 @@ export const DisputeForm = ({
       <TextField
         label="Reasons (one a line)"
         value={reasons}
-        onChange={setReasons}
+        onChange={(value) => update({ reasons: value })}
         multiline
         required
         testId="dispute-reasons"
@@ -64,18 +77,23 @@ export const DisputeForm = ({
       <TextField
         label="Your own account (counter-claim)"
         value={counterClaim}
-        onChange={setCounterClaim}
+        onChange={(value) => update({ counterClaim: value })}
         multiline
         testId="dispute-counter-claim"
       />
       <TextField
         label="Evidence: entry hashes, one a line (optional)"
         value={evidence}
-        onChange={setEvidence}
+        onChange={(value) => update({ evidence: value })}
         multiline
         testId="dispute-evidence"
       />
-      <FilePicker label="Evidence files (optional)" files={files} onChange={setFiles} testId="dispute-files" />
+      <FilePicker
+        label="Evidence files (optional)"
+        files={files}
+        onChange={(chosen) => update({ files: chosen })}
+        testId="dispute-files"
+      />
       {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}
       <button
         type="submit"
@@ -85,6 +103,7 @@ export const DisputeForm = ({
       >
         {busy ? step || 'Working…' : 'Sign and record the dispute'}
       </button>
+      <UploadProgressList uploads={uploads} />
       <ErrorNotice error={error} testId="dispute-error" />
     </form>
   );

@@ -7,6 +7,8 @@ import { listStreams } from '../../entries/load-streams';
 import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
+import { UploadProgressList } from '../attachments/UploadProgressList';
+import { useUploadProgress } from '../attachments/useUploadProgress';
 import { CasePicker } from '../cases/CasePicker';
 import { opt } from '../cases/case-draft';
 import { StreamQueryState } from '../cases/StreamQueryState';
@@ -40,6 +42,7 @@ export const ComposeLetterPage = () => {
   );
   const [files, setFiles] = useState<File[]>([]);
   const [step, setStep] = useState('');
+  const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const loaded = query.status === 'ready' ? query.data : null;
@@ -74,6 +77,7 @@ export const ComposeLetterPage = () => {
             files,
           },
           setStep,
+          uploads.onProgress,
         ),
       () => {
         discard();
@@ -140,6 +144,7 @@ export const ComposeLetterPage = () => {
           >
             {busy ? step || 'Working…' : 'Seal, sign and send'}
           </button>
+          <UploadProgressList uploads={uploads.files} />
           <ErrorNotice error={error} testId="letter-error" />
         </form>
       ) : null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAction } from '../../api/useAction';
 import { type AppendedEntry, appendEntry, type EntryDraft } from '../../entries/append-entry';
+import { useUploadProgress } from '../attachments/useUploadProgress';
 import { useSendCheck } from '../timeline/useSendCheck';
 import type { WorkflowScope } from './workflow-scope';
 
@@ -15,6 +16,7 @@ export const useWorkflowWrite = (scope: WorkflowScope) => {
   const { busy, error, run } = useAction();
   const [step, setStep] = useState('');
   const { check } = useSendCheck(scope.members);
+  const uploads = useUploadProgress();
   const canSend = scope.canWrite && check.status === 'ready' && check.canSend;
   const write = (
     at: { readonly streamId: string; readonly streamKind: 'case' | 'thread' },
@@ -22,11 +24,11 @@ export const useWorkflowWrite = (scope: WorkflowScope) => {
     onDone?: (appended: AppendedEntry) => void,
   ) =>
     run(
-      () => appendEntry(scope.context, { ...draft, ...at }, setStep),
+      () => appendEntry(scope.context, { ...draft, ...at }, setStep, uploads.onProgress),
       (appended) => {
         onDone?.(appended);
         scope.onWritten();
       },
     );
-  return { write, busy, error, step, check, canSend };
+  return { write, busy, error, step, check, canSend, uploads: uploads.files };
 };
