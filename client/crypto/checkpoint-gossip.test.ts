@@ -1,24 +1,16 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../shared/crypto/sodium';
 import { testLog, treeOf } from '../../test/helpers/witness-fixtures';
 import { CarriedSplitViewError, checkCarriedCheckpoints } from './checkpoint-gossip';
 import { storedLogStatus } from './log-pin';
 import { offerPin } from './log-pin-source';
+import { useMemoryLocalStorage } from './memory-local-storage';
 
-// The unit project runs in Node: a Map stands in for the browser's localStorage. Only same-size
-// checkpoints are compared here, which need no consistency proof from the server.
-const store = new Map<string, string>();
+// Only same-size checkpoints are compared here, which need no consistency proof from the server.
+useMemoryLocalStorage();
 beforeAll(async () => {
   await initCrypto();
-  Object.assign(globalThis, {
-    localStorage: {
-      getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => store.set(key, value),
-      removeItem: (key: string) => store.delete(key),
-    },
-  });
 });
-afterEach(() => store.clear());
 
 describe('checkpoints carried in entries, checked by the browser (gossip)', () => {
   const pinned = () => {

@@ -1,6 +1,7 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatVerifierKey } from '../../shared/log/verifier-key';
 import { builtPin, currentPin, offerPin } from './log-pin-source';
+import { useMemoryLocalStorage } from './memory-local-storage';
 
 const KEY = formatVerifierKey('parley.example/parley/log/v1', new Uint8Array(32).fill(3));
 const OTHER = formatVerifierKey('parley.example/parley/log/v1', new Uint8Array(32).fill(4));
@@ -10,18 +11,7 @@ const pin = (verifierKey: string, legacyBefore = 0) => ({
   legacyBefore,
 });
 
-// The unit project runs in Node: a Map stands in for the browser's localStorage.
-const store = new Map<string, string>();
-beforeAll(() => {
-  Object.assign(globalThis, {
-    localStorage: {
-      getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => store.set(key, value),
-      removeItem: (key: string) => store.delete(key),
-    },
-  });
-});
-afterEach(() => store.clear());
+const store = useMemoryLocalStorage();
 
 describe('where the browser takes its log pin from', () => {
   it('takes a pin built into the client only when the deployment set a valid one', () => {

@@ -1,6 +1,7 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCosignerKey } from '../../shared/witness/cosigner-key';
 import { changeWitnessPins, storedLogStatus } from './log-pin';
+import { useMemoryLocalStorage } from './memory-local-storage';
 import { forgetWitnessPins, pinPastedWitnesses, replaceWitnessPins } from './witness-pin-changes';
 
 const VIEW_KEY = 'parley.log.witness-view.v1';
@@ -8,18 +9,7 @@ const A = `party-a=${formatCosignerKey({ name: 'witness.a.test/w1', publicKey: n
 const B = `party-b=${formatCosignerKey({ name: 'witness.b.test/w1', publicKey: new Uint8Array(32).fill(2) })}`;
 const VIEW = { isWitnessed: true, treeSize: 4, witnessedBy: ['witness.a.test/w1'], missingParties: [] };
 
-// The unit project runs in Node: a Map stands in for the browser's localStorage.
-const store = new Map<string, string>();
-beforeAll(() => {
-  Object.assign(globalThis, {
-    localStorage: {
-      getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => store.set(key, value),
-      removeItem: (key: string) => store.delete(key),
-    },
-  });
-});
-afterEach(() => store.clear());
+const store = useMemoryLocalStorage();
 
 describe('changing the witness pins from the log page', () => {
   it('drops what the old pins were shown to say, so nothing is called witnessed under new pins unchecked', () => {

@@ -1,5 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatCosignerKey } from '../../shared/witness/cosigner-key';
+import { useMemoryLocalStorage } from './memory-local-storage';
 import {
   forgetWitnessPins,
   pinPastedWitnesses,
@@ -14,19 +15,8 @@ const A = `party-a=${keyText('witness.a.test/w1', 1)}`;
 const B = `party-b=${keyText('witness.b.test/w1', 2)}`;
 const C = `party-c=${keyText('witness.c.test/w1', 3)}`;
 
-// The unit project runs in Node: a Map stands in for the browser's localStorage.
-const store = new Map<string, string>();
-beforeAll(() => {
-  Object.assign(globalThis, {
-    localStorage: {
-      getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => store.set(key, value),
-      removeItem: (key: string) => store.delete(key),
-    },
-  });
-});
+const store = useMemoryLocalStorage();
 afterEach(() => {
-  store.clear();
   vi.unstubAllGlobals();
   vi.resetModules();
 });

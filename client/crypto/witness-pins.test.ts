@@ -1,5 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCosignerKey } from '../../shared/witness/cosigner-key';
+import { useMemoryLocalStorage } from './memory-local-storage';
 import { currentWitnessPins, offerWitnessPinsFromFragment, withWitnessPins } from './witness-pins';
 
 const PINS_KEY = 'parley.log.witnesses.v1';
@@ -8,18 +9,7 @@ const A = `party-a=${keyText('witness.a.test/w1', 1)}`;
 const B = `party-b=${keyText('witness.b.test/w1', 2)}`;
 const fragment = (text: string) => `token123&log=x&witnesses=${encodeURIComponent(text)}`;
 
-// The unit project runs in Node: a Map stands in for the browser's localStorage.
-const store = new Map<string, string>();
-beforeAll(() => {
-  Object.assign(globalThis, {
-    localStorage: {
-      getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => store.set(key, value),
-      removeItem: (key: string) => store.delete(key),
-    },
-  });
-});
-afterEach(() => store.clear());
+const store = useMemoryLocalStorage();
 
 describe("what becomes of an invitation link's witness keys", () => {
   it('is absent without a witnesses= parameter, and pins nothing', () => {

@@ -21,14 +21,13 @@ export type ParsedCosignerKey =
   | { readonly ok: true; readonly key: CosignerKey }
   | { readonly ok: false; readonly reason: string };
 
-/** The cosignature/v1 key ID: the first 4 bytes, big-endian, of SHA-256(name || 0x0A || 0x04 || key). */
+/** SHA-256(name || 0x0A || 0x04 || key): its first 4 bytes are the cosignature/v1 key ID. */
+export const cosignerKeyDigest = (name: string, publicKey: Uint8Array): Uint8Array =>
+  sha256.create().update(utf8.decode(name)).update(Uint8Array.of(0x0a, COSIGNATURE_V1_TYPE)).update(publicKey).digest();
+
+/** The cosignature/v1 key ID: the first 4 bytes, big-endian, of {@link cosignerKeyDigest}. */
 export const cosignerKeyIdOf = (name: string, publicKey: Uint8Array): number => {
-  const digest = sha256
-    .create()
-    .update(utf8.decode(name))
-    .update(Uint8Array.of(0x0a, COSIGNATURE_V1_TYPE))
-    .update(publicKey)
-    .digest();
+  const digest = cosignerKeyDigest(name, publicKey);
   return new DataView(digest.buffer, digest.byteOffset, 4).getUint32(0);
 };
 
