@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Place } from '../../../shared/content/child-whereabouts';
 import { type CaseRecordView, formatName } from '../../entries/case-view';
+import { useT } from '../../i18n/useT';
 import { AttachmentList } from '../attachments/AttachmentList';
 
 const placeText = (place: Place | undefined): string | undefined =>
@@ -18,28 +19,29 @@ const Fact = ({ term, children, testId }: { term: string; children: ReactNode; t
 
 /** The decrypted child record in force: identity, whereabouts, family, consent and photos. */
 export const ChildRecord = ({ record, testId = 'child-record' }: { record: CaseRecordView; testId?: string }) => {
+  const { t } = useT('case');
   const { birth, separation, lastKnownLocation: location, identity, consent } = record;
   return (
     <div className="child-record" data-testid={testId}>
       <AttachmentList files={record.photos ?? []} showImages />
       <dl className="facts">
-        <Fact term="Names" testId="record-names">
+        <Fact term={t('record.names')} testId="record-names">
           {record.names.length === 0
-            ? 'Not known'
+            ? t('record.notKnown')
             : record.names
                 .map((name) => `${formatName(name)} (${words(name.kind)}, ${name.script}; ${name.source})`)
                 .join(' · ')}
         </Fact>
-        <Fact term="Sex">{record.sex}</Fact>
-        <Fact term="Birth" testId="record-birth">
+        <Fact term={t('record.sex')}>{record.sex}</Fact>
+        <Fact term={t('record.birth')} testId="record-birth">
           {birth?.dobEstimated === 'no'
             ? birth.date
             : birth
               ? `aged ${birth.ageMin}–${birth.ageMax} on ${birth.asOf} (estimated${birth.basis ? `: ${birth.basis}` : ''})`
               : undefined}
         </Fact>
-        <Fact term="Origin">{placeText(record.origin)}</Fact>
-        <Fact term="Separation" testId="record-separation">
+        <Fact term={t('record.origin')}>{placeText(record.origin)}</Fact>
+        <Fact term={t('record.separation')} testId="record-separation">
           {separation
             ? [
                 separation.date && `${separation.date}${separation.dateApproximate === 'yes' ? ' (approx.)' : ''}`,
@@ -52,7 +54,7 @@ export const ChildRecord = ({ record, testId = 'child-record' }: { record: CaseR
                 .join(' — ')
             : undefined}
         </Fact>
-        <Fact term="Last known location" testId="record-location">
+        <Fact term={t('record.location')} testId="record-location">
           {location
             ? [
                 placeText(location.place),
@@ -65,7 +67,7 @@ export const ChildRecord = ({ record, testId = 'child-record' }: { record: CaseR
                 .join(' — ')
             : undefined}
         </Fact>
-        <Fact term="Family and guardians" testId="record-relatives">
+        <Fact term={t('record.relatives')} testId="record-relatives">
           {record.relatives?.length
             ? record.relatives
                 .map((relative) =>
@@ -82,17 +84,17 @@ export const ChildRecord = ({ record, testId = 'child-record' }: { record: CaseR
                 .join(' · ')
             : undefined}
         </Fact>
-        <Fact term="Identity" testId="record-identity">
+        <Fact term={t('record.identity')} testId="record-identity">
           {identity
             ? `${words(identity.level)}${identity.sources.length ? ` — ${identity.sources.map((source) => [words(source.kind), source.reference].filter(Boolean).join(' ')).join('; ')}` : ''}`
             : undefined}
         </Fact>
-        <Fact term="Consent" testId="record-consent">
+        <Fact term={t('record.consent')} testId="record-consent">
           {consent
             ? `${words(consent.givenBy)}${consent.name ? ` (${consent.name})` : ''}, ${words(consent.legalBasis)}; scope: ${consent.scope.map(words).join(', ') || 'none'}`
             : undefined}
         </Fact>
-        <Fact term="Notes">{record.notes}</Fact>
+        <Fact term={t('record.notes')}>{record.notes}</Fact>
       </dl>
     </div>
   );
