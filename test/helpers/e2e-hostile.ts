@@ -1,4 +1,4 @@
-import type { Page, Route } from 'playwright-core';
+import type { Page, Request, Route } from 'playwright-core';
 import { expect } from 'vitest';
 import { generateIdentityKeys, type IdentityKeys } from '../../shared/crypto/identity-keys';
 import { signKeyStatement } from '../../shared/crypto/key-statement';
@@ -90,9 +90,30 @@ export const forgedPair = (party: string): SignedKeyStatement[] => {
  */
 export const reopenUnlocked = async (person: PersonBrowser, origin: string): Promise<void> => {
   const { page } = person;
-  await page.goto(`${origin}/unlock`);
-  await page.getByTestId('unlock-passkey').click();
-  await page.getByTestId('unlocked').waitFor();
+  // The passkey signs in afresh, which ends the session the page's own reads went out under: one
+  // still unanswered then gets a 401 (a console error the tests count). Wait until they are answered.
+  const reads = new Set<Request>();
+  const onRequest = (request: Request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/') && pathname !== '/api/events') {
+      reads.add(request);
+    }
+  };
+  const onDone = (request: Request) => reads.delete(request);
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  page.on('requestfailed', onDone);
+  try {
+    await page.goto(`${origin}/unlock`);
+    await page.getByTestId('unlock-passkey').waitFor();
+    await expect.poll(() => reads.size, { timeout: 30_000 }).toBe(0);
+    await page.getByTestId('unlock-passkey').click();
+    await page.getByTestId('unlocked').waitFor();
+  } finally {
+    page.off('request', onRequest);
+    page.off('requestfinished', onDone);
+    page.off('requestfailed', onDone);
+  }
 };
 
 /** Waits until `testId` shows, then checks no entry was posted meanwhile. */
