@@ -211,6 +211,27 @@ describe.skipIf(!HAS_BROWSER)('identity in Chromium: enrol, endorse, sign in, co
     expect(envoy.errors).toEqual([]);
   });
 
+  it('builds no invitation link when the server answers one carrying its own log pin', async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
+    // A hostile server appends the log key of a log it controls, hoping the invitee's browser pins it.
+    await page.route('**/api/invitations', async (route) => {
+      const response = await route.fetch();
+      const reply = (await response.json()) as { link: string };
+      await route.fulfill({ response, json: { ...reply, link: `${reply.link}&log=evil&legacy=0` } });
+    });
+    try {
+      await page.getByLabel('Role', { exact: true }).selectOption('staff');
+      await page.getByLabel('Name', { exact: true }).fill('Hostile Link');
+      await page.getByTestId('create-invitation').click();
+      await expect.poll(() => page.getByTestId('error').textContent()).toContain('not a bare one-time token');
+      expect(await page.getByTestId('invitation-link').count()).toBe(0);
+    } finally {
+      await page.unroute('**/api/invitations');
+    }
+  });
+
   it('lets the admin withdraw an unused invitation and revoke the envoy, each after a confirmation', async () => {
     await admin.page.getByRole('link', { name: 'Invitations' }).click();
     await admin.page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();

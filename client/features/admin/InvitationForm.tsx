@@ -1,18 +1,18 @@
 import { type FormEvent, useId, useState } from 'react';
 import { API } from '../../../shared/api/index';
-import { withLogPin } from '../../../shared/log/log-pin-text';
 import { ALL_ROLES, type Role } from '../../../shared/schemas/role';
 import { api } from '../../api/transport';
 import { useAction } from '../../api/useAction';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { subjectOf } from '../../crypto/safety-view';
-import { currentWitnessPins, withWitnessPins } from '../../crypto/witness-pins';
+import { currentWitnessPins } from '../../crypto/witness-pins';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 import { useSignedIn } from '../../session/useSession';
 import { useTrust } from '../../trust/useTrust';
 import { inviterParam } from '../enrol/inviter-memory';
+import { outOfBandLink } from './out-of-band-link';
 
 /**
  * Invites a person into the admin's own party with a role; shows the one-time link, extended with
@@ -39,12 +39,14 @@ export const InvitationForm = ({ onCreated }: { onCreated: () => void }) => {
       return;
     }
     run(
-      () => api(API.createInvitation, { body: { partyId: party.id, role, name } }),
-      (created) => {
-        const pinned = withWitnessPins(
-          status.pin ? withLogPin(created.link, status.pin) : created.link,
-          currentWitnessPins(),
-        );
+      async () => {
+        const created = await api(API.createInvitation, { body: { partyId: party.id, role, name } });
+        return outOfBandLink(window.location.origin, '/enrol', created.link, {
+          logPin: status.pin ?? null,
+          witnessPins: currentWitnessPins(),
+        });
+      },
+      (pinned) => {
         setLink(myKey ? `${pinned}&${inviterParam(subjectOf(myKey))}` : pinned);
         setName('');
         setRole('');

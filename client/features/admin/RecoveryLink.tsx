@@ -1,15 +1,15 @@
 import { useId, useState } from 'react';
 import { API } from '../../../shared/api/index';
-import { withLogPin } from '../../../shared/log/log-pin-text';
 import type { PersonView } from '../../../shared/schemas/identity';
 import { api } from '../../api/transport';
 import { useAction } from '../../api/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { currentWitnessPins, withWitnessPins } from '../../crypto/witness-pins';
+import { currentWitnessPins } from '../../crypto/witness-pins';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
+import { outOfBandLink } from './out-of-band-link';
 
 /**
  * "Recovery link" for a person of the admin's party who lost their passkeys: after a confirmation,
@@ -43,16 +43,13 @@ export const RecoveryLink = ({ person }: { person: PersonView }) => {
           onConfirm={() => {
             setConfirming(false);
             setLink(null);
-            run(
-              () => api(API.createRecovery, { params: { personId: person.id } }),
-              (created) =>
-                setLink(
-                  withWitnessPins(
-                    status.pin ? withLogPin(created.link, status.pin) : created.link,
-                    currentWitnessPins(),
-                  ),
-                ),
-            );
+            run(async () => {
+              const created = await api(API.createRecovery, { params: { personId: person.id } });
+              return outOfBandLink(window.location.origin, '/recover', created.link, {
+                logPin: status.pin ?? null,
+                witnessPins: currentWitnessPins(),
+              });
+            }, setLink);
           }}
         >
           <p>{t('recovery.confirmBody')}</p>
