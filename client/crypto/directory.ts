@@ -59,6 +59,16 @@ export const directoryAt = (accepted: AcceptedCheckpoint): Promise<DirectoryStat
 };
 
 /**
+ * The last directory this tab proved under the pinned log, asked of no server, or null if it has
+ * proven none yet or the log's check failed since. For showing what the local store holds while the log is asked for what is new.
+ */
+export const lastProvenDirectory = (): DirectoryState | null => {
+  const { pin, failure } = storedLogStatus();
+  // A recorded failure (a rollback, a split view) stops everything from being shown as verified.
+  return pin && !failure ? (proven.get(pinKey(pin))?.state ?? null) : null;
+};
+
+/**
  * The directory under the latest checkpoint `refreshLog` accepts (the log monitor brought up to
  * date first).
  *

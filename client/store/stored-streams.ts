@@ -24,7 +24,7 @@ const currentLog = (): string | null => {
 };
 
 /** The stream as kept for `personId`, or null (none, locked, or discarded). */
-export const storedStream = async (personId: string, streamId: string): Promise<StoredStream | null> => {
+const readStoredStream = async (personId: string, streamId: string): Promise<StoredStream | null> => {
   const name = streamRecordName(streamId);
   const value = await readRecord(personId, name);
   if (value === null) {
@@ -36,6 +36,21 @@ export const storedStream = async (personId: string, streamId: string): Promise<
     return null;
   }
   return stored;
+};
+
+// Reads of one record under way: the page's provisional copy and its full read open it once.
+const opening = new Map<string, Promise<StoredStream | null>>();
+
+/** The stream as kept for `personId`, or null (none, locked, or discarded). */
+export const storedStream = (personId: string, streamId: string): Promise<StoredStream | null> => {
+  const key = `${personId} ${streamId}`;
+  const underWay = opening.get(key);
+  if (underWay) {
+    return underWay;
+  }
+  const read = readStoredStream(personId, streamId).finally(() => opening.delete(key));
+  opening.set(key, read);
+  return read;
 };
 
 /**

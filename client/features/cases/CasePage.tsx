@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { loadCase } from '../../entries/load-streams';
+import { previewCase } from '../../entries/preview-stream';
 import { useT } from '../../i18n/useT';
 import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
@@ -25,6 +26,7 @@ export const CasePage = () => {
   const { context, contextState, query, reload, refresh } = useEntryQuery(
     (ctx) => loadCase(ctx, caseId),
     `case ${caseId}`,
+    (ctx) => previewCase(ctx, caseId),
   );
   // Every stream can change this page: letters elsewhere link the case, receipts confirm returns.
   useLiveRefresh(refresh);
@@ -33,14 +35,16 @@ export const CasePage = () => {
   const [form, setForm] = useState<'status' | 'evidence' | null>(null);
   const toggle = (chosen: 'status' | 'evidence') => setForm(form === chosen ? null : chosen);
   const detail = query.status === 'ready' ? query.data : null;
+  // The local store's copy is shown while the log is read; nothing is written or derived from it.
+  const isRead = query.status === 'ready' && !query.provisional;
   const summary = detail?.summary;
-  const workflow = useWorkflowScope(context, detail?.loaded, caseId, reload);
+  const workflow = useWorkflowScope(context, isRead ? detail?.loaded : undefined, caseId, reload);
   const verified = detail?.loaded.streams.find(({ stream }) => stream.id === caseId);
-  useMarkSeen(context?.me.personId, caseId, verified?.head);
+  useMarkSeen(context?.me.personId, caseId, isRead ? verified?.head : undefined);
   const ownParty = context ? detail?.loaded.names.directory.currentKey(context.me.personId)?.party : undefined;
   // Membership from the signed entries, never the server's word.
   const isMember = ownParty !== undefined && verified?.members.includes(ownParty) === true;
-  const canWrite = isMember && isUnlocked && (context?.me.role === 'staff' || context?.me.role === 'envoy');
+  const canWrite = isRead && isMember && isUnlocked && (context?.me.role === 'staff' || context?.me.role === 'envoy');
   return (
     <section aria-labelledby="case-title" data-testid="case-page">
       <h1 id="case-title">

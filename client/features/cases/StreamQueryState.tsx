@@ -2,10 +2,14 @@ import type { QueryState } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { DirectoryVerificationError } from '../../crypto/directory';
+import { useT } from '../../i18n/useT';
 import { DirectoryError } from '../people/DirectoryError';
 import type { EntryContextState } from '../timeline/useEntryContext';
 
-/** Loading and error states shared by the screens that read streams; null once there is data. */
+/**
+ * Loading and error states shared by the screens that read streams, and a note while the data shown
+ * is the local store's provisional copy; null once the data is read and verified.
+ */
 export const StreamQueryState = ({
   contextState,
   query,
@@ -15,6 +19,7 @@ export const StreamQueryState = ({
   query: QueryState<unknown>;
   what: string;
 }) => {
+  const { t } = useT('common');
   if (contextState.status === 'error') {
     return <DirectoryError error={contextState.error} />;
   }
@@ -27,6 +32,13 @@ export const StreamQueryState = ({
   }
   if (contextState.status === 'loading' || query.status === 'loading' || query.data === null) {
     return <Loading what={what} />;
+  }
+  if (query.status === 'ready' && query.provisional) {
+    return (
+      <p role="status" className="hint" data-testid="stream-provisional">
+        {t('provisional')}
+      </p>
+    );
   }
   return null;
 };

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { loadThread } from '../../entries/load-streams';
+import { previewThread } from '../../entries/preview-stream';
 import { useT } from '../../i18n/useT';
 import { LiveStatus } from '../../live/LiveStatus';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
@@ -20,20 +21,23 @@ export const ThreadPage = () => {
   const { context, contextState, query, reload, refresh } = useEntryQuery(
     (ctx) => loadThread(ctx, threadId),
     `thread ${threadId}`,
+    (ctx) => previewThread(ctx, threadId),
   );
   // Every stream can change this page: receipts in case streams confirm a commitment's returns.
   useLiveRefresh(refresh);
   const isUnlocked = useIsUnlocked();
   const { t } = useT('thread');
   const detail = query.status === 'ready' ? query.data : null;
+  // The local store's copy is shown while the log is read; nothing is written or derived from it.
+  const isRead = query.status === 'ready' && !query.provisional;
   const role = context?.me.role;
   const verified = detail?.loaded.streams.find(({ stream }) => stream.id === threadId);
-  useMarkSeen(context?.me.personId, threadId, verified?.head);
+  useMarkSeen(context?.me.personId, threadId, isRead ? verified?.head : undefined);
   const ownParty = context ? detail?.loaded.names.directory.currentKey(context.me.personId)?.party : undefined;
   // Membership from the signed entries, never the server's word.
   const isMember = ownParty !== undefined && verified?.members.includes(ownParty) === true;
-  const canWrite = isMember && isUnlocked;
-  const workflow = useWorkflowScope(context, detail?.loaded, threadId, reload);
+  const canWrite = isRead && isMember && isUnlocked;
+  const workflow = useWorkflowScope(context, isRead ? detail?.loaded : undefined, threadId, reload);
   const canDisclose = canWrite && (role === 'envoy' || role === 'staff');
   return (
     <section aria-labelledby="thread-title" data-testid="thread-page">
