@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -101,6 +101,23 @@ const killPostmaster = (pgdata: string): void => {
   }
 };
 
+/**
+ * Every process working in `dir` or below (a postgres process runs in its data directory): what
+ * is left of a cluster whose postmasters went before their children could be found by parent.
+ */
+const processesWorkingIn = (dir: string): number[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
+    .filter((name) => {
+      try {
+        const cwd = readlinkSync(`/proc/${name}/cwd`);
+        return cwd === dir || cwd.startsWith(`${dir}/`);
+      } catch {
+        return false; // gone meanwhile, or not ours to read
+      }
+    })
+    .map(Number);
+
 const query = async <Row extends Record<string, unknown>>(url: string, text: string): Promise<Row[]> => {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
   client.on('error', () => {});
@@ -176,6 +193,7 @@ export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
       killPostmaster(join(dir, name));
       children.forEach(killQuietly);
     }
+    processesWorkingIn(dir).forEach(killQuietly);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
