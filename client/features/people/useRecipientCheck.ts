@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { errorText } from '../../api/error-text';
+import { useT } from '../../i18n/useT';
 import { useSignedIn } from '../../session/useSession';
 import { type BlockedRecipient, type SendVerdict, sendVerdict } from '../../trust/send-check';
 import { useTrust } from '../../trust/useTrust';
@@ -31,6 +32,7 @@ export type RecipientScope = {
 export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
   const session = useSignedIn();
   const { state } = useTrust();
+  const { t } = useT('problems');
   const authorId = session?.person.id ?? '';
   const key = JSON.stringify([
     scope.members,
@@ -42,10 +44,10 @@ export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
       return { status: 'loading' };
     }
     if (state.status === 'error') {
-      return { status: 'error', message: errorText(state.error) };
+      return { status: 'error', message: errorText(state.error, t) };
     }
     if (state.verificationsError) {
-      return { status: 'error', message: errorText(state.verificationsError) };
+      return { status: 'error', message: errorText(state.verificationsError, t) };
     }
     const { verifications } = state;
     if (verifications === null) {
@@ -57,5 +59,5 @@ export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
       { authorId, members, grantees, previousRecipients: previous === null ? null : new Set(previous) },
     );
     return { status: 'ready', ...verdict };
-  }, [state, key, authorId]);
+  }, [state, key, authorId, t]);
 };
