@@ -41,8 +41,6 @@ const NOT_YET_LOCALISED = new Set([
   'client/features/disclosure/DisclosureLinks.tsx',
   'client/features/disclosure/EntryChoice.tsx',
   'client/features/disclosure/GranteePicker.tsx',
-  'client/features/disputes/DisputeForm.tsx',
-  'client/features/disputes/DisputesPanel.tsx',
   'client/features/enrol/EnrolPage.tsx',
   'client/features/enrol/InvitationSummary.tsx',
   'client/features/enrol/PassphraseForm.tsx',
