@@ -31,7 +31,10 @@ export const ChildRecord = ({ record, testId = 'child-record' }: { record: CaseR
           {record.names.length === 0
             ? t('record.notKnown')
             : record.names
-                .map((name) => `${formatName(name)} (${words('nameKind', name.kind)}, ${name.script}; ${name.source})`)
+                .map(
+                  (name) =>
+                    `${formatName(name)} (${words('nameKind', name.kind)}, ${words('scriptCode', name.script)}; ${name.source})`,
+                )
                 .join(' · ')}
         </Fact>
         <Fact term={t('record.sex')}>{words('sex', record.sex)}</Fact>

@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 export type ValueGroup =
   | 'sex'
   | 'script'
+  /** The script as the record names it: its ISO 15924 code in English, a word in other languages. */
+  | 'scriptCode'
   | 'nameKind'
   | 'identityLevel'
   | 'sourceKind'
