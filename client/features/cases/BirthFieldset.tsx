@@ -1,16 +1,12 @@
 import { ageOn, hasTurned18 } from '../../../shared/content/age-on';
 import { Birth } from '../../../shared/content/child-birth';
 import { Sex } from '../../../shared/content/child-identity';
+import { useT } from '../../i18n/useT';
 import { AgeBadge } from './AgeBadge';
 import { birthOf, type CaseDraft } from './case-draft';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
-
-const MODES = [
-  ['unknown', 'Not known'],
-  ['exact', 'Date of birth'],
-  ['estimated', 'Estimated age'],
-] as const;
+import { valueOptions } from './value-labels';
 
 /** Sex, and a birth date or an estimated age; the age is computed here, in the browser, as typed. */
 export const BirthFieldset = ({
@@ -20,6 +16,7 @@ export const BirthFieldset = ({
   draft: CaseDraft;
   onChange: (next: Partial<CaseDraft>) => void;
 }) => {
+  const { t } = useT(['cases-forms', 'cases-record']);
   const { birth } = draft;
   const setBirth = (patch: Partial<CaseDraft['birth']>) => onChange({ birth: { ...birth, ...patch } });
   const parsed = Birth.safeParse(birthOf(birth));
@@ -27,25 +24,29 @@ export const BirthFieldset = ({
   const age = parsed.success ? ageOn(parsed.data, now) : undefined;
   return (
     <fieldset>
-      <legend>Sex and age</legend>
+      <legend>{t('birth.legend')}</legend>
       <SelectField
-        label="Sex"
+        label={t('birth.sex')}
         value={draft.sex}
         onChange={(sex) => onChange({ sex })}
-        options={optionsOf(Sex.options)}
-        empty="Not known"
+        options={valueOptions(t, 'sex', Sex.options)}
+        empty={t('notKnown')}
         testId="sex"
       />
       <SelectField
-        label="Birth"
+        label={t('birth.birth')}
         value={birth.mode}
         onChange={(mode) => setBirth({ mode: mode || 'unknown' })}
-        options={MODES}
+        options={[
+          ['unknown', t('birth.modeUnknown')],
+          ['exact', t('birth.modeExact')],
+          ['estimated', t('birth.modeEstimated')],
+        ]}
         testId="birth-mode"
       />
       {birth.mode === 'exact' ? (
         <TextField
-          label="Date of birth"
+          label={t('birth.dateOfBirth')}
           type="date"
           value={birth.date}
           onChange={(date) => setBirth({ date })}
@@ -56,7 +57,7 @@ export const BirthFieldset = ({
       {birth.mode === 'estimated' ? (
         <>
           <TextField
-            label="At least (years)"
+            label={t('birth.ageMin')}
             type="number"
             value={birth.ageMin}
             onChange={(ageMin) => setBirth({ ageMin })}
@@ -64,14 +65,14 @@ export const BirthFieldset = ({
             required
           />
           <TextField
-            label="At most (years)"
+            label={t('birth.ageMax')}
             type="number"
             value={birth.ageMax}
             onChange={(ageMax) => setBirth({ ageMax })}
             testId="age-max"
           />
           <TextField
-            label="On the date"
+            label={t('birth.asOf')}
             type="date"
             value={birth.asOf}
             onChange={(asOf) => setBirth({ asOf })}
@@ -79,16 +80,16 @@ export const BirthFieldset = ({
             required
           />
           <TextField
-            label="Basis of the estimate"
+            label={t('birth.basis')}
             value={birth.basis}
             onChange={(basis) => setBirth({ basis })}
-            hint="Medical assessment, holder's statement…"
+            hint={t('birth.basisHint')}
           />
         </>
       ) : null}
       {age && parsed.success ? (
         <p className="computed-age">
-          Today: <AgeBadge age={{ ...age, hasTurned18: hasTurned18(parsed.data, now) }} />
+          {t('birth.today')} <AgeBadge age={{ ...age, hasTurned18: hasTurned18(parsed.data, now) }} />
         </p>
       ) : null}
     </fieldset>

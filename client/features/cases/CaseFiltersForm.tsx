@@ -1,6 +1,5 @@
 import { CaseStatus } from '../../../shared/content/status-change-content';
 import { useT } from '../../i18n/useT';
-import { STATUS_LABELS } from '../timeline/labels';
 import type { CaseFilters } from './case-filters';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
@@ -13,7 +12,7 @@ export const CaseFiltersForm = ({
   filters: CaseFilters;
   onChange: (filters: CaseFilters) => void;
 }) => {
-  const { t } = useT('daily');
+  const { t } = useT(['daily', 'case']);
   return (
     <fieldset className="inline-form" data-testid="case-filters">
       <legend>{t('filters.legend')}</legend>
@@ -21,7 +20,7 @@ export const CaseFiltersForm = ({
         label={t('filters.status')}
         value={filters.status}
         onChange={(status) => onChange({ ...filters, status })}
-        options={CaseStatus.options.map((status) => [status, STATUS_LABELS[status]] as const)}
+        options={CaseStatus.options.map((status) => [status, t(`case:statuses.${status}`)] as const)}
         empty={t('filters.any')}
         testId="case-filter-status"
       />

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/useT';
-import { formatInstant, STATUS_LABELS } from '../timeline/labels';
+import { useDisplayDate } from '../timeline/useDisplayDate';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { AgeBadge } from './AgeBadge';
 import { CaseFiltersForm } from './CaseFiltersForm';
@@ -16,6 +16,7 @@ export const CaseListPage = () => {
   const { context, contextState, query, reload } = useEntryQuery(listCasesWithCommitments, 'cases');
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
   const { t } = useT('case');
+  const { instant } = useDisplayDate();
   const list = query.status === 'ready' ? query.data : null;
   const all = list?.cases ?? null;
   const cases = useMemo(() => list && filterCases(list.cases, filters, new Date(), list.owed), [list, filters]);
@@ -78,12 +79,10 @@ export const CaseListPage = () => {
                 </td>
                 <td>{item.age ? <AgeBadge age={item.age} /> : '—'}</td>
                 <td data-testid="case-status">
-                  {item.status
-                    ? t(`statuses.${item.status}`, { defaultValue: STATUS_LABELS[item.status] })
-                    : t('list.statusUnreadable')}
+                  {item.status ? t(`statuses.${item.status}`) : t('list.statusUnreadable')}
                 </td>
                 <td>{item.partyNames.join(', ')}</td>
-                <td>{item.lastActivity ? formatInstant(item.lastActivity) : '—'}</td>
+                <td>{item.lastActivity ? instant(item.lastActivity) : '—'}</td>
               </tr>
             ))}
           </tbody>

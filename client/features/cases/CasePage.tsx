@@ -9,7 +9,6 @@ import { useIsUnlocked } from '../../session/useSession';
 import { DiscloseEntryLink, DisclosureLink } from '../disclosure/DisclosureLinks';
 import { MembershipPanel } from '../membership/MembershipPanel';
 import { useMarkSeen } from '../queue/seen-store';
-import { STATUS_LABELS } from '../timeline/labels';
 import { Timeline } from '../timeline/Timeline';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { EntryWorkflowPanel } from '../workflows/EntryWorkflowPanel';
@@ -57,9 +56,7 @@ export const CasePage = () => {
           <p className="case-facts">
             {t('status')}:{' '}
             <strong className="status" data-testid="case-page-status">
-              {summary.status
-                ? t(`statuses.${summary.status}`, { defaultValue: STATUS_LABELS[summary.status] })
-                : t('statusUnreadable')}
+              {summary.status ? t(`statuses.${summary.status}`) : t('statusUnreadable')}
             </strong>{' '}
             {summary.age ? <AgeBadge age={summary.age} /> : null} · {t('parties')}: {summary.partyNames.join(', ')}
           </p>

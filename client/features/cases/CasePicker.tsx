@@ -1,4 +1,5 @@
 import type { CaseSummary } from '../../entries/case-view';
+import { useT } from '../../i18n/useT';
 import { CheckboxGroup } from './CheckboxGroup';
 
 /** Chooses cases of the caller's party that an entry concerns (its header's `cases`). */
@@ -15,9 +16,10 @@ export const CasePicker = ({
   onChange: (selected: string[]) => void;
   locked?: readonly string[];
 }) => {
+  const { t } = useT('cases-forms');
   const own = cases.filter((item) => item.isMember);
   return own.length === 0 ? (
-    <p className="hint">Your party has no cases to link.</p>
+    <p className="hint">{t('casePicker.none')}</p>
   ) : (
     <CheckboxGroup
       legend={legend}

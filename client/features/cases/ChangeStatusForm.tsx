@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { nextStatuses } from '../../../shared/content/case-workflow';
 import { Relation } from '../../../shared/content/child-relations';
@@ -10,13 +11,14 @@ import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
 import type { EntryView } from '../../entries/entry-view';
 import type { VerifiedStream } from '../../entries/read-stream';
+import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { RecipientStatus } from '../people/RecipientStatus';
-import { ENTRY_TYPE_LABELS, STATUS_LABELS } from '../timeline/labels';
 import { useSendCheck } from '../timeline/useSendCheck';
 import { opt } from './case-draft';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { valueOptions } from './value-labels';
 
 /** The statuses in force of a verified case, in chain order: what the workflow continues from. */
 export const statusHistory = (verified: VerifiedStream | undefined): CaseStatus[] =>
@@ -24,11 +26,19 @@ export const statusHistory = (verified: VerifiedStream | undefined): CaseStatus[
     .history.filter((record) => record.retractedBy === undefined)
     .flatMap((record) => record.effective?.status ?? []);
 
-const entryOptions = (entries: readonly EntryView[], types?: readonly string[]) =>
+const entryOptions = (t: TFunction, entries: readonly EntryView[], types?: readonly string[]) =>
   entries
     .filter((entry) => types === undefined || types.includes(entry.type))
     .map(
-      (entry) => [entry.entryHash, `#${entry.seq} ${ENTRY_TYPE_LABELS[entry.type]} by ${entry.author.name}`] as const,
+      (entry) =>
+        [
+          entry.entryHash,
+          t('status.entryOption', {
+            seq: entry.seq,
+            type: t(`timeline:entryType.${entry.type}`),
+            author: entry.author.name,
+          }),
+        ] as const,
     );
 
 const EMPTY_STATUS_CHANGE: {
@@ -63,6 +73,7 @@ export const ChangeStatusForm = ({
     `status ${caseId}`,
     EMPTY_STATUS_CHANGE,
   );
+  const { t } = useT(['cases-forms', 'cases-record', 'case', 'timeline']);
   const [step, setStep] = useState('');
   const { busy, error, run } = useAction();
   const { check } = useSendCheck(members);
@@ -96,58 +107,62 @@ export const ChangeStatusForm = ({
     );
   };
   return (
-    <form onSubmit={submit} className="entry-form" aria-label="Change status" data-testid="status-form">
+    <form onSubmit={submit} className="entry-form" aria-label={t('status.form')} data-testid="status-form">
       <SelectField
-        label="New status"
+        label={t('status.newStatus')}
         value={status}
         onChange={(value) => update({ status: value })}
-        options={nextStatuses(history).map((next) => [next, STATUS_LABELS[next]] as const)}
-        empty="Choose…"
+        options={nextStatuses(history).map((next) => [next, t(`case:statuses.${next}`)] as const)}
+        empty={t('choose')}
         required
         testId="status-select"
       />
       <TextField
-        label="Note"
+        label={t('note')}
         value={note}
         onChange={(value) => update({ note: value })}
         multiline
         testId="status-note"
       />
       <TextField
-        label="Effective date"
+        label={t('status.effectiveDate')}
         type="date"
         value={effectiveDate}
         onChange={(value) => update({ effectiveDate: value })}
       />
       {status === 'located' ? (
         <SelectField
-          label="Who confirmed the location"
+          label={t('status.confirmedBy')}
           value={confidence}
           onChange={(value) => update({ confidence: value })}
-          options={optionsOf(LocationConfidence.options)}
+          options={valueOptions(t, 'confidence', LocationConfidence.options)}
           required
         />
       ) : null}
       {status === 'disputed' || status === 'declined_return' ? (
         <SelectField
-          label={status === 'disputed' ? 'Entry whose facts are contested' : "The person's own consent record"}
+          label={status === 'disputed' ? t('status.contestedEntry') : t('status.consentRecord')}
           value={entryRef}
           onChange={(value) => update({ entryRef: value })}
-          options={entryOptions(timeline, status === 'declined_return' ? ['evidence'] : undefined)}
-          empty="Choose an entry…"
+          options={entryOptions(t, timeline, status === 'declined_return' ? ['evidence'] : undefined)}
+          empty={t('status.chooseEntry')}
           required
         />
       ) : null}
       {status === 'reunified' ? (
         <>
           <SelectField
-            label="Reunified with"
+            label={t('status.reunifiedWith')}
             value={relation}
             onChange={(value) => update({ relation: value })}
-            options={optionsOf(Relation.options)}
-            empty="Not stated"
+            options={valueOptions(t, 'relation', Relation.options)}
+            empty={t('notStated')}
           />
-          <TextField label="Their name" value={relativeName} onChange={(value) => update({ relativeName: value })} />
+          <TextField
+            label={t('status.theirName')}
+            value={relativeName}
+            onChange={(value) => update({ relativeName: value })}
+          />
         </>
       ) : null}
       <RecipientStatus check={check} />
@@ -157,7 +172,7 @@ export const ChangeStatusForm = ({
         disabled={busy || status === '' || check.status !== 'ready' || !check.canSend}
         data-testid="status-submit"
       >
-        {busy ? step || 'Working…' : 'Sign and record the status'}
+        {busy ? step || t('working') : t('status.submit')}
       </button>
       <ErrorNotice error={error} testId="status-error" />
     </form>

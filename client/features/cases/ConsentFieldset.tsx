@@ -1,8 +1,10 @@
 import { Consent, ConsentScope } from '../../../shared/content/child-relations';
+import { useT } from '../../i18n/useT';
 import { CheckboxGroup } from './CheckboxGroup';
 import type { CaseDraft } from './case-draft';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { valueOptions } from './value-labels';
 
 /** Who consented to what, on which legal basis, and who must not see the case. */
 export const ConsentFieldset = ({
@@ -12,54 +14,55 @@ export const ConsentFieldset = ({
   draft: CaseDraft;
   onChange: (next: Partial<CaseDraft>) => void;
 }) => {
+  const { t } = useT(['cases-forms', 'cases-record']);
   const { consent } = draft;
   const set = (patch: Partial<CaseDraft['consent']>) => onChange({ consent: { ...consent, ...patch } });
   return (
     <fieldset>
-      <legend>Consent and legal basis</legend>
+      <legend>{t('consent.legend')}</legend>
       <SelectField
-        label="Given by"
+        label={t('consent.givenBy')}
         value={consent.givenBy}
         onChange={(givenBy) => set({ givenBy })}
-        options={optionsOf(Consent.shape.givenBy.options)}
-        empty="No consent recorded"
+        options={valueOptions(t, 'givenBy', Consent.shape.givenBy.options)}
+        empty={t('consent.none')}
         testId="consent-given-by"
       />
       <TextField
-        label="Name of the person consenting"
+        label={t('consent.name')}
         value={consent.name}
         onChange={(name) => set({ name })}
         testId="consent-name"
       />
       <TextField
-        label="Date"
+        label={t('date')}
         type="date"
         value={consent.date}
         onChange={(date) => set({ date })}
         testId="consent-date"
       />
       <CheckboxGroup
-        legend="Scope"
-        options={optionsOf(ConsentScope.options)}
+        legend={t('consent.scope')}
+        options={valueOptions(t, 'consentScope', ConsentScope.options)}
         selected={consent.scope}
         onChange={(scope) => set({ scope })}
         testId="consent-scope"
       />
       <SelectField
-        label="Legal basis"
+        label={t('consent.legalBasis')}
         value={consent.legalBasis}
         onChange={(legalBasis) => set({ legalBasis })}
-        options={optionsOf(Consent.shape.legalBasis.options)}
-        empty="Not stated"
+        options={valueOptions(t, 'legalBasis', Consent.shape.legalBasis.options)}
+        empty={t('notStated')}
         testId="consent-legal-basis"
       />
       <TextField
-        label="Withheld from (comma-separated)"
+        label={t('consent.withheldFrom')}
         value={consent.withheldFrom}
         onChange={(withheldFrom) => set({ withheldFrom })}
-        hint="Who must not be shown the case."
+        hint={t('consent.withheldFromHint')}
       />
-      <TextField label="Note" value={consent.note} onChange={(note) => set({ note })} />
+      <TextField label={t('note')} value={consent.note} onChange={(note) => set({ note })} />
     </fieldset>
   );
 };

@@ -4,17 +4,15 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
+import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
 import { UploadProgressList } from '../attachments/UploadProgressList';
 import { useUploadProgress } from '../attachments/useUploadProgress';
 import { RecipientStatus } from '../people/RecipientStatus';
-import { EVIDENCE_KIND_LABELS } from '../timeline/labels';
 import { useSendCheck } from '../timeline/useSendCheck';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
-
-const KINDS = EvidenceKind.options.map((kind) => [kind, EVIDENCE_KIND_LABELS[kind]] as const);
 
 const EMPTY_EVIDENCE: {
   readonly kind: EvidenceKind | '';
@@ -40,6 +38,7 @@ export const EvidenceForm = ({
 }) => {
   // Kept by case, so that evidence half described when the keys lock survives the unlock.
   const [{ kind, summary, files }, update, discard] = useDraft(`evidence ${caseId}`, EMPTY_EVIDENCE);
+  const { t } = useT(['cases-forms', 'timeline-views']);
   const [step, setStep] = useState('');
   const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
@@ -70,18 +69,18 @@ export const EvidenceForm = ({
     );
   };
   return (
-    <form onSubmit={submit} className="entry-form" aria-label="Add evidence" data-testid="evidence-form">
+    <form onSubmit={submit} className="entry-form" aria-label={t('evidence.form')} data-testid="evidence-form">
       <SelectField
-        label="Kind of evidence"
+        label={t('evidence.kind')}
         value={kind}
         onChange={(chosen) => update({ kind: chosen })}
-        options={KINDS}
-        empty="Choose…"
+        options={EvidenceKind.options.map((option) => [option, t(`timeline-views:evidenceKind.${option}`)] as const)}
+        empty={t('choose')}
         required
         testId="evidence-kind"
       />
       <TextField
-        label="Summary"
+        label={t('evidence.summary')}
         value={summary}
         onChange={(value) => update({ summary: value })}
         multiline
@@ -89,7 +88,7 @@ export const EvidenceForm = ({
         testId="evidence-summary"
       />
       <FilePicker
-        label="Files"
+        label={t('files')}
         files={files}
         onChange={(chosen) => update({ files: chosen })}
         testId="evidence-files"
@@ -101,7 +100,7 @@ export const EvidenceForm = ({
         disabled={busy || kind === '' || summary.trim() === '' || check.status !== 'ready' || !check.canSend}
         data-testid="evidence-submit"
       >
-        {busy ? step || 'Working…' : 'Seal, sign and add the evidence'}
+        {busy ? step || t('working') : t('evidence.submit')}
       </button>
       <UploadProgressList uploads={uploads.files} />
       <ErrorNotice error={error} testId="evidence-error" />

@@ -1,7 +1,9 @@
 import { IdentityLevel, IdentitySource } from '../../../shared/content/child-identity';
+import { useT } from '../../i18n/useT';
 import { type CaseDraft, emptySource, type SourceDraft } from './case-draft';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { valueOptions } from './value-labels';
 
 /** How far the child's identity is verified, and on what: kept apart from location. */
 export const IdentityFieldset = ({
@@ -11,6 +13,7 @@ export const IdentityFieldset = ({
   draft: CaseDraft;
   onChange: (next: Partial<CaseDraft>) => void;
 }) => {
+  const { t } = useT(['cases-forms', 'cases-record']);
   const { identity } = draft;
   const setSource = (index: number, patch: Partial<SourceDraft>) =>
     onChange({
@@ -21,39 +24,44 @@ export const IdentityFieldset = ({
     });
   return (
     <fieldset>
-      <legend>Identity verification</legend>
+      <legend>{t('identity.legend')}</legend>
       <SelectField
-        label="Level"
+        label={t('identity.level')}
         value={identity.level}
         onChange={(level) => onChange({ identity: { ...identity, level } })}
-        options={optionsOf(IdentityLevel.options)}
-        empty="Not assessed"
+        options={valueOptions(t, 'identityLevel', IdentityLevel.options)}
+        empty={t('identity.notAssessed')}
         testId="identity-level"
       />
       {identity.sources.map((source, index) => (
         <div className="row-group" key={index} data-testid="identity-source">
           <SelectField
-            label="Source"
+            label={t('identity.source')}
             value={source.kind}
             onChange={(kind) => setSource(index, { kind })}
-            options={optionsOf(IdentitySource.shape.kind.options)}
+            options={valueOptions(t, 'sourceKind', IdentitySource.shape.kind.options)}
             testId={`identity-source-kind-${index}`}
           />
           <TextField
-            label="Reference"
+            label={t('identity.reference')}
             value={source.reference}
             onChange={(reference) => setSource(index, { reference })}
             testId={`identity-source-reference-${index}`}
           />
-          <TextField label="Date" type="date" value={source.date} onChange={(date) => setSource(index, { date })} />
-          <TextField label="Note" value={source.note} onChange={(note) => setSource(index, { note })} />
+          <TextField
+            label={t('date')}
+            type="date"
+            value={source.date}
+            onChange={(date) => setSource(index, { date })}
+          />
+          <TextField label={t('note')} value={source.note} onChange={(note) => setSource(index, { note })} />
           <button
             type="button"
             onClick={() =>
               onChange({ identity: { ...identity, sources: identity.sources.filter((_, other) => other !== index) } })
             }
           >
-            Remove
+            {t('remove')}
           </button>
         </div>
       ))}
@@ -62,7 +70,7 @@ export const IdentityFieldset = ({
         onClick={() => onChange({ identity: { ...identity, sources: [...identity.sources, emptySource()] } })}
         data-testid="add-identity-source"
       >
-        Add a source
+        {t('identity.add')}
       </button>
     </fieldset>
   );

@@ -1,10 +1,12 @@
 import { LocationConfidence, PlacementType } from '../../../shared/content/child-whereabouts';
+import { useT } from '../../i18n/useT';
 import type { CaseDraft } from './case-draft';
 import { PlaceFields } from './PlaceFields';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { valueOptions } from './value-labels';
 
-const YES_NO_UNKNOWN = optionsOf(['yes', 'no', 'unknown'] as const);
+const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 
 /** The last known location and placement, with its own confidence: the most dangerous facts here. */
 export const LocationFieldset = ({
@@ -14,56 +16,55 @@ export const LocationFieldset = ({
   draft: CaseDraft;
   onChange: (next: Partial<CaseDraft>) => void;
 }) => {
+  const { t } = useT(['cases-forms', 'cases-record']);
   const { location } = draft;
   const set = (patch: Partial<CaseDraft['location']>) => onChange({ location: { ...location, ...patch } });
   return (
     <fieldset>
-      <legend>Last known location and placement</legend>
-      <p className="hint">
-        Location can endanger a transfer: it is encrypted here and readable only by the member parties' people.
-      </p>
-      <PlaceFields prefix="Location" place={location.place} onChange={(place) => set({ place })} />
+      <legend>{t('location.legend')}</legend>
+      <p className="hint">{t('location.hint')}</p>
+      <PlaceFields kind="location" place={location.place} onChange={(place) => set({ place })} />
       <TextField
-        label="Known as of"
+        label={t('location.asOf')}
         type="date"
         value={location.asOf}
         onChange={(asOf) => set({ asOf })}
         testId="location-as-of"
       />
       <SelectField
-        label="Placement"
+        label={t('location.placement')}
         value={location.placement}
         onChange={(placement) => set({ placement })}
-        options={optionsOf(PlacementType.options)}
-        empty="Not known"
+        options={valueOptions(t, 'placement', PlacementType.options)}
+        empty={t('notKnown')}
         testId="location-placement"
       />
       <TextField
-        label="Facility"
+        label={t('location.facility')}
         value={location.facility}
         onChange={(facility) => set({ facility })}
         testId="location-facility"
       />
       <SelectField
-        label="Confidence"
+        label={t('location.confidence')}
         value={location.confidence}
         onChange={(confidence) => set({ confidence })}
-        options={optionsOf(LocationConfidence.options)}
-        empty="Unconfirmed (default)"
+        options={valueOptions(t, 'confidence', LocationConfidence.options)}
+        empty={t('location.confidenceDefault')}
         testId="location-confidence"
       />
-      <TextField label="Source of the location" value={location.source} onChange={(source) => set({ source })} />
+      <TextField label={t('location.source')} value={location.source} onChange={(source) => set({ source })} />
       <TextField
-        label="Listing in the holding side's database"
+        label={t('location.databaseListing')}
         value={location.databaseListing}
         onChange={(databaseListing) => set({ databaseListing })}
       />
       <SelectField
-        label="Given the holding state's citizenship"
+        label={t('location.naturalised')}
         value={location.naturalised}
         onChange={(naturalised) => set({ naturalised })}
-        options={YES_NO_UNKNOWN}
-        empty="Not stated"
+        options={valueOptions(t, 'yesNoUnknown', YES_NO_UNKNOWN)}
+        empty={t('notStated')}
       />
     </fieldset>
   );

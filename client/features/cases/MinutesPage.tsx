@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { API } from '../../../shared/api/index';
 import { api } from '../../api/transport';
@@ -7,6 +8,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { listStreams } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
 import { UploadProgressList } from '../attachments/UploadProgressList';
@@ -20,11 +22,6 @@ import { ParticipantsFieldset } from './ParticipantsFieldset';
 import { SelectField } from './SelectField';
 import { StreamQueryState } from './StreamQueryState';
 import { TextField } from './TextField';
-
-const KINDS = [
-  ['meeting', 'Meeting (memcon)'],
-  ['call', 'Call (telcon)'],
-] as const;
 
 /**
  * Staff and envoys record a meeting or call, with files, in a case (or thread) and link it to one
@@ -42,6 +39,7 @@ export const MinutesPage = () => {
     files: [] as File[],
   }));
   const [{ minutes: draft, cases, files }, update, discard] = useDraft(`minutes ${streamId}`, empty);
+  const { t } = useT('cases-forms');
   const [step, setStep] = useState('');
   const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
@@ -51,7 +49,7 @@ export const MinutesPage = () => {
   const { check } = useSendCheck(host?.memberIds ?? []);
   const back = caseId ? `/cases/${caseId}` : `/threads/${threadId ?? ''}`;
   if (context && context.me.role !== 'staff' && context.me.role !== 'envoy') {
-    return <p role="alert">Only staff and envoys record minutes.</p>;
+    return <p role="alert">{t('minutes.staffOnly')}</p>;
   }
   const change = (patch: Partial<MinutesDraft>) => update({ minutes: { ...draft, ...patch } });
   const submit = (event: FormEvent) => {
@@ -82,25 +80,34 @@ export const MinutesPage = () => {
   };
   return (
     <section aria-labelledby="minutes-title">
-      <h1 id="minutes-title">Attach minutes</h1>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying the stream" />
-      {loaded && !host ? <p role="alert">No such case or thread of your party.</p> : null}
+      <h1 id="minutes-title">{t('minutes.title')}</h1>
+      <StreamQueryState contextState={contextState} query={query} what={t('minutes.verifying')} />
+      {loaded && !host ? <p role="alert">{t('minutes.noSuchStream')}</p> : null}
       {loaded && host && context ? (
         <form onSubmit={submit} className="entry-form" data-testid="minutes-form">
           <p>
-            Recorded in {caseId ? 'case' : 'thread'}{' '}
-            <strong>{'reference' in host ? host.reference : (host.subject ?? 'thread')}</strong>, sealed to the people
-            of {host.partyNames.join(', ')}.
+            <Trans
+              t={t}
+              i18nKey={caseId ? 'minutes.recordedInCase' : 'minutes.recordedInThread'}
+              values={{
+                name: 'reference' in host ? host.reference : (host.subject ?? t('minutes.untitledThread')),
+                parties: host.partyNames.join(', '),
+              }}
+              components={{ strong: <strong dir="auto" /> }}
+            />
           </p>
           <SelectField
-            label="Kind"
+            label={t('minutes.kind')}
             value={draft.kind}
             onChange={(kind) => change({ kind: kind || 'meeting' })}
-            options={KINDS}
+            options={[
+              ['meeting', t('minutes.meeting')],
+              ['call', t('minutes.call')],
+            ]}
             testId="minutes-kind"
           />
           <TextField
-            label="Date"
+            label={t('date')}
             type="date"
             value={draft.date}
             onChange={(date) => change({ date })}
@@ -108,7 +115,7 @@ export const MinutesPage = () => {
             testId="minutes-date"
           />
           <TextField
-            label={draft.kind === 'meeting' ? 'Place' : 'Medium (secure video, telephone…)'}
+            label={draft.kind === 'meeting' ? t('minutes.place') : t('minutes.medium')}
             value={draft.where}
             onChange={(where) => change({ where })}
             testId="minutes-where"
@@ -119,14 +126,14 @@ export const MinutesPage = () => {
             onChange={(participants) => change({ participants })}
           />
           <TextField
-            label="Subject"
+            label={t('minutes.subject')}
             value={draft.subject}
             onChange={(subject) => change({ subject })}
             required
             testId="minutes-subject-input"
           />
           <TextField
-            label="Minutes"
+            label={t('minutes.text')}
             value={draft.text}
             onChange={(text) => change({ text })}
             multiline
@@ -134,14 +141,14 @@ export const MinutesPage = () => {
             testId="minutes-text-input"
           />
           <CasePicker
-            legend="Concerning cases"
+            legend={t('minutes.cases')}
             cases={loaded.cases}
             selected={cases}
             onChange={(chosen) => update({ cases: chosen })}
             locked={caseId ? [caseId] : []}
           />
           <FilePicker
-            label="Files"
+            label={t('files')}
             files={files}
             onChange={(chosen) => update({ files: chosen })}
             testId="minutes-files"
@@ -153,7 +160,7 @@ export const MinutesPage = () => {
             disabled={busy || check.status !== 'ready' || !check.canSend}
             data-testid="minutes-submit"
           >
-            {busy ? step || 'Working…' : 'Seal, sign and attach the minutes'}
+            {busy ? step || t('working') : t('minutes.submit')}
           </button>
           <UploadProgressList uploads={uploads.files} />
           <ErrorNotice error={error} testId="minutes-error" />

@@ -1,12 +1,11 @@
 import { NameKind } from '../../../shared/content/child-identity';
+import { useT } from '../../i18n/useT';
 import { type CaseDraft, emptyName, type NameDraft } from './case-draft';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { valueOptions } from './value-labels';
 
-const SCRIPTS = [
-  ['Cyrl', 'Cyrillic'],
-  ['Latn', 'Latin'],
-] as const;
+const SCRIPTS = ['Cyrl', 'Latn'] as const;
 
 /** Every known way of writing the child's name: birth name, transliterations, altered names, aliases. */
 export const NamesFieldset = ({
@@ -16,11 +15,12 @@ export const NamesFieldset = ({
   draft: CaseDraft;
   onChange: (next: Partial<CaseDraft>) => void;
 }) => {
+  const { t } = useT(['cases-forms', 'cases-record']);
   const setName = (index: number, patch: Partial<NameDraft>) =>
     onChange({ names: draft.names.map((name, other) => (other === index ? { ...name, ...patch } : name)) });
   return (
     <fieldset>
-      <legend>Names and variants</legend>
+      <legend>{t('names.legend')}</legend>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -28,55 +28,55 @@ export const NamesFieldset = ({
           onChange={(event) => onChange({ unknownName: event.target.checked })}
           data-testid="unknown-name"
         />{' '}
-        The child's name is not known
+        {t('names.unknown')}
       </label>
       {draft.unknownName
         ? null
         : draft.names.map((name, index) => (
             <div className="row-group" key={index} data-testid="name-variant">
               <TextField
-                label="Given name"
+                label={t('names.given')}
                 value={name.given}
                 onChange={(given) => setName(index, { given })}
                 testId={`name-given-${index}`}
               />
               <TextField
-                label="Patronymic"
+                label={t('names.patronymic')}
                 value={name.patronymic}
                 onChange={(patronymic) => setName(index, { patronymic })}
                 testId={`name-patronymic-${index}`}
               />
               <TextField
-                label="Family name"
+                label={t('names.family')}
                 value={name.family}
                 onChange={(family) => setName(index, { family })}
                 testId={`name-family-${index}`}
               />
               <SelectField
-                label="Kind"
+                label={t('names.kind')}
                 value={name.kind}
                 onChange={(kind) => setName(index, { kind: kind || 'reported' })}
-                options={optionsOf(NameKind.options)}
+                options={valueOptions(t, 'nameKind', NameKind.options)}
                 testId={`name-kind-${index}`}
               />
               <SelectField
-                label="Script"
+                label={t('names.script')}
                 value={name.script}
                 onChange={(script) => setName(index, { script: script || 'Latn' })}
-                options={SCRIPTS}
+                options={valueOptions(t, 'script', SCRIPTS)}
                 testId={`name-script-${index}`}
               />
               <TextField
-                label="Language (uk, ru, en)"
+                label={t('names.language')}
                 value={name.language}
                 onChange={(language) => setName(index, { language })}
                 testId={`name-language-${index}`}
               />
               <TextField
-                label="Source"
+                label={t('names.source')}
                 value={name.source}
                 onChange={(source) => setName(index, { source })}
-                hint="Birth certificate, mother, holder's database listing…"
+                hint={t('names.sourceHint')}
                 testId={`name-source-${index}`}
                 required
               />
@@ -85,7 +85,7 @@ export const NamesFieldset = ({
                   type="button"
                   onClick={() => onChange({ names: draft.names.filter((_, other) => other !== index) })}
                 >
-                  Remove this variant
+                  {t('names.remove')}
                 </button>
               ) : null}
             </div>
@@ -98,7 +98,7 @@ export const NamesFieldset = ({
           }
           data-testid="add-name"
         >
-          Add a name variant
+          {t('names.add')}
         </button>
       )}
     </fieldset>

@@ -44,6 +44,7 @@ export const OpenCasePage = () => {
   const uploads = useUploadProgress();
   const { t } = useT('daily');
   const { t: tf } = useT('forms');
+  const { t: tc } = useT('cases-forms');
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const current = record ?? emptyCaseDraft(ownParty);
@@ -52,11 +53,11 @@ export const OpenCasePage = () => {
     return <ErrorNotice error={state.error} />;
   }
   if (state.status === 'loading') {
-    return <Loading what="Verifying the key directory" />;
+    return <Loading what={tc('openCase.verifyingDirectory')} />;
   }
   const { context } = state;
   if (context.me.role !== 'staff') {
-    return <p role="alert">Only staff open cases.</p>;
+    return <p role="alert">{tc('openCase.staffOnly')}</p>;
   }
   const index = stepIndexOf(storedStep);
   const step = OPEN_CASE_STEPS[index] ?? 'review';
@@ -113,7 +114,7 @@ export const OpenCasePage = () => {
         testId="case-file-number-input"
       />
       <PartyPicker
-        legend="Member parties (their people can read the record)"
+        legend={tc('openCase.members')}
         ownParty={ownParty}
         selected={current.members}
         onChange={(members) => change({ members })}
@@ -122,8 +123,8 @@ export const OpenCasePage = () => {
   );
   return (
     <section aria-labelledby="open-case-title">
-      <h1 id="open-case-title">Open a case</h1>
-      {isUnlocked ? null : <LockedNotice action="open a case" />}
+      <h1 id="open-case-title">{tc('openCase.title')}</h1>
+      {isUnlocked ? null : <LockedNotice action={tc('openCase.lockedAction')} />}
       <form onSubmit={submit} noValidate className="entry-form" data-testid="case-form">
         <StepHeading index={index} count={OPEN_CASE_STEPS.length} title={tf(`openCase.${step}`)} />
         <OpenCaseStepFields
@@ -153,7 +154,7 @@ export const OpenCasePage = () => {
               disabled={busy || !isUnlocked || check.status !== 'ready' || !check.canSend}
               data-testid="open-case-submit"
             >
-              {busy ? progress || 'Working…' : 'Seal, sign and open the case'}
+              {busy ? progress || tc('working') : tc('openCase.submit')}
             </button>
           ) : (
             <button type="submit" className="primary" data-testid="case-step-next">

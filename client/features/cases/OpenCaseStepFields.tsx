@@ -35,6 +35,7 @@ export const OpenCaseStepFields = ({
   parties: ReactNode;
 }) => {
   const { t } = useT('forms');
+  const { t: tc } = useT('cases-forms');
   switch (step) {
     case 'parties':
       return parties;
@@ -64,9 +65,20 @@ export const OpenCaseStepFields = ({
       return (
         <>
           <fieldset>
-            <legend>Photos and notes</legend>
-            <FilePicker label="Photos" accept="image/*" files={photos} onChange={onPhotos} testId="photo-input" />
-            <TextField label="Notes" value={draft.notes} onChange={(notes) => onChange({ notes })} multiline />
+            <legend>{tc('openCase.photosAndNotes')}</legend>
+            <FilePicker
+              label={tc('openCase.photos')}
+              accept="image/*"
+              files={photos}
+              onChange={onPhotos}
+              testId="photo-input"
+            />
+            <TextField
+              label={tc('openCase.notes')}
+              value={draft.notes}
+              onChange={(notes) => onChange({ notes })}
+              multiline
+            />
           </fieldset>
           <section aria-label={t('openCase.review')} data-testid="case-review">
             <p className="hint">{t('openCase.reviewHint')}</p>

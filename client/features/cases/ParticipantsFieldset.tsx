@@ -1,4 +1,5 @@
 import type { PartyView } from '../../../shared/schemas/identity';
+import { useT } from '../../i18n/useT';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -14,37 +15,38 @@ export const ParticipantsFieldset = ({
   parties: readonly PartyView[];
   onChange: (participants: ParticipantDraft[]) => void;
 }) => {
+  const { t } = useT('cases-forms');
   const set = (index: number, patch: Partial<ParticipantDraft>) =>
     onChange(participants.map((participant, other) => (other === index ? { ...participant, ...patch } : participant)));
   return (
     <fieldset>
-      <legend>Participants</legend>
+      <legend>{t('participants.legend')}</legend>
       {participants.map((participant, index) => (
         <div className="row-group" key={index} data-testid="participant">
           <TextField
-            label="Name"
+            label={t('participants.name')}
             value={participant.name}
             onChange={(name) => set(index, { name })}
             required
             testId={`participant-name-${index}`}
           />
           <SelectField
-            label="Party"
+            label={t('participants.party')}
             value={participant.party}
             onChange={(party) => set(index, { party })}
             options={parties.map((party) => [party.id, party.name] as const)}
-            empty="None or not stated"
+            empty={t('participants.noParty')}
             testId={`participant-party-${index}`}
           />
           <TextField
-            label="Role"
+            label={t('participants.role')}
             value={participant.role}
             onChange={(role) => set(index, { role })}
             testId={`participant-role-${index}`}
           />
           {participants.length > 1 ? (
             <button type="button" onClick={() => onChange(participants.filter((_, other) => other !== index))}>
-              Remove
+              {t('remove')}
             </button>
           ) : null}
         </div>
@@ -54,7 +56,7 @@ export const ParticipantsFieldset = ({
         onClick={() => onChange([...participants, { name: '', party: '', role: '' }])}
         data-testid="add-participant"
       >
-        Add a participant
+        {t('participants.add')}
       </button>
     </fieldset>
   );

@@ -1,11 +1,9 @@
 import { Relation, Relative } from '../../../shared/content/child-relations';
+import { useT } from '../../i18n/useT';
 import { type CaseDraft, emptyRelative, type RelativeDraft } from './case-draft';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
-
-const CONTACT = optionsOf(Relative.shape.contactStatus.options);
-const CONSENT = optionsOf(Relative.shape.consentStatus.options);
-const YES_NO = optionsOf(['yes', 'no'] as const);
+import { valueOptions } from './value-labels';
 
 /** Parents, guardians, siblings and others: how to reach them, and whether they consented. */
 export const RelativesFieldset = ({
@@ -15,61 +13,62 @@ export const RelativesFieldset = ({
   draft: CaseDraft;
   onChange: (next: Partial<CaseDraft>) => void;
 }) => {
+  const { t } = useT(['cases-forms', 'cases-record']);
   const set = (index: number, patch: Partial<RelativeDraft>) =>
     onChange({
       relatives: draft.relatives.map((relative, other) => (other === index ? { ...relative, ...patch } : relative)),
     });
   return (
     <fieldset>
-      <legend>Guardians and family</legend>
+      <legend>{t('relatives.legend')}</legend>
       {draft.relatives.map((relative, index) => (
         <div className="row-group" key={index} data-testid="relative">
           <SelectField
-            label="Relation"
+            label={t('relatives.relation')}
             value={relative.relation}
             onChange={(relation) => set(index, { relation })}
-            options={optionsOf(Relation.options)}
+            options={valueOptions(t, 'relation', Relation.options)}
             testId={`relative-relation-${index}`}
           />
           <TextField
-            label="Name"
+            label={t('relatives.name')}
             value={relative.name}
             onChange={(name) => set(index, { name })}
             testId={`relative-name-${index}`}
           />
           <SelectField
-            label="Legal guardian"
+            label={t('relatives.legalGuardian')}
             value={relative.isLegalGuardian}
             onChange={(isLegalGuardian) => set(index, { isLegalGuardian })}
-            options={YES_NO}
-            empty="Not stated"
+            options={valueOptions(t, 'yesNoUnknown', ['yes', 'no'] as const)}
+            empty={t('notStated')}
           />
           <TextField
-            label="Contact"
+            label={t('relatives.contact')}
             value={relative.contact}
             onChange={(contact) => set(index, { contact })}
             testId={`relative-contact-${index}`}
           />
           <SelectField
-            label="Contact status"
+            label={t('relatives.contactStatus')}
             value={relative.contactStatus}
             onChange={(contactStatus) => set(index, { contactStatus })}
-            options={CONTACT}
+            options={valueOptions(t, 'contactStatus', Relative.shape.contactStatus.options)}
             testId={`relative-contact-status-${index}`}
           />
           <SelectField
-            label="Consent"
+            label={t('relatives.consent')}
             value={relative.consentStatus}
             onChange={(consentStatus) => set(index, { consentStatus })}
-            options={CONSENT}
+            options={valueOptions(t, 'consentStatus', Relative.shape.consentStatus.options)}
             testId={`relative-consent-${index}`}
           />
-          <TextField label="Note" value={relative.note} onChange={(note) => set(index, { note })} />
+          <TextField label={t('note')} value={relative.note} onChange={(note) => set(index, { note })} />
           <button
             type="button"
             onClick={() => onChange({ relatives: draft.relatives.filter((_, other) => other !== index) })}
           >
-            Remove
+            {t('remove')}
           </button>
         </div>
       ))}
@@ -78,7 +77,7 @@ export const RelativesFieldset = ({
         onClick={() => onChange({ relatives: [...draft.relatives, emptyRelative()] })}
         data-testid="add-relative"
       >
-        Add a relative or guardian
+        {t('relatives.add')}
       </button>
     </fieldset>
   );

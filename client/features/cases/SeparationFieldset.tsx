@@ -1,12 +1,14 @@
 import { Separation } from '../../../shared/content/child-whereabouts';
+import { useT } from '../../i18n/useT';
 import type { CaseDraft } from './case-draft';
 import { PlaceFields } from './PlaceFields';
-import { optionsOf, SelectField } from './SelectField';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { valueOptions } from './value-labels';
 
-const BY = optionsOf(Separation.shape.separatedBy.unwrap().options);
-const CIRCUMSTANCES = optionsOf(Separation.shape.circumstances.unwrap().options);
-const YES_NO_UNKNOWN = optionsOf(['yes', 'no', 'unknown'] as const);
+const BY = Separation.shape.separatedBy.unwrap().options;
+const CIRCUMSTANCES = Separation.shape.circumstances.unwrap().options;
+const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 
 /** Where the child is from, and the date, place and circumstances of separation. */
 export const SeparationFieldset = ({
@@ -16,14 +18,15 @@ export const SeparationFieldset = ({
   draft: CaseDraft;
   onChange: (next: Partial<CaseDraft>) => void;
 }) => {
+  const { t } = useT(['cases-forms', 'cases-record']);
   const { separation } = draft;
   const set = (patch: Partial<CaseDraft['separation']>) => onChange({ separation: { ...separation, ...patch } });
   return (
     <fieldset>
-      <legend>Origin and separation</legend>
-      <PlaceFields prefix="Origin" place={draft.origin} onChange={(origin) => onChange({ origin })} />
+      <legend>{t('separation.legend')}</legend>
+      <PlaceFields kind="origin" place={draft.origin} onChange={(origin) => onChange({ origin })} />
       <TextField
-        label="Date of separation"
+        label={t('separation.date')}
         type="date"
         value={separation.date}
         onChange={(date) => set({ date })}
@@ -35,43 +38,43 @@ export const SeparationFieldset = ({
           checked={separation.dateApproximate}
           onChange={(event) => set({ dateApproximate: event.target.checked })}
         />{' '}
-        The date is approximate
+        {t('separation.approximate')}
       </label>
-      <PlaceFields prefix="Separation place" place={separation.place} onChange={(place) => set({ place })} />
+      <PlaceFields kind="separationPlace" place={separation.place} onChange={(place) => set({ place })} />
       <SelectField
-        label="Separated by"
+        label={t('separation.separatedBy')}
         value={separation.separatedBy}
         onChange={(separatedBy) => set({ separatedBy })}
-        options={BY}
-        empty="Not stated"
+        options={valueOptions(t, 'separatedBy', BY)}
+        empty={t('notStated')}
         testId="separated-by"
       />
       <SelectField
-        label="Circumstances"
+        label={t('separation.circumstances')}
         value={separation.circumstances}
         onChange={(circumstances) => set({ circumstances })}
-        options={CIRCUMSTANCES}
-        empty="Not stated"
+        options={valueOptions(t, 'circumstances', CIRCUMSTANCES)}
+        empty={t('notStated')}
         testId="separation-circumstances"
       />
       <TextField
-        label="What happened"
+        label={t('separation.description')}
         value={separation.description}
         onChange={(description) => set({ description })}
         multiline
         testId="separation-description"
       />
       <TextField
-        label="Institution of origin"
+        label={t('separation.institution')}
         value={separation.institutionOfOrigin}
         onChange={(institutionOfOrigin) => set({ institutionOfOrigin })}
       />
       <SelectField
-        label="Deprived of parental care at separation"
+        label={t('separation.deprived')}
         value={separation.deprivedOfParentalCare}
         onChange={(deprivedOfParentalCare) => set({ deprivedOfParentalCare })}
-        options={YES_NO_UNKNOWN}
-        empty="Not stated"
+        options={valueOptions(t, 'yesNoUnknown', YES_NO_UNKNOWN)}
+        empty={t('notStated')}
       />
     </fieldset>
   );

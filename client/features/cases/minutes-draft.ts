@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import type { MinutesContent } from '../../../shared/content/minutes-content';
 import { opt } from './case-draft';
 import type { ParticipantDraft } from './ParticipantsFieldset';
@@ -13,7 +14,8 @@ export type MinutesDraft = {
 
 export const emptyMinutesDraft = (): MinutesDraft => ({
   kind: 'meeting',
-  date: new Date().toISOString().slice(0, 10),
+  // Today where the person is: at 01:00 on the 6th in Kyiv it is still the 5th in UTC.
+  date: Temporal.Now.plainDateISO().toString(),
   where: '',
   subject: '',
   text: '',

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
+import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { FilePicker } from '../attachments/FilePicker';
 import { UploadProgressList } from '../attachments/UploadProgressList';
@@ -41,6 +42,7 @@ export const DisputeForm = ({
     `dispute ${entry.entryHash}`,
     EMPTY_DISPUTE,
   );
+  const { t } = useT('disputes');
   const { write, busy, error, step, check, canSend, uploads } = useWorkflowWrite(scope);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +69,7 @@ export const DisputeForm = ({
   return (
     <form onSubmit={submit} className="entry-form inline-form" data-testid="dispute-form">
       <TextField
-        label="Reasons (one a line)"
+        label={t('form.reasons')}
         value={reasons}
         onChange={(value) => update({ reasons: value })}
         multiline
@@ -75,21 +77,21 @@ export const DisputeForm = ({
         testId="dispute-reasons"
       />
       <TextField
-        label="Your own account (counter-claim)"
+        label={t('form.counterClaim')}
         value={counterClaim}
         onChange={(value) => update({ counterClaim: value })}
         multiline
         testId="dispute-counter-claim"
       />
       <TextField
-        label="Evidence: entry hashes, one a line (optional)"
+        label={t('form.evidence')}
         value={evidence}
         onChange={(value) => update({ evidence: value })}
         multiline
         testId="dispute-evidence"
       />
       <FilePicker
-        label="Evidence files (optional)"
+        label={t('form.files')}
         files={files}
         onChange={(chosen) => update({ files: chosen })}
         testId="dispute-files"
@@ -101,7 +103,7 @@ export const DisputeForm = ({
         disabled={busy || reasonsOf(reasons).length === 0 || !canSend}
         data-testid="dispute-submit"
       >
-        {busy ? step || 'Working…' : 'Sign and record the dispute'}
+        {busy ? step || t('form.working') : t('form.submit')}
       </button>
       <UploadProgressList uploads={uploads} />
       <ErrorNotice error={error} testId="dispute-error" />

@@ -1,11 +1,18 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { Trans } from 'react-i18next';
 import type { EntryView } from '../../entries/entry-view';
 import { partyName } from '../../entries/entry-view';
 import type { DisputeView } from '../../entries/workflow-view';
-import { formatInstant } from '../timeline/labels';
+import { useT } from '../../i18n/useT';
+import { useDisplayDate } from '../timeline/useDisplayDate';
 import { personName, type WorkflowScope } from '../workflows/workflow-scope';
 import { claimSummary } from './claim-summary';
 import { DisputeForm } from './DisputeForm';
+
+/** A link to an entry on this page; its words come from the sentence it stands in. */
+const EntryLink = ({ hash, children }: { hash: string; children?: ReactNode }) => (
+  <a href={`#entry-${hash}`}>{children}</a>
+);
 
 /**
  * The claims about one entry, side by side: the entry as its author's party recorded it
@@ -23,7 +30,9 @@ export const DisputesPanel = ({
   scope: WorkflowScope;
 }) => {
   const [isOpen, setOpen] = useState(false);
-  const original = entry.content.state === 'decrypted' ? claimSummary(entry.content.value) : undefined;
+  const { t } = useT('disputes');
+  const { instant } = useDisplayDate();
+  const original = entry.content.state === 'decrypted' ? claimSummary(entry.content.value, t) : undefined;
   if (disputes.length === 0 && !(canDispute && scope.canWrite)) {
     return null;
   }
@@ -32,14 +41,14 @@ export const DisputesPanel = ({
       {disputes.length > 0 ? (
         <div className="claims-side-by-side" data-testid="claims">
           <section className="claim" data-testid="claim-original">
-            <h4>Recorded by {entry.author.partyName} (unchanged)</h4>
-            <p>{original ?? 'Content not readable here.'}</p>
+            <h4>{t('panel.recordedBy', { party: entry.author.partyName })}</h4>
+            <p>{original ?? t('panel.notReadable')}</p>
           </section>
           {disputes.map((dispute) => (
             <section key={dispute.entryHash} className="claim contested" data-testid="claim-dispute">
               <h4>
-                Contested by <span data-testid="claim-party">{partyName(scope.names, dispute.party)}</span> (
-                {personName(scope, dispute.person)}, {formatInstant(dispute.receivedAt)},{' '}
+                {t('panel.contestedBy')} <span data-testid="claim-party">{partyName(scope.names, dispute.party)}</span>{' '}
+                ({personName(scope, dispute.person)}, {instant(dispute.receivedAt)},{' '}
                 <a href={`#entry-${dispute.entryHash}`}>#{dispute.seq}</a>)
               </h4>
               {dispute.reasons ? (
@@ -51,12 +60,12 @@ export const DisputesPanel = ({
                   ))}
                 </ul>
               ) : (
-                <p className="no-access">Content not readable here.</p>
+                <p className="no-access">{t('panel.notReadable')}</p>
               )}
               {dispute.counterClaim ? <p data-testid="claim-counter">{dispute.counterClaim}</p> : null}
               {dispute.evidence.length > 0 ? (
                 <p className="hint">
-                  Evidence:{' '}
+                  {t('panel.evidence')}{' '}
                   {dispute.evidence.map((hash) => (
                     <a key={hash} href={`#entry-${hash}`} className="pointer">
                       {hash.slice(0, 10)}…
@@ -66,8 +75,12 @@ export const DisputesPanel = ({
               ) : null}
               {dispute.evidenceFiles.length > 0 ? (
                 <p className="hint" data-testid="claim-files">
-                  Evidence files: {dispute.evidenceFiles.join(', ')} (to open on{' '}
-                  <a href={`#entry-${dispute.entryHash}`}>the dispute #{dispute.seq}</a>)
+                  <Trans
+                    t={t}
+                    i18nKey="panel.evidenceFiles"
+                    values={{ files: dispute.evidenceFiles.join(', '), seq: dispute.seq }}
+                    components={{ link: <EntryLink hash={dispute.entryHash} /> }}
+                  />
                 </p>
               ) : null}
             </section>
@@ -77,7 +90,7 @@ export const DisputesPanel = ({
       {canDispute && scope.canWrite ? (
         <>
           <button type="button" onClick={() => setOpen(!isOpen)} data-testid="dispute-open">
-            {isOpen ? 'Cancel the dispute' : 'Dispute this entry'}
+            {isOpen ? t('panel.cancel') : t('panel.open')}
           </button>
           {isOpen ? <DisputeForm entry={entry} scope={scope} onDone={() => setOpen(false)} /> : null}
         </>

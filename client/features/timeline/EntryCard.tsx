@@ -5,7 +5,7 @@ import { CheckBadges } from './CheckBadges';
 import { EntryContentView } from './EntryContentView';
 import { EntryCorrections } from './EntryCorrections';
 import { EntryProvenance } from './EntryProvenance';
-import { ENTRY_TYPE_LABELS, formatInstant } from './labels';
+import { useDisplayDate } from './useDisplayDate';
 
 const NoContent = ({ entry }: { entry: EntryView }) => {
   const { t } = useT('timeline');
@@ -44,7 +44,9 @@ export const EntryCard = ({
   streamLabel?: string;
   children?: ReactNode;
 }) => {
-  const { t } = useT('timeline');
+  const { t } = useT(['timeline', 'timeline-views']);
+  const { instant } = useDisplayDate();
+  const change = entry.membershipChange;
   return (
     <li
       id={`entry-${entry.entryHash}`}
@@ -54,41 +56,49 @@ export const EntryCard = ({
     >
       <header className="entry-head">
         <span className="entry-seq">#{entry.seq}</span>
-        <strong data-testid="entry-type">
-          {t(`entryType.${entry.type}`, { defaultValue: ENTRY_TYPE_LABELS[entry.type] })}
-        </strong>
+        <strong data-testid="entry-type">{t(`entryType.${entry.type}`)}</strong>
         <span>
           {t('by')}{' '}
           <span data-testid="entry-author" dir="auto">
             {entry.author.name}
           </span>
-          {entry.author.role ? ` (${entry.author.role}, ` : ' ('}
+          {entry.author.role
+            ? ` (${t(`common:account.role.${entry.author.role}`, { defaultValue: entry.author.role })}, `
+            : ' ('}
           <span data-testid="entry-party">{entry.author.partyName}</span>)
         </span>
-        <time dateTime={entry.claimedAt} data-testid="entry-time" title={`Logged ${formatInstant(entry.receivedAt)}`}>
-          {formatInstant(entry.claimedAt)}
+        <time
+          dateTime={entry.claimedAt}
+          data-testid="entry-time"
+          title={t('timeline-views:logged', { time: instant(entry.receivedAt) })}
+        >
+          {instant(entry.claimedAt)}
         </time>
-        {streamLabel ? <span className="hint">in {streamLabel}</span> : null}
+        {streamLabel ? <span className="hint">{t('timeline-views:inStream', { stream: streamLabel })}</span> : null}
       </header>
       <CheckBadges checks={entry.checks} />
       <EntryProvenance entry={entry} />
       {entry.reference || entry.memberNames.length > 0 || entry.attachmentCount > 0 ? (
         <p className="hint">
-          {entry.reference ? `Reference ${entry.reference}. ` : ''}
-          {entry.memberNames.length > 0 ? `Parties: ${entry.memberNames.join(', ')}. ` : ''}
-          {entry.attachmentCount > 0 ? `${entry.attachmentCount} encrypted file(s).` : ''}
+          {entry.reference ? `${t('timeline-views:reference', { reference: entry.reference })} ` : ''}
+          {entry.memberNames.length > 0
+            ? `${t('timeline-views:parties', { parties: entry.memberNames.join(', ') })} `
+            : ''}
+          {entry.attachmentCount > 0 ? t('timeline-views:files', { count: entry.attachmentCount }) : ''}
         </p>
       ) : null}
-      {entry.membershipChange ? (
+      {change ? (
         <p className="hint" data-testid="membership-change">
-          {entry.membershipChange.add.length > 0 ? `Adds ${entry.membershipChange.add.join(', ')}. ` : ''}
-          {entry.membershipChange.remove.length > 0 ? `Removes ${entry.membershipChange.remove.join(', ')}. ` : ''}
-          Takes effect once every member party consents (a party leaving takes effect at once).
+          {change.add.length > 0 ? `${t('timeline-views:adds', { names: change.add.join(', ') })} ` : ''}
+          {change.remove.length > 0 ? `${t('timeline-views:removes', { names: change.remove.join(', ') })} ` : ''}
+          {t('timeline-views:takesEffect')}
         </p>
       ) : null}
       {entry.cases.some((id) => id !== entry.streamId) ? (
         <p className="hint" data-testid="entry-cases">
-          Concerns {entry.caseLabels.map((label) => `case ${label}`).join(', ')}
+          {t('timeline-views:concerns', {
+            cases: entry.caseLabels.map((label) => t('timeline-views:case', { label })).join(', '),
+          })}
         </p>
       ) : null}
       <EntryCorrections entry={entry} />

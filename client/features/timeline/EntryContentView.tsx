@@ -1,23 +1,25 @@
 import { formatName } from '../../entries/case-view';
 import type { ContentView } from '../../entries/content-view';
+import { useT } from '../../i18n/useT';
 import { AgreedMinutesContentView } from '../agreed-minutes/AgreedMinutesContentView';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { CommitmentContentView, CommitmentUpdateContentView } from '../commitments/CommitmentContentView';
 import { LetterView } from './LetterView';
-import { ENTRY_TYPE_LABELS, EVIDENCE_KIND_LABELS } from './labels';
 import { MinutesView } from './MinutesView';
 import { StatusChangeView } from './StatusChangeView';
 
 /** The decrypted content of one entry, laid out by type. */
 export const EntryContentView = ({ content }: { content: ContentView }) => {
+  const { t, i18n } = useT(['timeline-views', 'timeline']);
+  const lower = (text: string) => text.toLocaleLowerCase(i18n.language);
   switch (content.type) {
     case 'case_open':
       return (
         <div className="case-open">
           <p>
-            Child record:{' '}
+            {t('childRecord')}{' '}
             <span data-testid="case-open-names">
-              {content.names.length > 0 ? content.names.map(formatName).join(' · ') : 'name unknown'}
+              {content.names.length > 0 ? content.names.map(formatName).join(' · ') : t('nameUnknown')}
             </span>
           </p>
           <AttachmentList files={content.photos ?? []} />
@@ -26,7 +28,7 @@ export const EntryContentView = ({ content }: { content: ContentView }) => {
     case 'thread_open':
       return (
         <p>
-          Subject: <strong data-testid="thread-open-subject">{content.subject}</strong>
+          {t('subject')} <strong data-testid="thread-open-subject">{content.subject}</strong>
           {content.partiesNote ? ` — ${content.partiesNote}` : ''}
         </p>
       );
@@ -43,7 +45,7 @@ export const EntryContentView = ({ content }: { content: ContentView }) => {
       return (
         <div>
           <p>
-            Evidence ({EVIDENCE_KIND_LABELS[content.kind].toLowerCase()}): {content.summary}
+            {t('evidence', { kind: lower(t(`evidenceKind.${content.kind}`)) })} {content.summary}
           </p>
           <AttachmentList files={content.attachments} showImages />
         </div>
@@ -51,13 +53,21 @@ export const EntryContentView = ({ content }: { content: ContentView }) => {
     case 'amendment':
       return (
         <div className="amendment">
-          <p>Reason: {content.reason}</p>
-          <p className="hint">Replacement {ENTRY_TYPE_LABELS[content.replacement.type].toLowerCase()}:</p>
+          <p>
+            {t('reason')} {content.reason}
+          </p>
+          <p className="hint">
+            {t('replacement', { type: lower(t(`timeline:entryType.${content.replacement.type}`)) })}
+          </p>
           <EntryContentView content={content.replacement} />
         </div>
       );
     case 'retraction':
-      return <p>Retracted: {content.reason}</p>;
+      return (
+        <p>
+          {t('retracted')} {content.reason}
+        </p>
+      );
     case 'dispute':
       return (
         <div>
@@ -79,16 +89,19 @@ export const EntryContentView = ({ content }: { content: ContentView }) => {
     case 'commitment_update':
       return <CommitmentUpdateContentView content={content} />;
     case 'acknowledgement':
-      return <p>Received{content.note ? `: ${content.note}` : '.'}</p>;
+      return <p>{content.note ? t('receivedWithNote', { note: content.note }) : t('received')}</p>;
     case 'membership':
       return <p data-testid="membership-reason">{content.reason}</p>;
     case 'membership_consent':
-      return <p data-testid="membership-consent">Consents for their party{content.note ? `: ${content.note}` : '.'}</p>;
+      return (
+        <p data-testid="membership-consent">
+          {content.note ? t('consentsWithNote', { note: content.note }) : t('consents')}
+        </p>
+      );
     case 'disclosure':
       return (
         <p>
-          Content keys of {content.grants.length} entr{content.grants.length === 1 ? 'y' : 'ies'} disclosed for:{' '}
-          {content.purpose}
+          {t('disclosed', { count: content.grants.length })} {content.purpose}
         </p>
       );
     default:

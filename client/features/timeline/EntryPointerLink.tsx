@@ -1,9 +1,12 @@
 import type { EntryPointer } from '../../entries/entry-view';
-import { ENTRY_TYPE_LABELS } from './labels';
+import { useT } from '../../i18n/useT';
 
 /** Points at another entry of the same timeline by its number. */
-export const EntryPointerLink = ({ pointer }: { pointer: EntryPointer }) => (
-  <a href={`#entry-${pointer.entryHash}`} className="pointer">
-    #{pointer.seq} {ENTRY_TYPE_LABELS[pointer.type].toLowerCase()}
-  </a>
-);
+export const EntryPointerLink = ({ pointer }: { pointer: EntryPointer }) => {
+  const { t, i18n } = useT('timeline');
+  return (
+    <a href={`#entry-${pointer.entryHash}`} className="pointer">
+      #{pointer.seq} {t(`entryType.${pointer.type}`).toLocaleLowerCase(i18n.language)}
+    </a>
+  );
+};

@@ -1,4 +1,3 @@
-import type { EvidenceKind } from '../../../shared/content/evidence-content';
 import type { CaseStatus } from '../../../shared/content/status-change-content';
 import type { EntryType } from '../../../shared/schemas/entry-type';
 
@@ -61,16 +60,3 @@ export const formatBytes = (bytes: number): string =>
 
 /** A hash shortened for display. */
 export const shortHash = (hash: string): string => `${hash.slice(0, 10)}…`;
-
-/** What each kind of evidence (a verification package, domain.md) is called on screen. */
-export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
-  biography: 'Biography',
-  photos: 'Photographs',
-  medical_summary: 'Summary of medical care',
-  social_summary: 'Summary of social care',
-  psychological_summary: 'Summary of psychological care',
-  documents: 'Documents',
-  handover_record: 'Record of a handover',
-  consent_record: "The person's own consent record",
-  other: 'Other',
-};
