@@ -91,13 +91,6 @@ const NOT_YET_LOCALISED = new Set([
   'client/features/timeline/EntryCard.tsx',
   'client/features/timeline/EntryContentView.tsx',
   'client/features/timeline/StatusChangeView.tsx',
-  'client/features/verify/CheckpointTable.tsx',
-  'client/features/verify/DownloadBundleButton.tsx',
-  'client/features/verify/EntryTable.tsx',
-  'client/features/verify/ScopePicker.tsx',
-  'client/features/verify/VerificationResult.tsx',
-  'client/features/verify/VerifyPage.tsx',
-  'client/features/verify/VerifySummary.tsx',
   'client/layout/RequireSession.tsx',
   'client/trust/ReadersDialog.tsx',
 ]);
