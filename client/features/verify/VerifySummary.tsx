@@ -42,9 +42,7 @@ export const VerifySummary = ({ report }: { report: VerifyReport }) => {
           <code data-testid="verify-pinned-key">{summary.logKey}</code>
         </dd>
         <dt>{t('summary.treeSize')}</dt>
-        <dd data-testid="verify-tree-size">
-          {summary.treeSize === null ? t('summary.treeSizeNone') : format.number(summary.treeSize)}
-        </dd>
+        <dd data-testid="verify-tree-size">{summary.treeSize ?? t('summary.treeSizeNone')}</dd>
         <dt>{t('summary.entries')}</dt>
         <dd>
           <Trans
