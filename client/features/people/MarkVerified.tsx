@@ -28,7 +28,10 @@ export const MarkVerified = ({ contact }: { contact: ContactView }) => {
   if (contact.verification === 'verified') {
     return (
       <p className="ok" role="status" data-testid="verified-at">
-        {t('mark.verifiedAt', { name: contact.name, date: format.dateTime(contact.verifiedAt ?? '') })}
+        {t('mark.verifiedAt', {
+          name: contact.name,
+          date: contact.verifiedAt ? format.dateTime(contact.verifiedAt) : '—',
+        })}
       </p>
     );
   }
