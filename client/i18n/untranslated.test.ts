@@ -12,9 +12,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const NOT_YET_LOCALISED = new Set([
   'client/components/CopyButton.tsx',
   'client/components/LockedNotice.tsx',
-  'client/features/admin/InvitationsPage.tsx',
-  'client/features/admin/ManagePeoplePage.tsx',
-  'client/features/admin/PartiesPage.tsx',
   'client/features/agreed-minutes/AgreedMinutesContentView.tsx',
   'client/features/agreed-minutes/AgreedMinutesPage.tsx',
   'client/features/agreed-minutes/AgreedMinutesPanel.tsx',
