@@ -61,7 +61,6 @@ const NOT_YET_LOCALISED = new Set([
   'client/features/enrol/InvitationSummary.tsx',
   'client/features/enrol/PassphraseForm.tsx',
   'client/features/enrol/RecoveryKeyNotice.tsx',
-  'client/features/health/HealthPanel.tsx',
   'client/features/receipts/ReceiptsPanel.tsx',
   'client/features/threads/ComposeLetterPage.tsx',
   'client/features/threads/OpenThreadPage.tsx',
