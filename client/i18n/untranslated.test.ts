@@ -69,7 +69,6 @@ const NOT_YET_LOCALISED = new Set([
   'client/features/timeline/EntryContentView.tsx',
   'client/features/timeline/StatusChangeView.tsx',
   'client/layout/RequireSession.tsx',
-  'client/trust/ReadersDialog.tsx',
 ]);
 
 const screens = readdirSync(join(ROOT, 'client'), { recursive: true, encoding: 'utf8' })
