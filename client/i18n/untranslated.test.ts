@@ -66,7 +66,6 @@ const NOT_YET_LOCALISED = new Set([
   'client/features/timeline/EntryCard.tsx',
   'client/features/timeline/EntryContentView.tsx',
   'client/features/timeline/StatusChangeView.tsx',
-  'client/layout/RequireSession.tsx',
 ]);
 
 const screens = readdirSync(join(ROOT, 'client'), { recursive: true, encoding: 'utf8' })
