@@ -1,9 +1,11 @@
 import { useT } from '../../i18n/useT';
+import { blockSentence } from '../../trust/block-text';
 import type { RecipientCheck } from './useRecipientCheck';
 
 /** Says whether sending to these recipients is allowed now, and if not, why, naming each person. */
 export const RecipientStatus = ({ check }: { check: RecipientCheck }) => {
   const { t } = useT('people-screens');
+  const { t: tTrust } = useT(['trust', 'common']);
   if (check.status === 'loading') {
     return null;
   }
@@ -34,7 +36,7 @@ export const RecipientStatus = ({ check }: { check: RecipientCheck }) => {
           data-testid={`recipient-blocked-${blocked.reason}`}
           data-person={blocked.personId}
         >
-          {blocked.message}
+          {blockSentence(tTrust, blocked.text)}
         </li>
       ))}
     </ul>
