@@ -41,7 +41,10 @@ export const ScopePicker = ({
           label={t(`scope.${kind}`)}
           value={chosen}
           onChange={setId}
-          options={choices.map((choice) => [choice.id, choice.label] as const)}
+          options={choices.map(
+            (choice) =>
+              [choice.id, kind === 'thread' ? t('picker.thread', { label: choice.label }) : choice.label] as const,
+          )}
           testId="verify-scope-id"
         />
       )}

@@ -8,7 +8,7 @@ import { CheckpointTable } from './CheckpointTable';
 import { DownloadBundleButton } from './DownloadBundleButton';
 import { EntryTable } from './EntryTable';
 import { FailureList } from './FailureList';
-import { fetchVerifiedBundle } from './fetch-bundle';
+import { BundleReplyError, fetchVerifiedBundle } from './fetch-bundle';
 import { VerifySummary } from './VerifySummary';
 import { buildVerifyReport } from './verify-report';
 import { bundleFileName, searchOfScope, type VerifyScope } from './verify-scope';
@@ -24,7 +24,13 @@ export const VerificationResult = ({ scope, pin }: { scope: VerifyScope; pin: Lo
     return <Loading what={t('fetching')} />;
   }
   if (query.status === 'error') {
-    return <ErrorNotice error={query.error} testId="verify-error" />;
+    return query.error instanceof BundleReplyError ? (
+      <p role="alert" className="error" data-testid="verify-error">
+        {t(`replyError.${query.error.problem}`)}
+      </p>
+    ) : (
+      <ErrorNotice error={query.error} testId="verify-error" />
+    );
   }
   if (!report || !verified) {
     return null;
