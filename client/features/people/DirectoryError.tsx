@@ -5,6 +5,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DirectoryVerificationError } from '../../crypto/directory';
 import { useT } from '../../i18n/useT';
+import { AwaitingEndorsementError } from '../../trust/trust-context';
 
 const kindKey = (kind: DirectoryProblem['kind']) => `directory.kind.${kind}` as const;
 
@@ -16,6 +17,13 @@ const kindKey = (kind: DirectoryProblem['kind']) => `directory.kind.${kind}` as 
 export const DirectoryError = ({ error }: { error: unknown }) => {
   const { t } = useT(['people-screens', 'common']);
   const [parties] = useQuery(() => api(API.listParties), []);
+  if (error instanceof AwaitingEndorsementError) {
+    return (
+      <p role="alert" className="error" data-testid="error">
+        {t('directory.awaitingEndorsement')}
+      </p>
+    );
+  }
   if (!(error instanceof DirectoryVerificationError)) {
     return <ErrorNotice error={error} />;
   }

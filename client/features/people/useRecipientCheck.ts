@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { errorText } from '../../api/error-text';
+import { useT } from '../../i18n/useT';
 import { useSignedIn } from '../../session/useSession';
 import { type BlockedRecipient, type SendVerdict, sendVerdict } from '../../trust/send-check';
+import { AwaitingEndorsementError } from '../../trust/trust-context';
 import { useTrust } from '../../trust/useTrust';
 
 export type { BlockedRecipient };
@@ -31,6 +33,7 @@ export type RecipientScope = {
 export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
   const session = useSignedIn();
   const { state } = useTrust();
+  const { t } = useT('people-screens');
   const authorId = session?.person.id ?? '';
   const key = JSON.stringify([
     scope.members,
@@ -42,7 +45,9 @@ export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
       return { status: 'loading' };
     }
     if (state.status === 'error') {
-      return { status: 'error', message: errorText(state.error) };
+      const message =
+        state.error instanceof AwaitingEndorsementError ? t('directory.awaitingEndorsement') : errorText(state.error);
+      return { status: 'error', message };
     }
     if (state.verificationsError) {
       return { status: 'error', message: errorText(state.verificationsError) };
@@ -57,5 +62,5 @@ export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
       { authorId, members, grantees, previousRecipients: previous === null ? null : new Set(previous) },
     );
     return { status: 'ready', ...verdict };
-  }, [state, key, authorId]);
+  }, [state, key, authorId, t]);
 };
