@@ -60,9 +60,12 @@ export const ReadersDialog = ({
           {readers.map((reader) => (
             <tr key={`${reader.person} ${reader.keyId}`} data-testid="new-reader" data-person={reader.person}>
               <td data-testid="new-reader-name">
-                {reader.name} <span className="hint">({t(`common:account.role.${reader.role}`)})</span>
+                <span dir="auto">{reader.name}</span>{' '}
+                <span className="hint">({t(`common:account.role.${reader.role}`)})</span>
               </td>
-              <td data-testid="new-reader-party">{partyLabel(names, reader.party)}</td>
+              <td data-testid="new-reader-party" dir="auto">
+                {partyLabel(names, reader.party)}
+              </td>
               <td data-testid="new-reader-endorsed-by">
                 {reader.endorsedBy.length === 0
                   ? t('rootOfParty')

@@ -49,8 +49,8 @@ export const InvitationsPage = () => {
           <tbody>
             {invitations.data.invitations.map((invitation) => (
               <tr key={invitation.id} data-testid="invitation-row">
-                <td>{invitation.name}</td>
-                <td>{invitation.party.name}</td>
+                <td dir="auto">{invitation.name}</td>
+                <td dir="auto">{invitation.party.name}</td>
                 <td>{t(`common:account.role.${invitation.role}`)}</td>
                 <td data-testid="invitation-status">{t(`invitations.status.${invitation.status}`)}</td>
                 <td>{format.dateTime(invitation.expiresAt)}</td>

@@ -61,8 +61,8 @@ export const ManagePeoplePage = () => {
           <tbody>
             {state.people.map((person) => (
               <tr key={person.id} data-testid="manage-row">
-                <td>{person.name}</td>
-                <td>{person.party.name}</td>
+                <td dir="auto">{person.name}</td>
+                <td dir="auto">{person.party.name}</td>
                 <td>{t(`common:account.role.${person.role}`)}</td>
                 <td data-testid="person-status">{t(`manage.status.${person.status}`)}</td>
                 <td>

@@ -55,7 +55,12 @@ export const ProposalRow = ({
         <div className="inline-form">
           <label>
             {t('proposal.note')}{' '}
-            <input value={note} onChange={(event) => setNote(event.target.value)} data-testid="consent-note" />
+            <input
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              dir="auto"
+              data-testid="consent-note"
+            />
           </label>
           <button
             type="button"

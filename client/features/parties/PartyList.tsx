@@ -21,11 +21,11 @@ export const PartyList = ({ data }: { data: TrustData }) => {
         {partyViews(data).map((party) => (
           <tr key={party.id} data-testid="party-row" data-party={party.id}>
             <td>
-              <Link to={`/parties/${party.id}`} data-testid="party-link">
+              <Link to={`/parties/${party.id}`} data-testid="party-link" dir="auto">
                 {party.name}
               </Link>
             </td>
-            <td>{party.rootName ?? '—'}</td>
+            <td dir="auto">{party.rootName ?? '—'}</td>
             <td>{party.record?.threshold ?? '—'}</td>
             <td>
               <PartyRootBadge state={party.state} />

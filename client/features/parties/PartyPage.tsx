@@ -39,7 +39,9 @@ export const PartyPage = () => {
   }
   return (
     <section aria-labelledby="party-title" data-testid="party-page">
-      <h1 id="party-title">{party.name}</h1>
+      <h1 id="party-title" dir="auto">
+        {party.name}
+      </h1>
       <p>
         <PartyRootBadge state={party.state} /> <Link to="/people">{t('page.allPeople')}</Link>
       </p>
@@ -52,7 +54,9 @@ export const PartyPage = () => {
         <>
           <dl className="facts">
             <dt>{t('page.rootAdmin')}</dt>
-            <dd data-testid="party-root-name">{rootKey.name}</dd>
+            <dd data-testid="party-root-name" dir="auto">
+              {rootKey.name}
+            </dd>
             <dt>{t('page.rootKey')}</dt>
             <dd>
               <code data-testid="party-root-key">{rootKey.keyId}</code>

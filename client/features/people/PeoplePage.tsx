@@ -41,10 +41,14 @@ export const PeoplePage = () => {
             {contactViews(state).map((contact) => (
               <tr key={contact.id} data-testid="person-row">
                 <td>
-                  <Link to={`/people/${contact.id}`}>{contact.name}</Link>
+                  <Link to={`/people/${contact.id}`} dir="auto">
+                    {contact.name}
+                  </Link>
                 </td>
                 <td>
-                  <Link to={`/parties/${contact.partyId}`}>{contact.partyName}</Link>
+                  <Link to={`/parties/${contact.partyId}`} dir="auto">
+                    {contact.partyName}
+                  </Link>
                 </td>
                 <td>{t(`common:account.role.${contact.role}`)}</td>
                 <td>{t(`status.${contact.status}`)}</td>

@@ -46,7 +46,9 @@ export const PersonPage = () => {
   const theirs = state.directory.currentKey(person.id);
   return (
     <section aria-labelledby="person-title" data-testid="person-page">
-      <h1 id="person-title">{contact.name}</h1>
+      <h1 id="person-title" dir="auto">
+        {contact.name}
+      </h1>
       <p>
         <Trans
           t={t}
