@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useT } from '../i18n/useT';
 
 /** Copies a text to the clipboard and says whether it worked. */
-export const CopyButton = ({ text, label = 'Copy' }: { text: string; label?: string }) => {
+export const CopyButton = ({ text, label }: { text: string; label?: string }) => {
+  const { t } = useT('components');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
     navigator.clipboard.writeText(text).then(
@@ -12,10 +14,10 @@ export const CopyButton = ({ text, label = 'Copy' }: { text: string; label?: str
   return (
     <>
       <button type="button" onClick={copy} data-testid="copy-button">
-        {label}
+        {label ?? t('copy')}
       </button>
       <span aria-live="polite" className="hint">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select the text and copy it' : ''}
+        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
       </span>
     </>
   );

@@ -15,6 +15,7 @@ const OWN_UNLOCK = new Set(['/', '/unlock', '/enrol', '/recover']);
  */
 export const UnlockInPlace = () => {
   const { t } = useT();
+  const { t: tl } = useT('layout');
   const session = useSignedIn();
   const { adopt } = useSession();
   const isUnlocked = useIsUnlocked();
@@ -29,9 +30,7 @@ export const UnlockInPlace = () => {
       (result) => {
         adopt(result.session);
         if (!result.unlocked) {
-          setError(
-            result.unlockError ?? new Error('This passkey gave no key on this device: use another way to unlock'),
-          );
+          setError(result.unlockError ?? new Error(tl('noKeyHere')));
         }
       },
     );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Reader } from '../core/recipient-choice';
+import { useT } from '../i18n/useT';
 import { partyLabel } from './party-view';
 import { useTrust } from './useTrust';
 
@@ -19,6 +20,7 @@ export const ReadersDialog = ({
   open: boolean;
   onAnswer: (yes: boolean) => void;
 }) => {
+  const { t } = useT(['trust', 'common']);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { state } = useTrust();
@@ -42,42 +44,47 @@ export const ReadersDialog = ({
       }}
       data-testid="readers-dialog"
     >
-      <h2 id={titleId}>Seal to {readers.length === 1 ? 'a new reader' : `${readers.length} new readers`}?</h2>
-      <p>Your last entry in this stream was not sealed to these people. They will read this entry:</p>
+      <h2 id={titleId}>{readers.length === 1 ? t('titleSingle') : t('title', { count: readers.length })}</h2>
+      <p>{t('intro')}</p>
       <table data-testid="new-readers">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Party</th>
-            <th scope="col">Endorsed by</th>
-            <th scope="col">Party root</th>
-            <th scope="col">Person</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('party')}</th>
+            <th scope="col">{t('endorsedBy')}</th>
+            <th scope="col">{t('partyRoot')}</th>
+            <th scope="col">{t('person')}</th>
           </tr>
         </thead>
         <tbody>
           {readers.map((reader) => (
             <tr key={`${reader.person} ${reader.keyId}`} data-testid="new-reader" data-person={reader.person}>
               <td data-testid="new-reader-name">
-                {reader.name} <span className="hint">({reader.role})</span>
+                <span dir="auto">{reader.name}</span>{' '}
+                <span className="hint">({t(`common:account.role.${reader.role}`)})</span>
               </td>
-              <td data-testid="new-reader-party">{partyLabel(names, reader.party)}</td>
+              <td data-testid="new-reader-party" dir="auto">
+                {partyLabel(names, reader.party)}
+              </td>
               <td data-testid="new-reader-endorsed-by">
                 {reader.endorsedBy.length === 0
-                  ? 'no one: the root of their party'
+                  ? t('rootOfParty')
                   : reader.endorsedBy.map((admin) => `${admin.name} (${partyLabel(names, admin.party)})`).join(', ')}
               </td>
-              <td data-testid="new-reader-party-verified">{reader.isPartyVerified ? 'verified' : 'not verified'}</td>
-              <td data-testid="new-reader-verified">{reader.isPersonVerified ? 'verified' : 'not verified'}</td>
+              <td data-testid="new-reader-party-verified">
+                {reader.isPartyVerified ? t('verified') : t('notVerified')}
+              </td>
+              <td data-testid="new-reader-verified">{reader.isPersonVerified ? t('verified') : t('notVerified')}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="actions">
         <button type="button" onClick={() => onAnswer(false)} data-testid="readers-cancel">
-          Do not send
+          {t('cancel')}
         </button>
         <button type="button" className="primary" onClick={() => onAnswer(true)} data-testid="readers-confirm">
-          Seal to them and send
+          {t('confirm')}
         </button>
       </div>
     </dialog>

@@ -6,10 +6,7 @@ import { currentDirectory } from '../crypto/directory';
 import { loadVerifications } from '../crypto/verifications';
 import { useLog } from '../log/useLog';
 import { useIsUnlocked, useSignedIn } from '../session/useSession';
-import { TrustContext, type TrustState } from './trust-context';
-
-const AWAITING_ENDORSEMENT =
-  'The key directory opens once your inviting admin has endorsed your keys: until then there is nothing to verify.';
+import { AwaitingEndorsementError, TrustContext, type TrustState } from './trust-context';
 
 /**
  * Loads the key directory from the log (proven under the checkpoint the log monitor accepts now),
@@ -34,7 +31,7 @@ export const TrustProvider = ({ children }: { children: ReactNode }) => {
       return;
     }
     if (isPending) {
-      setState({ status: 'error', error: new Error(AWAITING_ENDORSEMENT) });
+      setState({ status: 'error', error: new AwaitingEndorsementError() });
       return;
     }
     let current = true;

@@ -22,19 +22,32 @@ export type ContactView = {
   readonly status: PersonView['status'];
   /** The current key as the verified directory names it (not as the server claims). */
   readonly keyId: string | null;
-  /** How their key came to be trusted, in a sentence: party root, endorsed by whom, rotated. */
-  readonly keyOrigin: string;
+  /** How their key came to be trusted: party root, endorsed by whom, rotated (the screen words it). */
+  readonly keyOrigin: KeyOrigin;
   readonly verification: VerificationState;
   readonly verifiedAt: string | null;
   /** The server's list contradicts the log about them: why, or null. */
   readonly conflict: string | null;
 };
 
+/**
+ * How a current key came to be trusted: never endorsed along its party's chain, the party's root,
+ * or endorsed by named admins; `rotated` when it replaced an earlier key (signed by both).
+ */
+export type KeyOrigin =
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'unendorsed' | 'root' | 'endorsed';
+      readonly rotated: boolean;
+      readonly party: string;
+      readonly endorsers: readonly string[];
+    };
+
 /** How a person's current key was vouched for, from the directory: the names of who endorsed it. */
-const keyOriginOf = (data: TrustData, personId: string): string => {
+const keyOriginOf = (data: TrustData, personId: string): KeyOrigin => {
   const key = data.directory.currentKey(personId);
   if (!key) {
-    return '—';
+    return { kind: 'none' };
   }
   // The directory carries the marks along a chain of rotations; the chain's length tells them apart.
   const isRotated = (data.directory.headOf(personId)?.seq ?? 1) > 1;
@@ -42,15 +55,12 @@ const keyOriginOf = (data: TrustData, personId: string): string => {
     data.directory.currentKey(admin)?.name ??
     data.directory.keys().find((candidate) => candidate.person === admin)?.name ??
     admin;
-  const endorsers = key.endorsedBy.map(nameOf).join(', ');
-  const first = !key.partyEndorsed
-    ? "was never endorsed along their party's chain: nothing is sealed to them until their party's admins endorse it"
-    : key.bootstrap
-      ? `is the root of ${partyLabel(data, key.party)}: its first admin, started from the operator's command line`
-      : `was endorsed by ${endorsers || 'their party'} of ${partyLabel(data, key.party)}`;
-  return isRotated
-    ? `Rotated from their previous key (signed by both); their first key ${first}`
-    : `Their key ${first}`;
+  return {
+    kind: !key.partyEndorsed ? 'unendorsed' : key.bootstrap ? 'root' : 'endorsed',
+    rotated: isRotated,
+    party: partyLabel(data, key.party),
+    endorsers: key.endorsedBy.map(nameOf),
+  };
 };
 
 /** The view of one person for the signed-in person. */

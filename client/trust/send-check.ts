@@ -12,15 +12,20 @@ import {
   type TrustPins,
 } from '../core/recipient-choice';
 import type { VerifiedContacts } from '../crypto/verifications';
+import type { BlockText } from './block-text';
 import { keyChangedMessage } from './contact-view';
 import { partyLabel } from './party-view';
 import type { TrustData } from './trust-context';
 
-/** Someone who blocks sending, and the sentence that says why, naming them (and their party). */
+/**
+ * Someone who blocks sending, and why: `text` for the screen to word in the reader's language,
+ * `message` the same sentence in English for errors and the SDK.
+ */
 export type BlockedRecipient = {
   readonly personId: string;
   readonly name: string;
   readonly reason: BlockReason | 'no-key' | 'people-hint';
+  readonly text: BlockText;
   readonly message: string;
 };
 
@@ -49,6 +54,22 @@ const trustPins = (contacts: VerifiedContacts): TrustPins => ({
   contacts: contacts.people.map(({ person, keyId }) => ({ person, keyId })),
 });
 
+const blockText = (data: TrustData, reader: Reader, reason: BlockReason): BlockText => {
+  const party = partyLabel(data, reader.party);
+  switch (reason) {
+    case 'no-party-root':
+      return { kind: reason, name: reader.name, role: reader.role, party };
+    case 'party-root-changed':
+      return { kind: reason, name: reader.name, party };
+    case 'not-party-endorsed': {
+      const endorsers = reader.endorsedBy.map((admin) => ({ name: admin.name, party: partyLabel(data, admin.party) }));
+      return { kind: reason, name: reader.name, role: reader.role, party, endorsers };
+    }
+    case 'key-changed':
+      return { kind: reason, name: reader.name };
+  }
+};
+
 const sentence = (data: TrustData, reader: Reader, reason: BlockReason): string => {
   const party = partyLabel(data, reader.party);
   const who = `${reader.name} (${reader.role}, ${party})`;
@@ -72,12 +93,16 @@ const withPartyNames = (data: TrustData, text: string): string =>
 
 /** The people-list contradictions, as blocking sentences naming each person. */
 const conflictBlocks = (data: TrustData): BlockedRecipient[] =>
-  data.conflicts.map((conflict) => ({
-    personId: conflict.person,
-    name: conflict.name,
-    reason: 'people-hint',
-    message: `The server describes ${conflict.name} otherwise than the signed log (${withPartyNames(data, conflict.reason)}) — nothing is sent while it does`,
-  }));
+  data.conflicts.map((conflict) => {
+    const detail = withPartyNames(data, conflict.reason);
+    return {
+      personId: conflict.person,
+      name: conflict.name,
+      reason: 'people-hint',
+      text: { kind: 'people-hint', name: conflict.name, detail },
+      message: `The server describes ${conflict.name} otherwise than the signed log (${detail}) — nothing is sent while it does`,
+    };
+  });
 
 /** Who the next entry would be sealed to, and whether it may be sent. */
 export const sendVerdict = (
@@ -98,7 +123,10 @@ export const sendVerdict = (
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const blocked = [{ personId: '', name: '', reason: 'no-key' as const, message }, ...conflictBlocks(data)];
+    const blocked: BlockedRecipient[] = [
+      { personId: '', name: '', reason: 'no-key', text: { kind: 'no-key', detail: message }, message },
+      ...conflictBlocks(data),
+    ];
     return { canSend: false, blocked, readers: [], unverified: [], choice: null };
   }
   const blocked: BlockedRecipient[] = [
@@ -106,6 +134,7 @@ export const sendVerdict = (
       personId: reader.person,
       name: reader.name,
       reason: reader.reason,
+      text: blockText(data, reader, reader.reason),
       message: sentence(data, reader, reader.reason),
     })),
     ...conflictBlocks(data),

@@ -27,4 +27,14 @@ export type TrustState =
 
 export type TrustContextValue = { readonly state: TrustState; readonly reload: () => void };
 
+/** A pending person has no key statements in the log yet: there is no directory to verify. */
+export class AwaitingEndorsementError extends Error {
+  constructor() {
+    super(
+      'The key directory opens once your inviting admin has endorsed your keys: until then there is nothing to verify.',
+    );
+    this.name = 'AwaitingEndorsementError';
+  }
+}
+
 export const TrustContext = createContext<TrustContextValue | null>(null);

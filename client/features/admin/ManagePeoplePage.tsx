@@ -17,6 +17,7 @@ import { RecoveryLink } from './RecoveryLink';
  */
 export const ManagePeoplePage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT(['admin-screens', 'common']);
   const session = useSignedIn();
   const isUnlocked = useIsUnlocked();
   const { state, reload } = useTrust();
@@ -40,7 +41,7 @@ export const ManagePeoplePage = () => {
   return (
     <section aria-labelledby="manage-title">
       <h1 id="manage-title">{ts('managePeople.title')}</h1>
-      {isUnlocked ? null : <LockedNotice action="revoke people" />}
+      {isUnlocked ? null : <LockedNotice action={t('manage.lockedAction')} />}
       <ErrorNotice error={error} />
       {state.status === 'loading' || state.status === 'idle' ? <Loading /> : null}
       <ErrorNotice error={state.status === 'error' ? state.error : null} />
@@ -48,22 +49,22 @@ export const ManagePeoplePage = () => {
         <table data-testid="manage-people">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Party</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('table.name')}</th>
+              <th scope="col">{t('table.party')}</th>
+              <th scope="col">{t('table.role')}</th>
+              <th scope="col">{t('table.status')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('table.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {state.people.map((person) => (
               <tr key={person.id} data-testid="manage-row">
-                <td>{person.name}</td>
-                <td>{person.party.name}</td>
-                <td>{person.role}</td>
-                <td data-testid="person-status">{person.status}</td>
+                <td dir="auto">{person.name}</td>
+                <td dir="auto">{person.party.name}</td>
+                <td>{t(`common:account.role.${person.role}`)}</td>
+                <td data-testid="person-status">{t(`manage.status.${person.status}`)}</td>
                 <td>
                   {person.status !== 'revoked' && person.id !== session.person.id && partyOf(person) === myParty ? (
                     <button
@@ -71,9 +72,9 @@ export const ManagePeoplePage = () => {
                       className="danger"
                       disabled={busy || !isUnlocked}
                       onClick={() => setRevoking(person)}
-                      aria-label={`Revoke ${person.name}`}
+                      aria-label={t('manage.revokeNamed', { name: person.name })}
                     >
-                      Revoke
+                      {t('manage.revoke')}
                     </button>
                   ) : null}{' '}
                   {person.status === 'active' && person.id !== session.person.id && partyOf(person) === myParty ? (
@@ -87,15 +88,12 @@ export const ManagePeoplePage = () => {
       ) : null}
       <ConfirmDialog
         open={revoking !== null}
-        title={`Revoke ${revoking?.name ?? ''}?`}
-        confirmLabel="Revoke"
+        title={t('manage.confirmTitle', { name: revoking?.name ?? '' })}
+        confirmLabel={t('manage.revoke')}
         onCancel={() => setRevoking(null)}
         onConfirm={confirmRevoke}
       >
-        <p>
-          Their sessions end now and you sign the revocation of their current key into the directory. What they signed
-          before stays verifiable; they cannot sign or read anything new. This cannot be undone.
-        </p>
+        <p>{t('manage.confirmBody')}</p>
       </ConfirmDialog>
     </section>
   );

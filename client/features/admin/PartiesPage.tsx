@@ -1,3 +1,4 @@
+import { Trans } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n/useT';
 import { useTrust } from '../../trust/useTrust';
@@ -12,17 +13,16 @@ import { useReloadOnMount } from '../people/useReloadOnMount';
  */
 export const PartiesPage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('admin-screens');
   const { state } = useTrust();
   useReloadOnMount();
   return (
     <section aria-labelledby="parties-title">
       <h1 id="parties-title">{ts('parties.title')}</h1>
       <p data-testid="parties-from-cli">
-        New parties are started from the command line by the operator (
-        <code>npm run admin -- invite --party "…" --role admin --name "…"</code>), each with its own first admin, who
-        becomes its root. Admins invite and endorse the people of their own party only.
+        <Trans t={t} i18nKey="parties.fromCli" components={{ code: <code /> }} />
       </p>
-      {state.status === 'loading' || state.status === 'idle' ? <Loading what="Verifying the key directory" /> : null}
+      {state.status === 'loading' || state.status === 'idle' ? <Loading what={t('parties.verifying')} /> : null}
       {state.status === 'error' ? <DirectoryError error={state.error} /> : null}
       {state.status === 'ready' ? <PartyList data={state} /> : null}
     </section>

@@ -15,6 +15,7 @@ import { PendingRow } from './PendingRow';
  */
 export const PendingPage = () => {
   const { t } = useT('admin');
+  const { t: tScreens } = useT('admin-screens');
   const session = useSignedIn();
   const isUnlocked = useIsUnlocked();
   const { state: trust, reload: reloadTrust } = useTrust();
@@ -27,7 +28,7 @@ export const PendingPage = () => {
     <section aria-labelledby="pending-title">
       <h1 id="pending-title">{t('pending.title')}</h1>
       <p>{t('pending.intro')}</p>
-      {isUnlocked ? null : <LockedNotice action="endorse" />}
+      {isUnlocked ? null : <LockedNotice action={tScreens('pending.lockedAction')} />}
       {pending.status === 'loading' || trust.status === 'loading' ? <Loading /> : null}
       <ErrorNotice error={pending.status === 'error' ? pending.error : null} />
       <ErrorNotice error={trust.status === 'error' ? trust.error : null} />

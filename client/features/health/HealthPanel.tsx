@@ -1,26 +1,28 @@
 import { API } from '../../../shared/api/index';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
+import { useT } from '../../i18n/useT';
 
 /** The server's health, as `GET /api/health` reports it. */
 export const HealthPanel = () => {
+  const { t } = useT('health');
   const [health] = useQuery(() => api(API.health), []);
   if (health.status === 'loading') {
-    return <p>Checking the server…</p>;
+    return <p>{t('checking')}</p>;
   }
   if (health.status === 'error') {
-    return <p role="alert">Server unreachable: {health.error.message}</p>;
+    return <p role="alert">{t('unreachable', { message: health.error.message })}</p>;
   }
   const { database, version, schemaVersion } = health.data;
   return (
     <dl className="health" data-testid="health">
-      <dt>Server</dt>
+      <dt>{t('server')}</dt>
       <dd data-testid="health-status">{health.data.status}</dd>
-      <dt>Database</dt>
+      <dt>{t('database')}</dt>
       <dd data-testid="health-database">{database}</dd>
-      <dt>Version</dt>
+      <dt>{t('version')}</dt>
       <dd>{version}</dd>
-      <dt>Schema version</dt>
+      <dt>{t('schemaVersion')}</dt>
       <dd>{schemaVersion}</dd>
     </dl>
   );

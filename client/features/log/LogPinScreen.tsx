@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { parseLogKeyText } from '../../../shared/log/log-pin-text';
 import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
@@ -10,6 +11,7 @@ import { useLog } from '../../log/useLog';
  */
 export const LogPinScreen = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('log');
   const id = useId();
   const { pin } = useLog();
   const [text, setText] = useState('');
@@ -18,7 +20,7 @@ export const LogPinScreen = () => {
     event.preventDefault();
     const parsed = parseLogKeyText(text);
     if (!parsed.ok) {
-      setProblem(`This is not a log key: ${parsed.reason}.`);
+      setProblem(t('pinScreen.notAKey', { reason: parsed.reason }));
       return;
     }
     setProblem(null);
@@ -28,12 +30,10 @@ export const LogPinScreen = () => {
     <section aria-labelledby={`${id}-title`} className="panel" data-testid="log-pin-screen">
       <h1 id={`${id}-title`}>{ts('logPin.title')}</h1>
       <p>
-        Everything Parley shows is checked against one transparency log, whose key this browser must learn from someone
-        you trust, not from the server. Ask your admin for the output of <code>npm run admin -- log-key</code> (over a
-        call, in person, or in a message you trust) and paste it here. This is asked once per browser.
+        <Trans t={t} i18nKey="pinScreen.intro" components={{ code: <code /> }} />
       </p>
       <form onSubmit={submit} className="entry-form" data-testid="log-pin-form">
-        <label htmlFor={`${id}-text`}>Log key</label>
+        <label htmlFor={`${id}-text`}>{t('pinScreen.label')}</label>
         <textarea
           id={`${id}-text`}
           rows={4}
@@ -49,7 +49,7 @@ export const LogPinScreen = () => {
           </p>
         ) : null}
         <button type="submit" className="primary" data-testid="log-pin-submit">
-          Pin the log
+          {t('pinScreen.submit')}
         </button>
       </form>
     </section>

@@ -1,11 +1,15 @@
+import type { TFunction } from 'i18next';
 import type { WitnessView } from '../../crypto/log-witnesses';
+import { useT } from '../../i18n/useT';
 
-const since = (seconds: number, now: number): string => {
+const since = (t: TFunction, seconds: number, now: number): string => {
   const minutes = Math.max(0, Math.floor((now - seconds * 1000) / 60_000));
   if (minutes < 1) {
-    return 'less than a minute ago';
+    return t('witness.lessThanMinute');
   }
-  return minutes < 120 ? `${minutes} minute${minutes === 1 ? '' : 's'} ago` : `${Math.floor(minutes / 60)} hours ago`;
+  return minutes < 120
+    ? t('witness.minutesAgo', { count: minutes })
+    : t('witness.hoursAgo', { count: Math.floor(minutes / 60) });
 };
 
 /**
@@ -19,28 +23,29 @@ export const WitnessFacts = ({
   witness: WitnessView | null;
   verifiedSize: number | null;
 }) => {
+  const { t } = useT('log');
   if (witness === null) {
-    return <p data-testid="log-witnessed">No witnesses pinned: entries cannot be shown as witnessed.</p>;
+    return <p data-testid="log-witnessed">{t('witness.none')}</p>;
   }
-  const missing =
-    witness.missingParties.length > 0 ? ` (no cosignature yet from ${witness.missingParties.join(', ')})` : '';
   return (
     <dl className="facts">
-      <dt>Witnessed</dt>
+      <dt>{t('witness.witnessed')}</dt>
       <dd data-testid="log-witnessed">
         {witness.isWitnessed && witness.treeSize !== null
-          ? `Witnessed by ${witness.witnessedBy.join(', ')} up to tree size ${witness.treeSize}`
-          : `Not yet witnessed${missing}`}
+          ? t('witness.witnessedBy', { witnesses: witness.witnessedBy.join(', '), size: witness.treeSize })
+          : witness.missingParties.length > 0
+            ? t('witness.notYetMissing', { parties: witness.missingParties.join(', ') })
+            : t('witness.notYet')}
       </dd>
-      <dt>Last cosigned checkpoint</dt>
+      <dt>{t('witness.lastCosigned')}</dt>
       <dd data-testid="log-last-cosigned">
-        {witness.latestCosignedAt === undefined ? 'none yet' : since(witness.latestCosignedAt, Date.now())}
+        {witness.latestCosignedAt === undefined ? t('noneYet') : since(t, witness.latestCosignedAt, Date.now())}
       </dd>
       {witness.isWitnessed && witness.treeSize !== null && verifiedSize !== null && verifiedSize > witness.treeSize ? (
         <>
-          <dt>Not yet witnessed</dt>
+          <dt>{t('witness.unwitnessed')}</dt>
           <dd data-testid="log-unwitnessed">
-            log positions {witness.treeSize} to {verifiedSize - 1}
+            {t('witness.positions', { from: witness.treeSize, to: verifiedSize - 1 })}
           </dd>
         </>
       ) : null}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { Trans } from 'react-i18next';
 import type { ProposalView } from '../../entries/membership-view';
+import { useT } from '../../i18n/useT';
 
 const names = (parties: readonly { name: string }[]) => parties.map((party) => party.name).join(', ');
 
@@ -15,36 +17,50 @@ export const ProposalRow = ({
   busy: boolean;
   onConsent: (note: string) => void;
 }) => {
+  const { t } = useT('membership-screens');
   const [note, setNote] = useState('');
   return (
     <li className="card" data-testid="pending-proposal" data-hash={proposal.hash}>
       <p>
-        <strong>{proposal.proposer.name}</strong> proposes (entry #{proposal.seq})
+        <Trans
+          t={t}
+          i18nKey="proposal.proposes"
+          values={{ proposer: proposal.proposer.name, seq: proposal.seq }}
+          components={{ proposer: <strong /> }}
+        />
         {proposal.add.length > 0 ? (
           <>
             {' '}
-            adding <span data-testid="proposal-add">{names(proposal.add)}</span>
+            {t('proposal.adding')} <span data-testid="proposal-add">{names(proposal.add)}</span>
           </>
         ) : null}
-        {proposal.add.length > 0 && proposal.remove.length > 0 ? ' and' : ''}
+        {proposal.add.length > 0 && proposal.remove.length > 0 ? ` ${t('proposal.and')}` : ''}
         {proposal.remove.length > 0 ? (
           <>
             {' '}
-            removing <span data-testid="proposal-remove">{names(proposal.remove)}</span>
+            {t('proposal.removing')} <span data-testid="proposal-remove">{names(proposal.remove)}</span>
           </>
         ) : null}
         .
       </p>
       <p className="hint">
-        Consented: {names(proposal.consented)}. Awaiting:{' '}
-        <span data-testid="proposal-awaiting">{names(proposal.awaiting)}</span>. Until every member party consents,
-        nothing changes: no one new is sealed anything.
+        <Trans
+          t={t}
+          i18nKey="proposal.status"
+          values={{ consented: names(proposal.consented), awaiting: names(proposal.awaiting) }}
+          components={{ awaiting: <span data-testid="proposal-awaiting" /> }}
+        />
       </p>
       {proposal.canConsent && canWrite ? (
         <div className="inline-form">
           <label>
-            Note (optional){' '}
-            <input value={note} onChange={(event) => setNote(event.target.value)} data-testid="consent-note" />
+            {t('proposal.note')}{' '}
+            <input
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              dir="auto"
+              data-testid="consent-note"
+            />
           </label>
           <button
             type="button"
@@ -53,7 +69,7 @@ export const ProposalRow = ({
             onClick={() => onConsent(note)}
             data-testid="consent-proposal"
           >
-            Consent for your party
+            {t('proposal.consent')}
           </button>
         </div>
       ) : null}

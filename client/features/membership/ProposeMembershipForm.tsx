@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { NamedParty } from '../../entries/membership-view';
+import { useT } from '../../i18n/useT';
 import { CheckboxGroup } from '../cases/CheckboxGroup';
 import { TextField } from '../cases/TextField';
 
@@ -20,6 +21,7 @@ export const ProposeMembershipForm = ({
   busy: boolean;
   onPropose: (change: { add: string[]; remove: string[]; reason: string }, onDone: () => void) => void;
 }) => {
+  const { t } = useT('membership-screens');
   const [add, setAdd] = useState<string[]>([]);
   const [remove, setRemove] = useState<string[]>([]);
   const [reason, setReason] = useState('');
@@ -33,10 +35,10 @@ export const ProposeMembershipForm = ({
     });
   };
   return (
-    <form onSubmit={submit} className="entry-form" data-testid="propose-form" aria-label="Propose a membership change">
+    <form onSubmit={submit} className="entry-form" data-testid="propose-form" aria-label={t('propose.form')}>
       {candidates.length > 0 ? (
         <CheckboxGroup
-          legend="Add parties"
+          legend={t('propose.add')}
           options={candidates.map((party) => [party.id, party.name] as const)}
           selected={add}
           onChange={setAdd}
@@ -45,20 +47,27 @@ export const ProposeMembershipForm = ({
       ) : null}
       {others.length > 0 ? (
         <CheckboxGroup
-          legend="Remove parties"
+          legend={t('propose.remove')}
           options={others.map((party) => [party.id, party.name] as const)}
           selected={remove}
           onChange={setRemove}
           testId="propose-remove"
         />
       ) : null}
-      <TextField label="Why" value={reason} onChange={setReason} required multiline testId="propose-reason" />
+      <TextField
+        label={t('propose.why')}
+        value={reason}
+        onChange={setReason}
+        required
+        multiline
+        testId="propose-reason"
+      />
       <button
         type="submit"
         disabled={busy || add.length + remove.length === 0 || reason.trim() === ''}
         data-testid="propose-submit"
       >
-        Propose (takes effect once every member party consents)
+        {t('propose.submit')}
       </button>
     </form>
   );

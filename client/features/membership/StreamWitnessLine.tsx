@@ -1,5 +1,6 @@
 import { streamWitnessing } from '../../crypto/stream-witnessing';
 import { currentWitnessPins } from '../../crypto/witness-pins';
+import { useT } from '../../i18n/useT';
 import { useLog } from '../../log/useLog';
 
 /**
@@ -8,6 +9,7 @@ import { useLog } from '../../log/useLog';
  * shown without witness pins.
  */
 export const StreamWitnessLine = ({ members }: { members: readonly { id: string; name: string }[] }) => {
+  const { t } = useT('membership-screens');
   const { status } = useLog();
   const state = streamWitnessing(
     status.witness,
@@ -21,8 +23,10 @@ export const StreamWitnessLine = ({ members }: { members: readonly { id: string;
   return (
     <p data-testid="stream-witnessed">
       {state.isWitnessed && state.treeSize !== null
-        ? `Witnessed by ${state.witnessedBy.join(', ')} up to log position ${state.treeSize - 1}`
-        : `Not yet witnessed${state.missingParties.length > 0 ? `: no cosignature yet from a witness of ${state.missingParties.map(nameOf).join(', ')}` : ''}`}
+        ? t('witness.witnessedBy', { witnesses: state.witnessedBy.join(', '), position: state.treeSize - 1 })
+        : state.missingParties.length > 0
+          ? t('witness.notYetMissing', { parties: state.missingParties.map(nameOf).join(', ') })
+          : t('witness.notYet')}
     </p>
   );
 };

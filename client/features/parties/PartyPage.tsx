@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '../../api/useQuery';
 import { Loading } from '../../components/Loading';
 import { partySafetyNumberView, subjectOf } from '../../crypto/safety-view';
+import { useT } from '../../i18n/useT';
 import { partyView } from '../../trust/party-view';
 import { useTrust } from '../../trust/useTrust';
 import { DirectoryError } from '../people/DirectoryError';
@@ -16,6 +17,7 @@ import { PinPartyRoot } from './PinPartyRoot';
  * read out from their screen. "I compared" pins it; a later change of root blocks sending.
  */
 export const PartyPage = () => {
+  const { t } = useT('parties');
   const { partyId = '' } = useParams();
   const { state } = useTrust();
   useReloadOnMount();
@@ -27,7 +29,7 @@ export const PartyPage = () => {
     [partyId, rootKey?.keyId],
   );
   if (state.status === 'loading' || state.status === 'idle') {
-    return <Loading what="Verifying the key directory" />;
+    return <Loading what={t('page.verifying')} />;
   }
   if (state.status === 'error') {
     return <DirectoryError error={state.error} />;
@@ -37,43 +39,41 @@ export const PartyPage = () => {
   }
   return (
     <section aria-labelledby="party-title" data-testid="party-page">
-      <h1 id="party-title">{party.name}</h1>
+      <h1 id="party-title" dir="auto">
+        {party.name}
+      </h1>
       <p>
-        <PartyRootBadge state={party.state} /> <Link to="/people">All people and parties</Link>
+        <PartyRootBadge state={party.state} /> <Link to="/people">{t('page.allPeople')}</Link>
       </p>
       {party.state === 'root-changed' ? (
         <p role="alert" className="error" data-testid="party-root-changed">
-          The root of {party.name} is not the one you verified: nothing is sealed to its people until you compare its
-          party safety number again with someone of the party you trust.
+          {t('page.rootChanged', { party: party.name })}
         </p>
       ) : null}
       {party.record && rootKey ? (
         <>
           <dl className="facts">
-            <dt>Root admin</dt>
-            <dd data-testid="party-root-name">{rootKey.name}</dd>
-            <dt>Root key</dt>
+            <dt>{t('page.rootAdmin')}</dt>
+            <dd data-testid="party-root-name" dir="auto">
+              {rootKey.name}
+            </dd>
+            <dt>{t('page.rootKey')}</dt>
             <dd>
               <code data-testid="party-root-key">{rootKey.keyId}</code>
             </dd>
-            <dt>In the log since position</dt>
+            <dt>{t('page.since')}</dt>
             <dd>{party.record.since}</dd>
-            <dt>Admins who must sign</dt>
+            <dt>{t('page.threshold')}</dt>
             <dd data-testid="party-threshold">{party.record.threshold}</dd>
           </dl>
-          <h2>Party safety number</h2>
-          <p>
-            Compare these 30 digits with someone of {party.name} who reads them from their own screen (in person or over
-            a call you trust), or scan the QR code. If they match, you and they see the same root: everyone of the party
-            is endorsed along its chain from it.
-          </p>
+          <h2>{t('page.safetyNumber')}</h2>
+          <p>{t('page.compare', { party: party.name })}</p>
           <SafetyDigits view={number} />
           <PinPartyRoot party={party} />
         </>
       ) : (
         <p className="notice" data-testid="party-no-root">
-          This party has no root in the log yet: its first admin has not enrolled. No one is sealed anything as a member
-          of it until they do.
+          {t('page.noRoot')}
         </p>
       )}
     </section>

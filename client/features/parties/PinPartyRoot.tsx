@@ -2,12 +2,16 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LockedNotice } from '../../components/LockedNotice';
 import { saveVerifications, withPartyPinned } from '../../crypto/verifications';
+import { useFormat } from '../../i18n/useFormat';
+import { useT } from '../../i18n/useT';
 import { useSignedIn } from '../../session/useSession';
 import type { PartyTrustView } from '../../trust/party-view';
 import { useTrust } from '../../trust/useTrust';
 
 /** "I compared": pins the party's root in the sealed, signed list of what this person verified. */
 export const PinPartyRoot = ({ party }: { party: PartyTrustView }) => {
+  const { t } = useT('parties');
+  const format = useFormat();
   const session = useSignedIn();
   const { state, reload } = useTrust();
   const { busy, error, run } = useAction();
@@ -15,12 +19,12 @@ export const PinPartyRoot = ({ party }: { party: PartyTrustView }) => {
     return null;
   }
   if (state.verifications === null) {
-    return <LockedNotice action="see and change which party roots you verified" />;
+    return <LockedNotice action={t('pin.lockedAction')} />;
   }
   if (party.state === 'verified') {
     return (
       <p className="ok" role="status" data-testid="party-verified-at">
-        You verified the root of {party.name} on {new Date(party.verifiedAt ?? '').toLocaleString()}.
+        {t('pin.verifiedAt', { party: party.name, date: party.verifiedAt ? format.dateTime(party.verifiedAt) : '—' })}
       </p>
     );
   }
@@ -39,9 +43,7 @@ export const PinPartyRoot = ({ party }: { party: PartyTrustView }) => {
   return (
     <>
       <button type="button" className="primary" onClick={pin} disabled={busy} data-testid="pin-party">
-        {party.state === 'root-changed'
-          ? 'I compared the new number with the party: pin the new root'
-          : 'I compared: the numbers match'}
+        {party.state === 'root-changed' ? t('pin.pinNew') : t('pin.pin')}
       </button>
       <ErrorNotice error={error ?? state.verificationsError} />
     </>

@@ -16,37 +16,42 @@ import { VerificationBadge } from './VerificationBadge';
  */
 export const PeoplePage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT(['people-screens', 'common']);
   const { state } = useTrust();
   useReloadOnMount();
   return (
     <section aria-labelledby="people-title">
       <h1 id="people-title">{ts('people.title')}</h1>
-      {state.status === 'loading' || state.status === 'idle' ? <Loading what="Verifying the key directory" /> : null}
+      {state.status === 'loading' || state.status === 'idle' ? <Loading what={t('verifyingDirectory')} /> : null}
       {state.status === 'error' ? <DirectoryError error={state.error} /> : null}
       {state.status === 'ready' ? <PeopleConflicts data={state} /> : null}
       {state.status === 'ready' ? (
         <table data-testid="people-list">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Party</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Key</th>
-              <th scope="col">Verification</th>
+              <th scope="col">{t('list.name')}</th>
+              <th scope="col">{t('list.party')}</th>
+              <th scope="col">{t('list.role')}</th>
+              <th scope="col">{t('list.status')}</th>
+              <th scope="col">{t('list.key')}</th>
+              <th scope="col">{t('list.verification')}</th>
             </tr>
           </thead>
           <tbody>
             {contactViews(state).map((contact) => (
               <tr key={contact.id} data-testid="person-row">
                 <td>
-                  <Link to={`/people/${contact.id}`}>{contact.name}</Link>
+                  <Link to={`/people/${contact.id}`} dir="auto">
+                    {contact.name}
+                  </Link>
                 </td>
                 <td>
-                  <Link to={`/parties/${contact.partyId}`}>{contact.partyName}</Link>
+                  <Link to={`/parties/${contact.partyId}`} dir="auto">
+                    {contact.partyName}
+                  </Link>
                 </td>
-                <td>{contact.role}</td>
-                <td>{contact.status}</td>
+                <td>{t(`common:account.role.${contact.role}`)}</td>
+                <td>{t(`status.${contact.status}`)}</td>
                 <td>
                   <code>{contact.keyId ?? '—'}</code>
                 </td>
@@ -60,11 +65,8 @@ export const PeoplePage = () => {
       ) : null}
       {state.status === 'ready' ? (
         <>
-          <h2>Parties</h2>
-          <p>
-            Verify each party's root once, out of band: its party safety number is on its page. Sending to the people of
-            a party whose root changed since you verified it is blocked.
-          </p>
+          <h2>{t('list.parties')}</h2>
+          <p>{t('list.partiesIntro')}</p>
           <PartyList data={state} />
         </>
       ) : null}

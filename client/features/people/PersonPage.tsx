@@ -1,10 +1,13 @@
+import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { subjectOf } from '../../crypto/safety-view';
+import { useT } from '../../i18n/useT';
 import { useSignedIn } from '../../session/useSession';
 import { contactView } from '../../trust/contact-view';
 import { useTrust } from '../../trust/useTrust';
 import { DirectoryError } from './DirectoryError';
+import { KeyOriginText } from './KeyOriginText';
 import { MarkVerified } from './MarkVerified';
 import { RecipientStatus } from './RecipientStatus';
 import { SafetyNumber } from './SafetyNumber';
@@ -14,6 +17,7 @@ import { VerificationBadge } from './VerificationBadge';
 
 /** One person: their key, the safety number you share with them, and verification. */
 export const PersonPage = () => {
+  const { t } = useT(['people-screens', 'common']);
   const { personId = '' } = useParams();
   const session = useSignedIn();
   const { state } = useTrust();
@@ -23,7 +27,7 @@ export const PersonPage = () => {
     return null;
   }
   if (state.status === 'loading' || state.status === 'idle') {
-    return <Loading what="Verifying the key directory" />;
+    return <Loading what={t('verifyingDirectory')} />;
   }
   if (state.status === 'error') {
     return <DirectoryError error={state.error} />;
@@ -32,7 +36,7 @@ export const PersonPage = () => {
   if (!person) {
     return (
       <p role="alert">
-        No such person. <Link to="/people">All people</Link>
+        {t('person.noSuch')} <Link to="/people">{t('person.allPeople')}</Link>
       </p>
     );
   }
@@ -42,40 +46,45 @@ export const PersonPage = () => {
   const theirs = state.directory.currentKey(person.id);
   return (
     <section aria-labelledby="person-title" data-testid="person-page">
-      <h1 id="person-title">{contact.name}</h1>
+      <h1 id="person-title" dir="auto">
+        {contact.name}
+      </h1>
       <p>
-        {contact.role} of <Link to={`/parties/${contact.partyId}`}>{contact.partyName}</Link> · {contact.status}{' '}
-        {isSelf ? null : <VerificationBadge state={contact.verification} />}
+        <Trans
+          t={t}
+          i18nKey="person.roleOf"
+          values={{ role: t(`common:account.role.${contact.role}`), party: contact.partyName }}
+          components={{ party: <Link to={`/parties/${contact.partyId}`} /> }}
+        />{' '}
+        · {t(`status.${contact.status}`)} {isSelf ? null : <VerificationBadge state={contact.verification} />}
       </p>
       {isSelf ? null : <RecipientStatus check={check} />}
       <dl className="facts">
-        <dt>Current key</dt>
+        <dt>{t('person.currentKey')}</dt>
         <dd>
-          <code data-testid="person-key">{contact.keyId ?? 'none (pending or revoked)'}</code>
+          <code data-testid="person-key">{contact.keyId ?? t('person.noKey')}</code>
         </dd>
-        <dt>Published</dt>
-        <dd data-testid="key-origin">{contact.keyOrigin}</dd>
+        <dt>{t('person.published')}</dt>
+        <dd data-testid="key-origin">
+          <KeyOriginText origin={contact.keyOrigin} />
+        </dd>
       </dl>
       {contact.conflict ? (
         <p role="alert" className="error" data-testid="person-conflict">
-          The server describes {contact.name} otherwise than the signed log: {contact.conflict}. Sending is blocked
-          while it does.
+          {t('person.conflict', { name: contact.name, conflict: contact.conflict })}
         </p>
       ) : null}
-      {isSelf ? <p>This is you. Others see your safety number on their page for you.</p> : null}
+      {isSelf ? <p>{t('person.self')}</p> : null}
       {!isSelf && theirs && mine ? (
         <>
-          <h2>Safety number</h2>
-          <p>
-            Compare these 60 digits with {contact.name} in person or over a call you trust, or scan each other's QR
-            code. If they match, nobody has swapped the keys between you.
-          </p>
+          <h2>{t('person.safetyNumber')}</h2>
+          <p>{t('person.compare', { name: contact.name })}</p>
           <SafetyNumber mine={subjectOf(mine)} theirs={subjectOf(theirs)} />
           <MarkVerified contact={contact} />
         </>
       ) : null}
-      {!isSelf && !mine ? <p className="notice">Your key is not published yet, so there is no safety number.</p> : null}
-      {!isSelf && !theirs ? <p className="notice">{contact.name} has no current key.</p> : null}
+      {!isSelf && !mine ? <p className="notice">{t('person.notPublished')}</p> : null}
+      {!isSelf && !theirs ? <p className="notice">{t('person.noCurrentKey', { name: contact.name })}</p> : null}
     </section>
   );
 };

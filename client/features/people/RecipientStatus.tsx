@@ -1,24 +1,28 @@
+import { useT } from '../../i18n/useT';
+import { blockSentence } from '../../trust/block-text';
 import type { RecipientCheck } from './useRecipientCheck';
 
 /** Says whether sending to these recipients is allowed now, and if not, why, naming each person. */
 export const RecipientStatus = ({ check }: { check: RecipientCheck }) => {
+  const { t } = useT('people-screens');
+  const { t: tTrust } = useT(['trust', 'common']);
   if (check.status === 'loading') {
     return null;
   }
   if (check.status === 'locked') {
-    return <p className="hint">Unlock your keys to see whether you can send to them.</p>;
+    return <p className="hint">{t('recipient.locked')}</p>;
   }
   if (check.status === 'error') {
     return (
       <p role="alert" className="error" data-testid="recipient-error">
-        Sending is blocked: {check.message}
+        {t('recipient.blocked', { message: check.message })}
       </p>
     );
   }
   if (check.canSend) {
     return (
       <p className="ok" data-testid="recipient-ok">
-        Sending is allowed{check.unverified.length > 0 ? ' (not verified yet: compare the safety number first)' : ''}.
+        {check.unverified.length > 0 ? t('recipient.allowedUnverified') : t('recipient.allowed')}
       </p>
     );
   }
@@ -32,7 +36,7 @@ export const RecipientStatus = ({ check }: { check: RecipientCheck }) => {
           data-testid={`recipient-blocked-${blocked.reason}`}
           data-person={blocked.personId}
         >
-          {blocked.message}
+          {blockSentence(tTrust, blocked.text)}
         </li>
       ))}
     </ul>

@@ -1,16 +1,12 @@
+import { useT } from '../../i18n/useT';
 import type { VerificationState } from '../../trust/contact-view';
 
-const LABELS: Record<VerificationState, string> = {
-  verified: 'Verified',
-  'key-changed': 'Key changed',
-  unverified: 'Not verified',
-  'no-key': 'No key',
-  unknown: 'Locked',
-};
-
 /** A short label of where a contact stands. */
-export const VerificationBadge = ({ state }: { state: VerificationState }) => (
-  <span className={`badge ${state}`} data-testid="verification">
-    {LABELS[state]}
-  </span>
-);
+export const VerificationBadge = ({ state }: { state: VerificationState }) => {
+  const { t } = useT('people-screens');
+  return (
+    <span className={`badge ${state}`} data-testid="verification">
+      {t(`badge.${state}`)}
+    </span>
+  );
+};

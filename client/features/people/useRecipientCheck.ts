@@ -3,6 +3,7 @@ import { errorText } from '../../api/error-text';
 import { useT } from '../../i18n/useT';
 import { useSignedIn } from '../../session/useSession';
 import { type BlockedRecipient, type SendVerdict, sendVerdict } from '../../trust/send-check';
+import { AwaitingEndorsementError } from '../../trust/trust-context';
 import { useTrust } from '../../trust/useTrust';
 
 export type { BlockedRecipient };
@@ -32,7 +33,8 @@ export type RecipientScope = {
 export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
   const session = useSignedIn();
   const { state } = useTrust();
-  const { t } = useT('problems');
+  const { t } = useT('people-screens');
+  const { t: problemText } = useT('problems');
   const authorId = session?.person.id ?? '';
   const key = JSON.stringify([
     scope.members,
@@ -44,10 +46,14 @@ export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
       return { status: 'loading' };
     }
     if (state.status === 'error') {
-      return { status: 'error', message: errorText(state.error, t) };
+      const message =
+        state.error instanceof AwaitingEndorsementError
+          ? t('directory.awaitingEndorsement')
+          : errorText(state.error, problemText);
+      return { status: 'error', message };
     }
     if (state.verificationsError) {
-      return { status: 'error', message: errorText(state.verificationsError, t) };
+      return { status: 'error', message: errorText(state.verificationsError, problemText) };
     }
     const { verifications } = state;
     if (verifications === null) {
@@ -59,5 +65,5 @@ export const useRecipientCheck = (scope: RecipientScope): RecipientCheck => {
       { authorId, members, grantees, previousRecipients: previous === null ? null : new Set(previous) },
     );
     return { status: 'ready', ...verdict };
-  }, [state, key, authorId, t]);
+  }, [state, key, authorId, t, problemText]);
 };

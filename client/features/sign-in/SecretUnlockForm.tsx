@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useT } from '../../i18n/useT';
 
 /** One field (passphrase or recovery key) and its unlock button. */
 export const SecretUnlockForm = ({
@@ -15,6 +16,7 @@ export const SecretUnlockForm = ({
   submitLabel: string;
   onUnlock: (secret: string) => Promise<void>;
 }) => {
+  const { t } = useT('sign-in');
   const id = useId();
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,7 +54,7 @@ export const SecretUnlockForm = ({
         {hint}
       </span>
       <button type="submit" disabled={busy || secret.trim() === ''} data-testid={`unlock-${kind}-submit`}>
-        {busy ? 'Unlocking…' : submitLabel}
+        {busy ? t('unlocking') : submitLabel}
       </button>
       <ErrorNotice error={error} testId={`unlock-${kind}-error`} />
     </form>

@@ -6,16 +6,11 @@ import type { LockReason } from '../../crypto/keyring-store';
 import { storePendingVaultCopy } from '../../crypto/recovered-passkey-copy';
 import { unlockWithPasskey } from '../../crypto/sign-in';
 import { unlockOptions, unlockWithPassphrase, unlockWithRecoveryKey } from '../../crypto/vault-unlock';
+import { useT } from '../../i18n/useT';
 import { useKeyStatus, useSession, useSignedIn } from '../../session/useSession';
 import { SecretUnlockForm } from './SecretUnlockForm';
 
-const REASONS: Record<LockReason, string> = {
-  'not-unlocked': 'Your keys are not unlocked in this tab.',
-  'signed-out': 'Your keys are not unlocked in this tab.',
-  idle: 'Your keys were locked after 15 minutes without activity.',
-  hidden: 'Your keys were locked while this tab was hidden.',
-  'other-person': 'The keys of the previous person were dropped.',
-};
+const reasonKey = (reason: LockReason) => `reason.${reason}` as const;
 
 /**
  * After an unlock, gives a passkey just made through a recovery link its own vault copy. The
@@ -36,6 +31,7 @@ export const UnlockPanel = ({
   notice?: string | undefined;
   offerPasskey?: boolean;
 }) => {
+  const { t } = useT('sign-in');
   const session = useSignedIn();
   const { adopt } = useSession();
   const keys = useKeyStatus();
@@ -52,28 +48,22 @@ export const UnlockPanel = ({
       (result) => {
         adopt(result.session);
         if (!result.unlocked) {
-          setPasskeyError(
-            result.unlockError ??
-              new Error('This passkey gave no PRF output on this device: use your passphrase or recovery key'),
-          );
+          setPasskeyError(result.unlockError ?? new Error(t('noPrf')));
         }
       },
     );
   };
   return (
     <section aria-labelledby="unlock-title" className="panel" data-testid="unlock-panel">
-      <h1 id="unlock-title">Locked — unlock your keys</h1>
-      <p>{notice ?? (keys.state === 'locked' ? REASONS[keys.reason] : '')}</p>
-      <p className="hint">
-        Your private keys stay in this tab's memory only. They are dropped when you sign out, after 15 minutes without
-        activity, and after 5 minutes with the tab hidden.
-      </p>
-      {options.status === 'loading' ? <Loading what="Looking up your key vaults" /> : null}
+      <h1 id="unlock-title">{t('title')}</h1>
+      <p>{notice ?? (keys.state === 'locked' ? t(reasonKey(keys.reason)) : '')}</p>
+      <p className="hint">{t('memoryOnly')}</p>
+      {options.status === 'loading' ? <Loading what={t('lookingUp')} /> : null}
       <ErrorNotice error={options.status === 'error' ? options.error : null} />
       {options.status === 'ready' && options.data.prf && offerPasskey ? (
         <div className="stack">
           <button type="button" className="primary" onClick={withPasskey} disabled={busy} data-testid="unlock-passkey">
-            {busy ? 'Waiting for your passkey…' : 'Unlock with your passkey'}
+            {busy ? t('waitingForPasskey') : t('withPasskey')}
           </button>
           <ErrorNotice error={passkeyError} testId="unlock-passkey-error" />
         </div>
@@ -81,18 +71,18 @@ export const UnlockPanel = ({
       {options.status === 'ready' && options.data.passphrase ? (
         <SecretUnlockForm
           kind="passphrase"
-          label="Unlock passphrase"
-          hint="The passphrase you chose at enrolment (at least 12 characters)."
-          submitLabel="Unlock with passphrase"
+          label={t('passphrase.label')}
+          hint={t('passphrase.hint')}
+          submitLabel={t('passphrase.submit')}
           onUnlock={(secret) => unlockWithPassphrase(personId, secret).then(() => sealToRecoveredPasskey(personId))}
         />
       ) : null}
       {options.status === 'ready' && options.data.recovery ? (
         <SecretUnlockForm
           kind="recovery"
-          label="Recovery key"
-          hint="The 55-character key you stored at enrolment; dashes and spaces do not matter."
-          submitLabel="Unlock with recovery key"
+          label={t('recovery.label')}
+          hint={t('recovery.hint')}
+          submitLabel={t('recovery.submit')}
           onUnlock={(secret) => unlockWithRecoveryKey(personId, secret).then(() => sealToRecoveredPasskey(personId))}
         />
       ) : null}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { ProofStateBadge } from './ProofState';
 import type { CheckpointRow, ConsistencyRow } from './verify-report';
 
@@ -8,43 +9,45 @@ export const CheckpointTable = ({
 }: {
   checkpoints: readonly CheckpointRow[];
   consistency: readonly ConsistencyRow[];
-}) => (
-  <table data-testid="verify-checkpoints">
-    <thead>
-      <tr>
-        <th scope="col">Checkpoint or proof</th>
-        <th scope="col">State</th>
-        <th scope="col">Why</th>
-      </tr>
-    </thead>
-    <tbody>
-      {checkpoints.map((row, index) => (
-        <tr key={row.subject} data-testid="verify-checkpoint">
-          <td>
-            Checkpoint of tree size {row.size}
-            {index === checkpoints.length - 1 ? ' (anchor)' : ''}
-          </td>
-          <td>
-            <ProofStateBadge state={row.state} reasons={row.reasons} testId="verify-checkpoint-state" />
-          </td>
-          <td>{row.reasons.join('; ') || 'signed by the pinned log key'}</td>
+}) => {
+  const { t } = useT('verify');
+  return (
+    <table data-testid="verify-checkpoints">
+      <thead>
+        <tr>
+          <th scope="col">{t('checkpointTable.subject')}</th>
+          <th scope="col">{t('checkpointTable.state')}</th>
+          <th scope="col">{t('checkpointTable.why')}</th>
         </tr>
-      ))}
-      {consistency.map((row) => (
-        <tr key={row.subject} data-testid="verify-consistency">
-          <td>
-            Consistency {row.from} → {row.to}
-          </td>
-          <td>
-            <ProofStateBadge state={row.state} reasons={row.reasons} testId="verify-consistency-state" />
-          </td>
-          <td>
-            {row.state === 'unchecked'
-              ? 'not checked: a checkpoint beside it does not verify'
-              : row.reasons.join('; ') || `tree ${row.to} extends tree ${row.from}`}
-          </td>
-        </tr>
-      ))}
-    </tbody>
-  </table>
-);
+      </thead>
+      <tbody>
+        {checkpoints.map((row, index) => (
+          <tr key={row.subject} data-testid="verify-checkpoint">
+            <td>
+              {t(index === checkpoints.length - 1 ? 'checkpointTable.anchor' : 'checkpointTable.checkpoint', {
+                size: row.size,
+              })}
+            </td>
+            <td>
+              <ProofStateBadge state={row.state} reasons={row.reasons} testId="verify-checkpoint-state" />
+            </td>
+            <td>{row.reasons.join('; ') || t('checkpointTable.signed')}</td>
+          </tr>
+        ))}
+        {consistency.map((row) => (
+          <tr key={row.subject} data-testid="verify-consistency">
+            <td>{t('checkpointTable.consistency', { from: row.from, to: row.to })}</td>
+            <td>
+              <ProofStateBadge state={row.state} reasons={row.reasons} testId="verify-consistency-state" />
+            </td>
+            <td>
+              {row.state === 'unchecked'
+                ? t('checkpointTable.unchecked')
+                : row.reasons.join('; ') || t('checkpointTable.extends', { from: row.from, to: row.to })}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};

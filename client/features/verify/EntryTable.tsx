@@ -1,14 +1,7 @@
-import { ENTRY_TYPE_LABELS, shortHash } from '../timeline/labels';
-import { ENTRY_CHECKS, type EntryCheckName, type EntryRow, streamLabels } from './entry-rows';
+import { useT } from '../../i18n/useT';
+import { shortHash } from '../timeline/labels';
+import { ENTRY_CHECKS, type EntryRow, streamLabels } from './entry-rows';
 import { ProofStateBadge } from './ProofState';
-
-const CHECK_LABELS: Readonly<Record<EntryCheckName, string>> = {
-  signature: 'Signature',
-  key: 'Key valid then',
-  chain: 'Chain',
-  inclusion: 'Inclusion',
-  record: 'Record',
-};
 
 const EntryRowView = ({
   row,
@@ -19,6 +12,7 @@ const EntryRowView = ({
   names: ReadonlyMap<string, string>;
   streams: ReadonlyMap<string, string>;
 }) => {
+  const { t } = useT(['verify', 'timeline']);
   const { header } = row;
   const isFailing = row.failures.length > 0;
   return (
@@ -30,14 +24,20 @@ const EntryRowView = ({
     >
       <td data-testid="verify-entry-position">
         {header
-          ? `${streams.get(header.stream) ?? `${header.streamKind} ${shortHash(header.stream)}`} #${header.seq}`
+          ? t('entryTable.stream', {
+              kind: t(`kind.${header.streamKind}`),
+              stream: streams.get(header.stream) ?? shortHash(header.stream),
+              seq: header.seq,
+            })
           : '—'}
-        <div className="hint">leaf {row.leafIndex}</div>
+        <div className="hint">{t('entryTable.leaf', { leaf: row.leafIndex })}</div>
       </td>
-      <td data-testid="verify-entry-type">{header ? ENTRY_TYPE_LABELS[header.type] : 'unreadable header'}</td>
+      <td data-testid="verify-entry-type">
+        {header ? t(`timeline:entryType.${header.type}`) : t('entryTable.unreadableHeader')}
+      </td>
       <td data-testid="verify-entry-author">
         {header ? (names.get(header.author.person) ?? header.author.person) : '—'}
-        {header ? <div className="hint">key {shortHash(header.author.keyId)}</div> : null}
+        {header ? <div className="hint">{t('entryTable.key', { key: shortHash(header.author.keyId) })}</div> : null}
       </td>
       {ENTRY_CHECKS.map((name) => {
         const check = row.checks[name];
@@ -59,7 +59,7 @@ const EntryRowView = ({
             ))}
           </ul>
         ) : (
-          <span className="ok">all checks pass</span>
+          <span className="ok">{t('entryTable.allPass')}</span>
         )}
       </td>
     </tr>
@@ -68,23 +68,24 @@ const EntryRowView = ({
 
 /** Every entry of the bundle with each of its checks, failing ones named with their reasons. */
 export const EntryTable = ({ rows, names }: { rows: readonly EntryRow[]; names: ReadonlyMap<string, string> }) => {
+  const { t } = useT('verify');
   const streams = streamLabels(rows);
   return rows.length === 0 ? (
-    <p data-testid="verify-no-entries">The bundle carries no entries.</p>
+    <p data-testid="verify-no-entries">{t('entryTable.none')}</p>
   ) : (
     <div className="verify-table-scroll">
       <table data-testid="verify-entries">
         <thead>
           <tr>
-            <th scope="col">Stream / seq</th>
-            <th scope="col">Type</th>
-            <th scope="col">Author</th>
+            <th scope="col">{t('entryTable.position')}</th>
+            <th scope="col">{t('entryTable.type')}</th>
+            <th scope="col">{t('entryTable.author')}</th>
             {ENTRY_CHECKS.map((name) => (
               <th scope="col" key={name}>
-                {CHECK_LABELS[name]}
+                {t(`check.${name}`)}
               </th>
             ))}
-            <th scope="col">Why</th>
+            <th scope="col">{t('entryTable.why')}</th>
           </tr>
         </thead>
         <tbody>

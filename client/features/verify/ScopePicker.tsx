@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../../shared/schemas/role';
+import { useT } from '../../i18n/useT';
 import { SelectField } from '../cases/SelectField';
 import type { ScopeOptions } from './useScopeOptions';
-import { SCOPE_LABELS, type ScopeKind, scopeKindsFor, type VerifyScope } from './verify-scope';
+import { type ScopeKind, scopeKindsFor, type VerifyScope } from './verify-scope';
 
 /** Chooses what to verify among what the role may export; `onPick` runs on submit. */
 export const ScopePicker = ({
@@ -16,6 +17,7 @@ export const ScopePicker = ({
   current: VerifyScope | null;
   onPick: (scope: VerifyScope) => void;
 }) => {
+  const { t } = useT('verify');
   const kinds = scopeKindsFor(role);
   const [kind, setKind] = useState<ScopeKind>(current?.kind ?? kinds[0] ?? 'party');
   const [id, setId] = useState(current && current.kind !== 'all' ? current.id : '');
@@ -28,25 +30,28 @@ export const ScopePicker = ({
   return (
     <form className="inline-form" onSubmit={submit} data-testid="verify-scope-form">
       <SelectField<ScopeKind>
-        label="Verify"
+        label={t('picker.verify')}
         value={kind}
         onChange={(value) => setKind(value || (kinds[0] ?? 'party'))}
-        options={kinds.map((option) => [option, SCOPE_LABELS[option]] as const)}
+        options={kinds.map((option) => [option, t(`scope.${option}`)] as const)}
         testId="verify-scope-kind"
       />
       {kind === 'all' ? null : (
         <SelectField
-          label={SCOPE_LABELS[kind]}
+          label={t(`scope.${kind}`)}
           value={chosen}
           onChange={setId}
-          options={choices.map((choice) => [choice.id, choice.label] as const)}
+          options={choices.map(
+            (choice) =>
+              [choice.id, kind === 'thread' ? t('picker.thread', { label: choice.label }) : choice.label] as const,
+          )}
           testId="verify-scope-id"
         />
       )}
       <button type="submit" className="primary" disabled={kind !== 'all' && chosen === ''} data-testid="verify-submit">
-        Verify
+        {t('picker.submit')}
       </button>
-      {kind !== 'all' && choices.length === 0 ? <span className="hint">Nothing of this kind to verify.</span> : null}
+      {kind !== 'all' && choices.length === 0 ? <span className="hint">{t('picker.nothing')}</span> : null}
     </form>
   );
 };

@@ -1,3 +1,4 @@
+import { Trans } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { PersonView } from '../../../shared/schemas/identity';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -21,6 +22,7 @@ export const VerifyPage = () => {
 
 const VerifyFor = ({ person }: { person: PersonView }) => {
   const { t: ts } = useT('screens');
+  const { t } = useT('verify');
   const { status } = useLog();
   const [search, setSearch] = useSearchParams();
   const scope = scopeFromSearch(search);
@@ -29,13 +31,10 @@ const VerifyFor = ({ person }: { person: PersonView }) => {
     <section aria-labelledby="verify-title">
       <h1 id="verify-title">{ts('verify.title')}</h1>
       <p className="hint">
-        The server exports an audit bundle; this browser checks every signature, each author's key at that point in the
-        log, every chain, every inclusion proof and the consistency of the checkpoints, trusting only the log key it
-        pinned. The bundle you download is exactly the file verified here: <code>npm run verify</code> checks it
-        offline.
+        <Trans t={t} i18nKey="intro" components={{ code: <code /> }} />
       </p>
       {options.status === 'error' ? <ErrorNotice error={options.error} testId="verify-options-error" /> : null}
-      {options.status === 'loading' ? <Loading what="Loading what you may verify" /> : null}
+      {options.status === 'loading' ? <Loading what={t('loadingOptions')} /> : null}
       {options.status === 'ready' ? (
         <ScopePicker
           key={`picker ${search.toString()}`}
@@ -46,11 +45,11 @@ const VerifyFor = ({ person }: { person: PersonView }) => {
         />
       ) : null}
       {status.pin === null ? (
-        <Loading what="Pinning the log key" />
+        <Loading what={t('pinning')} />
       ) : scope ? (
         <VerificationResult key={`result ${search.toString()}`} scope={scope} pin={status.pin} />
       ) : (
-        <p data-testid="verify-choose">Choose what to verify.</p>
+        <p data-testid="verify-choose">{t('choose')}</p>
       )}
     </section>
   );

@@ -1,11 +1,21 @@
+import type { TFunction } from 'i18next';
+import { Trans } from 'react-i18next';
 import type { BundleScope } from '../../../shared/audit/bundle';
+import { useFormat } from '../../i18n/useFormat';
+import { useT } from '../../i18n/useT';
 import type { VerifyReport } from './verify-report';
 
-const scopeText = (scope: BundleScope | null): string =>
-  scope === null ? 'unknown' : scope.kind === 'log' ? 'the whole log' : `${scope.kind} ${scope.id}`;
+const scopeText = (t: TFunction, scope: BundleScope | null): string =>
+  scope === null
+    ? t('summary.scopeUnknown')
+    : scope.kind === 'log'
+      ? t('summary.scopeLog')
+      : `${t(`kind.${scope.kind}`)} ${scope.id}`;
 
 /** The verdict and what it rests on: the pinned key, the anchor, and how many of each thing were checked. */
 export const VerifySummary = ({ report }: { report: VerifyReport }) => {
+  const { t } = useT('verify');
+  const format = useFormat();
   const { summary } = report;
   const validEntries = report.entries.length - report.failingEntries;
   const failures = report.entries.flatMap((row) => row.failures).length + report.otherFailures.length;
@@ -15,44 +25,66 @@ export const VerifySummary = ({ report }: { report: VerifyReport }) => {
     <>
       {report.ok ? (
         <p className="verify-verdict valid" role="status" data-testid="verify-status" data-state="valid">
-          Everything in this bundle verifies against the log key this browser pinned.
+          {t('summary.valid')}
         </p>
       ) : (
         <p className="verify-verdict invalid" role="alert" data-testid="verify-status" data-state="invalid">
-          Verification failed: {failures} problem{failures === 1 ? '' : 's'} found, listed below.
+          {t('summary.failed', { count: failures })}
         </p>
       )}
       <dl className="facts" data-testid="verify-summary">
-        <dt>Scope</dt>
-        <dd data-testid="verify-scope">{scopeText(summary.scope)}</dd>
-        <dt>Log origin</dt>
+        <dt>{t('summary.scope')}</dt>
+        <dd data-testid="verify-scope">{scopeText(t, summary.scope)}</dd>
+        <dt>{t('summary.origin')}</dt>
         <dd>{summary.origin}</dd>
-        <dt>Pinned log key</dt>
+        <dt>{t('summary.pinnedKey')}</dt>
         <dd>
           <code data-testid="verify-pinned-key">{summary.logKey}</code>
         </dd>
-        <dt>Tree size proven</dt>
-        <dd data-testid="verify-tree-size">{summary.treeSize ?? 'none: the last checkpoint does not verify'}</dd>
-        <dt>Entries</dt>
+        <dt>{t('summary.treeSize')}</dt>
+        <dd data-testid="verify-tree-size">{summary.treeSize ?? t('summary.treeSizeNone')}</dd>
+        <dt>{t('summary.entries')}</dt>
         <dd>
-          <span data-testid="verify-entry-count">{report.entries.length}</span> (
-          <span data-testid="verify-valid-count">{validEntries}</span> valid,{' '}
-          <span data-testid="verify-failing-count">{report.failingEntries}</span> failing; {summary.ciphertexts} with
-          ciphertext)
+          <Trans
+            t={t}
+            i18nKey="summary.entryCounts"
+            values={{
+              total: format.number(report.entries.length),
+              valid: format.number(validEntries),
+              failing: format.number(report.failingEntries),
+              ciphertexts: format.number(summary.ciphertexts),
+            }}
+            components={{
+              total: <span data-testid="verify-entry-count" />,
+              valid: <span data-testid="verify-valid-count" />,
+              failing: <span data-testid="verify-failing-count" />,
+            }}
+          />
         </dd>
-        <dt>Checkpoints</dt>
+        <dt>{t('summary.checkpoints')}</dt>
         <dd>
-          <span data-testid="verify-checkpoint-count">{checkpointsValid}</span> of {report.checkpoints.length} verify;{' '}
-          <span data-testid="verify-consistency-count">{proofsValid}</span> of {report.consistency.length} consistency
-          proofs hold
+          <Trans
+            t={t}
+            i18nKey="summary.checkpointCounts"
+            values={{
+              checkpointsValid: format.number(checkpointsValid),
+              checkpoints: format.number(report.checkpoints.length),
+              proofsValid: format.number(proofsValid),
+              proofs: format.number(report.consistency.length),
+            }}
+            components={{
+              checkpoints: <span data-testid="verify-checkpoint-count" />,
+              proofs: <span data-testid="verify-consistency-count" />,
+            }}
+          />
         </dd>
-        <dt>Key statements</dt>
-        <dd data-testid="verify-statement-count">{summary.statements}</dd>
-        <dt>Streams</dt>
-        <dd data-testid="verify-stream-count">{summary.streams}</dd>
-        <dt>Key directory complete</dt>
+        <dt>{t('summary.statements')}</dt>
+        <dd data-testid="verify-statement-count">{format.number(summary.statements)}</dd>
+        <dt>{t('summary.streams')}</dt>
+        <dd data-testid="verify-stream-count">{format.number(summary.streams)}</dd>
+        <dt>{t('summary.directoryComplete')}</dt>
         <dd data-testid="verify-directory-complete">
-          {summary.directoryComplete ? 'yes: the leaf list proves every key statement is here' : 'not proven'}
+          {summary.directoryComplete ? t('summary.directoryProven') : t('summary.directoryNotProven')}
         </dd>
       </dl>
       {report.notes.length > 0 ? (

@@ -136,14 +136,15 @@ export const entryRows = (entries: readonly RawEntry[], failures: readonly Bundl
 };
 
 /**
- * Names for the case streams of the rows: the code each case's opening entry gives in its signed
- * header, when the bundle holds that entry. Other streams go by the start of their id.
+ * The codes of the case streams of the rows: the code each case's opening entry gives in its signed
+ * header, when the bundle holds that entry. Other streams go by the start of their id. The screen
+ * puts the word "case" before it in the reader's language.
  */
 export const streamLabels = (rows: readonly EntryRow[]): ReadonlyMap<string, string> => {
   const labels = new Map<string, string>();
   for (const { header } of rows) {
     if (header?.streamKind === 'case' && header.seq === 1 && header.reference !== undefined) {
-      labels.set(header.stream, `case ${header.reference}`);
+      labels.set(header.stream, header.reference);
     }
   }
   return labels;

@@ -13,6 +13,17 @@ import { sessionTransport } from '../../api/transport';
 import { type LogPin, storedLogStatus } from '../../crypto/log-pin';
 import type { VerifyScope } from './verify-scope';
 
+/** The reply is no audit bundle at all; `problem` says why, for the page to word it. */
+export class BundleReplyError extends Error {
+  constructor(
+    readonly problem: 'no-bundle' | 'not-json',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BundleReplyError';
+  }
+}
+
 /** A verified bundle: the text as received, its parsed JSON, and what the verifier found. */
 export type VerifiedBundle = {
   readonly text: string;
@@ -48,12 +59,12 @@ export const fetchVerifiedBundle = async (scope: VerifyScope, pin: LogPin): Prom
   }
   const received = text as string | null;
   if (received === null) {
-    throw new Error('The server sent no bundle');
+    throw new BundleReplyError('no-bundle', 'The server sent no bundle');
   }
   // Read under the JSON rules, so a record with a duplicate member or an own __proto__ is named.
   const reading = readJsonText(received);
   if (!reading.ok) {
-    throw new Error('The server’s reply is not JSON, so it is not an audit bundle');
+    throw new BundleReplyError('not-json', 'The server’s reply is not JSON, so it is not an audit bundle');
   }
   return {
     text: received,

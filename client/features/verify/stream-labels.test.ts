@@ -25,7 +25,7 @@ const row = (stream: string, seq: number, extra: Partial<NonNullable<EntryRow['h
 describe('stream labels on the verify page', () => {
   it("names a case by the code its opening entry's signed header gives", () => {
     const labels = streamLabels([row('s1', 2), row('s1', 1, { reference: 'K7QX-4MPD' }), row('s2', 3)]);
-    expect(labels.get('s1')).toBe('case K7QX-4MPD');
+    expect(labels.get('s1')).toBe('K7QX-4MPD');
     // Without its opening entry in the bundle a case has no code to show.
     expect(labels.has('s2')).toBe(false);
   });

@@ -5,7 +5,7 @@ import { useQuery } from '../../api/useQuery';
 import { fetchStreamList } from '../../entries/fetch-stream';
 import type { ScopeKind } from './verify-scope';
 
-/** One thing the picker offers: its id and how it is shown. */
+/** One thing the picker offers: its id and how it is shown (a thread's without the word "thread"). */
 export type ScopeOption = { readonly id: string; readonly label: string };
 
 /** What the picker offers per kind (the whole log needs no choice). */
@@ -32,7 +32,7 @@ const loadScopeOptions = async (person: PersonView): Promise<ScopeOptions> => {
         label:
           kind === 'case'
             ? stream.reference
-            : `Thread ${stream.id.slice(0, 8)} (${stream.members.map((id) => partyName.get(id) ?? id).join(', ')})`,
+            : `${stream.id.slice(0, 8)} (${stream.members.map((id) => partyName.get(id) ?? id).join(', ')})`,
       }));
   const mayExportAnyParty = person.role === 'reviewer' || person.role === 'admin';
   return {

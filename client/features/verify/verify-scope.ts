@@ -9,13 +9,6 @@ import type { Role } from '../../../shared/schemas/role';
 export type ScopeKind = 'all' | 'case' | 'thread' | 'party';
 export type VerifyScope = { readonly kind: 'all' } | { readonly kind: Exclude<ScopeKind, 'all'>; readonly id: string };
 
-export const SCOPE_LABELS: Readonly<Record<ScopeKind, string>> = {
-  all: 'The whole log',
-  case: 'A case',
-  thread: 'A thread',
-  party: "A party's correspondence",
-};
-
 /**
  * The kinds a role may export, in the picker's order. Reviewers and admins may export any scope,
  * but admins cannot list cases and threads (they read no streams), so they are offered the log
