@@ -16,13 +16,12 @@ const formatWallClock = (locale: string, at: string) => {
 };
 
 /**
- * Instants and calendar days in UTC, written the way the language on screen writes them. Parley
- * shows logged times in UTC so that every party reads the same time; English keeps the day before
- * the month (en-GB), as its screens always have.
+ * Instants and calendar days in UTC, written the way `language` writes them. Parley shows logged
+ * times in UTC so that every party reads the same time; English keeps the day before the month
+ * (en-GB), as its screens always have.
  */
-export const useUtcFormat = () => {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : i18n.language;
+export const utcFormat = (language: string) => {
+  const locale = language === 'en' ? 'en-GB' : language;
   return {
     /** An instant with its time of day and "UTC". */
     instant: (value: string | number | Date) => formatDateTime(locale, value, 'UTC'),
@@ -32,3 +31,6 @@ export const useUtcFormat = () => {
     wallClock: (at: string) => formatWallClock(locale, at),
   };
 };
+
+/** {@link utcFormat} bound to the language on screen. */
+export const useUtcFormat = () => utcFormat(useTranslation().i18n.language);
