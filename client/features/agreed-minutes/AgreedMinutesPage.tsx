@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { partyName } from '../../entries/entry-view';
 import { loadThread } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { CheckboxGroup } from '../cases/CheckboxGroup';
 import { ParticipantsFieldset } from '../cases/ParticipantsFieldset';
@@ -26,6 +27,7 @@ import { ClausesFieldset } from './ClausesFieldset';
  * supersedes an earlier one (`?supersedes=<hash>`): the earlier one is never edited.
  */
 export const AgreedMinutesPage = () => {
+  const { t } = useT('agreed-minutes');
   const { threadId = '' } = useParams();
   const [search] = useSearchParams();
   const supersedes = search.get('supersedes') ?? '';
@@ -47,7 +49,7 @@ export const AgreedMinutesPage = () => {
     .find(({ stream }) => stream.id === threadId)
     ?.entries.find(({ entry }) => entry.entryHash === supersedes)?.entry;
   if (context && context.me.role !== 'envoy') {
-    return <p role="alert">Only envoys circulate agreed minutes.</p>;
+    return <p role="alert">{t('page.onlyEnvoys')}</p>;
   }
   const previousContent = previous?.content?.type === 'agreed_minutes' ? previous.content : undefined;
   const current = draft ?? (previousContent ? draftSuperseding(previousContent) : emptyAgreedMinutesDraft(todayUtc()));
@@ -81,34 +83,28 @@ export const AgreedMinutesPage = () => {
   const names = detail?.loaded.names;
   return (
     <section aria-labelledby="agreed-minutes-page-title">
-      <h1 id="agreed-minutes-page-title">{supersedes ? 'Propose a new version' : 'Circulate agreed minutes'}</h1>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
-      {detail && supersedes && !previousContent ? (
-        <p role="alert">The version to supersede is not agreed minutes of this thread that you can read.</p>
-      ) : null}
+      <h1 id="agreed-minutes-page-title">{supersedes ? t('page.proposeTitle') : t('page.circulateTitle')}</h1>
+      <StreamQueryState contextState={contextState} query={query} what={t('page.verifying')} />
+      {detail && supersedes && !previousContent ? <p role="alert">{t('page.notSupersedable')}</p> : null}
       {detail && names && (!supersedes || previousContent) ? (
         <form onSubmit={submit} className="entry-form" data-testid="agreed-minutes-form">
-          <p className="hint">
-            {supersedes
-              ? 'The earlier version stays in the log with its countersignatures; this one needs every listed party to countersign again.'
-              : 'The minutes are agreed only once an envoy of every listed party has countersigned this exact text.'}
-          </p>
+          <p className="hint">{supersedes ? t('page.supersedeHint') : t('page.circulateHint')}</p>
           <TextField
-            label="Title"
+            label={t('page.title')}
             value={current.title}
             onChange={(title) => change({ title })}
             required
             testId="agreed-minutes-title-input"
           />
           <TextField
-            label="Date"
+            label={t('page.date')}
             type="date"
             value={current.date}
             onChange={(date) => change({ date })}
             required
             testId="agreed-minutes-date"
           />
-          <TextField label="Place" value={current.place} onChange={(place) => change({ place })} />
+          <TextField label={t('page.place')} value={current.place} onChange={(place) => change({ place })} />
           <ParticipantsFieldset
             participants={current.participants}
             parties={detail.summary.memberIds.map((id) => ({ id, name: partyName(names, id) }))}
@@ -117,7 +113,7 @@ export const AgreedMinutesPage = () => {
           <ClausesFieldset clauses={current.clauses} onChange={(clauses) => change({ clauses })} />
           {supersedes ? (
             <TextField
-              label="What changed"
+              label={t('page.changes')}
               value={current.changes}
               onChange={(changes) => change({ changes })}
               required
@@ -125,7 +121,7 @@ export const AgreedMinutesPage = () => {
             />
           ) : null}
           <CheckboxGroup
-            legend="Parties that must countersign"
+            legend={t('page.parties')}
             options={detail.summary.memberIds.map((id) => [id, partyName(names, id)] as const)}
             selected={listed}
             onChange={(chosen) => update({ parties: chosen })}
@@ -138,7 +134,7 @@ export const AgreedMinutesPage = () => {
             disabled={busy || listed.length < 2 || check.status !== 'ready' || !check.canSend}
             data-testid="agreed-minutes-submit"
           >
-            {busy ? step || 'Working…' : 'Seal, sign and circulate'}
+            {busy ? step || t('page.working') : t('page.submit')}
           </button>
           <ErrorNotice error={error} testId="agreed-minutes-error" />
         </form>

@@ -1,21 +1,39 @@
+import { Trans } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgreedMinutesView } from '../../../shared/content/agreed-minutes-state';
 import type { EntryView } from '../../entries/entry-view';
 import { partyName } from '../../entries/entry-view';
-import { formatInstant } from '../timeline/labels';
+import { useT } from '../../i18n/useT';
+import { useUtcFormat } from '../../i18n/useUtcFormat';
 import { VerificationState } from '../timeline/VerificationState';
 import { personName, type WorkflowScope } from '../workflows/workflow-scope';
 import { CountersignForm } from './CountersignForm';
-import { INTENT_LABELS } from './intent-labels';
 
 const stateOf = (version: AgreedMinutesView['requested']) =>
   version.supersededBy ? 'superseded' : version.retractedBy ? 'retracted' : version.isAgreed ? 'agreed' : 'awaiting';
 
-const VersionLink = ({ minutes, hash }: { minutes: AgreedMinutesView; hash: string }) => (
-  <a href={`#entry-${hash}`} className="pointer">
-    version {minutes.versions.find((version) => version.entryHash === hash)?.version ?? '?'}
-  </a>
-);
+/** "supersedes version 1" or "Superseded by version 2: …", the version a link to its card. */
+const VersionSentence = ({
+  i18nKey,
+  minutes,
+  hash,
+}: {
+  i18nKey: 'panel.supersedes' | 'panel.supersededBy';
+  minutes: AgreedMinutesView;
+  hash: string;
+}) => {
+  const { t } = useT('agreed-minutes');
+  const version = minutes.versions.find((candidate) => candidate.entryHash === hash)?.version ?? '?';
+  return (
+    <Trans
+      t={t}
+      i18nKey={i18nKey}
+      values={{ version }}
+      // biome-ignore lint/a11y/useAnchorContent: Trans puts the catalogue's words ("version 2") inside the link.
+      components={{ link: <a href={`#entry-${hash}`} className="pointer" /> }}
+    />
+  );
+};
 
 /**
  * Where one version of agreed minutes stands: every listed party with its countersignature (who,
@@ -35,6 +53,8 @@ export const AgreedMinutesPanel = ({
   canSupersede: boolean;
   scope: WorkflowScope;
 }) => {
+  const { t } = useT('agreed-minutes');
+  const format = useUtcFormat();
   const version = minutes.requested;
   const state = stateOf(version);
   const name = (party: string) => partyName(scope.names, party);
@@ -42,31 +62,31 @@ export const AgreedMinutesPanel = ({
     <div className={`minutes-state is-${state}`} data-testid="minutes-state" data-state={state}>
       <p>
         <strong data-testid="minutes-version">
-          Version {version.version} of {minutes.versions.length}
+          {t('panel.version', { version: version.version, count: minutes.versions.length })}
         </strong>
         {version.supersedes ? (
           <>
             {' '}
-            · supersedes <VersionLink minutes={minutes} hash={version.supersedes} />
+            · <VersionSentence i18nKey="panel.supersedes" minutes={minutes} hash={version.supersedes} />
           </>
         ) : null}
       </p>
       <p data-testid="minutes-status">
         {state === 'superseded' && version.supersededBy ? (
           <>
-            Superseded by <VersionLink minutes={minutes} hash={version.supersededBy} />: kept as it was signed.{' '}
+            <VersionSentence i18nKey="panel.supersededBy" minutes={minutes} hash={version.supersededBy} />{' '}
           </>
         ) : null}
-        {state === 'retracted' ? 'Retracted by its author. ' : null}
+        {state === 'retracted' ? t('panel.retracted') : null}
         {version.isAgreed
-          ? `Agreed: every listed party countersigned this exact text${version.isApprovedByAll ? ' and approved it' : ''}.`
-          : `Awaiting countersignature of ${version.awaiting.map(name).join(', ')}.`}
+          ? t(version.isApprovedByAll ? 'panel.agreedApproved' : 'panel.agreed')
+          : t('panel.awaiting', { parties: version.awaiting.map(name).join(', ') })}
       </p>
       <table className="signatures">
         <thead>
           <tr>
-            <th scope="col">Party</th>
-            <th scope="col">Countersignature</th>
+            <th scope="col">{t('panel.party')}</th>
+            <th scope="col">{t('panel.countersignature')}</th>
           </tr>
         </thead>
         <tbody>
@@ -78,15 +98,15 @@ export const AgreedMinutesPanel = ({
                 <td>
                   {signature ? (
                     <>
-                      {personName(scope, signature.person)}: {INTENT_LABELS[signature.intent]},{' '}
-                      <time dateTime={signature.receivedAt}>{formatInstant(signature.receivedAt)}</time> ·{' '}
+                      {personName(scope, signature.person)}: {t(`intent.${signature.intent}`)},{' '}
+                      <time dateTime={signature.receivedAt}>{format.instant(signature.receivedAt)}</time> ·{' '}
                       <VerificationState
                         checks={scope.checks.get(signature.entryHash)}
                         testId="countersignature-verification"
                       />
                     </>
                   ) : (
-                    <span className="hint">awaiting</span>
+                    <span className="hint">{t('panel.awaitingOne')}</span>
                   )}
                 </td>
               </tr>
@@ -101,7 +121,7 @@ export const AgreedMinutesPanel = ({
           className="button"
           data-testid="supersede-minutes"
         >
-          Propose a new version
+          {t('panel.propose')}
         </Link>
       ) : null}
     </div>
@@ -110,6 +130,7 @@ export const AgreedMinutesPanel = ({
 
 /** On a countersignature: which version of which minutes it signs, and with what intent. */
 export const CountersignatureNote = ({ entry, minutes }: { entry: EntryView; minutes: AgreedMinutesView }) => {
+  const { t } = useT('agreed-minutes');
   const signed = minutes.versions.find((version) =>
     version.countersignatures.some((signature) => signature.entryHash === entry.entryHash),
   );
@@ -117,8 +138,12 @@ export const CountersignatureNote = ({ entry, minutes }: { entry: EntryView; min
   return (
     <p className="hint" data-testid="countersignature-of">
       {signed && intent
-        ? `Countersigns version ${signed.version}${signed.title ? ` of “${signed.title}”` : ''}: ${INTENT_LABELS[intent]}.`
-        : 'Not counted: not a countersignature in force of a listed party.'}
+        ? t(signed.title ? 'panel.countersignsTitled' : 'panel.countersigns', {
+            version: signed.version,
+            title: signed.title,
+            intent: t(`intent.${intent}`),
+          })
+        : t('panel.notCounted')}
     </p>
   );
 };

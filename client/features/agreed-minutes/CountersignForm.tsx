@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { CountersignIntent } from '../../../shared/schemas/entry';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
+import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { SelectField } from '../cases/SelectField';
 import { TextField } from '../cases/TextField';
@@ -9,9 +10,6 @@ import { RecipientStatus } from '../people/RecipientStatus';
 import { shortHash } from '../timeline/labels';
 import { useWorkflowWrite } from '../workflows/useWorkflowWrite';
 import type { WorkflowScope } from '../workflows/workflow-scope';
-import { INTENT_LABELS } from './intent-labels';
-
-const INTENTS = CountersignIntent.options.map((intent) => [intent, INTENT_LABELS[intent]] as const);
 
 const EMPTY_COUNTERSIGN: { readonly intent: CountersignIntent | ''; readonly statement: string } = {
   intent: '',
@@ -23,6 +21,8 @@ const EMPTY_COUNTERSIGN: { readonly intent: CountersignIntent | ''; readonly sta
  * nothing else can be chosen, so a party cannot sign one text and appear to have signed another.
  */
 export const CountersignForm = ({ minutes, scope }: { minutes: EntryView; scope: WorkflowScope }) => {
+  const { t } = useT('agreed-minutes');
+  const intents = CountersignIntent.options.map((intent) => [intent, t(`intent.${intent}`)] as const);
   // Kept by the version countersigned, so that a statement half written survives a lock.
   const [{ intent, statement }, update, discard] = useDraft(`countersign ${minutes.entryHash}`, EMPTY_COUNTERSIGN);
   const { write, busy, error, step, check, canSend } = useWorkflowWrite(scope);
@@ -46,29 +46,29 @@ export const CountersignForm = ({ minutes, scope }: { minutes: EntryView; scope:
   return (
     <form onSubmit={submit} className="entry-form inline-form" data-testid="countersign-form">
       <p className="hint">
-        You countersign this version only:{' '}
+        {t('countersign.thisVersionOnly')}{' '}
         <code data-testid="countersign-hash" data-hash={minutes.entryHash}>
           {shortHash(minutes.entryHash)}
         </code>
       </p>
       <SelectField
-        label="Intent"
+        label={t('countersign.intent')}
         value={intent}
         onChange={(chosen) => update({ intent: chosen })}
-        options={INTENTS}
-        empty="Choose…"
+        options={intents}
+        empty={t('countersign.choose')}
         required
         testId="countersign-intent"
       />
       <TextField
-        label="Statement (optional)"
+        label={t('countersign.statement')}
         value={statement}
         onChange={(value) => update({ statement: value })}
         testId="countersign-statement"
       />
       {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}
       <button type="submit" className="primary" disabled={busy || intent === '' || !canSend} data-testid="countersign">
-        {busy ? step || 'Working…' : 'Countersign this version'}
+        {busy ? step || t('countersign.working') : t('countersign.submit')}
       </button>
       <ErrorNotice error={error} testId="countersign-error" />
     </form>

@@ -1,4 +1,5 @@
 import type { AttachmentView } from '../../entries/content-view';
+import { useT } from '../../i18n/useT';
 import { AttachmentImage } from './AttachmentImage';
 import { AttachmentItem } from './AttachmentItem';
 
@@ -9,8 +10,9 @@ export const AttachmentList = ({
 }: {
   files: readonly AttachmentView[];
   showImages?: boolean;
-}) =>
-  files.length === 0 ? null : (
+}) => {
+  const { t } = useT('attachments');
+  return files.length === 0 ? null : (
     <div className="attachments">
       {showImages ? (
         <div className="photos">
@@ -21,10 +23,11 @@ export const AttachmentList = ({
             ))}
         </div>
       ) : null}
-      <ul className="attachment-list" aria-label="Attachments">
+      <ul className="attachment-list" aria-label={t('list')}>
         {files.map((file) => (
           <AttachmentItem key={file.handle} file={file} />
         ))}
       </ul>
     </div>
   );
+};

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
-import { formatBytes } from '../timeline/labels';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/crypto/attachment-size';
+import { useFormat } from '../../i18n/useFormat';
+import { useT } from '../../i18n/useT';
 import { fileProblem } from './file-check';
 
 /**
@@ -19,6 +21,9 @@ export const FilePicker = ({
   accept?: string;
   testId?: string;
 }) => {
+  const { t } = useT('attachments');
+  const { bytes } = useFormat();
+  const limit = bytes(ATTACHMENT_MAX_BYTES);
   const id = useId();
   const [refused, setRefused] = useState<string[]>([]);
   return (
@@ -31,15 +36,10 @@ export const FilePicker = ({
         {...(accept === undefined ? {} : { accept })}
         onChange={(event) => {
           const picked = Array.from(event.target.files ?? []);
-          const reasons = {
-            'too-large': 'larger than 50 MiB',
-            empty: 'empty',
-            'wrong-type': 'not a type this field takes',
-          };
           setRefused(
             picked.flatMap((file) => {
               const problem = fileProblem(file, accept);
-              return problem ? [`${file.name}: ${reasons[problem]}`] : [];
+              return problem ? [`${file.name}: ${t(`refused.${problem}`, { limit })}`] : [];
             }),
           );
           onChange([...files, ...picked.filter((file) => fileProblem(file, accept) === null)]);
@@ -47,19 +47,19 @@ export const FilePicker = ({
         }}
         data-testid={testId}
       />
-      <p className="hint">Encrypted in this browser before upload; at most 50 MiB each.</p>
+      <p className="hint">{t('pickerHint', { limit })}</p>
       {refused.length > 0 ? (
         <p role="alert" className="error" data-testid={`${testId}-refused`}>
-          Not attached: {refused.join('; ')}.
+          {t('notAttached', { files: refused.join('; ') })}
         </p>
       ) : null}
       {files.length > 0 ? (
         <ul className="chosen-files" data-testid="chosen-files">
           {files.map((file, index) => (
             <li key={`${file.name}-${file.size}-${file.lastModified}`}>
-              {file.name} ({formatBytes(file.size)}){' '}
+              {file.name} ({bytes(file.size)}){' '}
               <button type="button" onClick={() => onChange(files.filter((_, other) => other !== index))}>
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}

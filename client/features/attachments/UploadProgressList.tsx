@@ -1,10 +1,11 @@
+import { useFormat } from '../../i18n/useFormat';
 import { useT } from '../../i18n/useT';
-import { formatBytes } from '../timeline/labels';
 import type { FileUpload } from './upload-progress';
 
 /** Each file being uploaded, with a progress bar of its encrypted bytes sent. */
 export const UploadProgressList = ({ uploads }: { uploads: readonly FileUpload[] }) => {
   const { t } = useT('forms');
+  const { bytes } = useFormat();
   if (uploads.length === 0) {
     return null;
   }
@@ -18,7 +19,7 @@ export const UploadProgressList = ({ uploads }: { uploads: readonly FileUpload[]
         return (
           <li key={upload.name}>
             <span>
-              {label} ({formatBytes(upload.sent)} / {formatBytes(upload.total)})
+              {label} ({bytes(upload.sent)} / {bytes(upload.total)})
             </span>
             <progress value={upload.sent} max={upload.total} aria-label={label} data-testid="upload-progress" />
           </li>

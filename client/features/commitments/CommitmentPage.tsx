@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { appendEntry } from '../../entries/append-entry';
 import { loadThread } from '../../entries/load-streams';
+import { useT } from '../../i18n/useT';
 import { useDraft } from '../../store/drafts';
 import { SelectField } from '../cases/SelectField';
 import { StreamQueryState } from '../cases/StreamQueryState';
@@ -16,10 +17,12 @@ import { CommitmentScopeFieldset, cohortOf } from './CommitmentScopeFieldset';
 import { CommitmentSourceFieldset } from './CommitmentSourceFieldset';
 import { type CommitmentDraft, emptyCommitmentDraft, toCommitmentContent } from './commitment-draft';
 import { commitmentFormOptions } from './commitment-form-options';
+import { optionLabels } from './option-labels';
 
 /** Envoys record a commitment: who owes what to whom, its verbatim words, source, scope and deadline. */
 export const CommitmentPage = () => {
   const { threadId = '' } = useParams();
+  const { t } = useT(['commitments', 'timeline']);
   const { context, contextState, query } = useEntryQuery((ctx) => loadThread(ctx, threadId), `commitment ${threadId}`);
   const [empty] = useState(() =>
     emptyCommitmentDraft(new Date().toISOString().slice(0, 10), Intl.DateTimeFormat().resolvedOptions().timeZone),
@@ -30,10 +33,13 @@ export const CommitmentPage = () => {
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const detail = query.status === 'ready' ? query.data : null;
-  const options = useMemo(() => (detail ? commitmentFormOptions(detail, new Date()) : null), [detail]);
+  const options = useMemo(
+    () => (detail ? commitmentFormOptions(detail, new Date(), optionLabels(t)) : null),
+    [detail, t],
+  );
   const { check } = useSendCheck(detail?.summary.memberIds ?? []);
   if (context && context.me.role !== 'envoy') {
-    return <p role="alert">Only envoys record commitments.</p>;
+    return <p role="alert">{t('page.onlyEnvoys')}</p>;
   }
   const change = (patch: Partial<CommitmentDraft>) => update(patch);
   const submit = (event: FormEvent) => {
@@ -62,39 +68,39 @@ export const CommitmentPage = () => {
   };
   return (
     <section aria-labelledby="commitment-page-title">
-      <h1 id="commitment-page-title">Record a commitment</h1>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
+      <h1 id="commitment-page-title">{t('page.title')}</h1>
+      <StreamQueryState contextState={contextState} query={query} what={t('page.verifying')} />
       {detail && options ? (
         <form onSubmit={submit} className="entry-form" data-testid="commitment-form">
           <SelectField
-            label="Obligor (must act)"
+            label={t('page.obligor')}
             value={draft.obligor}
             onChange={(obligor) => change({ obligor })}
             options={options.parties}
-            empty="Choose…"
+            empty={t('page.choose')}
             required
             testId="commitment-obligor-input"
           />
           <SelectField
-            label="Obligee (receives, and confirms each return)"
+            label={t('page.obligee')}
             value={draft.obligee}
             onChange={(obligee) => change({ obligee })}
             options={options.parties}
-            empty="Choose…"
+            empty={t('page.choose')}
             required
             testId="commitment-obligee-input"
           />
           <SelectField
-            label="Intermediary"
+            label={t('page.intermediary')}
             value={draft.intermediary}
             onChange={(intermediary) => change({ intermediary })}
             options={options.parties}
-            empty="None"
+            empty={t('page.none')}
             testId="commitment-intermediary-input"
           />
           <CommitmentSourceFieldset draft={draft} options={options} onChange={change} />
           <TextField
-            label="Text (verbatim from the source)"
+            label={t('page.text')}
             value={draft.text}
             onChange={(text) => change({ text })}
             multiline
@@ -103,7 +109,7 @@ export const CommitmentPage = () => {
           />
           <CommitmentScopeFieldset draft={draft} options={options} onChange={change} />
           <TextField
-            label="Made on"
+            label={t('page.madeOn')}
             type="date"
             value={draft.madeAt}
             onChange={(madeAt) => change({ madeAt })}
@@ -112,7 +118,7 @@ export const CommitmentPage = () => {
           />
           <CommitmentDueFieldset draft={draft} options={options} onChange={change} />
           <TextField
-            label="What may be announced (optional)"
+            label={t('page.publicStatement')}
             value={draft.publicStatement}
             onChange={(publicStatement) => change({ publicStatement })}
           />
@@ -123,7 +129,7 @@ export const CommitmentPage = () => {
             disabled={busy || check.status !== 'ready' || !check.canSend}
             data-testid="commitment-submit"
           >
-            {busy ? step || 'Working…' : 'Seal, sign and record'}
+            {busy ? step || t('page.working') : t('page.submit')}
           </button>
           <ErrorNotice error={error} testId="commitment-error" />
         </form>

@@ -1,17 +1,12 @@
 import type { CommitmentView } from '../../../shared/content/commitment-state';
 import type { EntryView } from '../../entries/entry-view';
 import { partyName } from '../../entries/entry-view';
-import { formatInstant } from '../timeline/labels';
+import { useT } from '../../i18n/useT';
+import { useUtcFormat } from '../../i18n/useUtcFormat';
 import { personName, type WorkflowScope } from '../workflows/workflow-scope';
 import { CommitmentUpdateForm } from './CommitmentUpdateForm';
 import { ConfirmReturnForm } from './ConfirmReturnForm';
-import { CASE_FULFILMENT_LABELS, COMMITMENT_STATUS_LABELS, SOURCE_CHECK_LABELS } from './commitment-labels';
 import { stanceOptions } from './stance-options';
-
-const deadlineText = (due: CommitmentView['due']): string =>
-  due.state === 'resolved'
-    ? `${formatInstant(due.deadline)}${due.basis === 'received_at' ? ' (counted from when the log recorded the entry)' : ''}`
-    : 'not known here: the entry it counts from is not among yours';
 
 /**
  * A commitment's state as this browser derives it today: status, k of n cases fulfilled (a case
@@ -27,46 +22,58 @@ export const CommitmentPanel = ({
   view: CommitmentView;
   scope: WorkflowScope;
 }) => {
+  const { t } = useT('commitments');
+  const format = useUtcFormat();
   const { commitment } = view;
+  const deadline =
+    view.due.state === 'resolved'
+      ? view.due.basis === 'received_at'
+        ? t('panel.countedFromLog', { deadline: format.instant(view.due.deadline) })
+        : format.instant(view.due.deadline)
+      : t('panel.deadlineUnknown');
   const name = (party: string) => partyName(scope.names, party);
-  const caseLabel = (id: string) => scope.names.caseReferences?.get(id) ?? `case ${id.slice(0, 8)}`;
+  const caseLabel = (id: string) =>
+    scope.names.caseReferences?.get(id) ?? t('panel.caseFallback', { id: id.slice(0, 8) });
   const source =
     commitment.source.kind === 'agreed_minutes'
-      ? `clause ${commitment.source.clause} of agreed minutes`
-      : 'an exchange of notes';
+      ? t('source.clauseOf', { clause: commitment.source.clause })
+      : t('source.exchangeOfNotes');
   return (
     <div className={`commitment-state is-${view.status}`} data-testid="commitment-state">
       <p>
         <strong className="status" data-testid="commitment-status" data-status={view.status}>
-          {COMMITMENT_STATUS_LABELS[view.status]}
+          {t(`status.${view.status}`)}
         </strong>{' '}
         ·{' '}
         <span data-testid="commitment-fulfilment" data-fulfilled={view.fulfilled} data-total={view.total}>
-          {view.fulfilled} of {view.total} {commitment.scope.kind === 'count' ? 'children returned' : 'fulfilled'}
+          {t(commitment.scope.kind === 'count' ? 'panel.childrenReturned' : 'panel.fulfilled', {
+            fulfilled: view.fulfilled,
+            count: view.total,
+          })}
         </span>
       </p>
       <dl className="facts">
-        <dt>Obligor</dt>
+        <dt>{t('panel.obligor')}</dt>
         <dd data-testid="commitment-obligor">{name(commitment.obligor)}</dd>
-        <dt>Obligee (confirms each return)</dt>
+        <dt>{t('panel.obligee')}</dt>
         <dd data-testid="commitment-obligee">{name(commitment.obligee)}</dd>
         {commitment.intermediary ? (
           <>
-            <dt>Intermediary</dt>
+            <dt>{t('panel.intermediary')}</dt>
             <dd>{name(commitment.intermediary)}</dd>
           </>
         ) : null}
-        <dt>Source</dt>
+        <dt>{t('panel.source')}</dt>
         <dd data-testid="commitment-source" data-check={view.source}>
-          {source}: {SOURCE_CHECK_LABELS[view.source]}
+          {source}: {t(`source.check.${view.source}`)}
         </dd>
-        <dt>Deadline</dt>
+        <dt>{t('panel.deadline')}</dt>
         <dd>
-          <span data-testid="commitment-deadline">{deadlineText(view.due)}</span>
+          <span data-testid="commitment-deadline">{deadline}</span>
           {view.isOverdue ? (
             <strong className="error" data-testid="commitment-overdue">
               {' '}
-              (passed, as of today)
+              {t('panel.passed')}
             </strong>
           ) : null}
         </dd>
@@ -75,8 +82,8 @@ export const CommitmentPanel = ({
         <table className="fulfilment">
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Return</th>
+              <th scope="col">{t('panel.case')}</th>
+              <th scope="col">{t('panel.return')}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,9 +91,9 @@ export const CommitmentPanel = ({
               <tr key={item.caseId} data-testid="commitment-case" data-case={item.caseId} data-state={item.state}>
                 <th scope="row">{caseLabel(item.caseId)}</th>
                 <td>
-                  {CASE_FULFILMENT_LABELS[item.state]}
+                  {t(`fulfilment.${item.state}`)}
                   {item.acknowledgement
-                    ? ` (${personName(scope, item.acknowledgement.person)}, ${formatInstant(item.acknowledgement.receivedAt)})`
+                    ? ` (${personName(scope, item.acknowledgement.person)}, ${format.instant(item.acknowledgement.receivedAt)})`
                     : ''}
                 </td>
               </tr>
@@ -98,7 +105,7 @@ export const CommitmentPanel = ({
         <ul className="stances">
           {[...view.stances].map(([party, said]) => (
             <li key={party} data-testid="commitment-stance-of" data-party={party}>
-              {name(party)}: {said.stance.replaceAll('_', ' ')}
+              {name(party)}: {t(`stance.${said.stance}`)}
             </li>
           ))}
         </ul>

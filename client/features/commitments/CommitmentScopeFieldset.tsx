@@ -6,10 +6,7 @@ import { TextField } from '../cases/TextField';
 import type { CommitmentDraft } from './commitment-draft';
 import type { CommitmentFormOptions } from './commitment-form-options';
 
-const KINDS = [
-  ['cases', 'Listed cases'],
-  ['cohort', 'Those taken as minors who have since turned 18'],
-] as const;
+const KINDS = ['cases', 'cohort'] as const;
 
 /** The cases the rule selects for the draft's date, computed here from the decrypted records. */
 export const cohortOf = (draft: CommitmentDraft, options: CommitmentFormOptions) =>
@@ -26,17 +23,21 @@ export const CommitmentScopeFieldset = ({
   onChange: (patch: Partial<CommitmentDraft>) => void;
 }) => {
   const { t } = useT('daily');
+  const { t: tc } = useT('commitments');
   const reference = (id: string) => options.cases.find((item) => item.id === id)?.reference ?? id.slice(0, 8);
   const cohort =
     draft.scopeKind === 'cohort' && /^\d{4}-\d{2}-\d{2}$/.test(draft.cohortAsOf) ? cohortOf(draft, options) : null;
   return (
     <fieldset>
-      <legend>Scope</legend>
+      <legend>{tc('scope.legend')}</legend>
       <SelectField
-        label="Covers"
+        label={tc('scope.covers')}
         value={draft.scopeKind}
         onChange={(scopeKind) => onChange({ scopeKind: scopeKind || 'cases' })}
-        options={[...KINDS, ['count', t('scope.count')] as const]}
+        options={[
+          ...KINDS.map((kind) => [kind, tc(`scope.kinds.${kind}`)] as const),
+          ['count', t('scope.count')] as const,
+        ]}
         testId="commitment-scope-kind"
       />
       {draft.scopeKind === 'count' ? (
@@ -50,7 +51,7 @@ export const CommitmentScopeFieldset = ({
         />
       ) : draft.scopeKind === 'cases' ? (
         <CasePicker
-          legend="Cases"
+          legend={tc('scope.cases')}
           cases={options.cases}
           selected={draft.caseIds}
           onChange={(caseIds) => onChange({ caseIds })}
@@ -58,7 +59,7 @@ export const CommitmentScopeFieldset = ({
       ) : (
         <>
           <TextField
-            label="Adults on"
+            label={tc('scope.adultsOn')}
             type="date"
             value={draft.cohortAsOf}
             onChange={(cohortAsOf) => onChange({ cohortAsOf })}
@@ -68,14 +69,19 @@ export const CommitmentScopeFieldset = ({
           {cohort ? (
             <div data-testid="commitment-cohort">
               <p>
-                Frozen as {cohort.caseIds.length} case{cohort.caseIds.length === 1 ? '' : 's'} when signed:{' '}
-                {cohort.caseIds.map(reference).join(', ') || 'none'}.
+                {tc('scope.frozen', {
+                  count: cohort.caseIds.length,
+                  references: cohort.caseIds.map(reference).join(', ') || tc('scope.none'),
+                })}
               </p>
               {cohort.review.length > 0 ? (
                 <ul className="hint">
                   {cohort.review.map((item) => (
                     <li key={item.caseId}>
-                      Check {reference(item.caseId)}: {item.reason.replaceAll('_', ' ')}
+                      {tc('scope.check', {
+                        reference: reference(item.caseId),
+                        reason: tc(`scope.reason.${item.reason}`),
+                      })}
                     </li>
                   ))}
                 </ul>

@@ -1,11 +1,9 @@
+import { useT } from '../../i18n/useT';
 import { SelectField } from '../cases/SelectField';
 import type { CommitmentDraft } from './commitment-draft';
 import type { CommitmentFormOptions } from './commitment-form-options';
 
-const KINDS = [
-  ['agreed_minutes', 'A clause of agreed minutes'],
-  ['exchange_of_notes', 'An exchange of letters or notes'],
-] as const;
+const KINDS = ['agreed_minutes', 'exchange_of_notes'] as const;
 
 /** Where the commitment comes from; choosing a clause fills in its words when none are written yet. */
 export const CommitmentSourceFieldset = ({
@@ -17,6 +15,7 @@ export const CommitmentSourceFieldset = ({
   options: CommitmentFormOptions;
   onChange: (patch: Partial<CommitmentDraft>) => void;
 }) => {
+  const { t } = useT('commitments');
   const chosen = options.minutes.find((minutes) => minutes.hash === draft.minutes);
   const pickClause = (clause: string) => {
     const text = chosen?.clauses.find((item) => String(item.number) === clause)?.text;
@@ -24,33 +23,33 @@ export const CommitmentSourceFieldset = ({
   };
   return (
     <fieldset>
-      <legend>Source</legend>
+      <legend>{t('source.legend')}</legend>
       <SelectField
-        label="Kind"
+        label={t('source.kind')}
         value={draft.sourceKind}
         onChange={(sourceKind) => onChange({ sourceKind: sourceKind || 'agreed_minutes' })}
-        options={KINDS}
+        options={KINDS.map((kind) => [kind, t(`source.kinds.${kind}`)] as const)}
         testId="commitment-source-kind"
       />
       {draft.sourceKind === 'agreed_minutes' ? (
         <>
           <SelectField
-            label="Agreed minutes"
+            label={t('source.minutes')}
             value={draft.minutes}
             onChange={(minutes) => onChange({ minutes, clause: '' })}
             options={options.minutes.map((minutes) => [minutes.hash, minutes.label] as const)}
-            empty="Choose…"
+            empty={t('page.choose')}
             required
             testId="commitment-minutes"
           />
           <SelectField
-            label="Clause"
+            label={t('source.clause')}
             value={draft.clause}
             onChange={pickClause}
             options={(chosen?.clauses ?? []).map(
               (clause) => [String(clause.number), `${clause.number}. ${clause.text}`] as const,
             )}
-            empty="Choose…"
+            empty={t('page.choose')}
             required
             testId="commitment-clause"
           />
@@ -59,11 +58,11 @@ export const CommitmentSourceFieldset = ({
         [0, 1].map((at) => (
           <SelectField
             key={at}
-            label={at === 0 ? 'First note' : 'Answering note'}
+            label={at === 0 ? t('source.firstNote') : t('source.answeringNote')}
             value={draft.notes[at] ?? ''}
             onChange={(note) => onChange({ notes: at === 0 ? [note, draft.notes[1]] : [draft.notes[0], note] })}
             options={options.notes}
-            empty="Choose…"
+            empty={t('page.choose')}
             required
             testId={`commitment-note-${at + 1}`}
           />

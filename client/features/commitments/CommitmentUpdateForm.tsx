@@ -3,7 +3,8 @@ import type { CommitmentStance } from '../../../shared/content/commitment-conten
 import { ENTRY_RULES } from '../../../shared/schemas/entry-type';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
-import { optionsOf, SelectField } from '../cases/SelectField';
+import { useT } from '../../i18n/useT';
+import { SelectField } from '../cases/SelectField';
 import { TextField } from '../cases/TextField';
 import { RecipientStatus } from '../people/RecipientStatus';
 import { useWorkflowWrite } from '../workflows/useWorkflowWrite';
@@ -19,6 +20,7 @@ export const CommitmentUpdateForm = ({
   stances: readonly CommitmentStance[];
   scope: WorkflowScope;
 }) => {
+  const { t } = useT('commitments');
   const [stance, setStance] = useState<CommitmentStance | ''>('');
   const [note, setNote] = useState('');
   const { write, busy, error, step, check, canSend } = useWorkflowWrite(scope);
@@ -46,18 +48,18 @@ export const CommitmentUpdateForm = ({
   return (
     <form onSubmit={submit} className="entry-form inline-form" data-testid="commitment-update-form">
       <SelectField
-        label="Your party's stance"
+        label={t('update.yourStance')}
         value={stance}
         onChange={setStance}
-        options={optionsOf(stances)}
-        empty="Choose…"
+        options={stances.map((value) => [value, t(`stance.${value}`)] as const)}
+        empty={t('update.choose')}
         required
         testId="commitment-stance"
       />
-      <TextField label="Note" value={note} onChange={setNote} testId="commitment-update-note" />
+      <TextField label={t('update.note')} value={note} onChange={setNote} testId="commitment-update-note" />
       {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}
       <button type="submit" disabled={busy || stance === '' || !canSend} data-testid="commitment-update-submit">
-        {busy ? step || 'Working…' : 'Sign and post'}
+        {busy ? step || t('update.working') : t('update.submit')}
       </button>
       <ErrorNotice error={error} testId="commitment-update-error" />
     </form>

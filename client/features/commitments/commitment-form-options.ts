@@ -5,10 +5,10 @@
  */
 import { agreedMinutesState } from '../../../shared/content/agreed-minutes-state';
 import type { CohortCase } from '../../../shared/content/cohort-taken-as-minor-now-adult';
+import type { EntryType } from '../../../shared/schemas/entry-type';
 import { type CaseSummary, caseRecordView, caseSummary } from '../../entries/case-view';
 import { partyName } from '../../entries/entry-view';
 import type { ThreadDetail } from '../../entries/load-streams';
-import { ENTRY_TYPE_LABELS } from '../timeline/labels';
 
 export type MinutesOption = {
   readonly hash: string;
@@ -27,8 +27,17 @@ export type CommitmentFormOptions = {
 
 const NOTE_TYPES = new Set(['letter', 'note_verbale']);
 
-/** The form's options for the thread of `detail`, as of `now`. */
-export const commitmentFormOptions = (detail: ThreadDetail, now: Date): CommitmentFormOptions => {
+/** How a version of agreed minutes stands, as its option says. */
+export type MinutesStanding = 'superseded' | 'agreed' | 'awaiting';
+
+/** The words of the options, in the language on screen (option-labels.ts). */
+export type OptionLabels = {
+  readonly minutes: (seq: number, title: string, version: number, standing: MinutesStanding) => string;
+  readonly entry: (seq: number, type: EntryType, subject?: string) => string;
+};
+
+/** The form's options for the thread of `detail`, as of `now`, worded by `labels`. */
+export const commitmentFormOptions = (detail: ThreadDetail, now: Date, labels: OptionLabels): CommitmentFormOptions => {
   const { streams, names } = detail.loaded;
   const thread = streams.find(({ stream }) => stream.id === detail.summary.id);
   const entries = thread?.entries.map(({ entry }) => entry) ?? [];
@@ -37,8 +46,8 @@ export const commitmentFormOptions = (detail: ThreadDetail, now: Date): Commitme
     if (entry.content?.type !== 'agreed_minutes' || !state) {
       return [];
     }
-    const standing = state.supersededBy ? 'superseded' : state.isAgreed ? 'agreed' : 'awaiting countersignatures';
-    const label = `#${entry.header.seq} ${entry.content.title}, version ${state.version} (${standing})`;
+    const standing = state.supersededBy ? 'superseded' : state.isAgreed ? 'agreed' : 'awaiting';
+    const label = labels.minutes(entry.header.seq, entry.content.title, state.version, standing);
     return [{ hash: entry.entryHash, label, clauses: entry.content.clauses }];
   });
   const ownCases = streams.filter(({ stream }) => stream.kind === 'case' && stream.isMember);
@@ -48,12 +57,10 @@ export const commitmentFormOptions = (detail: ThreadDetail, now: Date): Commitme
     notes: entries
       .filter((entry) => NOTE_TYPES.has(entry.header.type))
       .map((entry) => {
-        const subject = entry.content && 'subject' in entry.content ? `: ${entry.content.subject}` : '';
-        return [entry.entryHash, `#${entry.header.seq} ${ENTRY_TYPE_LABELS[entry.header.type]}${subject}`] as const;
+        const subject = entry.content && 'subject' in entry.content ? entry.content.subject : undefined;
+        return [entry.entryHash, labels.entry(entry.header.seq, entry.header.type, subject)] as const;
       }),
-    entries: entries.map(
-      (entry) => [entry.entryHash, `#${entry.header.seq} ${ENTRY_TYPE_LABELS[entry.header.type]}`] as const,
-    ),
+    entries: entries.map((entry) => [entry.entryHash, labels.entry(entry.header.seq, entry.header.type)] as const),
     cases: ownCases.map((verified) => caseSummary(verified, names, now)),
     cohortCases: ownCases.flatMap((verified) => {
       const record = caseRecordView(verified);

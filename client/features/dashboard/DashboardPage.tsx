@@ -15,6 +15,7 @@ import { ReunifiedChart } from './ReunifiedChart';
 /** Cases by status, reunifications per week, commitments and awaited receipts, kept up to date live. */
 export const DashboardPage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('dashboard');
   const { contextState, query, refresh } = useEntryQuery(
     async (ctx) => ({ loaded: await loadStreams(ctx), now: new Date() }),
     'dashboard',
@@ -30,15 +31,13 @@ export const DashboardPage = () => {
     <section aria-labelledby="dashboard-title" data-testid="dashboard">
       <h1 id="dashboard-title">{ts('dashboard.title')}</h1>
       <LiveStatus />
-      <p className="hint">
-        Computed in this browser from the entries you can verify and decrypt; the server cannot compute it.
-      </p>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting every stream" />
+      <p className="hint">{t('hint')}</p>
+      <StreamQueryState contextState={contextState} query={query} what={t('verifying')} />
       {view ? (
         <>
           {view.brokenStreams > 0 ? (
             <p role="alert" className="error" data-testid="dashboard-broken">
-              {view.brokenStreams} stream(s) do not verify (a signature or chain link fails) and are left out.
+              {t('broken', { count: view.brokenStreams })}
             </p>
           ) : null}
           <CasesByStatus groups={view.casesByStatus} total={view.caseCount} />

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useFormat } from '../../i18n/useFormat';
+import { useT } from '../../i18n/useT';
 
 const BAR = 28;
 const GAP = 8;
@@ -10,16 +12,18 @@ const LABEL = 36;
  * styles), described for assistive technology by its title and by the table of the same figures.
  */
 export const ReunifiedChart = ({ weeks }: { weeks: readonly { readonly week: string; readonly count: number }[] }) => {
+  const { t } = useT('dashboard');
+  const { number } = useFormat();
   const titleId = useId();
   const total = weeks.reduce((sum, item) => sum + item.count, 0);
   const highest = Math.max(1, ...weeks.map((item) => item.count));
   const width = Math.max(1, weeks.length) * (BAR + GAP) + GAP;
   return (
     <section className="panel" aria-labelledby="reunified-title" data-testid="reunified-chart">
-      <h2 id="reunified-title">Reunified per week ({total})</h2>
+      <h2 id="reunified-title">{t('chart.heading', { count: number(total) })}</h2>
       {weeks.length === 0 ? (
         <p className="hint" data-testid="reunified-none">
-          No reunification recorded in the cases you can read.
+          {t('chart.none')}
         </p>
       ) : (
         <>
@@ -32,7 +36,7 @@ export const ReunifiedChart = ({ weeks }: { weeks: readonly { readonly week: str
             height={HEIGHT + LABEL}
           >
             <title id={titleId}>
-              {`Reunified per ISO week: ${weeks.map((item) => `${item.week}: ${item.count}`).join('; ')}`}
+              {t('chart.title', { weeks: weeks.map((item) => `${item.week}: ${number(item.count)}`).join('; ') })}
             </title>
             {weeks.map((item, index) => {
               const height = (item.count / highest) * (HEIGHT - 16);
@@ -54,18 +58,18 @@ export const ReunifiedChart = ({ weeks }: { weeks: readonly { readonly week: str
             })}
           </svg>
           <table className="dashboard-table chart-data">
-            <caption>Figures of the chart</caption>
+            <caption>{t('chart.figures')}</caption>
             <thead>
               <tr>
-                <th scope="col">ISO week</th>
-                <th scope="col">Reunified</th>
+                <th scope="col">{t('chart.week')}</th>
+                <th scope="col">{t('chart.reunified')}</th>
               </tr>
             </thead>
             <tbody>
               {weeks.map((item) => (
                 <tr key={item.week} data-testid="reunified-week" data-week={item.week}>
                   <th scope="row">{item.week}</th>
-                  <td>{item.count}</td>
+                  <td>{number(item.count)}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,30 +6,33 @@
 import type { CommitmentStatus } from '../../../shared/content/commitment-state';
 import { dashboard } from '../../../shared/content/dashboard';
 import type { PersonParty } from '../../../shared/content/receipts-for';
-import type { CaseStatus } from '../../../shared/content/status-change-content';
+import { CaseStatus } from '../../../shared/content/status-change-content';
 import type { EntryType, StreamKind } from '../../../shared/schemas/entry-type';
 import { partyName } from '../../entries/entry-view';
 import type { LoadedStreams } from '../../entries/load-streams';
 import { threadSummary } from '../../entries/thread-view';
-import { COMMITMENT_STATUS_LABELS } from '../commitments/commitment-labels';
-import { STATUS_LABELS } from '../timeline/labels';
+import { COMMITMENT_STATUSES } from '../commitments/commitment-statuses';
 import { everyWeek } from './reunified-weeks';
+
+/** Where a row links to: a case by its reference, a thread by its subject where it opens. */
+export type StreamLabel =
+  | { readonly kind: 'case'; readonly reference: string }
+  | { readonly kind: 'thread'; readonly subject: string | undefined }
+  | { readonly kind: 'unknown'; readonly id: string };
 
 export type StatusGroup = {
   readonly status: CaseStatus | 'unknown';
-  readonly label: string;
   readonly cases: readonly { readonly id: string; readonly reference: string }[];
 };
 
 export type CommitmentRow = {
   readonly entryHash: string;
   readonly threadId: string;
-  readonly threadLabel: string;
+  readonly threadLabel: StreamLabel;
   readonly text: string;
   readonly obligor: string;
   readonly obligee: string;
   readonly status: CommitmentStatus;
-  readonly statusLabel: string;
   readonly isOverdue: boolean;
   readonly deadline?: string;
   readonly fulfilled: number;
@@ -40,7 +43,7 @@ export type AwaitedRow = {
   readonly entryHash: string;
   readonly streamId: string;
   readonly streamKind: StreamKind;
-  readonly streamLabel: string;
+  readonly streamLabel: StreamLabel;
   readonly type: EntryType;
   readonly author: string;
   readonly receivedAt: string;
@@ -55,7 +58,6 @@ export type DashboardView = {
   /** Overdue first. */
   readonly commitmentsByStatus: readonly {
     readonly status: CommitmentStatus;
-    readonly label: string;
     readonly count: number;
   }[];
   /** Overdue first, then by deadline. */
@@ -65,10 +67,10 @@ export type DashboardView = {
   readonly brokenStreams: number;
 };
 
-const STATUS_ORDER = [...(Object.keys(STATUS_LABELS) as CaseStatus[]), 'unknown'] as const;
+const STATUS_ORDER = [...CaseStatus.options, 'unknown'] as const;
 const COMMITMENT_ORDER: readonly CommitmentStatus[] = [
   'overdue',
-  ...(Object.keys(COMMITMENT_STATUS_LABELS) as CommitmentStatus[]).filter((status) => status !== 'overdue'),
+  ...COMMITMENT_STATUSES.filter((status) => status !== 'overdue'),
 ];
 
 /** The dashboard at `now` of what `loaded` holds; `people` tells recipients' parties for receipts. */
@@ -82,20 +84,19 @@ export const dashboardView = (loaded: LoadedStreams, people: readonly PersonPart
   const streamOf = new Map(
     intact.flatMap((verified) => verified.entries.map(({ entry }) => [entry.entryHash, verified])),
   );
-  const labelOf = (id: string): string => {
+  const labelOf = (id: string): StreamLabel => {
     const verified = byId.get(id);
     if (!verified) {
-      return `stream ${id.slice(0, 8)}`;
+      return { kind: 'unknown', id: id.slice(0, 8) };
     }
     return verified.stream.kind === 'case'
-      ? `Case ${verified.stream.reference}`
-      : `Thread: ${threadSummary(verified, names).subject ?? 'subject not readable here'}`;
+      ? { kind: 'case', reference: verified.stream.reference }
+      : { kind: 'thread', subject: threadSummary(verified, names).subject };
   };
   const casesByStatus = STATUS_ORDER.flatMap((status): StatusGroup[] => {
     const ids = figures.casesByStatus[status] ?? [];
-    const label = status === 'unknown' ? 'Status not readable here' : STATUS_LABELS[status];
     const cases = ids.map((id) => ({ id, reference: byId.get(id)?.stream.reference ?? id.slice(0, 8) }));
-    return cases.length > 0 ? [{ status, label, cases }] : [];
+    return cases.length > 0 ? [{ status, cases }] : [];
   });
   const commitments = figures.commitments.map((view): CommitmentRow => {
     const threadId = streamOf.get(view.entryHash)?.stream.id ?? '';
@@ -107,7 +108,6 @@ export const dashboardView = (loaded: LoadedStreams, people: readonly PersonPart
       obligor: partyName(names, view.commitment.obligor),
       obligee: partyName(names, view.commitment.obligee),
       status: view.status,
-      statusLabel: COMMITMENT_STATUS_LABELS[view.status],
       isOverdue: view.isOverdue,
       ...(view.due.state === 'resolved' ? { deadline: view.due.deadline } : {}),
       fulfilled: view.fulfilled,
@@ -120,7 +120,7 @@ export const dashboardView = (loaded: LoadedStreams, people: readonly PersonPart
     reunifiedPerWeek: everyWeek(figures.reunifiedPerWeek),
     commitmentsByStatus: COMMITMENT_ORDER.flatMap((status) => {
       const count = figures.commitmentsByStatus[status] ?? 0;
-      return count > 0 ? [{ status, label: COMMITMENT_STATUS_LABELS[status], count }] : [];
+      return count > 0 ? [{ status, count }] : [];
     }),
     commitments,
     receiptsAwaited: figures.receiptsAwaited.map((item) => ({

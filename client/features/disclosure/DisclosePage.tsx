@@ -15,6 +15,7 @@ import { useEntryQuery } from '../timeline/useEntryQuery';
 import { disclosableHashes, disclosureStream } from './disclosure-view';
 import { EntryChoice } from './EntryChoice';
 import { GranteePicker } from './GranteePicker';
+import { streamName } from './stream-name';
 
 /**
  * A member discloses chosen entries of a case or thread, or a whole case, to one person: a signed
@@ -23,6 +24,7 @@ import { GranteePicker } from './GranteePicker';
  */
 export const DisclosePage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('disclosure');
   const { caseId, threadId } = useParams();
   const streamId = caseId ?? threadId ?? '';
   const [search] = useSearchParams();
@@ -52,7 +54,7 @@ export const DisclosePage = () => {
   const isMember = party !== undefined && members.includes(party);
   const back = caseId ? `/cases/${caseId}` : `/threads/${threadId ?? ''}`;
   if (context && context.me.role !== 'staff' && context.me.role !== 'envoy') {
-    return <p role="alert">Only staff and envoys of a member party disclose entries.</p>;
+    return <p role="alert">{t('disclose.onlyMembersRoles')}</p>;
   }
   const chosen = isWholeCase ? [...disclosable] : selected.filter((hash) => disclosable.has(hash));
   const submit = (event: FormEvent) => {
@@ -73,19 +75,16 @@ export const DisclosePage = () => {
   return (
     <section aria-labelledby="disclose-title">
       <h1 id="disclose-title">{ts('disclose.title')}</h1>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting the stream" />
-      {loaded && !isMember ? <p role="alert">Only a member party of this stream can disclose its entries.</p> : null}
+      <StreamQueryState contextState={contextState} query={query} what={t('disclose.verifying')} />
+      {loaded && !isMember ? <p role="alert">{t('disclose.notMember')}</p> : null}
       {stream && isMember && context ? (
         <form onSubmit={submit} className="entry-form" data-testid="disclose-form">
           <p>
-            The content keys of the chosen entries of {stream.label} are handed to one person in a signed disclosure
-            entry, sealed to them and to the people of {stream.verified.members.length} member part
-            {stream.verified.members.length === 1 ? 'y' : 'ies'}. A disclosure cannot be undone: whoever holds a key can
-            read that entry for good. Each key is checked against the entry&apos;s signed commitment first.
+            {t('disclose.intro', { stream: streamName(t, stream.name, 'of'), count: stream.verified.members.length })}
           </p>
           <GranteePicker
             people={people}
-            partyName={(id) => loaded?.names.parties.get(id) ?? `party ${id.slice(0, 8)}`}
+            partyName={(id) => loaded?.names.parties.get(id) ?? t('disclose.partyFallback', { id: id.slice(0, 8) })}
             me={me}
             value={grantee}
             onChange={setGrantee}
@@ -98,7 +97,7 @@ export const DisclosePage = () => {
                 onChange={(event) => setWholeCase(event.target.checked)}
                 data-testid="disclose-whole-case"
               />{' '}
-              The whole case so far ({disclosable.size} entries you hold keys for)
+              {t('disclose.wholeCase', { count: disclosable.size })}
             </label>
           ) : null}
           <EntryChoice
@@ -109,13 +108,13 @@ export const DisclosePage = () => {
             disabled={isWholeCase}
           />
           <TextField
-            label="Purpose"
+            label={t('disclose.purpose')}
             value={purpose}
             onChange={setPurpose}
             required
             multiline
             maxLength={4000}
-            hint="Why they may read it: reunification data does not feed other files without a basis."
+            hint={t('disclose.purposeHint')}
             testId="disclose-purpose"
           />
           {grantee ? <RecipientStatus check={check} /> : null}
@@ -126,24 +125,24 @@ export const DisclosePage = () => {
               disabled={busy || !grantee || chosen.length === 0 || check.status !== 'ready' || !check.canSend}
               data-testid="disclose-submit"
             >
-              {busy
-                ? step || 'Working…'
-                : `Sign and disclose ${chosen.length} entr${chosen.length === 1 ? 'y' : 'ies'}`}
+              {busy ? step || t('disclose.working') : t('disclose.submit', { count: chosen.length })}
             </button>
-            <Link to={back}>Cancel</Link>
+            <Link to={back}>{t('disclose.cancel')}</Link>
           </div>
           <ErrorNotice error={error} testId="disclose-error" />
           {confirming ? (
             <ConfirmDialog
               open
-              title={`Disclose ${chosen.length} entr${chosen.length === 1 ? 'y' : 'ies'}?`}
-              confirmLabel="Sign and disclose"
+              title={t('disclose.confirmTitle', { count: chosen.length })}
+              confirmLabel={t('disclose.confirmLabel')}
               onCancel={() => setConfirming(false)}
               onConfirm={disclose}
             >
               <p>
-                {people.find((person) => person.id === grantee)?.name ?? 'The chosen person'} will be able to read{' '}
-                {chosen.length === 1 ? 'this entry' : 'these entries'} for good: a disclosure cannot be withdrawn.
+                {t('disclose.confirmBody', {
+                  count: chosen.length,
+                  name: people.find((person) => person.id === grantee)?.name ?? t('disclose.chosenPerson'),
+                })}
               </p>
             </ConfirmDialog>
           ) : null}

@@ -1,5 +1,6 @@
 import type { EntryView } from '../../entries/entry-view';
-import { ENTRY_TYPE_LABELS, formatInstant } from '../timeline/labels';
+import { useT } from '../../i18n/useT';
+import { useUtcFormat } from '../../i18n/useUtcFormat';
 
 /** The entries a member can disclose, as checkboxes; the others are listed, not offered. */
 export const EntryChoice = ({
@@ -14,34 +15,42 @@ export const EntryChoice = ({
   selected: readonly string[];
   onChange: (selected: string[]) => void;
   disabled: boolean;
-}) => (
-  <fieldset className="checkbox-group" data-testid="disclose-entries" disabled={disabled}>
-    <legend>Entries to disclose</legend>
-    {rows.map((row) => {
-      const canDisclose = disclosable.has(row.entryHash);
-      return (
-        <label key={row.entryHash} className="checkbox" data-testid="disclose-entry" data-seq={row.seq}>
-          <input
-            type="checkbox"
-            value={row.entryHash}
-            checked={canDisclose && selected.includes(row.entryHash)}
-            disabled={!canDisclose}
-            onChange={(event) =>
-              onChange(
-                event.target.checked ? [...selected, row.entryHash] : selected.filter((hash) => hash !== row.entryHash),
-              )
-            }
-          />{' '}
-          #{row.seq} {ENTRY_TYPE_LABELS[row.type]} by {row.author.name} ({row.author.partyName}),{' '}
-          {formatInstant(row.claimedAt)}
-          {canDisclose ? null : (
-            <span className="hint">
-              {' '}
-              — {row.type === 'disclosure' ? 'a disclosure is never passed on' : 'not sealed to you: you hold no key'}
-            </span>
-          )}
-        </label>
-      );
-    })}
-  </fieldset>
-);
+}) => {
+  const { t } = useT(['disclosure', 'timeline']);
+  const format = useUtcFormat();
+  return (
+    <fieldset className="checkbox-group" data-testid="disclose-entries" disabled={disabled}>
+      <legend>{t('choice.legend')}</legend>
+      {rows.map((row) => {
+        const canDisclose = disclosable.has(row.entryHash);
+        return (
+          <label key={row.entryHash} className="checkbox" data-testid="disclose-entry" data-seq={row.seq}>
+            <input
+              type="checkbox"
+              value={row.entryHash}
+              checked={canDisclose && selected.includes(row.entryHash)}
+              disabled={!canDisclose}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked
+                    ? [...selected, row.entryHash]
+                    : selected.filter((hash) => hash !== row.entryHash),
+                )
+              }
+            />{' '}
+            {t('choice.row', {
+              seq: row.seq,
+              type: t(`timeline:entryType.${row.type}`),
+              name: row.author.name,
+              party: row.author.partyName,
+              time: format.instant(row.claimedAt),
+            })}
+            {canDisclose ? null : (
+              <span className="hint"> — {row.type === 'disclosure' ? t('choice.disclosure') : t('choice.noKey')}</span>
+            )}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+};

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { KeyHolder } from '../../entries/directory-people';
+import { useT } from '../../i18n/useT';
 
 /**
  * Who may receive the keys: anyone with a current key in the directory taken from the log who
@@ -18,15 +19,16 @@ export const GranteePicker = ({
   value: string;
   onChange: (personId: string) => void;
 }) => {
+  const { t } = useT('disclosure');
   const id = useId();
   const candidates = people.filter((person) => person.role !== 'admin' && person.id !== me);
   const groups = [
-    ['Reviewers', candidates.filter((person) => person.role === 'reviewer')],
-    ['Others (for instance of a party added later)', candidates.filter((person) => person.role !== 'reviewer')],
+    [t('grantee.reviewers'), candidates.filter((person) => person.role === 'reviewer')],
+    [t('grantee.others'), candidates.filter((person) => person.role !== 'reviewer')],
   ] as const;
   return (
     <div className="field">
-      <label htmlFor={id}>Disclose to</label>
+      <label htmlFor={id}>{t('grantee.label')}</label>
       <select
         id={id}
         value={value}
@@ -34,13 +36,13 @@ export const GranteePicker = ({
         onChange={(event) => onChange(event.target.value)}
         data-testid="disclose-grantee"
       >
-        <option value="">Choose a person</option>
+        <option value="">{t('grantee.choose')}</option>
         {groups.map(([label, members]) =>
           members.length === 0 ? null : (
             <optgroup key={label} label={label}>
               {members.map((person) => (
                 <option key={person.id} value={person.id}>
-                  {person.name} ({person.role}, {partyName(person.party)})
+                  {person.name} ({t(`common:account.role.${person.role}`)}, {partyName(person.party)})
                 </option>
               ))}
             </optgroup>

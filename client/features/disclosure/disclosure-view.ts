@@ -9,24 +9,29 @@ import type { LoadedStreams } from '../../entries/load-streams';
 import type { VerifiedStream } from '../../entries/read-stream';
 import { threadSummary } from '../../entries/thread-view';
 
+/** What a stream is called: a case by its reference, a thread by its subject where it opens. */
+export type StreamName =
+  | { readonly kind: 'case'; readonly reference: string }
+  | { readonly kind: 'thread'; readonly subject: string | undefined };
+
 /** A stream as the disclosure screens name it. */
 export type DisclosureStream = {
   readonly verified: VerifiedStream;
-  readonly label: string;
+  readonly name: StreamName;
   readonly rows: readonly EntryView[];
 };
 
-/** The stream `streamId` among those loaded, with its label and timeline rows. */
+/** The stream `streamId` among those loaded, with its name and timeline rows. */
 export const disclosureStream = (loaded: LoadedStreams, streamId: string): DisclosureStream | undefined => {
   const verified = loaded.streams.find(({ stream }) => stream.id === streamId);
   if (!verified) {
     return undefined;
   }
-  const label =
+  const name: StreamName =
     verified.stream.kind === 'case'
-      ? `case ${verified.stream.reference}`
-      : `thread “${threadSummary(verified, loaded.names).subject ?? 'subject not readable here'}”`;
-  return { verified, label, rows: entryViews(verified.entries, loaded.names) };
+      ? { kind: 'case', reference: verified.stream.reference }
+      : { kind: 'thread', subject: threadSummary(verified, loaded.names).subject };
+  return { verified, name, rows: entryViews(verified.entries, loaded.names) };
 };
 
 /** Hashes of the entries of the stream `personId` can disclose (sealed to them, signature valid). */

@@ -41,6 +41,7 @@ const takeFragment = () => {
 /** `/enrol#<token>&log=<key>&legacy=<n>`: pin the log the link names, accept the invitation with a new passkey. */
 export const EnrolPage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('enrol');
   const [fragment] = useState(takeFragment);
   const { pin } = useLog();
   const linkPin = fragment?.pin ?? null;
@@ -59,20 +60,17 @@ export const EnrolPage = () => {
       <h1 id="enrol-title">{ts('enrol.title')}</h1>
       {linkPin?.ok === false ? (
         <p role="alert" className="error" data-testid="invitation-pin-error">
-          This invitation link is damaged ({linkPin.reason}): ask for it again.
+          {t('page.damagedLink', { reason: linkPin.reason })}
         </p>
       ) : state.step === 'no-token' ? (
-        <p role="alert">This page needs the full invitation link, including the part after “#”.</p>
+        <p role="alert">{t('page.noToken')}</p>
       ) : null}
       {fragment ? <WitnessLinkNotice offer={fragment.witnesses} /> : null}
-      {state.step === 'loading' && !error ? <Loading what="Checking the invitation" /> : null}
+      {state.step === 'loading' && !error ? <Loading what={t('page.checking')} /> : null}
       {state.step === 'invitation' ? (
         <>
           <InvitationSummary invitation={state.offer.invitation} />
-          <p>
-            Create a passkey on this device. It signs you in without a password, and your private keys are created and
-            encrypted here, in your browser: the server never sees them.
-          </p>
+          <p>{t('page.createIntro')}</p>
           <button
             type="button"
             className="primary"
@@ -80,7 +78,7 @@ export const EnrolPage = () => {
             onClick={() => createPasskey(state.offer)}
             data-testid="create-passkey"
           >
-            {state.busy ? 'Creating your passkey and keys…' : 'Create passkey'}
+            {state.busy ? t('page.creating') : t('page.create')}
           </button>
         </>
       ) : null}

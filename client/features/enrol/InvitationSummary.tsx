@@ -1,17 +1,29 @@
 import type { InvitationSummary as Invitation } from '../../crypto/enrolment';
+import { useFormat } from '../../i18n/useFormat';
+import { useT } from '../../i18n/useT';
 
 /** Who is invited, into which party, with which role, and by whom. */
-export const InvitationSummary = ({ invitation }: { invitation: Invitation }) => (
-  <dl className="facts" data-testid="invitation">
-    <dt>Name</dt>
-    <dd data-testid="invitation-name">{invitation.name}</dd>
-    <dt>Party</dt>
-    <dd data-testid="invitation-party">{invitation.party.name}</dd>
-    <dt>Role</dt>
-    <dd data-testid="invitation-role">{invitation.role}</dd>
-    <dt>Invited by</dt>
-    <dd data-testid="invitation-inviter">{invitation.invitedBy?.name ?? 'operator bootstrap'}</dd>
-    <dt>Valid until</dt>
-    <dd>{new Date(invitation.expiresAt).toLocaleString()}</dd>
-  </dl>
-);
+export const InvitationSummary = ({ invitation }: { invitation: Invitation }) => {
+  const { t } = useT('enrol');
+  const format = useFormat();
+  return (
+    <dl className="facts" data-testid="invitation">
+      <dt>{t('invitation.name')}</dt>
+      <dd data-testid="invitation-name" dir="auto">
+        {invitation.name}
+      </dd>
+      <dt>{t('invitation.party')}</dt>
+      <dd data-testid="invitation-party" dir="auto">
+        {invitation.party.name}
+      </dd>
+      <dt>{t('invitation.role')}</dt>
+      <dd data-testid="invitation-role">{t(`common:account.role.${invitation.role}`)}</dd>
+      <dt>{t('invitation.invitedBy')}</dt>
+      <dd data-testid="invitation-inviter" dir="auto">
+        {invitation.invitedBy?.name ?? t('invitation.bootstrap')}
+      </dd>
+      <dt>{t('invitation.validUntil')}</dt>
+      <dd>{format.dateTime(invitation.expiresAt)}</dd>
+    </dl>
+  );
+};

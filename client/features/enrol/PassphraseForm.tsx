@@ -1,8 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import { MIN_PASSPHRASE_LENGTH } from '../../crypto/enrolment';
+import { useT } from '../../i18n/useT';
 
 /** Chooses the unlock passphrase when the passkey has no PRF: twice, at least 12 characters. */
 export const PassphraseForm = ({ busy, onChoose }: { busy: boolean; onChoose: (passphrase: string) => void }) => {
+  const { t } = useT('enrol');
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -16,11 +18,8 @@ export const PassphraseForm = ({ busy, onChoose }: { busy: boolean; onChoose: (p
   };
   return (
     <form onSubmit={submit} className="stack" data-testid="passphrase-form">
-      <p>
-        This passkey cannot unlock your keys by itself (it has no PRF). Choose a passphrase to unlock them on this
-        device; it never leaves the browser.
-      </p>
-      <label htmlFor={`${id}-1`}>Unlock passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)</label>
+      <p>{t('passphrase.intro')}</p>
+      <label htmlFor={`${id}-1`}>{t('passphrase.label', { count: MIN_PASSPHRASE_LENGTH })}</label>
       <input
         id={`${id}-1`}
         type="password"
@@ -31,7 +30,7 @@ export const PassphraseForm = ({ busy, onChoose }: { busy: boolean; onChoose: (p
         data-testid="passphrase-input"
         required
       />
-      <label htmlFor={`${id}-2`}>Repeat the passphrase</label>
+      <label htmlFor={`${id}-2`}>{t('passphrase.repeat')}</label>
       <input
         id={`${id}-2`}
         type="password"
@@ -43,11 +42,11 @@ export const PassphraseForm = ({ busy, onChoose }: { busy: boolean; onChoose: (p
         required
       />
       {passphrase !== '' && !isLongEnough ? (
-        <p className="hint">Use at least {MIN_PASSPHRASE_LENGTH} characters.</p>
+        <p className="hint">{t('passphrase.tooShort', { count: MIN_PASSPHRASE_LENGTH })}</p>
       ) : null}
-      {confirmation !== '' && !matches ? <p className="hint">The two passphrases differ.</p> : null}
+      {confirmation !== '' && !matches ? <p className="hint">{t('passphrase.differ')}</p> : null}
       <button type="submit" className="primary" disabled={busy || !isLongEnough || !matches}>
-        {busy ? 'Protecting your keys…' : 'Set passphrase and finish'}
+        {busy ? t('passphrase.protecting') : t('passphrase.submit')}
       </button>
     </form>
   );

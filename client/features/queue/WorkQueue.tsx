@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { directoryPeople } from '../../entries/directory-people';
 import { loadStreams } from '../../entries/load-streams';
 import { useT } from '../../i18n/useT';
+import { useUtcFormat } from '../../i18n/useUtcFormat';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { StreamQueryState } from '../cases/StreamQueryState';
-import { ENTRY_TYPE_LABELS } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 import { publishQueueCount } from './queue-count';
 import { seenOf } from './seen-store';
@@ -16,7 +16,8 @@ const linkOf = (item: QueueItem) =>
 
 /** Home's work queue: each kind of pending item with its count, each item a link to act on it. */
 export const WorkQueue = () => {
-  const { t } = useT('daily');
+  const { t } = useT(['daily', 'timeline']);
+  const format = useUtcFormat();
   const { context, contextState, query, refresh } = useEntryQuery(
     async (ctx) => ({ loaded: await loadStreams(ctx), now: new Date() }),
     'work queue',
@@ -48,9 +49,9 @@ export const WorkQueue = () => {
                   {ofKind.map((item) => (
                     <li key={`${kind}-${item.entryHash}`} data-testid="queue-item" data-kind={kind}>
                       <Link to={linkOf(item)} data-testid="queue-link">
-                        {ENTRY_TYPE_LABELS[item.type]}
+                        {t(`timeline:entryType.${item.type}`)}
                       </Link>{' '}
-                      <span className="hint">{item.at.slice(0, 16).replace('T', ' ')} UTC</span>
+                      <span className="hint">{format.instant(item.at)}</span>
                     </li>
                   ))}
                 </ul>

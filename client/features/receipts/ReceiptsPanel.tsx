@@ -1,9 +1,11 @@
+import { Trans } from 'react-i18next';
 import type { Receipts } from '../../../shared/content/receipts-for';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { EntryView } from '../../entries/entry-view';
 import { partyName } from '../../entries/entry-view';
+import { useT } from '../../i18n/useT';
+import { useUtcFormat } from '../../i18n/useUtcFormat';
 import { RecipientStatus } from '../people/RecipientStatus';
-import { formatInstant } from '../timeline/labels';
 import { useWorkflowWrite } from '../workflows/useWorkflowWrite';
 import { personName, type WorkflowScope } from '../workflows/workflow-scope';
 
@@ -22,6 +24,8 @@ export const ReceiptsPanel = ({
   canAcknowledge: boolean;
   scope: WorkflowScope;
 }) => {
+  const { t } = useT('receipts');
+  const format = useUtcFormat();
   const { write, busy, error, step, check, canSend } = useWorkflowWrite(scope);
   if (receipts.recipientParties.length === 0) {
     return null;
@@ -36,21 +40,32 @@ export const ReceiptsPanel = ({
       <ul className="receipt-list">
         {receipts.acknowledged.map((receipt) => (
           <li key={receipt.entryHash} data-testid="receipt" data-party={receipt.party}>
-            Received by <strong data-testid="receipt-party">{partyName(scope.names, receipt.party)}</strong> (
-            <span data-testid="receipt-person">{personName(scope, receipt.person)}</span>),{' '}
-            <time dateTime={receipt.receivedAt}>{formatInstant(receipt.receivedAt)}</time>
+            <Trans
+              t={t}
+              i18nKey="receivedBy"
+              values={{
+                party: partyName(scope.names, receipt.party),
+                person: personName(scope, receipt.person),
+                time: format.instant(receipt.receivedAt),
+              }}
+              components={{
+                party: <strong data-testid="receipt-party" />,
+                person: <span data-testid="receipt-person" />,
+                time: <time dateTime={receipt.receivedAt} />,
+              }}
+            />
           </li>
         ))}
         {receipts.awaited.map((party) => (
           <li key={party} className="hint" data-testid="receipt-awaited" data-party={party}>
-            No receipt yet from {partyName(scope.names, party)}
+            {t('awaited', { party: partyName(scope.names, party) })}
           </li>
         ))}
       </ul>
       {canAcknowledge && scope.canWrite ? (
         <>
           <button type="button" onClick={acknowledge} disabled={busy || !canSend} data-testid="acknowledge">
-            {busy ? step || 'Working…' : 'Sign a receipt (received, not agreed)'}
+            {busy ? step || t('working') : t('acknowledge')}
           </button>
           {check.status === 'ready' && check.canSend ? null : <RecipientStatus check={check} />}
         </>

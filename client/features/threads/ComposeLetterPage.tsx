@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -32,6 +33,7 @@ const EMPTY_LETTER: {
  */
 export const ComposeLetterPage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('letters');
   const { threadId = '' } = useParams();
   const replyTo = useSearchParams()[0].get('replyTo');
   const { context, contextState, query } = useEntryQuery(listStreams, `letter ${threadId}`);
@@ -49,7 +51,7 @@ export const ComposeLetterPage = () => {
   const thread = loaded?.threads.find((candidate) => candidate.id === threadId);
   const { check, recipients } = useSendCheck(thread?.memberIds ?? []);
   if (context && context.me.role !== 'envoy') {
-    return <p role="alert">Only envoys write letters.</p>;
+    return <p role="alert">{t('compose.onlyEnvoys')}</p>;
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,34 +90,44 @@ export const ComposeLetterPage = () => {
   return (
     <section aria-labelledby="letter-title">
       <h1 id="letter-title">{ts('letter.title')}</h1>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying the thread" />
-      {loaded && !thread ? <p role="alert">No such thread of your party.</p> : null}
+      <StreamQueryState contextState={contextState} query={query} what={t('compose.verifying')} />
+      {loaded && !thread ? <p role="alert">{t('compose.noThread')}</p> : null}
       {thread ? (
         <form onSubmit={submit} className="entry-form" data-testid="letter-form">
           <p>
-            In <strong>{thread.subject ?? 'this thread'}</strong>: sealed to {recipients} people of{' '}
-            {thread.partyNames.join(', ')}, signed with your key.
+            <Trans
+              t={t}
+              i18nKey="compose.sealedTo"
+              count={recipients}
+              values={{ subject: thread.subject ?? t('compose.thisThread'), parties: thread.partyNames.join(', ') }}
+              components={{ subject: <strong dir="auto" /> }}
+            />
           </p>
           {replyTo ? (
             <p data-testid="reply-to">
-              In reply to entry <code>{shortHash(replyTo)}</code>
+              <Trans
+                t={t}
+                i18nKey="compose.inReplyTo"
+                values={{ hash: shortHash(replyTo) }}
+                components={{ code: <code /> }}
+              />
             </p>
           ) : null}
           <TextField
-            label="Subject"
+            label={t('compose.subject')}
             value={subject}
             onChange={(value) => update({ subject: value })}
             required
             testId="letter-subject-input"
           />
           <TextField
-            label="Salutation"
+            label={t('compose.salutation')}
             value={salutation}
             onChange={(value) => update({ salutation: value })}
             testId="letter-salutation"
           />
           <TextField
-            label="Letter"
+            label={t('compose.body')}
             value={body}
             onChange={(value) => update({ body: value })}
             multiline
@@ -123,18 +135,18 @@ export const ComposeLetterPage = () => {
             testId="letter-body-input"
           />
           <TextField
-            label="Closing"
+            label={t('compose.closing')}
             value={closing}
             onChange={(value) => update({ closing: value })}
             testId="letter-closing"
           />
           <CasePicker
-            legend="Linked cases (optional)"
+            legend={t('compose.cases')}
             cases={loaded?.cases ?? []}
             selected={cases}
             onChange={(value) => update({ cases: value })}
           />
-          <FilePicker label="Attachments" files={files} onChange={setFiles} testId="letter-files" />
+          <FilePicker label={t('compose.attachments')} files={files} onChange={setFiles} testId="letter-files" />
           <RecipientStatus check={check} />
           <button
             type="submit"
@@ -142,7 +154,7 @@ export const ComposeLetterPage = () => {
             disabled={busy || check.status !== 'ready' || !check.canSend}
             data-testid="letter-submit"
           >
-            {busy ? step || 'Working…' : 'Seal, sign and send'}
+            {busy ? step || t('compose.working') : t('compose.submit')}
           </button>
           <UploadProgressList uploads={uploads.files} />
           <ErrorNotice error={error} testId="letter-error" />

@@ -18,6 +18,7 @@ import { useSendCheck } from '../timeline/useSendCheck';
 /** Envoys open a correspondence thread between their party and others. */
 export const OpenThreadPage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('letters');
   const state = useEntryContext();
   const isUnlocked = useIsUnlocked();
   useReloadOnMount();
@@ -34,11 +35,11 @@ export const OpenThreadPage = () => {
     return <ErrorNotice error={state.error} />;
   }
   if (state.status === 'loading') {
-    return <Loading what="Verifying the key directory" />;
+    return <Loading what={t('open.verifying')} />;
   }
   const { context } = state;
   if (context.me.role !== 'envoy') {
-    return <p role="alert">Only envoys open correspondence threads.</p>;
+    return <p role="alert">{t('open.onlyEnvoys')}</p>;
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -60,24 +61,24 @@ export const OpenThreadPage = () => {
   return (
     <section aria-labelledby="open-thread-title">
       <h1 id="open-thread-title">{ts('openThread.title')}</h1>
-      {isUnlocked ? null : <LockedNotice action="open a thread" />}
+      {isUnlocked ? null : <LockedNotice action={t('open.lockedAction')} />}
       <form onSubmit={submit} className="entry-form" data-testid="thread-form">
         <TextField
-          label="Subject"
+          label={t('open.subject')}
           value={subject}
           onChange={setSubject}
           required
           maxLength={200}
           testId="thread-subject"
-          hint="Encrypted: only the member parties' people read it."
+          hint={t('open.subjectHint')}
         />
         <TextField
-          label="Who takes part, and in what capacity"
+          label={t('open.partiesNote')}
           value={partiesNote}
           onChange={setPartiesNote}
           testId="thread-parties-note"
         />
-        <PartyPicker legend="Parties in this thread" ownParty={ownParty} selected={members} onChange={setChosen} />
+        <PartyPicker legend={t('open.parties')} ownParty={ownParty} selected={members} onChange={setChosen} />
         <RecipientStatus check={check} />
         <button
           type="submit"
@@ -85,7 +86,7 @@ export const OpenThreadPage = () => {
           disabled={busy || !isUnlocked || members.length < 2 || check.status !== 'ready' || !check.canSend}
           data-testid="thread-submit"
         >
-          {busy ? step || 'Working…' : 'Seal, sign and open the thread'}
+          {busy ? step || t('open.working') : t('open.submit')}
         </button>
         <ErrorNotice error={error} testId="thread-error" />
       </form>

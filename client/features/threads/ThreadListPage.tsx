@@ -1,13 +1,17 @@
 import { Link } from 'react-router';
 import { listThreads } from '../../entries/load-streams';
+import { useFormat } from '../../i18n/useFormat';
 import { useT } from '../../i18n/useT';
+import { useUtcFormat } from '../../i18n/useUtcFormat';
 import { StreamQueryState } from '../cases/StreamQueryState';
-import { formatInstant } from '../timeline/labels';
 import { useEntryQuery } from '../timeline/useEntryQuery';
 
 /** Correspondence threads of the caller's party (every thread, headers only, for reviewers). */
 export const ThreadListPage = () => {
   const { t: ts } = useT('screens');
+  const { t } = useT('letters');
+  const format = useUtcFormat();
+  const { number } = useFormat();
   const { context, contextState, query, reload } = useEntryQuery(listThreads, 'threads');
   const threads = query.status === 'ready' ? query.data : null;
   return (
@@ -16,23 +20,23 @@ export const ThreadListPage = () => {
       <div className="entry-actions">
         {context?.me.role === 'envoy' ? (
           <Link to="/threads/new" className="button primary" data-testid="open-thread-link">
-            Open a thread
+            {t('list.open')}
           </Link>
         ) : null}
         <button type="button" onClick={reload}>
-          Reload
+          {t('list.reload')}
         </button>
       </div>
-      <StreamQueryState contextState={contextState} query={query} what="Verifying and decrypting threads" />
-      {threads && threads.length === 0 ? <p data-testid="no-threads">No threads yet.</p> : null}
+      <StreamQueryState contextState={contextState} query={query} what={t('list.verifying')} />
+      {threads && threads.length === 0 ? <p data-testid="no-threads">{t('list.none')}</p> : null}
       {threads && threads.length > 0 ? (
         <table data-testid="thread-list">
           <thead>
             <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">Parties</th>
-              <th scope="col">Entries</th>
-              <th scope="col">Last activity</th>
+              <th scope="col">{t('list.subject')}</th>
+              <th scope="col">{t('list.parties')}</th>
+              <th scope="col">{t('list.entries')}</th>
+              <th scope="col">{t('list.lastActivity')}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,13 +44,13 @@ export const ThreadListPage = () => {
               <tr key={thread.id} data-testid="thread-row">
                 <td>
                   <Link to={`/threads/${thread.id}`} data-testid="thread-link">
-                    {thread.subject ?? 'No access to content'}
+                    {thread.subject ?? t('list.noAccess')}
                   </Link>
-                  {thread.isIntact ? null : <span className="badge key-changed">Does not verify</span>}
+                  {thread.isIntact ? null : <span className="badge key-changed">{t('list.broken')}</span>}
                 </td>
                 <td>{thread.partyNames.join(', ')}</td>
-                <td>{thread.entryCount}</td>
-                <td>{thread.lastActivity ? formatInstant(thread.lastActivity) : '—'}</td>
+                <td>{number(thread.entryCount)}</td>
+                <td>{thread.lastActivity ? format.instant(thread.lastActivity) : '—'}</td>
               </tr>
             ))}
           </tbody>
