@@ -10,6 +10,18 @@ const READ_ATTRIBUTES = new Set([
   'aria-description',
   'aria-roledescription',
   'aria-valuetext',
+  // Props through which a component shows text it is given.
+  'action',
+  'what',
+  'legend',
+  'hint',
+  'empty',
+  'confirmLabel',
+  'cancelLabel',
+  'heading',
+  'description',
+  'caption',
+  'message',
 ]);
 
 /** Two letters in a row: a word, not punctuation, a number or a symbol such as "·" or "→". */

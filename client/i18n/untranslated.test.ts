@@ -29,11 +29,12 @@ describe('the scanner', () => {
         <p title="Hover text" className="not-read">
           Hello there {n > 1 ? 'items' : \`item\`} {'·'} <code>npm run verify</code> Parley
           <input aria-label={'Search cases'} placeholder="e.g. Olena" />
+          <LockedNotice action="open a case" />
         </p>
       );`,
     );
     expect(found.map((hit) => hit.text).sort()).toEqual(
-      ['Hover text', 'Hello there', 'items', 'item', 'Search cases', 'e.g. Olena'].sort(),
+      ['Hover text', 'Hello there', 'items', 'item', 'Search cases', 'e.g. Olena', 'open a case'].sort(),
     );
   });
 

@@ -24,7 +24,7 @@ export const AccountPage = () => {
     <section aria-labelledby="account-title" data-testid="account-page">
       <h1 id="account-title">{t('title')}</h1>
       <p>{t('intro')}</p>
-      {isUnlocked ? null : <LockedNotice action="change your passkeys or passphrase" />}
+      {isUnlocked ? null : <LockedNotice action={t('lockedAction')} />}
       <PasskeyList personId={person.id} keyId={keyId} currentCredential={session.credentialId} canSign={isUnlocked} />
       <PassphraseChangeForm personId={person.id} keyId={keyId} canSign={isUnlocked} />
     </section>
