@@ -1,3 +1,4 @@
+import type { AppendStep } from './append-step';
 /**
  * Writing an entry from the browser (docs/PROTOCOL.md §4.2): read and check the stream as a reader
  * would, with the directory taken from the log; seal the content to the readers that directory and
@@ -96,7 +97,7 @@ const positionIn = async (context: EntryContext, draft: EntryDraft, streamId: st
 export const appendEntry = async (
   context: EntryContext,
   draft: EntryDraft,
-  onStep: (step: string) => void = () => undefined,
+  onStep: (step: AppendStep) => void = () => undefined,
   onUpload: (index: number, file: File, ...progress: Parameters<OnUploadProgress>) => void = () => undefined,
 ): Promise<AppendedEntry> => {
   await initCrypto();
@@ -106,14 +107,14 @@ export const appendEntry = async (
   }
   encodeContent(draft.content);
   const streamId = draft.streamId ?? crypto.randomUUID();
-  onStep('Verifying the key directory and the stream');
+  onStep({ kind: 'directory' });
   let position = await positionIn(context, draft, streamId);
   const confirmed = new Set<string>();
   let recipients = await chooseStreamRecipients(context, position, confirmed);
   const files = draft.files ?? [];
   const refs = [];
   for (const [index, file] of files.entries()) {
-    onStep(`Encrypting and uploading ${file.name} (${index + 1} of ${files.length})`);
+    onStep({ kind: 'upload', name: file.name, number: index + 1, of: files.length });
     refs.push(await uploadAttachment(file, context.csrfToken, (sent, total) => onUpload(index, file, sent, total)));
   }
   // Gossip (PROTOCOL.md §9.3): the checkpoint this browser trusts travels to every reader.
@@ -121,7 +122,7 @@ export const appendEntry = async (
   const plaintext = encodeContent(withAttachments(draft.content, refs), { seenCheckpoint });
   const meta: EntryMeta = { ...draft.meta, ...(refs.length > 0 ? { attachments: refs.map((ref) => ref.id) } : {}) };
   for (let attempt = 1; ; attempt++) {
-    onStep(attempt === 1 ? 'Sealing and signing' : `Someone wrote first: sealing again (attempt ${attempt})`);
+    onStep(attempt === 1 ? { kind: 'sealing' } : { kind: 'resealing', attempt });
     const author = position.directory.currentKey(me.personId);
     if (!author) {
       throw new Error('Your key is not in the verified directory');
@@ -151,7 +152,7 @@ export const appendEntry = async (
         () => api(API.appendEntry, { body: sealed.entry }),
         pause,
         DEFAULT_SENDS,
-        (send) => onStep(`No answer from the server: sending the same signed entry again (${send + 1})`),
+        (send) => onStep({ kind: 'resending', send: send + 1 }),
       );
     } catch (error) {
       const isConflict = error instanceof ApiProblem && error.is('entryChainConflict');
@@ -165,7 +166,7 @@ export const appendEntry = async (
       // Every recipient can recover the key from their sealed copy; the author keeps none here.
       sealed.contentKey.fill(0);
     }
-    onStep('Verifying the receipt');
+    onStep({ kind: 'receipt' });
     await verifyAppendReceipt(receipt, sealed.entryHash);
     rememberInclusion(sealed.entryHash, receipt.checkpoint.treeSize);
     await context.refreshLog();

@@ -13,6 +13,7 @@ import { equalBytes, fromBase64url, toBase64url } from '../../shared/encoding/by
 import type { EntryHeader } from '../../shared/schemas/entry';
 import { withKeys } from '../crypto/keyring-store';
 import { type AppendedEntry, appendEntry } from './append-entry';
+import type { AppendStep } from './append-step';
 import type { EntryContext } from './entry-context';
 import { readStream, type VerifiedEntry, type VerifiedStream } from './read-stream';
 
@@ -88,11 +89,11 @@ const chosenEntries = (stream: VerifiedStream, request: DisclosureRequest, perso
 export const discloseEntries = async (
   context: EntryContext,
   request: DisclosureRequest,
-  onStep: (step: string) => void = () => undefined,
+  onStep: (step: AppendStep) => void = () => undefined,
 ): Promise<AppendedEntry> => {
   await initCrypto();
   const { personId } = context.me;
-  onStep('Verifying the stream');
+  onStep({ kind: 'disclosureStream' });
   const { stream, directory } = await readStream(request.streamId, personId, context.refreshLog);
   if (!stream.isIntact) {
     throw new Error(
@@ -100,7 +101,7 @@ export const discloseEntries = async (
     );
   }
   const chosen = chosenEntries(stream, request, personId);
-  onStep('Recovering and checking the content keys');
+  onStep({ kind: 'disclosureKeys' });
   const grants = chosen.map(({ entry }) => ({
     entryHash: entry.entryHash,
     contentKey: ownContentKey(entry.header, personId, directory),

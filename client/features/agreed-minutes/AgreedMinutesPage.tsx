@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import { partyName } from '../../entries/entry-view';
 import { loadThread } from '../../entries/load-streams';
@@ -40,7 +41,7 @@ export const AgreedMinutesPage = () => {
     `agreed minutes ${threadId} ${supersedes}`,
     EMPTY_AGREED_MINUTES,
   );
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const detail = query.status === 'ready' ? query.data : null;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { nextStatuses } from '../../../shared/content/case-workflow';
 import { Relation } from '../../../shared/content/child-relations';
 import { LocationConfidence } from '../../../shared/content/child-whereabouts';
@@ -7,6 +7,7 @@ import { deriveCaseStatus } from '../../../shared/content/derive-case-status';
 import type { CaseStatus, StatusChangeContent } from '../../../shared/content/status-change-content';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
 import type { EntryView } from '../../entries/entry-view';
@@ -74,7 +75,7 @@ export const ChangeStatusForm = ({
     EMPTY_STATUS_CHANGE,
   );
   const { t } = useT(['cases-forms', 'cases-record', 'case', 'timeline']);
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const { busy, error, run } = useAction();
   const { check } = useSendCheck(members);
   const contentOf = (chosen: CaseStatus): StatusChangeContent =>

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { EvidenceKind } from '../../../shared/content/evidence-content';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
 import { useT } from '../../i18n/useT';
@@ -39,7 +40,7 @@ export const EvidenceForm = ({
   // Kept by case, so that evidence half described when the keys lock survives the unlock.
   const [{ kind, summary, files }, update, discard] = useDraft(`evidence ${caseId}`, EMPTY_EVIDENCE);
   const { t } = useT(['cases-forms', 'timeline-views']);
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
   const { check } = useSendCheck(members);

@@ -6,6 +6,7 @@ import { api } from '../../api/transport';
 import { useAction } from '../../api/useAction';
 import { useQuery } from '../../api/useQuery';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import { listStreams } from '../../entries/load-streams';
 import { useT } from '../../i18n/useT';
@@ -40,7 +41,7 @@ export const MinutesPage = () => {
   }));
   const [{ minutes: draft, cases, files }, update, discard] = useDraft(`minutes ${streamId}`, empty);
   const { t } = useT('cases-forms');
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
   const navigate = useNavigate();

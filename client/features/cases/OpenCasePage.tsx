@@ -7,6 +7,7 @@ import { fieldLabel, invalidFields } from '../../components/invalid-fields';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
 import { StepHeading } from '../../components/StepHeading';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
@@ -39,7 +40,7 @@ export const OpenCasePage = () => {
   // unlock (or a retried submission) keeps the code shown; no one types it.
   const [empty] = useState<OpenCaseForm>(() => ({ record: null, code: drawCaseCode(), step: 0, photos: [] }));
   const [{ record, code, step: storedStep, photos }, update, discard] = useDraft('open case', empty);
-  const [progress, setStep] = useState('');
+  const [progress, setStep] = useAppendStep();
   const [stepError, setStepError] = useState('');
   const uploads = useUploadProgress();
   const { t } = useT('daily');

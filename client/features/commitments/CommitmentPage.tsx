@@ -2,6 +2,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import { loadThread } from '../../entries/load-streams';
 import { useT } from '../../i18n/useT';
@@ -29,7 +30,7 @@ export const CommitmentPage = () => {
   );
   // Kept by form and thread, so that a commitment half written when the keys lock survives the unlock.
   const [draft, update, discard] = useDraft(`commitment ${threadId}`, empty);
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const { busy, error, run } = useAction();
   const navigate = useNavigate();
   const detail = query.status === 'ready' ? query.data : null;

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { keyHolders } from '../../entries/directory-people';
 import { discloseEntries } from '../../entries/disclose-entries';
 import { loadStreams } from '../../entries/load-streams';
@@ -36,7 +37,7 @@ export const DisclosePage = () => {
   const [purpose, setPurpose] = useState('');
   const [isWholeCase, setWholeCase] = useState(false);
   const [selected, setSelected] = useState<string[]>(() => search.getAll('entry'));
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
   const navigate = useNavigate();

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useAction } from '../../api/useAction';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import type { EntryContext } from '../../entries/entry-context';
 
@@ -18,7 +18,7 @@ export type MembershipTarget = {
  */
 export const useMembershipWrite = (target: MembershipTarget) => {
   const { busy, error, run } = useAction();
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const { context, streamId, streamKind, onWritten } = target;
   const propose = (
     change: { add: readonly string[]; remove: readonly string[]; reason: string },

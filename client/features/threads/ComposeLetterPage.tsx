@@ -3,6 +3,7 @@ import { Trans } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import { listStreams } from '../../entries/load-streams';
 import { useT } from '../../i18n/useT';
@@ -43,7 +44,7 @@ export const ComposeLetterPage = () => {
     EMPTY_LETTER,
   );
   const [files, setFiles] = useState<File[]>([]);
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const uploads = useUploadProgress();
   const { busy, error, run } = useAction();
   const navigate = useNavigate();

@@ -4,6 +4,7 @@ import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { LockedNotice } from '../../components/LockedNotice';
+import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
@@ -26,7 +27,7 @@ export const OpenThreadPage = () => {
   const [subject, setSubject] = useState('');
   const [partiesNote, setPartiesNote] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const members = [...new Set([ownParty, ...chosen])].filter(Boolean);
   const { check } = useSendCheck(members);
   const { busy, error, run } = useAction();

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useAction } from '../../api/useAction';
+import { useAppendStep } from '../../components/useAppendStep';
 import { type AppendedEntry, appendEntry, type EntryDraft } from '../../entries/append-entry';
 import { useUploadProgress } from '../attachments/useUploadProgress';
 import { useSendCheck } from '../timeline/useSendCheck';
@@ -14,7 +14,7 @@ type AnswerDraft = Omit<EntryDraft, 'streamKind' | 'streamId'>;
  */
 export const useWorkflowWrite = (scope: WorkflowScope) => {
   const { busy, error, run } = useAction();
-  const [step, setStep] = useState('');
+  const [step, setStep] = useAppendStep();
   const { check } = useSendCheck(scope.members);
   const uploads = useUploadProgress();
   const canSend = scope.canWrite && check.status === 'ready' && check.canSend;
