@@ -352,4 +352,32 @@ describe.skipIf(!HAS_BROWSER)('drafts of every form, the open-case steps and upl
     },
     LONG * 3,
   );
+
+  it(
+    'keeps a thread being opened through an auto-lock, and starts empty once it is opened',
+    async () => {
+      const { page } = envoy;
+      const subject = 'Return of the Kherson children';
+      await page.getByRole('link', { name: 'Threads', exact: true }).click();
+      await page.getByTestId('open-thread-link').click();
+      await page.getByTestId('thread-subject').fill(subject);
+      await page.getByTestId('party-picker').getByLabel(PARTY_B).check();
+
+      await autoLockAndUnlock(page);
+      await expect.poll(() => page.getByTestId('thread-subject').inputValue(), { timeout: LONG }).toBe(subject);
+      await awayAndBack(page);
+      await expect.poll(() => page.getByTestId('thread-subject').inputValue(), { timeout: LONG }).toBe(subject);
+      expect(await page.getByTestId('party-picker').getByLabel(PARTY_B).isChecked()).toBe(true);
+
+      await expect.poll(() => page.getByTestId('recipient-ok').count(), { timeout: LONG }).toBe(1);
+      await page.getByTestId('thread-submit').click();
+      await page.getByTestId('write-letter').waitFor({ timeout: LONG });
+      await page.getByRole('link', { name: 'Threads', exact: true }).click();
+      await page.getByTestId('open-thread-link').click();
+      expect(await page.getByTestId('thread-subject').inputValue()).toBe('');
+      expect(await page.getByTestId('party-picker').getByLabel(PARTY_B).isChecked()).toBe(false);
+      expect(envoy.errors).toEqual([]);
+    },
+    LONG * 3,
+  );
 });

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -8,6 +8,7 @@ import { useAppendStep } from '../../components/useAppendStep';
 import { appendEntry } from '../../entries/append-entry';
 import { useT } from '../../i18n/useT';
 import { useIsUnlocked } from '../../session/useSession';
+import { useDraft } from '../../store/drafts';
 import { opt } from '../cases/case-draft';
 import { PartyPicker } from '../cases/PartyPicker';
 import { TextField } from '../cases/TextField';
@@ -16,7 +17,13 @@ import { useReloadOnMount } from '../people/useReloadOnMount';
 import { useEntryContext } from '../timeline/useEntryContext';
 import { useSendCheck } from '../timeline/useSendCheck';
 
-/** Envoys open a correspondence thread between their party and others. */
+const EMPTY_THREAD: { subject: string; partiesNote: string; chosen: string[] } = {
+  subject: '',
+  partiesNote: '',
+  chosen: [],
+};
+
+/** Envoys open a correspondence thread between their party and others; the draft survives a lock. */
 export const OpenThreadPage = () => {
   const { t: ts } = useT('screens');
   const { t } = useT('letters');
@@ -24,9 +31,7 @@ export const OpenThreadPage = () => {
   const isUnlocked = useIsUnlocked();
   useReloadOnMount();
   const ownParty = state.status === 'ready' ? state.context.me.partyId : '';
-  const [subject, setSubject] = useState('');
-  const [partiesNote, setPartiesNote] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [{ subject, partiesNote, chosen }, update, discard] = useDraft('open thread', EMPTY_THREAD);
   const [step, setStep] = useAppendStep();
   const members = [...new Set([ownParty, ...chosen])].filter(Boolean);
   const { check } = useSendCheck(members);
@@ -56,7 +61,10 @@ export const OpenThreadPage = () => {
           },
           setStep,
         ),
-      (appended) => void navigate(`/threads/${appended.streamId}`),
+      (appended) => {
+        discard();
+        void navigate(`/threads/${appended.streamId}`);
+      },
     );
   };
   return (
@@ -67,7 +75,7 @@ export const OpenThreadPage = () => {
         <TextField
           label={t('open.subject')}
           value={subject}
-          onChange={setSubject}
+          onChange={(value) => update({ subject: value })}
           required
           maxLength={200}
           testId="thread-subject"
@@ -76,10 +84,15 @@ export const OpenThreadPage = () => {
         <TextField
           label={t('open.partiesNote')}
           value={partiesNote}
-          onChange={setPartiesNote}
+          onChange={(value) => update({ partiesNote: value })}
           testId="thread-parties-note"
         />
-        <PartyPicker legend={t('open.parties')} ownParty={ownParty} selected={members} onChange={setChosen} />
+        <PartyPicker
+          legend={t('open.parties')}
+          ownParty={ownParty}
+          selected={members}
+          onChange={(parties) => update({ chosen: parties })}
+        />
         <RecipientStatus check={check} />
         <button
           type="submit"
