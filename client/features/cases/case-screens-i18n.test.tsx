@@ -1,10 +1,7 @@
-import { createInstance } from 'i18next';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecordView } from '../../entries/case-view';
-import { catalogues, namespaces } from '../../i18n/catalogues';
+import { renderInLanguage } from '../../i18n/render-in-language';
 import { AgeBadge } from './AgeBadge';
 import { BirthFieldset } from './BirthFieldset';
 import { ChildRecord } from './ChildRecord';
@@ -18,22 +15,7 @@ import { ParticipantsFieldset } from './ParticipantsFieldset';
 import { RelativesFieldset } from './RelativesFieldset';
 import { SeparationFieldset } from './SeparationFieldset';
 
-const resources = catalogues();
-
-const render = (language: string, screen: ReactElement): string => {
-  const i18n = createInstance();
-  void i18n.init({
-    resources,
-    ns: namespaces(resources),
-    defaultNS: 'common',
-    fallbackNS: 'common',
-    lng: language,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return renderToStaticMarkup(<I18nextProvider i18n={i18n}>{screen}</I18nextProvider>);
-};
+const render = renderInLanguage;
 
 /** What a person reads or hears: text between tags, option labels, and read attributes. */
 const readText = (markup: string): string =>

@@ -1,28 +1,9 @@
-import { createInstance } from 'i18next';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { ContentView } from '../../entries/content-view';
-import { catalogues, namespaces } from '../../i18n/catalogues';
+import { renderInLanguage } from '../../i18n/render-in-language';
 import { EntryContentView } from './EntryContentView';
 
-const resources = catalogues();
-
-const render = (language: string, screen: ReactElement): string => {
-  const i18n = createInstance();
-  void i18n.init({
-    resources,
-    ns: namespaces(resources),
-    defaultNS: 'common',
-    fallbackNS: 'common',
-    lng: language,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return renderToStaticMarkup(<I18nextProvider i18n={i18n}>{screen}</I18nextProvider>);
-};
+const render = renderInLanguage;
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&#x27;': "'",
