@@ -9,19 +9,24 @@ export type QueryState<T> =
  * Runs `load` on mount and whenever `reload` is called; drops replies of superseded runs.
  * `refresh` runs it again but keeps showing the current data until the new data is in (live
  * updates: a form being filled in must not be unmounted by someone else's entry). While `load`
- * runs, what `preview` answers (if anything, and if first) is shown as provisional data.
+ * runs on mount or for new deps, what `preview` answers (if anything, and if first) is shown as
+ * provisional data.
  */
 export const useQuery = <T>(load: () => Promise<T>, deps: readonly unknown[], preview?: () => Promise<T | null>) => {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const isQuiet = useRef(false);
+  const lastGeneration = useRef(generation);
   useEffect(() => {
     let current = true;
     if (!isQuiet.current) {
       setState({ status: 'loading' });
     }
     let settled = false;
-    if (!isQuiet.current && preview) {
+    // A preview stands in on mount and for new deps; a reload asked for fresh data, not an older copy.
+    const isReload = generation !== lastGeneration.current;
+    lastGeneration.current = generation;
+    if (!isQuiet.current && !isReload && preview) {
       preview().then(
         (data) => current && !settled && data !== null && setState({ status: 'ready', data, provisional: true }),
         () => undefined,

@@ -55,8 +55,16 @@ const readStreams = async (context: EntryContext, only?: (id: string) => boolean
       .filter(({ stream }) => stream.kind === 'case')
       .map(({ stream }) => [stream.id, stream.reference] as const),
   ]);
+  lastCaseReferences = { personId, references: caseReferences };
   return { streams, names: { ...names, caseReferences } };
 };
+
+// The case labels of the last full read, for a provisional copy to name linked cases by.
+let lastCaseReferences: { readonly personId: string; readonly references: ReadonlyMap<string, string> } | null = null;
+
+/** The case labels the last full read for `personId` found (empty if none yet in this tab). */
+export const lastReadCaseReferences = (personId: string): ReadonlyMap<string, string> =>
+  lastCaseReferences?.personId === personId ? lastCaseReferences.references : new Map();
 
 // One read at a time: a read that starts while another runs (a live refresh while the page is
 // loading) waits for it, then finds in the local store what the first one kept, instead of

@@ -3,7 +3,7 @@ import { storedStream } from '../store/stored-streams';
 import { caseRecordView, caseSummary } from './case-view';
 import type { EntryContext } from './entry-context';
 import { entryViews, type Names } from './entry-view';
-import type { CaseDetail, ThreadDetail } from './load-streams';
+import { type CaseDetail, lastReadCaseReferences, type ThreadDetail } from './load-streams';
 import type { VerifiedStream } from './read-stream';
 import { threadSummary } from './thread-view';
 
@@ -28,7 +28,10 @@ const storedWithNames = async (
   }
   const own = stored.view;
   const parties = new Map(context.trust.parties.map((party) => [party.id, party.name]));
-  const caseReferences = new Map(kind === 'case' ? [[streamId, own.stream.reference]] : []);
+  const caseReferences = new Map(lastReadCaseReferences(context.me.personId));
+  if (kind === 'case') {
+    caseReferences.set(streamId, own.stream.reference);
+  }
   return { own, names: { directory, parties, caseReferences } };
 };
 

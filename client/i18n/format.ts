@@ -15,11 +15,17 @@ const cached = <F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return formatter;
 };
 
+/**
+ * The Intl locale of a language on screen: English is written day before month (en-GB), as
+ * diplomatic texts in English are, and never as "03/04".
+ */
+const localeOf = (language: string): string => (language === 'en' ? 'en-GB' : language);
+
 export const formatDateTime = (language: string, value: Date | string | number, timeZone?: string) =>
   cached(
     `dateTime ${language} ${timeZone}`,
     () =>
-      new Intl.DateTimeFormat(language, {
+      new Intl.DateTimeFormat(localeOf(language), {
         year: 'numeric',
         month: 'short',
         day: 'numeric',
@@ -34,7 +40,7 @@ export const formatDate = (language: string, value: Date | string | number, time
   cached(
     `date ${language} ${timeZone}`,
     () =>
-      new Intl.DateTimeFormat(language, {
+      new Intl.DateTimeFormat(localeOf(language), {
         dateStyle: 'medium',
         ...(timeZone === undefined ? {} : { timeZone }),
       }),

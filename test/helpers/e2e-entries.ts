@@ -208,10 +208,12 @@ export const openCaseByReference = async (person: BrowserPerson, reference: stri
   await page.getByTestId('case-row').filter({ hasText: reference }).getByTestId('case-reference').click();
   await page.getByTestId('case-page-reference').filter({ hasText: reference }).waitFor();
   await page.getByTestId('timeline').waitFor();
+  await readFromTheLog(page);
 };
 
 /** Waits until every card of the timeline shows its signature, chain, inclusion and readers valid; answers how many cards. */
 export const expectTimelineValid = async (page: Page, timeline = 'timeline'): Promise<number> => {
+  await readFromTheLog(page);
   const count = await page.getByTestId(timeline).getByTestId('timeline-entry').count();
   for (const check of ['check-signature', 'check-chain', 'check-inclusion', 'check-readers']) {
     await expect
@@ -220,6 +222,13 @@ export const expectTimelineValid = async (page: Page, timeline = 'timeline'): Pr
   }
   return count;
 };
+
+/**
+ * Waits until the page shows what it read from the log, not the local store's provisional copy
+ * (drawn first on reopening a case or a thread, and possibly older than what was just written).
+ */
+export const readFromTheLog = (page: Page): Promise<void> =>
+  expect.poll(() => page.getByTestId('stream-provisional').count(), { timeout: 60_000 }).toBe(0);
 
 /** Decrypts an attachment (a `data-testid="attachment"` item) in the page and returns the bytes it saves. */
 export const saveDecrypted = async (page: Page, attachment: Locator): Promise<{ name: string; bytes: Buffer }> => {

@@ -4,7 +4,7 @@ import { endorseEnrolment } from '../../client/sdk/admin-operations';
 import { ParleyPerson } from '../../client/sdk/parley-person';
 import { invitationRoutes } from '../../shared/api/identity';
 import type { Role } from '../../shared/schemas/role';
-import type { BrowserPerson, EntriesServer, SdkAdmin } from './e2e-entries';
+import { type BrowserPerson, type EntriesServer, readFromTheLog, type SdkAdmin } from './e2e-entries';
 
 /**
  * A person driven from Node beside the browser people (for fixtures and for what a browser never
@@ -30,6 +30,7 @@ export const openThread = async (person: BrowserPerson, subject: string): Promis
   await page.getByRole('link', { name: 'Threads', exact: true }).click();
   await page.getByTestId('thread-link').filter({ hasText: subject }).click();
   await page.getByTestId('thread-reload').waitFor();
+  await readFromTheLog(page);
 };
 
 /** Reads the stream again and waits until the timeline shows `count` entries. */

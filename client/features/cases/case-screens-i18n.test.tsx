@@ -114,7 +114,7 @@ describe('the open-case form and the child record speak the language on screen',
   it('writes calendar dates the way each language does, on the day written', () => {
     const record = (language: string) =>
       readText(render(language, <ChildRecord record={toCaseOpenContent(draft) as CaseRecordView} />));
-    expect(record('en')).toContain('Sep 14, 2022 (approx.)');
+    expect(record('en')).toContain('14 Sept 2022 (approx.)');
     expect(record('uk')).toMatch(/14 вер\. 2022 р\. \(приблизно\)/);
     expect(record('ru')).toMatch(/14 сент\. 2022 г\. \(приблизительно\)/);
   });

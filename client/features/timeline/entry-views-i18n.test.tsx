@@ -79,7 +79,7 @@ describe('entry contents speak the language on screen', () => {
     ).toBe("Evidence (the person's own consent record): Daryna asks.");
     expect(english({ type: 'acknowledgement' })).toBe('Received.');
     expect(english(CONTENTS[8]?.[1] as ContentView)).toBe('Content keys of 3 entries disclosed for: перевірка');
-    expect(english(CONTENTS[1]?.[1] as ContentView)).toContain('Status set to Reunified as of Mar 4, 2026');
+    expect(english(CONTENTS[1]?.[1] as ContentView)).toContain('Status set to Reunified as of 4 Mar 2026');
   });
 
   it('counts entries with the plural forms of each language', () => {
