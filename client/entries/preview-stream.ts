@@ -22,7 +22,8 @@ const storedWithNames = async (
   if (directory === null) {
     return null;
   }
-  const stored = await storedStream(context.me.personId, streamId);
+  // Handed on to the full read that runs meanwhile, which would otherwise open the record again.
+  const stored = await storedStream(context.me.personId, streamId, true);
   if (stored === null || stored.view.stream.kind !== kind) {
     return null;
   }

@@ -38,18 +38,38 @@ const readStoredStream = async (personId: string, streamId: string): Promise<Sto
   return stored;
 };
 
-// Reads of one record under way: the page's provisional copy and its full read open it once.
-const opening = new Map<string, Promise<StoredStream | null>>();
+// A record the page's provisional copy opened, handed once to the full read that follows it (which
+// asks the server first), so that the two open it once. Handed only to the same person with the
+// keys still unlocked, within a few seconds, and forgotten as soon as the record is written.
+const HANDOVER_MS = 5_000;
+const handedOver = new Map<string, Promise<StoredStream | null>>();
+const handoverKey = (personId: string, streamId: string) => `${personId} ${streamId}`;
 
-/** The stream as kept for `personId`, or null (none, locked, or discarded). */
-export const storedStream = (personId: string, streamId: string): Promise<StoredStream | null> => {
-  const key = `${personId} ${streamId}`;
-  const underWay = opening.get(key);
-  if (underWay) {
-    return underWay;
+/**
+ * The stream as kept for `personId`, or null (none, locked, or discarded). `forTheNextRead` keeps
+ * what this call opens for the next call about the same stream, and for it alone.
+ */
+export const storedStream = (
+  personId: string,
+  streamId: string,
+  forTheNextRead = false,
+): Promise<StoredStream | null> => {
+  const key = handoverKey(personId, streamId);
+  const earlier = handedOver.get(key);
+  handedOver.delete(key);
+  const keys = getKeyStatus();
+  if (earlier && keys.state === 'unlocked' && keys.personId === personId) {
+    return earlier;
   }
-  const read = readStoredStream(personId, streamId).finally(() => opening.delete(key));
-  opening.set(key, read);
+  const read = readStoredStream(personId, streamId);
+  if (forTheNextRead) {
+    handedOver.set(key, read);
+    setTimeout(() => {
+      if (handedOver.get(key) === read) {
+        handedOver.delete(key);
+      }
+    }, HANDOVER_MS);
+  }
   return read;
 };
 
@@ -75,6 +95,7 @@ const keep = (personId: string, verified: VerifiedStream, fetched: FetchedStream
   const log = currentLog();
   const record = log ? streamRecord(verified, fetched.entries, checkpoint, log) : null;
   const name = streamRecordName(verified.stream.id);
+  handedOver.delete(handoverKey(personId, verified.stream.id));
   void (record ? writeRecord(personId, name, record) : dropRecord(personId, name));
 };
 
