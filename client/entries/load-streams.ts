@@ -62,6 +62,11 @@ const readStreams = async (context: EntryContext, only?: (id: string) => boolean
 // The case labels of the last full read, for a provisional copy to name linked cases by.
 let lastCaseReferences: { readonly personId: string; readonly references: ReadonlyMap<string, string> } | null = null;
 
+/** Forgets the case labels of the last full read (sign-out: nothing of the person's stays). */
+export const forgetReadCaseReferences = (): void => {
+  lastCaseReferences = null;
+};
+
 /** The case labels the last full read for `personId` found (empty if none yet in this tab). */
 export const lastReadCaseReferences = (personId: string): ReadonlyMap<string, string> =>
   lastCaseReferences?.personId === personId ? lastCaseReferences.references : new Map();

@@ -13,6 +13,7 @@ import {
 import { startAutoLock } from '../crypto/auto-lock';
 import { getKeyStatus, lockKeyring } from '../crypto/keyring-store';
 import { dropPendingVaultCopy } from '../crypto/recovered-passkey-copy';
+import { forgetReadCaseReferences } from '../entries/load-streams';
 import { forgetDrafts } from '../store/drafts';
 import { wipeLocalStore } from '../store/local-db';
 import { SessionContext, type SessionContextValue, type SessionState } from './session-context';
@@ -46,6 +47,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     lockKeyring('signed-out');
     dropPendingVaultCopy();
     forgetDrafts();
+    forgetReadCaseReferences();
     // The person's local store (client/store) goes with the session: nothing of theirs stays behind.
     if (signedInAs.current !== null) {
       void wipeLocalStore(signedInAs.current);
