@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 /**
@@ -12,20 +12,65 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
  * the write is acknowledged: the WAL segments written since the last sync, and the `pg_wal`
  * directory when segments were added. Data pages still reach the disk only through the page
  * cache; `syncAll()` forces them at a clean shutdown.
+ *
+ * A sync runs only when the write-ahead log was written since the last one: a read outside a
+ * transaction writes no WAL, and without this it would stat and fsync the log all the same.
  */
 export class DurableNodeFS extends NodeFS {
   readonly #walDir: string;
   readonly #hostDir: string;
   #lastSync = 0;
   #walFiles = new Set<string>();
+  /** Set by every write into `pg_wal` (and at start, to sync once): cleared by a sync. */
+  #walWritten = true;
+  #walSyncs = 0;
 
   constructor(hostDir: string) {
     super(hostDir);
     this.#hostDir = hostDir;
-    this.#walDir = join(hostDir, 'pg_wal');
+    // Absolute, as NODEFS names the files it writes.
+    this.#walDir = join(resolve(hostDir), 'pg_wal');
+  }
+
+  override async init(...args: Parameters<NodeFS['init']>): ReturnType<NodeFS['init']> {
+    const { emscriptenOpts } = await super.init(...args);
+    const watch = (module: { NODEFS: EmscriptenNodeFs }) => this.#watchWalWrites(module.NODEFS);
+    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), watch as never] } };
+  }
+
+  /** Every file of the mount shares NODEFS's `stream_ops`: wrapping its `write` sees each write. */
+  #watchWalWrites(nodefs: EmscriptenNodeFs): void {
+    const ops = nodefs.stream_ops;
+    const write = ops.write;
+    ops.write = (stream, ...rest) => {
+      if (!this.#walWritten && nodefs.realPath(stream.node).startsWith(this.#walDir)) {
+        this.#walWritten = true;
+      }
+      return write.call(ops, stream, ...rest);
+    };
   }
 
   override async syncToFs(): Promise<void> {
+    if (!this.#walWritten) {
+      return;
+    }
+    // Cleared before the work: a write made while syncing sets it again for the next sync.
+    this.#walWritten = false;
+    try {
+      this.#syncWal();
+    } catch (error) {
+      this.#walWritten = true;
+      throw error;
+    }
+  }
+
+  /** How many times the log was synced: what the tests watch. */
+  get walSyncs(): number {
+    return this.#walSyncs;
+  }
+
+  #syncWal(): void {
+    this.#walSyncs += 1;
     const startedAt = Date.now();
     let names: string[];
     try {
@@ -60,6 +105,12 @@ export class DurableNodeFS extends NodeFS {
     fsyncTree(this.#hostDir);
   }
 }
+
+/** The part of Emscripten's NODEFS this file uses. */
+type EmscriptenNodeFs = {
+  realPath(node: unknown): string;
+  stream_ops: { write: (stream: { node: unknown }, ...rest: unknown[]) => number };
+};
 
 const fsyncPath = (path: string): void => {
   const fd = openSync(path, 'r');

@@ -24,6 +24,17 @@ import { fetchNodes, lockLog, lookupIn, nodeKey } from './node-store';
 
 export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: Hash; readonly note: string };
 
+/** The log's lock held by a transaction, with the checkpoint it found: the tree the next append extends. */
+export type AppendLock = { readonly previous: SignedCheckpoint | null };
+
+/** What an append stored: where its leaves start, the checkpoint over them, and the nodes it completed. */
+export type Appended = {
+  readonly firstIndex: number;
+  readonly checkpoint: SignedCheckpoint;
+  /** Every node the append knew or computed, keyed `level:index`; remember them only once committed. */
+  readonly nodes: ReadonlyMap<string, Hash>;
+};
+
 /**
  * Called once for every checkpoint the log signs, inside the transaction that stores it, before
  * that transaction commits (so a failing hook publishes nothing). The seam where witness
@@ -87,21 +98,33 @@ export class TransparencyLog {
    * Takes the log-wide lock (until the transaction ends) and answers the size of the tree, which is
    * the index the next appended leaf will get as long as the lock is held.
    */
-  async lockForAppend(tx: Tx): Promise<number> {
+  async lockForAppend(tx: Tx): Promise<AppendLock> {
     await lockLog(tx);
-    return (await this.latest(tx))?.treeSize ?? 0;
+    return { previous: await this.latest(tx) };
+  }
+
+  /**
+   * Keeps the nodes of an append whose transaction has committed, so the next append's frontier
+   * and its receipts' proofs need no fetch. Never call it before the commit: a rolled-back append's
+   * nodes would be wrong for whatever later takes those leaf positions.
+   */
+  rememberCommitted(appended: Appended): void {
+    for (const [key, hash] of appended.nodes) {
+      this.#cache.set(key, hash);
+    }
+    this.#committedSize = Math.max(this.#committedSize, appended.checkpoint.treeSize);
   }
 
   /**
    * Appends records as leaves; returns their indexes and the checkpoint that includes them. This is
    * the only place the log signs a checkpoint for new leaves: one per call, however many records.
    */
-  async append(tx: Tx, records: readonly { kind: LeafKind; hash: Uint8Array }[]) {
-    await lockLog(tx);
-    const previous = await this.latest(tx);
+  async append(tx: Tx, records: readonly { kind: LeafKind; hash: Uint8Array }[], lock?: AppendLock): Promise<Appended> {
+    const { previous } = lock ?? (await this.lockForAppend(tx));
     const oldSize = previous?.treeSize ?? 0;
     const frontier = rangeDecomposition(0, oldSize);
-    const known = new Map(await fetchNodes(tx, frontier));
+    // The frontier's subtrees are complete and committed (the lock is held): cached ones are current.
+    const known = new Map(await this.#nodes(tx, frontier));
     const lookup = lookupIn(known);
     const newNodes: { level: number; index: number; hash: Hash }[] = [];
     const leafRows = records.map((record, offset) => {
@@ -134,7 +157,19 @@ export class TransparencyLog {
     await tx.insert(checkpoints).values(checkpoint);
     await this.onCheckpoint?.(tx, checkpoint);
     this.onCheckpointSigned?.(newSize);
-    return { firstIndex: oldSize, checkpoint };
+    return { firstIndex: oldSize, checkpoint, nodes: known };
+  }
+
+  /**
+   * Inclusion proofs of an append's own leaves in its checkpoint, inside its transaction: from the
+   * nodes the append computed and the cache, with at most one fetch for the rest.
+   */
+  async proofsOfAppended(tx: Tx, appended: Appended, leafIndexes: readonly number[]): Promise<Hash[][]> {
+    const plans = leafIndexes.map((leafIndex) => inclusionProofPlan(leafIndex, appended.checkpoint.treeSize));
+    const missing = plans.flatMap((plan) => plan.flat()).filter((ref) => !appended.nodes.has(nodeKey(ref)));
+    const fetched = missing.length > 0 ? await this.#nodes(tx, missing) : new Map<string, Hash>();
+    const lookup = (ref: NodeRef) => appended.nodes.get(nodeKey(ref)) ?? lookupIn(fetched)(ref);
+    return plans.map((plan) => assembleProof(plan, lookup));
   }
 
   /** Refuses to sign a tree head that the previous checkpoint's tree does not prove a prefix of. */
@@ -147,7 +182,7 @@ export class TransparencyLog {
   ) {
     const plan = consistencyProofPlan(previous.treeSize, newSize);
     const missing = plan.flat().filter((ref) => !known.has(nodeKey(ref)));
-    for (const [key, hash] of await fetchNodes(tx, missing)) {
+    for (const [key, hash] of await this.#nodes(tx, missing)) {
       known.set(key, hash);
     }
     const proof = assembleProof(plan, lookupIn(known));

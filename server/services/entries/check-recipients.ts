@@ -1,16 +1,15 @@
-import type { Tx } from '../../../db/client';
 import type { SignedEntry } from '../../../shared/schemas/entry';
 import { ProblemError } from '../../problems';
-import { listPeople } from '../people';
+import type { BatchLookups } from './batch-lookups';
 
 /** Every recipient is an active person of a member party at their current key; the author is one. */
-export const checkRecipients = async (tx: Tx, entry: SignedEntry, members: ReadonlySet<string>) => {
+export const checkRecipients = async (lookups: BatchLookups, entry: SignedEntry, members: ReadonlySet<string>) => {
   const { header } = entry;
   const ids = header.recipients.map((recipient) => recipient.person);
   if (new Set(ids).size !== ids.length || !ids.includes(header.author.person)) {
     throw new ProblemError('recipientNotAllowed', 'Each recipient once, the author included');
   }
-  const people = new Map((await listPeople(tx, ids)).map((person) => [person.id, person]));
+  const people = await lookups.people(ids);
   for (const recipient of header.recipients) {
     const person = people.get(recipient.person);
     const isGrantee = header.type === 'disclosure' && header.meta.grantee === recipient.person;

@@ -1,19 +1,19 @@
 import type { Tx } from '../../../db/client';
 import { entries, streamMemberships, streams } from '../../../db/schema/index';
-import { applyMembership, NO_MEMBERSHIP, type StreamMembership } from '../../../shared/membership/stream-membership';
+import { applyMembership } from '../../../shared/membership/stream-membership';
 import type { SignedEntry } from '../../../shared/schemas/entry';
 import type { AppendReceipt } from '../../../shared/schemas/log';
 import type { Caller } from '../../auth/caller';
 import type { ServerContext } from '../../context';
-import type { TransparencyLog } from '../../log/transparency-log';
+import type { Appended, TransparencyLog } from '../../log/transparency-log';
 import { ProblemError } from '../../problems';
 import { readLegacyBefore } from '../deployment-trust';
-import { currentKeyOf } from '../person-keys';
+import { BatchLookups } from './batch-lookups';
+import { loadStreamViews, type StreamView, UNKNOWN_STREAM } from './batch-streams';
 import { checkRecipients } from './check-recipients';
 import { GroupCommit, type GroupCommitLimits, type ItemOutcome } from './group-commit';
-import { membershipOf } from './membership-state';
 import { checkRelations } from './relation-rules';
-import { findStreams, headOf, streamsOfParty } from './stream-state';
+import { streamsOfParty } from './stream-state';
 
 /** An entry whose stateless checks passed, waiting for its place in the log. */
 export type QueuedEntry = {
@@ -30,34 +30,10 @@ export const chainConflict = (head: { seq: number; hash: Uint8Array } | undefine
     members: { head: head ? { seq: head.seq, hash: b64(head.hash) } : null },
   });
 
-/** A stream as the batch has left it so far: stored state, plus the entries placed before. */
-type StreamView = {
-  readonly kind: string | undefined;
-  readonly head: { readonly seq: number; readonly hash: Uint8Array } | undefined;
-  readonly membership: StreamMembership;
-};
-
 /** What one batch has read or changed, so that entries after the first of a stream cost no queries for it. */
 type BatchState = {
-  readonly legacyBefore: number;
   readonly streams: Map<string, StreamView>;
-};
-
-const viewOf = async (tx: Tx, state: BatchState, streamId: string): Promise<StreamView> => {
-  const known = state.streams.get(streamId);
-  if (known) {
-    return known;
-  }
-  const [stream] = await findStreams(tx, [streamId]);
-  const view: StreamView = stream
-    ? {
-        kind: stream.kind,
-        head: await headOf(tx, streamId),
-        membership: await membershipOf(tx, streamId, state.legacyBefore),
-      }
-    : { kind: undefined, head: undefined, membership: NO_MEMBERSHIP };
-  state.streams.set(streamId, view);
-  return view;
+  readonly lookups: BatchLookups;
 };
 
 /**
@@ -75,7 +51,7 @@ const placeEntry = async (
 ): Promise<StreamView> => {
   const { caller, entry, entryHash, ciphertext } = queued;
   const { header } = entry;
-  const stream = await viewOf(tx, state, header.stream);
+  const stream = state.streams.get(header.stream) ?? UNKNOWN_STREAM;
   if (header.seq === 1) {
     if (stream.kind !== undefined) {
       throw chainConflict(stream.head, 'This stream already exists');
@@ -83,7 +59,7 @@ const placeEntry = async (
   } else if (stream.kind !== header.streamKind) {
     throw new ProblemError('notFound', 'No such stream');
   }
-  if ((await currentKeyOf(tx, caller.personId))?.keyId !== header.author.keyId) {
+  if ((await state.lookups.currentKey(caller.personId))?.keyId !== header.author.keyId) {
     throw new ProblemError('entryKeyNotCurrent', 'Your key changed while this entry was being checked');
   }
   const before = stream.membership;
@@ -100,8 +76,8 @@ const placeEntry = async (
   if ((head?.seq ?? 0) + 1 !== header.seq || (head ? b64(head.hash) : '') !== header.prevHash) {
     throw chainConflict(head, `Expected seq ${(head?.seq ?? 0) + 1} after the current head`);
   }
-  await checkRecipients(tx, entry, members);
-  await checkRelations(tx, header, new Set(await streamsOfParty(tx, caller.partyId)));
+  await checkRecipients(state.lookups, entry, members);
+  await checkRelations(tx, header, async () => new Set(await streamsOfParty(tx, caller.partyId)));
   if (header.seq === 1) {
     await tx
       .insert(streams)
@@ -147,56 +123,81 @@ const integrateBatch = async (
   context: ServerContext,
   log: TransparencyLog,
   batch: readonly QueuedEntry[],
-): Promise<ItemOutcome<AppendReceipt>[]> =>
-  context.database.transaction(async (tx) => {
-    const firstIndex = await log.lockForAppend(tx);
-    const state: BatchState = { legacyBefore: await readLegacyBefore(tx), streams: new Map() };
-    const outcomes: (ItemOutcome<AppendReceipt> | { ok: 'placed'; leafIndex: number })[] = [];
-    const placed: QueuedEntry[] = [];
+): Promise<ItemOutcome<AppendReceipt>[]> => {
+  const { outcomes, appended } = await context.database.transaction(async (tx) => {
+    const lock = await log.lockForAppend(tx);
+    const firstIndex = lock.previous?.treeSize ?? 0;
+    const state: BatchState = {
+      streams: await loadStreamViews(
+        tx,
+        batch.map((queued) => queued.entry.header.stream),
+        await readLegacyBefore(tx),
+      ),
+      lookups: new BatchLookups(tx),
+    };
+    const placed: (ItemOutcome<AppendReceipt> | { ok: 'placed'; leafIndex: number })[] = [];
+    const accepted: QueuedEntry[] = [];
     for (const queued of batch) {
-      const leafIndex = firstIndex + placed.length;
+      const leafIndex = firstIndex + accepted.length;
       try {
         const after = await tx.transaction((savepoint) => placeEntry(context, savepoint, state, queued, leafIndex));
         // Only now: a refused entry's savepoint rolled back, and it changed nothing.
         state.streams.set(queued.entry.header.stream, after);
-        placed.push(queued);
-        outcomes.push({ ok: 'placed', leafIndex });
+        accepted.push(queued);
+        placed.push({ ok: 'placed', leafIndex });
       } catch (error) {
-        outcomes.push({ ok: false, error });
+        placed.push({ ok: false, error });
       }
     }
-    if (placed.length === 0) {
-      return outcomes as ItemOutcome<AppendReceipt>[];
+    if (accepted.length === 0) {
+      return { outcomes: placed as ItemOutcome<AppendReceipt>[], appended: undefined };
     }
     const appended = await log.append(
       tx,
-      placed.map((queued) => ({ kind: 'entry' as const, hash: queued.entryHash })),
+      accepted.map((queued) => ({ kind: 'entry' as const, hash: queued.entryHash })),
+      lock,
     );
     if (appended.firstIndex !== firstIndex) {
       throw new Error(`the log moved under its lock: expected leaf ${firstIndex}, got ${appended.firstIndex}`);
     }
-    const { checkpoint } = appended;
-    const proofs = await log.inclusionProofs(
-      tx,
-      placed.map((_, offset) => firstIndex + offset),
-      checkpoint.treeSize,
-    );
-    const signed = { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: b64(checkpoint.rootHash) };
-    return outcomes.map((outcome) => {
-      if (outcome.ok !== 'placed') {
-        return outcome;
-      }
-      const proof = proofs[outcome.leafIndex - firstIndex] ?? [];
-      return {
-        ok: true as const,
-        value: {
-          leafIndex: outcome.leafIndex,
-          inclusion: { leafIndex: outcome.leafIndex, treeSize: checkpoint.treeSize, proof: proof.map(b64) },
-          checkpoint: signed,
-        },
-      };
-    });
+    return {
+      outcomes: receiptsOf(placed, appended, await log.proofsOfAppended(tx, appended, indexesOf(placed))),
+      appended,
+    };
   });
+  // Committed: the batch's nodes may now serve the next batch and readers.
+  if (appended) {
+    log.rememberCommitted(appended);
+  }
+  return outcomes;
+};
+
+const indexesOf = (placed: readonly ({ ok: 'placed'; leafIndex: number } | ItemOutcome<AppendReceipt>)[]) =>
+  placed.flatMap((outcome) => (outcome.ok === 'placed' ? [outcome.leafIndex] : []));
+
+/** Each placed entry's receipt in the batch's checkpoint; refusals stay as they were. */
+const receiptsOf = (
+  placed: readonly ({ ok: 'placed'; leafIndex: number } | ItemOutcome<AppendReceipt>)[],
+  appended: Appended,
+  proofs: readonly Uint8Array[][],
+): ItemOutcome<AppendReceipt>[] => {
+  const { checkpoint } = appended;
+  const signed = { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: b64(checkpoint.rootHash) };
+  return placed.map((outcome) => {
+    if (outcome.ok !== 'placed') {
+      return outcome;
+    }
+    const proof = proofs[outcome.leafIndex - appended.firstIndex] ?? [];
+    return {
+      ok: true as const,
+      value: {
+        leafIndex: outcome.leafIndex,
+        inclusion: { leafIndex: outcome.leafIndex, treeSize: checkpoint.treeSize, proof: proof.map(b64) },
+        checkpoint: signed,
+      },
+    };
+  });
+};
 
 /**
  * The log sequencer for entries: checked entries are queued and integrated in batches (group

@@ -20,7 +20,7 @@ type Pending<T, R> = {
  */
 export class GroupCommit<T, R> {
   readonly #queue: Pending<T, R>[] = [];
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: { readonly cancel: () => void } | undefined;
   #running = false;
 
   constructor(
@@ -42,12 +42,25 @@ export class GroupCommit<T, R> {
     if (this.#queue.length >= this.limits.maxBatch) {
       this.#flushNow();
     } else if (this.#timer === undefined) {
-      this.#timer = setTimeout(() => this.#flushNow(), this.limits.maxDelayMs);
+      this.#timer = this.#after(() => this.#flushNow());
     }
   }
 
+  /**
+   * With no delay, the batch still takes whatever arrived in the same turn of the event loop
+   * (requests whose bodies were read together); it only does not wait for more.
+   */
+  #after(flush: () => void): { readonly cancel: () => void } {
+    if (this.limits.maxDelayMs === 0) {
+      const immediate = setImmediate(flush);
+      return { cancel: () => clearImmediate(immediate) };
+    }
+    const timer = setTimeout(flush, this.limits.maxDelayMs);
+    return { cancel: () => clearTimeout(timer) };
+  }
+
   #flushNow(): void {
-    clearTimeout(this.#timer);
+    this.#timer?.cancel();
     this.#timer = undefined;
     const batch = this.#queue.splice(0, this.limits.maxBatch);
     if (batch.length === 0) {

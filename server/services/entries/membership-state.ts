@@ -1,22 +1,20 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../../db/client';
-import { entries } from '../../../db/schema/index';
 import { applyMembershipAt } from '../../../shared/membership/legacy-membership';
 import { NO_MEMBERSHIP, type StreamMembership } from '../../../shared/membership/stream-membership';
+import type { EntryHeader } from '../../../shared/schemas/entry';
 
 /** The entries that can change who takes part in a stream. */
-const MEMBERSHIP_TYPES = ['case_open', 'thread_open', 'membership', 'membership_consent'];
+export const MEMBERSHIP_TYPES = ['case_open', 'thread_open', 'membership', 'membership_consent'];
 
 /**
- * A stream's membership as its stored entries add up to, by the same fold every client and the
- * offline verifier run (shared/membership). Call under the stream's lock.
+ * A stream's membership as its stored membership entries (in seq order) add up to, by the same
+ * fold every client and the offline verifier run (shared/membership). A stored entry that breaks
+ * the rules means a corrupt log: that is an error, never a refusal of the entry being appended.
  */
-export const membershipOf = async (tx: Tx, streamId: string, legacyBefore: number): Promise<StreamMembership> => {
-  const rows = await tx
-    .select({ header: entries.header, hash: entries.hash, leafIndex: entries.leafIndex })
-    .from(entries)
-    .where(and(eq(entries.streamId, streamId), inArray(entries.type, MEMBERSHIP_TYPES)))
-    .orderBy(asc(entries.seq));
+export const foldMembership = (
+  streamId: string,
+  rows: readonly { header: EntryHeader; hash: Uint8Array; leafIndex: number }[],
+  legacyBefore: number,
+): StreamMembership => {
   let state = NO_MEMBERSHIP;
   for (const row of rows) {
     const hash = Buffer.from(row.hash).toString('base64url');

@@ -20,8 +20,10 @@ const bytesOf = (hash: string) => new Uint8Array(Buffer.from(hash, 'base64url'))
 export const checkRelations = async (
   tx: Tx,
   header: EntryHeader,
-  authorStreams: ReadonlySet<string>,
+  streamsOfAuthor: () => Promise<ReadonlySet<string>>,
 ): Promise<void> => {
+  // Most entries link nothing: the author's streams are read only when something is linked.
+  const authorStreams = header.refs.length > 0 || header.cases.length > 0 ? await streamsOfAuthor() : new Set();
   const referenced = await findEntriesByHash(tx, header.refs.map(bytesOf));
   const byHash = new Map(referenced.map((row) => [Buffer.from(row.hash).toString('base64url'), row]));
   for (const ref of header.refs) {
