@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
@@ -128,19 +129,40 @@ const PGLITE_MEMORY_SETTINGS = [
   'temp_buffers = 2MB',
 ];
 
-const openPglite = async (dataDir: string, restoreFrom?: Blob): Promise<Database> => {
-  const hostDir = join(dataDir, 'pglite');
-  securePrivateDir(dataDir, hostDir);
-  const releaseLock = lockDataDir(dataDir);
+const startPglite = async (hostDir: string, restoreFrom?: Blob) => {
   const fs = new DurableNodeFS(hostDir);
   const client = await PGlite.create({
     fs,
     postgresqlconf: PGLITE_MEMORY_SETTINGS,
     ...(restoreFrom ? { loadDataDir: restoreFrom } : {}),
-  }).catch((error: unknown) => {
+  });
+  return { client, fs };
+};
+
+/**
+ * PGlite on the data directory. A new cluster is created by initdb (or unpacked from a backup) in
+ * the same WebAssembly instance, whose heap then keeps about 450 MB it never gives back; closing it
+ * once the cluster exists and opening the cluster afresh leaves that behind, as every later start does.
+ */
+const openPgliteOn = async (hostDir: string, restoreFrom?: Blob) => {
+  if (existsSync(join(hostDir, 'PG_VERSION'))) {
+    return startPglite(hostDir);
+  }
+  const created = await startPglite(hostDir, restoreFrom);
+  await created.client.close();
+  created.fs.syncAll();
+  return startPglite(hostDir);
+};
+
+const openPglite = async (dataDir: string, restoreFrom?: Blob): Promise<Database> => {
+  const hostDir = join(dataDir, 'pglite');
+  securePrivateDir(dataDir, hostDir);
+  const releaseLock = lockDataDir(dataDir);
+  const opened = await openPgliteOn(hostDir, restoreFrom).catch((error: unknown) => {
     releaseLock();
     throw error;
   });
+  const { client, fs } = opened;
   tightenTree(hostDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
