@@ -6,6 +6,7 @@ import { initCrypto } from '../shared/crypto/sodium';
 import { driversUnderTest } from '../test/helpers/databases';
 import { benchAppend } from './append';
 import { benchAttachments } from './attachments';
+import { benchBrowser } from './browser';
 import { benchLiveStreams } from './live-streams';
 import { benchProofs } from './proofs';
 import { startDriverRun } from './support/driver-run';
@@ -21,7 +22,7 @@ import { benchVerify } from './verify';
 const onDatabases = async (settings: Settings): Promise<Section[]> => {
   const sections: Section[] = [];
   for (const driver of driversUnderTest().filter((candidate) => settings.drivers.includes(candidate.name))) {
-    if ((['append', 'live', 'timeline', 'attachments'] as const).some((id) => settings.only.has(id))) {
+    if ((['append', 'live', 'browser', 'timeline', 'attachments'] as const).some((id) => settings.only.has(id))) {
       const run = await startDriverRun(driver, settings);
       try {
         if (settings.only.has('append')) {
@@ -29,6 +30,13 @@ const onDatabases = async (settings: Settings): Promise<Section[]> => {
         }
         if (settings.only.has('live')) {
           sections.push(await benchLiveStreams(run));
+        }
+        // Before the timeline: the browser's reader must be enrolled before the case both read is written.
+        if (settings.only.has('browser')) {
+          const section = await benchBrowser(run);
+          if (section) {
+            sections.push(section);
+          }
         }
         if (settings.only.has('timeline')) {
           sections.push(await benchTimeline(run));

@@ -14,6 +14,8 @@ export type DriverRun = {
   readonly team: Team;
   readonly pin: PinnedLog;
   readonly settings: Settings;
+  /** Cases written for reading, by entry count: the browser and timeline benchmarks share one. */
+  readonly cases: Map<number, string>;
   stop(): Promise<void>;
 };
 
@@ -42,6 +44,7 @@ export const startDriverRun = async (driver: DriverUnderTest, settings: Settings
       team,
       pin: { origin: identity.origin, verifierKey: identity.verifierKey },
       settings,
+      cases: new Map(),
       stop: async () => {
         await server.stop();
         await database.cleanup();
