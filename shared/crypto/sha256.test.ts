@@ -17,9 +17,7 @@ describe('sha256', () => {
     expect(typeof sodium.crypto_hash_sha256).toBe('function');
     expect(hex(sha256(utf8Bytes('abc')))).toBe(ABC);
     expect(hex(sha256(utf8Bytes('a'), new Uint8Array(0), utf8Bytes('bc')))).toBe(ABC);
-    expect(hex(sha256(utf8Bytes(TWO_BLOCKS_TEXT.slice(0, 20)), utf8Bytes(TWO_BLOCKS_TEXT.slice(20))))).toBe(
-      TWO_BLOCKS,
-    );
+    expect(hex(sha256(utf8Bytes(TWO_BLOCKS_TEXT.slice(0, 20)), utf8Bytes(TWO_BLOCKS_TEXT.slice(20))))).toBe(TWO_BLOCKS);
   });
 
   it('agrees with the JavaScript implementation it replaces on inputs of every length up to 300 bytes', async () => {

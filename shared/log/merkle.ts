@@ -24,8 +24,7 @@ export const hashLeaf = (data: Uint8Array): Hash => sha256(LEAF_PREFIX, data);
  * The hash of an interior node: SHA-256(0x01 || left || right). The children are concatenated as
  * given, whatever their length; callers that take hashes from outside check their length first.
  */
-export const hashChildren = (left: Uint8Array, right: Uint8Array): Hash =>
-  sha256(NODE_PREFIX, left, right);
+export const hashChildren = (left: Uint8Array, right: Uint8Array): Hash => sha256(NODE_PREFIX, left, right);
 
 /** The root of the empty tree: SHA-256 of the empty string. Shared: never mutate it. */
 export const EMPTY_ROOT: Hash = sha256(new Uint8Array(0));
