@@ -110,7 +110,7 @@ export const parseSettings = (argv: readonly string[], env: NodeJS.ProcessEnv): 
       contendedPerRun: quick ? 48 : 128,
     },
     verify: quick ? { entries: 2_000, entriesPerCase: 100 } : { entries: 100_000, entriesPerCase: 1_000 },
-    proofs: { sizes: [...sizes, maxLeaves], samples: quick ? 300 : 600 },
+    proofs: { sizes: [...sizes, maxLeaves], samples: quick ? 150 : 600 },
     timeline: { entries: quick ? 200 : 1_000 },
     browser: { entries: quick ? 200 : 1_000 },
     attachments: { sizes: quick ? [1 * MIB, 5 * MIB] : [10 * MIB, 50 * MIB] },
