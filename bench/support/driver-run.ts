@@ -1,6 +1,7 @@
 import type { PinnedLog } from '../../client/sdk/log-checker';
 import { logRoutes } from '../../shared/api/log';
 import type { DriverUnderTest } from '../../test/helpers/databases';
+import type { Heads } from './append-clients';
 import { enrolTeam, type Team } from './people';
 import { say } from './progress';
 import { BenchServer } from './server-child';
@@ -16,6 +17,8 @@ export type DriverRun = {
   readonly settings: Settings;
   /** Cases written for reading, by entry count: the browser and timeline benchmarks share one. */
   readonly cases: Map<number, string>;
+  /** The cases the append benchmark opened for its spread runs, and their heads: the live benchmark writes on. */
+  spread?: { readonly caseIds: readonly string[]; readonly heads: Heads };
   stop(): Promise<void>;
 };
 
