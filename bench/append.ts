@@ -88,6 +88,7 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
     const heads: Heads = new Map();
     say(`${label}: append: opening ${Math.max(...caseCounts)} cases`);
     const caseIds = await openCases(clients, Math.max(...caseCounts), heads);
+    run.spread = { caseIds, heads };
     const once = (cases: number, clientCount: number): Promise<AppendOutcome> =>
       cases === 1
         ? appendContended(clients.slice(0, clientCount), caseIds[0] as string, heads, contendedPerRun, pin)

@@ -10,7 +10,7 @@ import { driverLabel } from './support/driver-run';
 import { benchLogEnv } from './support/log-identity';
 import { profiled, shouldProfile } from './support/profiled';
 import { say } from './support/progress';
-import { type ProofLog, prepareProofLog } from './support/proof-logs';
+import { type ProofLog, prepareProofLogs } from './support/proof-logs';
 import { atMost, count, ms, type ProfileSummary, type Section } from './support/report';
 import { BenchServer } from './support/server-child';
 import type { Settings } from './support/settings';
@@ -98,8 +98,9 @@ export const benchProofs = async (driver: DriverUnderTest, settings: Settings): 
   const profiles: ProfileSummary[] = [];
   let targets: Section['targets'] = [];
   let smallest: { size: number; p50: number } | undefined;
+  const logs = await prepareProofLogs(driver.name, settings.proofs.sizes, settings.fresh);
   for (const size of settings.proofs.sizes) {
-    const log = await prepareProofLog(driver.name, size, settings.fresh);
+    const log = logs.get(size) as ProofLog;
     builds.push(`${label}, ${count(size)} leaves: ${log.how}.`);
     const server = await BenchServer.start({ ...log.server, env: benchLogEnv() });
     try {

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { fetchStreamEntries } from '../client/sdk/fetch-stream-entries';
 import type { ParleyPerson } from '../client/sdk/parley-person';
-import { entryRoutes } from '../shared/api/entries';
 import { entryAssociatedData, entrySigningBytes } from '../shared/crypto/entry-bytes';
 import { sodium } from '../shared/crypto/sodium';
 import { fromBase64url } from '../shared/encoding/bytes';
@@ -11,21 +9,8 @@ import { keyringOf } from './support/people';
 import { profiled, shouldProfile } from './support/profiled';
 import { say } from './support/progress';
 import { atMost, count, ms, rate, type Section, seconds } from './support/report';
-import { headAfter, sealCaseOpen, sealMinutes, signerOf } from './support/sealing';
 import { median } from './support/stats';
-
-/** Writes a case of `entries` entries through the append route, one after another. */
-const writeCase = async (run: DriverRun, writer: ParleyPerson, entries: number): Promise<string> => {
-  const signer = await signerOf(writer, run.team.partyId);
-  let sealed = sealCaseOpen(signer, randomUUID());
-  for (let seq = 1; ; seq += 1) {
-    await writer.api(entryRoutes.appendEntry, { body: sealed.entry });
-    if (seq === entries) {
-      return sealed.entry.header.stream;
-    }
-    sealed = sealMinutes(signer, sealed.entry.header.stream, headAfter(sealed), `timeline ${seq}`);
-  }
-};
+import { timelineCase } from './support/timeline-case';
 
 /** Per-second rates of libsodium's signature check and of opening (unseal the key, decrypt) for these entries. */
 const rawRates = async (reader: ParleyPerson, entries: readonly StoredEntry[]) => {
@@ -75,10 +60,9 @@ const rawRates = async (reader: ParleyPerson, entries: readonly StoredEntry[]) =
  */
 export const benchTimeline = async (run: DriverRun): Promise<Section> => {
   const { team, settings, label, server } = run;
-  const [writer, reader] = team.writers as [ParleyPerson, ParleyPerson];
+  const reader = team.writers[1] as ParleyPerson;
   const entries = settings.timeline.entries;
-  say(`${label}: timeline: writing a case of ${count(entries)} entries`);
-  const caseId = await writeCase(run, writer, entries);
+  const caseId = await timelineCase(run, entries);
   await reader.readStream(caseId);
   const times: number[] = [];
   const raws: { verify: number; open: number }[] = [];

@@ -1,6 +1,7 @@
 import type { PinnedLog } from '../../client/sdk/log-checker';
 import { logRoutes } from '../../shared/api/log';
 import type { DriverUnderTest } from '../../test/helpers/databases';
+import type { Heads } from './append-clients';
 import { enrolTeam, type Team } from './people';
 import { say } from './progress';
 import { BenchServer } from './server-child';
@@ -14,6 +15,10 @@ export type DriverRun = {
   readonly team: Team;
   readonly pin: PinnedLog;
   readonly settings: Settings;
+  /** Cases written for reading, by entry count: the browser and timeline benchmarks share one. */
+  readonly cases: Map<number, string>;
+  /** The cases the append benchmark opened for its spread runs, and their heads: the live benchmark writes on. */
+  spread?: { readonly caseIds: readonly string[]; readonly heads: Heads };
   stop(): Promise<void>;
 };
 
@@ -42,6 +47,7 @@ export const startDriverRun = async (driver: DriverUnderTest, settings: Settings
       team,
       pin: { origin: identity.origin, verifierKey: identity.verifierKey },
       settings,
+      cases: new Map(),
       stop: async () => {
         await server.stop();
         await database.cleanup();

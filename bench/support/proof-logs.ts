@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../db/client';
@@ -33,6 +33,8 @@ export type ProofLog = {
   readonly records: ProofRecords;
   /** How this run got it: reused from the cache, or built (and how long that took). */
   readonly how: string;
+  /** Built by this run and not served yet: a larger log may start from a copy of it. */
+  readonly pristine?: { readonly dataDir: string; readonly manifest: Manifest };
 };
 
 type Store = { readonly options: ServerOptions; exists(): Promise<boolean>; reset(): Promise<void> };
@@ -94,14 +96,24 @@ const isIntact = async (store: Store, manifest: Manifest): Promise<boolean> => {
 };
 
 /** Appends the cached records through `TransparencyLog.append` in batches, one transaction each. */
-const build = async (store: Store, size: number, records: ProofRecords, label: string): Promise<Manifest> => {
+const build = async (
+  store: Store,
+  size: number,
+  records: ProofRecords,
+  label: string,
+  base: ProofLog['pristine'],
+): Promise<Manifest> => {
   await store.reset();
   const batch = Math.max(100, Math.min(10_000, size / 10));
-  const roots: Record<string, string> = {};
+  const roots: Record<string, string> = { ...base?.manifest.roots };
   const started = performance.now();
+  if (base) {
+    // Its leaves are this log's first ones: copied, they need no new database nor appending again.
+    cpSync(base.dataDir, store.options.dataDir, { recursive: true });
+  }
   const { database, log } = await open(store);
   try {
-    for (let start = 0; start < size; start += batch) {
+    for (let start = base?.manifest.size ?? 0; start < size; start += batch) {
       const end = Math.min(size, start + batch);
       roots[String(end)] = toBase64url((await appendLeaves(database, log, records.range(start, end))).rootHash);
       if (size >= 100_000 && end % (size / 10) === 0) {
@@ -116,14 +128,23 @@ const build = async (store: Store, size: number, records: ProofRecords, label: s
   return { size, records: recordsTag(records, size), roots, seconds: (performance.now() - started) / 1000 };
 };
 
-/** The cached log of `size` leaves on `driver`, built first when missing, stale or `fresh` is asked. */
-export const prepareProofLog = async (driver: DriverName, size: number, fresh: boolean): Promise<ProofLog> => {
+/**
+ * The cached log of `size` leaves on `driver`, built first when missing, stale or `fresh` is asked;
+ * on PGlite from a copy of `smaller` when this run built that one and has not served it yet.
+ */
+const prepareProofLog = async (
+  driver: DriverName,
+  size: number,
+  fresh: boolean,
+  smaller: ProofLog | undefined,
+): Promise<ProofLog> => {
   const store = storeOf(driver, size);
   const file = cachePath('proof-logs', `${driver}-${size}.json`);
   const label = `${driver} log of ${size.toLocaleString('en-GB')} leaves`;
   await ensureProofRecords(size);
   const records = new ProofRecords();
   let manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : undefined;
+  let pristine: ProofLog['pristine'];
   let how = `reused from bench/.cache (built in ${manifest?.seconds.toFixed(0)} s by an earlier run)`;
   const isReusable =
     !fresh &&
@@ -132,9 +153,12 @@ export const prepareProofLog = async (driver: DriverName, size: number, fresh: b
     (await isIntact(store, manifest));
   if (!manifest || !isReusable) {
     say(`building the ${label} (cached for later runs)`);
-    manifest = await build(store, size, records, label);
+    const base =
+      driver === 'pglite' && smaller?.size !== undefined && smaller.size < size ? smaller.pristine : undefined;
+    manifest = await build(store, size, records, label, base);
     writeFileSync(file, JSON.stringify(manifest));
-    how = `built by this run in ${manifest.seconds.toFixed(0)} s`;
+    how = `built by this run in ${manifest.seconds.toFixed(0)} s${base ? ` from a copy of the log of ${base.manifest.size.toLocaleString('en-GB')}` : ''}`;
+    pristine = { dataDir: store.options.dataDir, manifest };
   }
   return {
     size,
@@ -144,5 +168,18 @@ export const prepareProofLog = async (driver: DriverName, size: number, fresh: b
     ),
     records,
     how,
+    ...(pristine ? { pristine } : {}),
   };
+};
+
+/**
+ * The cached logs of every size, all prepared before any is served (serving one adds its reader's
+ * key statements as leaves, so only an unserved log may be copied).
+ */
+export const prepareProofLogs = async (driver: DriverName, sizes: readonly number[], fresh: boolean) => {
+  const logs: ProofLog[] = [];
+  for (const size of [...sizes].sort((a, b) => a - b)) {
+    logs.push(await prepareProofLog(driver, size, fresh, logs.at(-1)));
+  }
+  return new Map(logs.map((log) => [log.size, log]));
 };

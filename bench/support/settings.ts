@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const BENCHMARKS = ['append', 'live', 'verify', 'proofs', 'timeline', 'attachments'] as const;
+export const BENCHMARKS = ['append', 'live', 'verify', 'proofs', 'timeline', 'browser', 'attachments'] as const;
 export type BenchmarkId = (typeof BENCHMARKS)[number];
 export type DriverName = 'pglite' | 'postgres';
 
@@ -27,6 +27,8 @@ export type Settings = {
   readonly verify: { readonly entries: number; readonly entriesPerCase: number };
   readonly proofs: { readonly sizes: readonly number[]; readonly samples: number };
   readonly timeline: { readonly entries: number };
+  /** The case the browser opens, written as the timeline's is. */
+  readonly browser: { readonly entries: number };
   /** A small and a large file (bytes): memory that grows with size shows as a difference. */
   readonly attachments: { readonly sizes: readonly [number, number] };
 };
@@ -88,26 +90,29 @@ export const parseSettings = (argv: readonly string[], env: NodeJS.ProcessEnv): 
   if (drivers.includes('postgres') && !hasPostgres) {
     throw new Error('--drivers postgres needs DATABASE_URL (a superuser URL: throwaway databases are created)');
   }
-  const maxLeaves = whole(values['max-leaves'], 'max-leaves') ?? (quick ? 10_000 : 1_000_000);
-  const sizes = (quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000]).filter((size) => size < maxLeaves);
+  // Quick logs fit in one block of cached records (5,000), sealed once.
+  const maxLeaves = whole(values['max-leaves'], 'max-leaves') ?? (quick ? 4_000 : 1_000_000);
+  const sizes = (quick ? [1_000] : [10_000, 100_000, 1_000_000]).filter((size) => size < maxLeaves);
   return {
     quick,
     drivers,
     only: new Set(list(values.only, BENCHMARKS, 'only') ?? BENCHMARKS),
-    runs: whole(values.runs, 'runs') ?? (quick ? 2 : 3),
+    runs: whole(values.runs, 'runs') ?? (quick ? 1 : 3),
     profile: values.profile ? 'always' : values['no-profile'] || quick ? 'never' : 'missed',
     out: values.out ?? (quick ? undefined : 'bench/RESULTS.md'),
     fresh: values.fresh ?? false,
     append: {
-      clients: [1, 8, 32],
+      // Quick mode keeps the 8 clients the targets are set at, and one client for scale.
+      clients: quick ? [1, 8] : [1, 8, 32],
       cases: [1, 100],
       writers: 3,
       perRun: quick ? 96 : 320,
       contendedPerRun: quick ? 48 : 128,
     },
-    verify: quick ? { entries: 10_000, entriesPerCase: 100 } : { entries: 100_000, entriesPerCase: 1_000 },
-    proofs: { sizes: [...sizes, maxLeaves], samples: quick ? 300 : 600 },
+    verify: quick ? { entries: 2_000, entriesPerCase: 100 } : { entries: 100_000, entriesPerCase: 1_000 },
+    proofs: { sizes: [...sizes, maxLeaves], samples: quick ? 150 : 600 },
     timeline: { entries: quick ? 200 : 1_000 },
+    browser: { entries: quick ? 200 : 1_000 },
     attachments: { sizes: quick ? [1 * MIB, 5 * MIB] : [10 * MIB, 50 * MIB] },
   };
 };

@@ -1,5 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, utf8Bytes } from '../encoding/bytes';
+import { sha256 } from './sha256';
 
 /**
  * Domain separation for every hash and signature: the UTF-8 tag, a zero byte, then the message.

@@ -2,7 +2,7 @@
  * The RFC 6962 / RFC 9162 Merkle tree hash with SHA-256 (RFC 9162 §2.1.1). Leaves and interior
  * nodes are domain-separated by a one-byte prefix, so a leaf can never be passed off as a node.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from '../crypto/sha256';
 import { trailingZeros } from './tree-math';
 
 /** A SHA-256 digest: a leaf hash, a node hash or a tree root. Always {@link HASH_SIZE} bytes. */
@@ -18,14 +18,13 @@ const LEAF_PREFIX = Uint8Array.of(0x00);
 const NODE_PREFIX = Uint8Array.of(0x01);
 
 /** The leaf hash of an entry: SHA-256(0x00 || data). */
-export const hashLeaf = (data: Uint8Array): Hash => sha256.create().update(LEAF_PREFIX).update(data).digest();
+export const hashLeaf = (data: Uint8Array): Hash => sha256(LEAF_PREFIX, data);
 
 /**
  * The hash of an interior node: SHA-256(0x01 || left || right). The children are concatenated as
  * given, whatever their length; callers that take hashes from outside check their length first.
  */
-export const hashChildren = (left: Uint8Array, right: Uint8Array): Hash =>
-  sha256.create().update(NODE_PREFIX).update(left).update(right).digest();
+export const hashChildren = (left: Uint8Array, right: Uint8Array): Hash => sha256(NODE_PREFIX, left, right);
 
 /** The root of the empty tree: SHA-256 of the empty string. Shared: never mutate it. */
 export const EMPTY_ROOT: Hash = sha256(new Uint8Array(0));
