@@ -9,6 +9,7 @@ import {
   type Heads,
 } from './support/append-clients';
 import type { DriverRun } from './support/driver-run';
+import { processCpuMs } from './support/process-cpu';
 import { profiled, shouldProfile } from './support/profiled';
 import { say } from './support/progress';
 import { createRawTable, insertRaw } from './support/raw-inserts';
@@ -16,7 +17,14 @@ import { atLeast, atMost, megabytes, ms, percent, rate, type Section, type Targe
 import { headAfter, sealCaseOpen, signerOf } from './support/sealing';
 import { type LatencyRun, latencyRun, median, medianRun } from './support/stats';
 
-type Measured = { appends: LatencyRun[]; inserts: LatencyRun[]; ratios: number[]; conflictsPerAppend: number[] };
+type Measured = {
+  appends: LatencyRun[];
+  inserts: LatencyRun[];
+  ratios: number[];
+  conflictsPerAppend: number[];
+  /** CPU time the server process spent per acknowledged append (refused races included in it). */
+  serverCpuMs: number[];
+};
 
 const TARGET_CLIENTS = 8;
 
@@ -44,6 +52,7 @@ const rowOf = (label: string, cases: number, clients: number, measured: Measured
     ms(append.p50),
     ms(append.p99),
     median(measured.conflictsPerAppend).toFixed(2),
+    measured.serverCpuMs.length > 0 ? ms(median(measured.serverCpuMs)) : '—',
     rate(insert.throughput),
     ms(insert.p50),
     ms(insert.p99),
@@ -100,10 +109,21 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
       for (const cases of caseCounts) {
         for (const clientCount of clientCounts) {
           say(`${label}: append run ${round}/${settings.runs}: ${clientCount} clients over ${cases} case(s)`);
+          const cpuBefore = processCpuMs(server.pid);
           const appended = await once(cases, clientCount);
+          const cpuAfter = processCpuMs(server.pid);
           const inserted = await insertRaw(database, appended.bodies, clientCount);
           const key = `${cases}/${clientCount}`;
-          const known = measured.get(key) ?? { appends: [], inserts: [], ratios: [], conflictsPerAppend: [] };
+          const known = measured.get(key) ?? {
+            appends: [],
+            inserts: [],
+            ratios: [],
+            conflictsPerAppend: [],
+            serverCpuMs: [],
+          };
+          if (cpuBefore !== undefined && cpuAfter !== undefined) {
+            known.serverCpuMs.push((cpuAfter - cpuBefore) / appended.latenciesMs.length);
+          }
           const append = latencyRun(appended.latenciesMs, appended.seconds);
           const insert = latencyRun(inserted.latenciesMs, inserted.seconds);
           known.appends.push(append);
@@ -130,6 +150,7 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
         `Over 100 cases each client writes to cases of its own, sealed before the clock starts (${perRun} appends per run). On 1 case all clients race for the head: a 409 is re-sealed at the head it names and retried at once (the SDK and the browser re-read the stream instead, also without a pause), and latency includes the retries (${contendedPerRun} appends per run).`,
         'Baseline: the exact bytes of the same run, one `INSERT` per transaction into a table of (id, bytea), at the same concurrency, through the same driver and pool (`db/client.ts` `transaction`, with its PGlite WAL sync).',
         `The server runs in its own process on the same machine; clients, sealing and the baseline run in the benchmark process. Medians of ${settings.runs} interleaved runs; the ratio is the median of per-run ratios.`,
+        "Server CPU per append: user + system CPU time of the server process (Linux /proc) over the run, divided by the appends acknowledged; it includes the work on refused races, and on PostgreSQL not the database's own processes. Unlike rates, it hardly moves with the load of the machine.",
       ],
       tables: [
         {
@@ -142,6 +163,7 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
             'p50',
             'p99',
             'Lost races per append',
+            'Server CPU per append',
             'INSERTs/s',
             'INSERT p50',
             'INSERT p99',
