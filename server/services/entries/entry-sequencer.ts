@@ -115,23 +115,31 @@ const placeEntry = async (
 /**
  * Integrates one batch in one transaction under the log's lock (held in the database, so several
  * server processes share one log): each entry is placed in its own savepoint, so a refused entry
- * (a lost race, a re-used id, a bad recipient) rolls back alone and answers its own problem; the
+ * (a lost race, a re-used id, a bad recipient) rolls back alone and answers its own problem (a
+ * batch of one needs no savepoint: its refusal rolls the whole transaction back); the
  * accepted ones become leaves in one Merkle update under one signed checkpoint, and each gets its
  * inclusion proof in that checkpoint.
  */
+/** The refusal of a batch's only entry: the whole transaction rolls back instead of a savepoint. */
+class RefusedAlone {
+  constructor(readonly error: unknown) {}
+}
+
 const integrateBatch = async (
   context: ServerContext,
   log: TransparencyLog,
+  legacyBefore: (tx: Tx) => Promise<number>,
   batch: readonly QueuedEntry[],
 ): Promise<ItemOutcome<AppendReceipt>[]> => {
-  const { outcomes, appended } = await context.database.transaction(async (tx) => {
+  const alone = batch.length === 1;
+  const integrated = context.database.transaction(async (tx) => {
     const lock = await log.lockForAppend(tx);
     const firstIndex = lock.previous?.treeSize ?? 0;
     const state: BatchState = {
       streams: await loadStreamViews(
         tx,
         batch.map((queued) => queued.entry.header.stream),
-        await readLegacyBefore(tx),
+        await legacyBefore(tx),
       ),
       lookups: new BatchLookups(tx),
     };
@@ -140,12 +148,17 @@ const integrateBatch = async (
     for (const queued of batch) {
       const leafIndex = firstIndex + accepted.length;
       try {
-        const after = await tx.transaction((savepoint) => placeEntry(context, savepoint, state, queued, leafIndex));
+        const after = alone
+          ? await placeEntry(context, tx, state, queued, leafIndex)
+          : await tx.transaction((savepoint) => placeEntry(context, savepoint, state, queued, leafIndex));
         // Only now: a refused entry's savepoint rolled back, and it changed nothing.
         state.streams.set(queued.entry.header.stream, after);
         accepted.push(queued);
         placed.push({ ok: 'placed', leafIndex });
       } catch (error) {
+        if (alone) {
+          throw new RefusedAlone(error);
+        }
         placed.push({ ok: false, error });
       }
     }
@@ -164,6 +177,12 @@ const integrateBatch = async (
       outcomes: receiptsOf(placed, appended, await log.proofsOfAppended(tx, appended, indexesOf(placed))),
       appended,
     };
+  });
+  const { outcomes, appended } = await integrated.catch((error: unknown) => {
+    if (error instanceof RefusedAlone) {
+      return { outcomes: [{ ok: false as const, error: error.error }], appended: undefined };
+    }
+    throw error;
   });
   // Committed: the batch's nodes may now serve the next batch and readers.
   if (appended) {
@@ -208,7 +227,13 @@ export class EntrySequencer {
   readonly #commit: GroupCommit<QueuedEntry, AppendReceipt>;
 
   constructor(context: ServerContext, log: TransparencyLog, limits: GroupCommitLimits) {
-    this.#commit = new GroupCommit((batch) => integrateBatch(context, log, batch), limits);
+    // Written once by a migration and never changed (a trigger forbids it): read once.
+    let legacyBefore: number | undefined;
+    const readOnce = async (tx: Tx) => {
+      legacyBefore ??= await readLegacyBefore(tx);
+      return legacyBefore;
+    };
+    this.#commit = new GroupCommit((batch) => integrateBatch(context, log, readOnce, batch), limits);
   }
 
   append(queued: QueuedEntry): Promise<AppendReceipt> {
