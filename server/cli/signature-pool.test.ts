@@ -22,7 +22,7 @@ describe('SignaturePool', () => {
     const tampered = structuredClone(bundle);
     const target = tampered.entries[3] as AuditBundle['entries'][number];
     target.signature = `${target.signature[0] === 'A' ? 'B' : 'A'}${target.signature.slice(1)}`;
-    const verdicts = await pool.verifyEntrySignatures(tampered);
+    const verdicts = await pool.verifyEntrySignatures(JSON.stringify(tampered));
     const answers = planEntrySignatureChecks(tampered.entries, tampered.statements).map((check) =>
       verdicts.verdictOf(check.headerBytes, check.signature, check.signKey),
     );
@@ -30,8 +30,8 @@ describe('SignaturePool', () => {
   }, 30_000);
 
   it('plans nothing for a value that is not a bundle, and leaves it to the verifier', async () => {
-    for (const value of [null, 'text', { entries: 'none' }, []]) {
-      const verdicts = await pool.verifyEntrySignatures(value);
+    for (const text of ['null', '"text"', '{"entries":"none"}', '[]', '{not JSON']) {
+      const verdicts = await pool.verifyEntrySignatures(text);
       const [check] = planEntrySignatureChecks(bundle.entries, bundle.statements);
       expect(check && verdicts.verdictOf(check.headerBytes, check.signature, check.signKey)).toBeUndefined();
     }

@@ -1,16 +1,10 @@
-// Entry signatures of an audit bundle checked on worker threads, one per core, before the
-// single-threaded verifier runs: what makes `npm run verify` use every core. The verdicts go to
-// `verifyBundle`, which uses each only for the exact triple it was computed for.
+// Entry signatures of an audit bundle checked on worker threads, one per core, while the main
+// thread runs the rest of the verifier: what makes `npm run verify` use every core. The verdicts
+// go to `verifyBundle`, which uses each only for the exact triple it was computed for.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type EntrySignatureVerdict, EntrySignatureVerdicts } from '../../shared/audit/signature-verdicts';
-import type { SignatureJob } from './signature-worker';
-
-/** Entries handed to a worker at a time: large enough to amortise a message, small enough to balance. */
-const CHUNK_ENTRIES = 500;
-
-/** The members of a bundle value the pool reads, before any schema has checked them. */
-type UncheckedBundle = { readonly entries?: unknown; readonly statements?: unknown } | null | undefined;
+import { EntrySignatureVerdicts } from '../../shared/audit/signature-verdicts';
+import { type PackedVerdicts, type SignatureJob, unpackVerdicts } from './signature-messages';
 
 const WORKER_FILE = new URL('./signature-worker.ts', import.meta.url);
 
@@ -23,72 +17,79 @@ const WORKER_ENTRY = new URL(
   )}`,
 );
 
+/** One worker and the replies it owes: each message it sends settles the oldest. */
+type Slot = {
+  readonly worker: Worker;
+  readonly waiting: { resolve: (value: unknown) => void; reject: (error: Error) => void }[];
+  failure?: Error;
+};
+
 /** A pool of signature workers; `close()` it when done, or the process stays alive. */
 export class SignaturePool {
   readonly threads: number;
-  readonly #workers: Worker[];
-  readonly #ready: Promise<void>;
+  readonly #slots: Slot[];
+  readonly #ready: Promise<unknown>;
 
   constructor(threads = availableParallelism()) {
     this.threads = Math.max(1, threads);
-    this.#workers = Array.from({ length: this.threads }, () => new Worker(WORKER_ENTRY));
-    this.#ready = Promise.all(this.#workers.map((worker, at) => this.#nextMessage(worker, at))).then(() => undefined);
+    this.#slots = Array.from({ length: this.threads }, (_, at) => this.#start(at));
+    this.#ready = Promise.all(this.#slots.map((slot) => this.#reply(slot)));
     // A start-up failure is reported by the first verification; until then it must not go unhandled.
     this.#ready.catch(() => undefined);
   }
 
-  /** The next message of one worker, or a rejection if it fails or exits first. */
-  #nextMessage(worker: Worker, at: number): Promise<unknown> {
+  #start(at: number): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_ENTRY), waiting: [] };
+    const fail = (error: Error) => {
+      slot.failure ??= error;
+      for (const waiting of slot.waiting.splice(0)) {
+        waiting.reject(slot.failure);
+      }
+    };
+    slot.worker.on('message', (message: unknown) => slot.waiting.shift()?.resolve(message));
+    slot.worker.on('error', (error) =>
+      fail(new Error(`signature worker ${at + 1} of ${this.threads} failed: ${error.message}`)),
+    );
+    slot.worker.on('exit', (code) =>
+      fail(new Error(`signature worker ${at + 1} of ${this.threads} stopped with exit code ${code}`)),
+    );
+    return slot;
+  }
+
+  /** The worker's next reply, or a rejection if it fails or exits first. */
+  #reply(slot: Slot): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const done = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      const onMessage = (message: unknown) => {
-        done();
-        resolve(message);
-      };
-      const onError = (error: Error) => {
-        done();
-        reject(new Error(`signature worker ${at + 1} of ${this.threads} failed: ${error.message}`));
-      };
-      const onExit = (code: number) => {
-        done();
-        reject(new Error(`signature worker ${at + 1} of ${this.threads} stopped with exit code ${code}`));
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
+      if (slot.failure) {
+        reject(slot.failure);
+      } else {
+        slot.waiting.push({ resolve, reject });
+      }
     });
   }
 
   /**
-   * Checks the entry signatures of a bundle value (not yet verified: anything malformed is left to
-   * the verifier). Rejects if any worker fails, so a crash can never pass for a verdict.
+   * Starts checking the entry signatures of a bundle's text (not yet verified: anything malformed
+   * is left to the verifier) and returns at once: each worker parses the text and takes its part of
+   * the entries. The promise rejects if any worker fails, so a crash can never pass for a verdict.
    */
-  async verifyEntrySignatures(bundle: unknown): Promise<EntrySignatureVerdicts> {
-    await this.#ready;
-    const unchecked = (typeof bundle === 'object' ? bundle : undefined) as UncheckedBundle;
-    const entries: unknown[] = Array.isArray(unchecked?.entries) ? unchecked.entries : [];
-    const statements = unchecked?.statements;
-    const verdicts: EntrySignatureVerdict[][] = [];
-    let next = 0;
-    const drain = async (worker: Worker, at: number): Promise<void> => {
-      while (next < entries.length) {
-        const start = next;
-        next += CHUNK_ENTRIES;
-        const job: SignatureJob = { entries: entries.slice(start, next), statements };
-        worker.postMessage(job);
-        verdicts.push((await this.#nextMessage(worker, at)) as EntrySignatureVerdict[]);
-      }
-    };
-    await Promise.all(this.#workers.map(drain));
-    return new EntrySignatureVerdicts(verdicts.flat());
+  verifyEntrySignatures(text: string): Promise<EntrySignatureVerdicts> {
+    const bytes = new TextEncoder().encode(text);
+    const shared = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(shared).set(bytes);
+    const replies = this.#slots.map((slot, part) => {
+      const job: SignatureJob = { text: shared, length: bytes.length, part, parts: this.#slots.length };
+      slot.worker.postMessage(job);
+      return this.#reply(slot);
+    });
+    const all = this.#ready.then(() => Promise.all(replies));
+    all.catch(() => undefined);
+    return all.then(
+      (parts) => new EntrySignatureVerdicts((parts as PackedVerdicts[]).flatMap((part) => [...unpackVerdicts(part)])),
+    );
   }
 
   /** Stops every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+    await Promise.all(this.#slots.map(({ worker }) => worker.terminate()));
   }
 }

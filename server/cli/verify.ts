@@ -23,6 +23,7 @@ import { decodeStrictUtf8 } from '../../shared/encoding/strict-utf8';
 import { parseVerifierKey } from '../../shared/log/verifier-key';
 import { type PinnedWitness, parseWitnessPins, type WitnessPolicy } from '../../shared/witness/witness-policy';
 import { SignaturePool } from './signature-pool';
+import { verifyOnAllCores } from './verify-on-all-cores';
 import { reportWitnessing } from './verify-witnesses';
 
 const USAGE =
@@ -196,20 +197,21 @@ const report = (file: string, trusted: number, { ok, summary, failures, notes }:
   return [...lines, ...failures.map(({ subject, reason }) => `FAIL ${subject}: ${reason}`)];
 };
 
-/** Verifies with the entry signatures checked on every core first; text that is not JSON needs no pool. */
-const verifyOnAllCores = async (
+/** Verifies with the entry signatures checked on every core; text that is not JSON needs no pool. */
+const verifyText = async (
   text: string,
   args: Arguments,
   options: VerifyBundleOptions,
 ): Promise<{ result: BundleVerification; threads: number }> => {
+  const reading = readJsonText(text);
+  if (!reading.ok) {
+    return { result: verifyBundleText(text, args.logKey, args.origin, options), threads: 1 };
+  }
   const pool = new SignaturePool();
   try {
-    const reading = readJsonText(text);
-    if (!reading.ok) {
-      return { result: verifyBundleText(text, args.logKey, args.origin, options), threads: 1 };
-    }
-    const signatureVerdicts = await pool.verifyEntrySignatures(reading.value);
-    const result = verifyBundleReading(reading, args.logKey, args.origin, { ...options, signatureVerdicts });
+    const result = await verifyOnAllCores(text, pool, (signatureVerdicts) =>
+      verifyBundleReading(reading, args.logKey, args.origin, { ...options, signatureVerdicts }),
+    );
     return { result, threads: pool.threads };
   } finally {
     await pool.close();
@@ -226,7 +228,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
   const trusted = args.trusted.map(readBytes);
   await initCrypto();
   const started = performance.now();
-  const { result, threads } = await verifyOnAllCores(text, args, { trusted, legacyBefore: args.legacyBefore });
+  const { result, threads } = await verifyText(text, args, { trusted, legacyBefore: args.legacyBefore });
   const seconds = (performance.now() - started) / 1000;
   if (result.notABundle !== undefined) {
     const syntax = /^not JSON: (.*)$/.exec(result.notABundle)?.[1];

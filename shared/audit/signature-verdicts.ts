@@ -5,7 +5,6 @@
  * verdict can speed verification up but never change its outcome.
  */
 import { entryHeaderBytes } from '../crypto/entry-bytes';
-import { equalBytes } from '../encoding/bytes';
 import type { EntryHeader } from '../schemas/entry';
 
 /** One entry signature to check: the header's canonical bytes, the base64url signature and key. */
@@ -17,6 +16,18 @@ export type EntrySignatureCheck = {
 
 /** A checked signature: `valid` is what `verifyEntrySignatureOverBytes` answers for the triple. */
 export type EntrySignatureVerdict = EntrySignatureCheck & { readonly valid: boolean };
+
+const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let at = 0; at < a.length; at += 1) {
+    if (a[at] !== b[at]) {
+      return false;
+    }
+  }
+  return true;
+};
 
 /** A value read before any schema: every member may be missing or of any type. */
 type Unchecked = { readonly [member: string]: unknown } | undefined;
@@ -74,8 +85,13 @@ export const planEntrySignatureChecks = (entries: readonly unknown[], statements
   return checks;
 };
 
+/** Where `verifyBundle` gets an entry signature's verdict; undefined means: verify it in place. */
+export type SignatureVerdictSource = {
+  readonly verdictOf: (headerBytes: Uint8Array, signature: string, signKey: string) => boolean | undefined;
+};
+
 /** Verdicts looked up by signature, then matched on the whole triple. */
-export class EntrySignatureVerdicts {
+export class EntrySignatureVerdicts implements SignatureVerdictSource {
   readonly #bySignature = new Map<string, EntrySignatureVerdict[]>();
 
   constructor(verdicts: Iterable<EntrySignatureVerdict>) {
@@ -95,5 +111,27 @@ export class EntrySignatureVerdicts {
       .get(signature)
       ?.find((verdict) => verdict.signKey === signKey && equalBytes(verdict.headerBytes, headerBytes));
     return match?.valid;
+  }
+
+  /** Whether every one of these checks has a verdict here, and it is "valid". */
+  confirmsAll(checks: readonly EntrySignatureCheck[]): boolean {
+    return checks.every(
+      ({ headerBytes, signature, signKey }) => this.verdictOf(headerBytes, signature, signKey) === true,
+    );
+  }
+}
+
+/**
+ * Answers "valid" for every signature and remembers each it was asked about, so that the rest of
+ * the verifier can run while the signatures are still being checked elsewhere. Its outcome stands
+ * only if {@link EntrySignatureVerdicts.confirmsAll} then confirms every one; otherwise the bundle
+ * must be verified again with the real verdicts.
+ */
+export class AssumedValidSignatures implements SignatureVerdictSource {
+  readonly asked: EntrySignatureCheck[] = [];
+
+  verdictOf(headerBytes: Uint8Array, signature: string, signKey: string): boolean {
+    this.asked.push({ headerBytes, signature, signKey });
+    return true;
   }
 }

@@ -9,7 +9,7 @@ import { parseVerifierKey } from '../log/verifier-key';
 import { type BundleScope, type ParsedAuditBundle, parseAuditBundle } from './bundle';
 import type { BundleFailure } from './failures';
 import { NO_BREACHES, type RecordBreaches, sortBreaches } from './record-breaches';
-import type { EntrySignatureVerdicts } from './signature-verdicts';
+import type { SignatureVerdictSource } from './signature-verdicts';
 import { verifyCheckpointChain } from './verify-checkpoints';
 import { verifyEntries } from './verify-entries';
 import { verifyLeaves } from './verify-leaves';
@@ -64,7 +64,7 @@ export type VerifyBundleOptions = {
    * Entry signatures checked beforehand, e.g. on worker threads (`planEntrySignatureChecks`). Each
    * is used only for the exact header bytes, signature and key it was computed for.
    */
-  readonly signatureVerdicts?: EntrySignatureVerdicts;
+  readonly signatureVerdicts?: SignatureVerdictSource;
 };
 
 /**

@@ -20,7 +20,7 @@ import { ENTRY_RULES } from '../schemas/entry-type';
 import { type AuditBundleEnvelope, BundleEntry, MAX_INCLUSION_HASHES } from './bundle';
 import { decodeHashes, type Fail } from './failures';
 import type { RecordBreaches } from './record-breaches';
-import type { EntrySignatureVerdicts } from './signature-verdicts';
+import type { SignatureVerdictSource } from './signature-verdicts';
 import type { VerifiedLeaves } from './verify-leaves';
 
 /** An entry whose header and signature parsed, with its recomputed hash: the input of the chain check. */
@@ -38,7 +38,7 @@ type Context = {
   /** The leaf list, when it verified against the anchor: inclusion is then checked against it. */
   readonly leaves?: VerifiedLeaves;
   /** Signatures already checked elsewhere (worker threads); any other is verified here. */
-  readonly signatureVerdicts?: EntrySignatureVerdicts;
+  readonly signatureVerdicts?: SignatureVerdictSource;
 };
 
 /** An entry whose header and signature parsed; the ciphertext is kept only if it parsed too. */
