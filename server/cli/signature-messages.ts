@@ -27,7 +27,9 @@ export const packVerdicts = (verdicts: readonly EntrySignatureVerdict[]): Packed
     ends[at] = total;
   });
   const headerBytes = new Uint8Array(total);
-  verdicts.forEach((verdict, at) => headerBytes.set(verdict.headerBytes, at === 0 ? 0 : (ends[at - 1] as number)));
+  verdicts.forEach((verdict, at) => {
+    headerBytes.set(verdict.headerBytes, at === 0 ? 0 : (ends[at - 1] as number));
+  });
   return {
     headerBytes,
     ends,

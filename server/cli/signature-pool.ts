@@ -81,8 +81,8 @@ export class SignaturePool {
       slot.worker.postMessage(job);
       return this.#reply(slot);
     });
-    const all = this.#ready.then(() => Promise.all(replies));
-    all.catch(() => undefined);
+    // Every reply is awaited at once: a worker's failure rejects this promise, never goes unhandled.
+    const all = Promise.all([this.#ready, Promise.all(replies)]).then(([, parts]) => parts);
     return all.then(
       (parts) => new EntrySignatureVerdicts((parts as PackedVerdicts[]).flatMap((part) => [...unpackVerdicts(part)])),
     );

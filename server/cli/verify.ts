@@ -203,12 +203,13 @@ const verifyText = async (
   args: Arguments,
   options: VerifyBundleOptions,
 ): Promise<{ result: BundleVerification; threads: number }> => {
-  const reading = readJsonText(text);
-  if (!reading.ok) {
-    return { result: verifyBundleText(text, args.logKey, args.origin, options), threads: 1 };
-  }
+  // Started first: the workers load while this thread reads the JSON.
   const pool = new SignaturePool();
   try {
+    const reading = readJsonText(text);
+    if (!reading.ok) {
+      return { result: verifyBundleText(text, args.logKey, args.origin, options), threads: 1 };
+    }
     const result = await verifyOnAllCores(text, pool, (signatureVerdicts) =>
       verifyBundleReading(reading, args.logKey, args.origin, { ...options, signatureVerdicts }),
     );
