@@ -9,6 +9,7 @@ import { parseVerifierKey } from '../log/verifier-key';
 import { type BundleScope, type ParsedAuditBundle, parseAuditBundle } from './bundle';
 import type { BundleFailure } from './failures';
 import { NO_BREACHES, type RecordBreaches, sortBreaches } from './record-breaches';
+import type { SignatureVerdictSource } from './signature-verdicts';
 import { verifyCheckpointChain } from './verify-checkpoints';
 import { verifyEntries } from './verify-entries';
 import { verifyLeaves } from './verify-leaves';
@@ -59,6 +60,11 @@ export type VerifyBundleOptions = {
   readonly trusted?: readonly (string | Uint8Array)[];
   /** The deployment's legacy boundary (PROTOCOL.md §7.8), pinned with the log key; 0 by default. */
   readonly legacyBefore?: number;
+  /**
+   * Entry signatures checked beforehand, e.g. on worker threads (`planEntrySignatureChecks`). Each
+   * is used only for the exact header bytes, signature and key it was computed for.
+   */
+  readonly signatureVerdicts?: SignatureVerdictSource;
 };
 
 /**
@@ -176,7 +182,13 @@ const verifyDocument = (
         'that the bundle carries every key-directory statement is not proven',
     );
   }
-  const context = { anchor, directory, breaches, ...(verified ? { leaves: verified } : {}) };
+  const context = {
+    anchor,
+    directory,
+    breaches,
+    ...(verified ? { leaves: verified } : {}),
+    ...(options.signatureVerdicts ? { signatureVerdicts: options.signatureVerdicts } : {}),
+  };
   const entries = verifyEntries(bundle.entries, context, fail);
   const streams = verifyStreams(bundle.streams, entries, fail, breaches);
   const streamMembers = verifyMembership(entries, directory, fail, (text) => notes.push(text));

@@ -20,6 +20,7 @@ import { ENTRY_RULES } from '../schemas/entry-type';
 import { type AuditBundleEnvelope, BundleEntry, MAX_INCLUSION_HASHES } from './bundle';
 import { decodeHashes, type Fail } from './failures';
 import type { RecordBreaches } from './record-breaches';
+import type { SignatureVerdictSource } from './signature-verdicts';
 import type { VerifiedLeaves } from './verify-leaves';
 
 /** An entry whose header and signature parsed, with its recomputed hash: the input of the chain check. */
@@ -36,6 +37,8 @@ type Context = {
   readonly breaches: RecordBreaches;
   /** The leaf list, when it verified against the anchor: inclusion is then checked against it. */
   readonly leaves?: VerifiedLeaves;
+  /** Signatures already checked elsewhere (worker threads); any other is verified here. */
+  readonly signatureVerdicts?: SignatureVerdictSource;
 };
 
 /** An entry whose header and signature parsed; the ciphertext is kept only if it parsed too. */
@@ -93,7 +96,11 @@ const checkInclusion = (
 };
 
 /** Problems with the author: key known, theirs, valid at this position, allowed this type; and the signature. */
-const checkAuthor = (entry: ParsedEntry, headerBytes: Uint8Array, directory: DirectoryState): string[] => {
+const checkAuthor = (
+  entry: ParsedEntry,
+  headerBytes: Uint8Array,
+  { directory, signatureVerdicts }: Pick<Context, 'directory' | 'signatureVerdicts'>,
+): string[] => {
   const { header } = entry;
   const { keyId, person, party } = header.author;
   const key = directory.keyRecord(keyId);
@@ -113,8 +120,10 @@ const checkAuthor = (entry: ParsedEntry, headerBytes: Uint8Array, directory: Dir
   if (!ENTRY_RULES[header.type].roles.includes(key.role)) {
     problems.push(`a ${key.role} may not write a ${header.type}`);
   }
-  const signKey = fromBase64url(key.signKey) as SignPublicKey;
-  if (!verifyEntrySignatureOverBytes(headerBytes, entry.signature, signKey)) {
+  const isSigned =
+    signatureVerdicts?.verdictOf(headerBytes, entry.signature, key.signKey) ??
+    verifyEntrySignatureOverBytes(headerBytes, entry.signature, fromBase64url(key.signKey) as SignPublicKey);
+  if (!isSigned) {
     problems.push(`the signature does not verify under the author's key ${keyId}`);
   }
   return problems;
@@ -160,7 +169,7 @@ const checkShape = (entry: ParsedEntry): string[] => {
 /** Verifies every entry, naming each failing one with every reason; returns those whose header parsed. */
 export const verifyEntries = (
   items: AuditBundleEnvelope['entries'],
-  { anchor, directory, leaves, breaches }: Context,
+  { anchor, directory, leaves, breaches, signatureVerdicts }: Context,
   fail: Fail,
 ): CheckedEntry[] => {
   const checked: CheckedEntry[] = [];
@@ -203,7 +212,7 @@ export const verifyEntries = (
     const inclusion = checkInclusion(entry, entryHash, leaves ? { anchor, leaves } : { anchor });
     const problems = [
       ...(inclusion ? [inclusion] : []),
-      ...checkAuthor(entry, headerBytes, directory),
+      ...checkAuthor(entry, headerBytes, signatureVerdicts ? { directory, signatureVerdicts } : { directory }),
       ...checkShape(entry),
     ];
     for (const problem of problems) {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditBundle } from '../../shared/audit/bundle';
@@ -27,12 +27,13 @@ const write = (name: string, content: string): string => {
 };
 
 // No data directory and a database URL nothing listens on: the verifier must need neither.
-const runVerify = (args: readonly string[]) =>
+const runVerify = (args: readonly string[], env: Readonly<Record<string, string>> = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/verify.ts', ...args], {
     env: {
       PATH: process.env['PATH'] ?? '',
       DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
       DATA_DIR: '/nonexistent',
+      ...env,
     },
     encoding: 'utf8',
     timeout: 60_000,
@@ -77,6 +78,46 @@ describe('npm run verify', () => {
     expect(result.stdout).toMatch(/^FAIL entry .*: the signature does not verify under the author's key/m);
     expect(result.stdout).not.toMatch(/^OK: /m);
     expect(result.stderr).toMatch(/^\d+ problem\(s\) found in .*tampered\.json\n$/);
+  });
+
+  // Issue 13, must-show 5: the entry signatures are checked by a pool of worker threads, one per core.
+  it('reports the entries verified on every core, as the last line of the summary', () => {
+    const result = runVerify([write('valid-pool.json', JSON.stringify(bundle)), '--log-key', logKey]);
+    expect(result.status).toBe(0);
+    const threads = availableParallelism();
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      new RegExp(`^Verified: +6 entries in \\d+\\.\\d\\d s on ${threads} thread\\(s\\), \\d+ entries/s per core$`),
+    );
+  });
+
+  it('exits 1 naming an entry whose signature a worker thread rejects, as the verifier alone does', () => {
+    const tampered = structuredClone(bundle);
+    const target = tampered.entries[4] as AuditBundle['entries'][number];
+    target.signature = `${target.signature[0] === 'A' ? 'B' : 'A'}${target.signature.slice(1)}`;
+    const subject = `entry ${computeEntryHash(target.header, target.signature)} (leaf ${target.leafIndex},`;
+    const result = runVerify([write('bad-signature.json', JSON.stringify(tampered)), '--log-key', logKey]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`FAIL ${subject}`);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^FAIL entry .*\\(leaf ${target.leafIndex}, .*\\): the signature does not verify under the author's key `,
+        'm',
+      ),
+    );
+    expect(result.stdout).toMatch(/^Verified: +6 entries .* on \d+ thread\(s\)/m);
+    expect(result.stdout).not.toMatch(/^OK: /m);
+    expect(result.stderr).toMatch(/^\d+ problem\(s\) found in .*bad-signature\.json\n$/);
+  });
+
+  it('exits 3 with one line, and no verdict, when a signature worker crashes', () => {
+    const path = write('valid-crash.json', JSON.stringify(bundle));
+    const result = runVerify([path, '--log-key', logKey], { PARLEY_TEST_SIGNATURE_WORKER_CRASH: '1' });
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toEqual([
+      expect.stringMatching(/^internal error: signature worker \d+ of \d+ stopped with exit code 70$/),
+      '',
+    ]);
   });
 
   it('exits 1 when the pinned key is not the log key, failing every checkpoint', () => {
