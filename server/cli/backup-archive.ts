@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -25,9 +25,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Writes a new backup file (0600, never over an existing one) and fsyncs it; returns its size. */
 export const writeBackup = async (out: string, database: Uint8Array, dataDir: string): Promise<number> => {
-  const handle = await open(out, 'wx', 0o600);
   const tar = pack();
-  const written = pipeline(tar, createGzip(), createWriteStream('', { fd: handle, autoClose: false }));
+  const written = pipeline(tar, createGzip(), createWriteStream(out, { flags: 'wx', mode: 0o600 }));
   const add = (name: string, size: number, body: Readable) =>
     new Promise<void>((resolve, reject) => {
       const entry = tar.entry({ name, size, mode: 0o600 }, (error) => (error ? reject(error) : resolve()));
@@ -35,8 +34,7 @@ export const writeBackup = async (out: string, database: Uint8Array, dataDir: st
       body.pipe(entry);
     });
   try {
-    const manifest = Buffer.from(JSON.stringify(FORMAT));
-    tar.entry({ name: MANIFEST, mode: 0o600 }, manifest);
+    tar.entry({ name: MANIFEST, mode: 0o600 }, Buffer.from(JSON.stringify(FORMAT)));
     tar.entry({ name: DATABASE, mode: 0o600 }, Buffer.from(database));
     for (const id of attachmentIds(dataDir)) {
       const size = await attachmentFileSize(dataDir, id);
@@ -46,12 +44,16 @@ export const writeBackup = async (out: string, database: Uint8Array, dataDir: st
     }
     tar.finalize();
     await written;
-    await handle.sync();
-    return (await handle.stat()).size;
   } catch (error) {
     tar.destroy(error as Error);
     await written.catch(() => {});
+    await unlink(out).catch(() => {});
     throw error;
+  }
+  const handle = await open(out, 'r');
+  try {
+    await handle.sync();
+    return (await handle.stat()).size;
   } finally {
     await handle.close();
   }
