@@ -65,12 +65,20 @@ export const streamMemberships = pgTable(
   (table) => [primaryKey({ columns: [table.streamId, table.seq, table.partyId] })],
 );
 
-/** Encrypted attachments, stored in chunks of at most 1 MiB; the key lives inside an entry. */
+/** Encrypted attachments; the key lives inside an entry. */
 export const attachments = pgTable('attachments', {
   id: uuid('id').primaryKey(),
   uploadedBy: uuid('uploaded_by').notNull(),
   size: bigint('size', { mode: 'number' }).notNull(),
+  /** Rows in `attachment_chunks` when stored in the database; 0 when stored as a file. */
   chunkCount: integer('chunk_count').notNull(),
+  /**
+   * Where the ciphertext lives: `database` (rows in `attachment_chunks`, as on PostgreSQL) or
+   * `file` (`DATA_DIR/attachments/<id>`, the embedded default).
+   */
+  storedIn: text('stored_in', { enum: ['database', 'file'] })
+    .notNull()
+    .default('database'),
   /** SHA-256 of the stored bytes, as received; the entry commits to them inside its ciphertext. */
   digest: bytea('digest').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

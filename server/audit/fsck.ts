@@ -14,6 +14,7 @@ import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { verifyEd25519 } from '../crypto/ed25519';
 import { taggedSha256 } from '../crypto/hashes';
 import { readLegacyBefore } from '../services/deployment-trust';
+import { checkAttachments } from './fsck-attachments';
 import { checkStoredCheckpoint } from './fsck-checkpoint';
 
 export type FsckFailure = { readonly subject: string; readonly reason: string };
@@ -22,6 +23,8 @@ export type FsckReport = {
   readonly entries: number;
   readonly statements: number;
   readonly checkpoints: number;
+  /** Stored attachments re-read and checked against their size and digest. */
+  readonly attachments: number;
   readonly treeSize: number;
   /** The legacy boundary the directory was re-verified with (docs/PROTOCOL.md §7.8). */
   readonly legacyBefore: number;
@@ -39,13 +42,15 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
  * their time), and every checkpoint's count of key statements; the latest checkpoint's signature
  * by the pinned key; and that no stored record lacks its leaf. `trusted` are checkpoint notes seen
  * elsewhere (a client's pinned checkpoint, an earlier bundle): the stored log must extend each, or
- * it was truncated, rolled back or forked, which nothing stored could show.
+ * it was truncated, rolled back or forked, which nothing stored could show. Given `dataDir`, every
+ * stored attachment is re-read and checked against its recorded size and digest.
  */
 export const fsck = async (
   db: Db,
   log: { verifierKey: string; origin: string },
   onProgress: (done: number, total: number) => void = () => {},
   trusted: readonly string[] = [],
+  dataDir?: string,
 ): Promise<FsckReport> => {
   const failures: FsckFailure[] = [];
   const fail = (subject: string, reason: string) => failures.push({ subject, reason });
@@ -171,7 +176,9 @@ export const fsck = async (
     }
   }
   await checkRecordsHaveLeaves(db, fail);
+  const attachmentCount = dataDir === undefined ? 0 : await checkAttachments(db, dataDir, fail);
   return {
+    attachments: attachmentCount,
     leaves: tree.size,
     entries: entryCount,
     statements: statementCount,

@@ -50,10 +50,12 @@ const runFsck = async (args: string[]) => {
       { verifierKey: signer.verifierKey, origin: signer.name },
       progressBar('fsck'),
       trusted,
+      context.config.dataDir,
     );
     process.stdout.write(
       `Checked ${report.leaves} leaves (${report.entries} entries, ${report.statements} key statements) against ` +
-        `checkpoint ${report.treeSize} and ${report.checkpoints} stored checkpoints, trusting ${signer.verifierKey}\n`,
+        `checkpoint ${report.treeSize} and ${report.checkpoints} stored checkpoints, trusting ${signer.verifierKey}; ` +
+        `${report.attachments} attachments re-read\n`,
     );
     if (report.failures.length === 0) {
       process.stdout.write('OK: every leaf, node, checkpoint root, signature and chain link verifies.\n');

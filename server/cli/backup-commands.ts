@@ -1,9 +1,11 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { loadConfig } from '../config';
+import { attachmentDir } from '../services/entries/attachment-files';
+import { readBackup, writeBackup } from './backup-archive';
 import { CliError } from './cli-support';
 
 export const BACKUP_USAGE = 'npm run admin -- backup --out <new file>';
@@ -36,7 +38,7 @@ const embeddedOnly = (what: string) => {
 const hasDatabase = (dataDir: string) => existsSync(join(dataDir, 'pglite', 'PG_VERSION'));
 
 /**
- * Writes the embedded database to a new file as one gzipped tarball. Consistent: it holds the data
+ * Writes the embedded database and its attachment files to a new file as one gzipped tarball. Consistent: it holds the data
  * directory's lock, so no server writes meanwhile (a running one makes it refuse). The log key is
  * not in it, on purpose: a backup copied around must not sign checkpoints.
  */
@@ -52,24 +54,19 @@ export const backup = async (args: string[]): Promise<void> => {
   const database = await openDatabase({ dataDir: config.dataDir }).catch((error: unknown) => {
     throw new CliError(error instanceof Error ? error.message : String(error));
   });
-  let bytes: Uint8Array;
+  let written: number;
   try {
     if (!database.dumpDataDir) {
       throw new Error('the embedded database cannot be dumped');
     }
-    bytes = new Uint8Array(await (await database.dumpDataDir()).arrayBuffer());
+    const bytes = new Uint8Array(await (await database.dumpDataDir()).arrayBuffer());
+    // Still holding the data directory's lock: no server adds or collects a file meanwhile.
+    written = await writeBackup(out, bytes, config.dataDir);
   } finally {
     await database.close();
   }
-  const file = openSync(out, 'wx', 0o600);
-  try {
-    writeSync(file, bytes);
-    fsyncSync(file);
-  } finally {
-    closeSync(file);
-  }
   process.stdout.write(
-    `Backup of ${config.dataDir} written to ${out} (${bytes.length} bytes).\n` +
+    `Backup of ${config.dataDir} written to ${out} (${written} bytes).\n` +
       `The log key is not in it: keep ${join(config.dataDir, 'log-key.json')} (or LOG_SIGNING_KEY) safe apart.\n`,
   );
 };
@@ -84,8 +81,8 @@ export const restore = async (args: string[]): Promise<void> => {
   if (hasDatabase(config.dataDir)) {
     throw new CliError(`${config.dataDir} (DATA_DIR) already holds a database: restore into an empty one`);
   }
-  const backupFile = new Blob([readFileSync(input)]);
   try {
+    const backupFile = await readBackup(input, config.dataDir);
     const database = await openDatabase({ dataDir: config.dataDir, restoreFrom: backupFile });
     try {
       await migrateDatabase(database);
@@ -95,6 +92,7 @@ export const restore = async (args: string[]): Promise<void> => {
   } catch (error) {
     // Nothing was there before: leave nothing half-restored behind.
     rmSync(join(config.dataDir, 'pglite'), { recursive: true, force: true });
+    rmSync(attachmentDir(config.dataDir), { recursive: true, force: true });
     throw new CliError(
       `${input} could not be restored (${error instanceof Error ? error.message : String(error)}): is it a backup from npm run admin -- backup?`,
     );

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { attachmentChunks, attachments, challenges, entries, sessions } from '../../db/schema/index';
 import { SESSION_IDLE_MS } from '../auth/sessions';
 import type { ServerContext } from '../context';
+import { removeAttachmentFile } from './entries/attachment-files';
 
 /** How long ended or expired sessions and challenges are kept before they are pruned. */
 const KEEP_AFTER_END_MS = 24 * 60 * 60 * 1000;
@@ -30,14 +31,14 @@ export const pruneExpired = async (context: ServerContext): Promise<{ challenges
 };
 
 /**
- * Removes uploads no entry has claimed within `ttlMs`, with their chunks. A claimed upload is
+ * Removes uploads no entry has claimed within `ttlMs`, with their chunks or file. A claimed upload is
  * append-only (the database refuses its deletion, also when an entry claimed it meanwhile): such a
  * refusal just keeps it.
  */
 export const collectUnclaimedUploads = async (context: ServerContext, ttlMs: number): Promise<number> => {
   const cutoff = new Date(context.now().getTime() - ttlMs);
   const stale = await context.database.db
-    .select({ id: attachments.id })
+    .select({ id: attachments.id, storedIn: attachments.storedIn })
     .from(attachments)
     .where(
       and(
@@ -47,13 +48,17 @@ export const collectUnclaimedUploads = async (context: ServerContext, ttlMs: num
     )
     .limit(MAX_COLLECTED_PER_RUN);
   let collected = 0;
-  for (const { id } of stale) {
+  for (const { id, storedIn } of stale) {
     try {
       await context.database.transaction(async (tx) => {
         await tx.execute(sql`set local parley.collecting_uploads = 'on'`);
         await tx.delete(attachments).where(eq(attachments.id, id));
         await tx.delete(attachmentChunks).where(eq(attachmentChunks.uploadId, id));
       });
+      // After the commit: a crash before this leaves a file no row claims, collected at start-up.
+      if (storedIn === 'file') {
+        await removeAttachmentFile(context.config.dataDir, id);
+      }
       collected += 1;
     } catch (error) {
       context.logger.info({ err: error, attachmentId: id }, 'upload kept: it was claimed meanwhile');

@@ -1,5 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { createHash, type Hash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Request, Response } from 'express';
 import { attachmentChunks, attachments, entries } from '../../../db/schema/index';
 import { ATTACHMENT_HASH_TAG } from '../../../shared/crypto/attachment-hash';
@@ -9,12 +11,19 @@ import type { AttemptCounter } from '../../auth/shared-rate-limit';
 import type { ServerContext } from '../../context';
 import type { StorageMonitor } from '../../http/storage-guard';
 import { ProblemError } from '../../problems';
+import {
+  attachmentFileSize,
+  collectAbandonedFiles,
+  readAttachmentFile,
+  removeAttachmentFile,
+  writeAttachmentFile,
+} from './attachment-files';
+import { readAttachmentRows, writeAttachmentRows } from './attachment-rows';
 import { disclosedTo } from './read-entries';
 import { membersOf } from './stream-state';
 
 /** 50 MiB of plaintext in 64 KiB secretstream chunks (+17 bytes each) and a 24-byte header, rounded up. */
 export const MAX_ATTACHMENT_BYTES = 51 * 1024 * 1024;
-const ROW_BYTES = 1024 * 1024;
 
 /** What bounds one person's uploads, and the server's disk. */
 export type UploadGuards = {
@@ -37,10 +46,42 @@ const usedBytes = async (context: ServerContext, personId: string): Promise<numb
   return Number(row?.total ?? 0);
 };
 
+const MIB = 1024 * 1024;
+
 /**
- * Streams an encrypted upload into 1 MiB rows, each in its own short transaction, so neither the
- * server nor the database connection holds the whole file; the attachment exists only once its
- * last chunk is stored. A failed upload's chunks are removed.
+ * The request body, checked as it streams: the size cap, the quota, room on disk (each MiB, since
+ * a body without a declared length passed the up-front check unmeasured), and the §6.3 digest.
+ */
+async function* checkedBody(req: Request, guards: UploadGuards, allowance: number, tally: Tally) {
+  let unmeasured = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    tally.size += chunk.length;
+    if (tally.size > MAX_ATTACHMENT_BYTES) {
+      throw new ProblemError('entryTooLarge', `Attachments are at most ${MAX_ATTACHMENT_BYTES} bytes`);
+    }
+    if (tally.size > allowance) {
+      throw quotaExceeded(guards.quotaBytes);
+    }
+    unmeasured += chunk.length;
+    if (unmeasured >= MIB) {
+      guards.storage?.assertRoomFor(unmeasured);
+      unmeasured = 0;
+    }
+    tally.digest.update(chunk);
+    yield chunk;
+  }
+  guards.storage?.assertRoomFor(unmeasured);
+  if (tally.size === 0) {
+    throw new ProblemError('validation', 'An attachment is at least its 24-byte stream header');
+  }
+}
+
+type Tally = { size: number; readonly digest: Hash };
+
+/**
+ * Streams an encrypted upload to where this deployment keeps attachments, with bounded memory:
+ * a file under DATA_DIR on the embedded database, rows inside one transaction on PostgreSQL. The
+ * attachment's row is committed only once its bytes are durable; a failed upload leaves nothing.
  */
 export const uploadAttachment = async (
   context: ServerContext,
@@ -70,60 +111,66 @@ export const uploadAttachment = async (
   const digest = createHash('sha256')
     .update(ATTACHMENT_HASH_TAG)
     .update(new Uint8Array([0]));
+  const tally: Tally = { size: 0, digest };
+  const body = checkedBody(req, guards, allowance, tally);
+  const row = (chunkCount: number, storedIn: 'file' | 'database') => ({
+    id,
+    uploadedBy: caller.personId,
+    size: tally.size,
+    chunkCount,
+    storedIn,
+    digest: new Uint8Array(digest.digest()),
+    createdAt: context.now(),
+  });
+  let stored: ReturnType<typeof row>;
+  if (context.database.driver === 'pglite') {
+    const { dataDir } = context.config;
+    await writeAttachmentFile(dataDir, id, body);
+    stored = row(0, 'file');
+    await context.database
+      .transaction((tx) => tx.insert(attachments).values(stored))
+      .catch(async (error) => {
+        await removeAttachmentFile(dataDir, id);
+        throw error;
+      });
+  } else {
+    stored = await context.database.transaction(async (tx) => {
+      const values = row(await writeAttachmentRows(tx, id, body), 'database');
+      await tx.insert(attachments).values(values);
+      return values;
+    });
+  }
+  return { id, size: stored.size, digest: Buffer.from(stored.digest).toString('base64url') };
+};
+
+/**
+ * Removes what uploads that never completed left behind (a crash): chunks without an attachment
+ * row, and under DATA_DIR temporary files and files no row records. Run at start-up.
+ */
+export const collectAbandonedChunks = async (context: ServerContext): Promise<void> => {
   const db = context.database.db;
-  let size = 0;
-  let index = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes > 0) {
-      // A body without a declared length passed the disk check unmeasured: check each row.
-      guards.storage?.assertRoomFor(pendingBytes);
-      await db
-        .insert(attachmentChunks)
-        .values({ uploadId: id, index: index++, data: Buffer.concat(pending, pendingBytes) });
-      pending = [];
-      pendingBytes = 0;
-    }
-  };
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_ATTACHMENT_BYTES) {
-        throw new ProblemError('entryTooLarge', `Attachments are at most ${MAX_ATTACHMENT_BYTES} bytes`);
-      }
-      if (size > allowance) {
-        throw quotaExceeded(guards.quotaBytes);
-      }
-      digest.update(chunk);
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= ROW_BYTES) {
-        await flush();
-      }
-    }
-    await flush();
-    if (size === 0) {
-      throw new ProblemError('validation', 'An attachment is at least its 24-byte stream header');
-    }
-    const hash = new Uint8Array(digest.digest());
-    await context.database.transaction((tx) =>
-      tx
-        .insert(attachments)
-        .values({ id, uploadedBy: caller.personId, size, chunkCount: index, digest: hash, createdAt: context.now() }),
-    );
-    return { id, size, digest: Buffer.from(hash).toString('base64url') };
-  } catch (error) {
-    await db.delete(attachmentChunks).where(eq(attachmentChunks.uploadId, id));
-    throw error;
+  const completed = db.select({ id: attachments.id }).from(attachments);
+  await db.delete(attachmentChunks).where(notInArray(attachmentChunks.uploadId, completed));
+  if (context.database.driver !== 'pglite') {
+    return;
+  }
+  const removed = await collectAbandonedFiles(context.config.dataDir, async (names) => {
+    const ids = names.filter((name) => UUID.test(name));
+    const rows =
+      ids.length === 0
+        ? []
+        : await db
+            .select({ id: attachments.id })
+            .from(attachments)
+            .where(and(inArray(attachments.id, ids), eq(attachments.storedIn, 'file')));
+    return new Set(rows.map((row) => row.id));
+  });
+  if (removed.length > 0) {
+    context.logger.info({ files: removed.length }, 'removed attachment files no completed upload claims');
   }
 };
 
-/** Removes chunks of uploads that never completed (left by a crash); run at start-up. */
-export const collectAbandonedChunks = async (context: ServerContext): Promise<void> => {
-  const completed = context.database.db.select({ id: attachments.id }).from(attachments);
-  await context.database.db.delete(attachmentChunks).where(notInArray(attachmentChunks.uploadId, completed));
-};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Who may fetch an attachment: its uploader, members of the stream of the entry carrying it, and its disclosure grantees. */
 const assertMayDownload = async (context: ServerContext, caller: Caller, id: string) => {
@@ -150,36 +197,28 @@ const assertMayDownload = async (context: ServerContext, caller: Caller, id: str
   return upload;
 };
 
-/** Streams the stored ciphertext row by row; memory stays at one row whatever the file size. */
+/** Streams the stored ciphertext from its file or its rows, with backpressure and bounded memory. */
 export const downloadAttachment = async (context: ServerContext, caller: Caller, id: string, res: Response) => {
   const upload = await assertMayDownload(context, caller, id);
+  const { dataDir } = context.config;
+  if (upload.storedIn === 'file' && (await attachmentFileSize(dataDir, id)) !== upload.size) {
+    // The server's own storage is damaged: say so in the log, and let fsck name the file.
+    throw new Error(`attachment ${id}: its file is missing or not ${upload.size} bytes (run npm run audit -- fsck)`);
+  }
   res.status(200);
   res.setHeader('Content-Type', 'application/octet-stream');
   res.setHeader('Content-Length', String(upload.size));
   res.setHeader('Cache-Control', 'private, no-store');
-  for (let index = 0; index < upload.chunkCount; index++) {
-    const [row] = await context.database.db
-      .select({ data: attachmentChunks.data })
-      .from(attachmentChunks)
-      .where(and(eq(attachmentChunks.uploadId, id), eq(attachmentChunks.index, index)))
-      .orderBy(asc(attachmentChunks.index));
-    if (!row) {
-      throw new Error(`attachment ${id} lacks chunk ${index}`);
-    }
-    if (!res.write(row.data)) {
-      await new Promise<void>((resolve) => {
-        const settle = () => {
-          res.off('drain', settle);
-          res.off('close', settle);
-          resolve();
-        };
-        res.once('drain', settle);
-        res.once('close', settle);
-      });
-    }
-    if (res.destroyed) {
-      return;
+  const source =
+    upload.storedIn === 'file'
+      ? readAttachmentFile(dataDir, id)
+      : Readable.from(readAttachmentRows(context.database.db, id, upload.chunkCount));
+  try {
+    await pipeline(source, res);
+  } catch (error) {
+    // The person went away mid-download: nothing to answer.
+    if (!res.destroyed || res.writableFinished) {
+      throw error;
     }
   }
-  res.end();
 };

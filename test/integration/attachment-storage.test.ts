@@ -1,0 +1,182 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { eq, sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParleyPerson } from '../../client/sdk/parley-person';
+import { streamingHeaders } from '../../client/sdk/raw-http';
+import { selectRows } from '../../db/client';
+import { attachmentChunks, attachments } from '../../db/schema/index';
+import type { ServerContext } from '../../server/context';
+import { attachmentDir, attachmentPath } from '../../server/services/entries/attachment-files';
+import { ROW_BYTES } from '../../server/services/entries/attachment-rows';
+import { collectAbandonedChunks } from '../../server/services/entries/attachments';
+import { collectUnclaimedUploads } from '../../server/services/housekeeping';
+import { driversUnderTest } from '../helpers/databases';
+import { generousCeremonyLimits } from '../helpers/log-capture';
+import { enrolMember } from '../helpers/sdk-entries';
+import { enrolBootstrapAdmin } from '../helpers/sdk-people';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const MIB = 1024 * 1024;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+for (const driver of driversUnderTest()) {
+  describe(`attachment storage on ${driver.name}: streamed, durable, nothing left by a failed upload`, () => {
+    let server: TestServer;
+    let cleanup: (() => Promise<void>) | undefined;
+    let staff: ParleyPerson;
+    let context: ServerContext;
+    const onFiles = driver.name === 'pglite';
+
+    beforeAll(async () => {
+      const created = await driver.create();
+      cleanup = created.cleanup;
+      server = await startTestServer({
+        ...created.options,
+        limits: generousCeremonyLimits(),
+        env: { ATTACHMENT_QUOTA_MB: '40' },
+      });
+      const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office', 'Ada Admin');
+      staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
+      context = {
+        config: server.config,
+        database: server.database,
+        logger: pino({ level: 'silent' }),
+        now: () => new Date(),
+      };
+    });
+    afterAll(async () => {
+      await server?.shutdown();
+      await cleanup?.();
+    });
+
+    const headers = (extra: Record<string, string> = {}) =>
+      streamingHeaders(staff.http, staff.currentSession, true, extra);
+    const upload = (body: Uint8Array<ArrayBuffer>, contentType = 'application/octet-stream') =>
+      fetch(`${server.url}/api/attachments`, {
+        method: 'PUT',
+        headers: headers({ 'content-type': contentType }),
+        body,
+      });
+    const files = () =>
+      existsSync(attachmentDir(server.config.dataDir)) ? readdirSync(attachmentDir(server.config.dataDir)) : [];
+    /** Everything an upload could leave behind: rows, chunk rows, files. */
+    const stored = async () => ({
+      rows: (await selectRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from attachments`))[0]
+        ?.n,
+      chunks: (
+        await selectRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from attachment_chunks`)
+      )[0]?.n,
+      files: files().sort(),
+    });
+
+    it('round-trips a 20 MiB ciphertext byte-exact, stored where the row says', { timeout: 120_000 }, async () => {
+      const body = randomBytes(20 * MIB + 12_345);
+      const reply = await upload(body);
+      expect(reply.status).toBe(201);
+      const { id, size } = (await reply.json()) as { id: string; size: number };
+      expect(size).toBe(body.length);
+      const back = await fetch(`${server.url}/api/attachments/${id}`, { headers: headers() });
+      expect(back.status).toBe(200);
+      expect(back.headers.get('content-length')).toBe(String(body.length));
+      expect(sha256(new Uint8Array(await back.arrayBuffer()))).toBe(sha256(body));
+      const [row] = await server.database.db.select().from(attachments).where(eq(attachments.id, id));
+      const chunks = await server.database.db
+        .select({ data: attachmentChunks.data })
+        .from(attachmentChunks)
+        .where(eq(attachmentChunks.uploadId, id));
+      if (onFiles) {
+        expect(row).toMatchObject({ storedIn: 'file', chunkCount: 0, size: body.length });
+        expect(chunks).toEqual([]);
+        expect(statSync(attachmentPath(server.config.dataDir, id)).size).toBe(body.length);
+      } else {
+        // Large rows (a row closes at the first network chunk past ROW_BYTES), not 1 MiB ones.
+        const lengths = chunks.map((chunk) => chunk.data.length);
+        expect(row).toMatchObject({ storedIn: 'database', chunkCount: 3, size: body.length });
+        expect(lengths.reduce((sum, length) => sum + length, 0)).toBe(body.length);
+        expect(lengths.filter((length) => length >= ROW_BYTES)).toHaveLength(2);
+        expect(files()).toEqual([]);
+      }
+    });
+
+    it('round-trips a multi-MiB file through the SDK, encrypted and decrypted', { timeout: 120_000 }, async () => {
+      const plain = randomBytes(6 * MIB + 7);
+      const ref = await staff.uploadAttachment(new Uint8Array(plain), { name: 'scan.pdf' });
+      const pieces: Uint8Array[] = [];
+      await staff.downloadAttachment(ref, (piece) => {
+        pieces.push(piece);
+      });
+      expect(sha256(Buffer.concat(pieces))).toBe(sha256(plain));
+    });
+
+    it.runIf(onFiles)('keeps attachment files 0600 in a 0700 directory', () => {
+      const dir = attachmentDir(server.config.dataDir);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(files().length).toBeGreaterThan(0);
+      for (const name of files()) {
+        expect(statSync(attachmentPath(server.config.dataDir, name)).mode & 0o777).toBe(0o600);
+      }
+    });
+
+    it('leaves nothing when the client disconnects mid-body', { timeout: 60_000 }, async () => {
+      const before = await stored();
+      await new Promise<void>((resolve) => {
+        const req = request(`${server.url}/api/attachments`, {
+          method: 'PUT',
+          headers: headers({ 'content-type': 'application/octet-stream', 'content-length': String(8 * MIB) }),
+        });
+        req.on('error', () => resolve());
+        req.write(randomBytes(3 * MIB), () => setTimeout(() => req.destroy(), 300));
+        req.on('close', () => resolve());
+      });
+      // The server notices the reset on its own schedule: wait until it has cleaned up, then compare.
+      let after = await stored();
+      for (let tries = 0; tries < 100 && JSON.stringify(after) !== JSON.stringify(before); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        after = await stored();
+      }
+      expect(after).toEqual(before);
+      expect(after.files.some((name) => name.endsWith('.part'))).toBe(false);
+    });
+
+    it('refuses an empty body, a wrong media type and an oversized declared length, leaving nothing', async () => {
+      const before = await stored();
+      const expectRefusal = async (reply: Response, status: number, type: string) => {
+        expect(reply.status).toBe(status);
+        expect(reply.headers.get('content-type')).toContain('application/problem+json');
+        expect(((await reply.json()) as { type: string }).type).toBe(type);
+      };
+      await expectRefusal(await upload(Buffer.alloc(0)), 400, '/problems/validation');
+      await expectRefusal(await upload(randomBytes(1000), 'image/png'), 415, '/problems/unsupported-media-type');
+      await expectRefusal(await upload(randomBytes(41 * MIB)), 413, '/problems/quota-exceeded');
+      expect(await stored()).toEqual(before);
+    });
+
+    it('removes what a crash left behind at start-up, and keeps completed uploads', async () => {
+      const keep = await stored();
+      const orphan = randomUUID();
+      await server.database.db.insert(attachmentChunks).values({ uploadId: orphan, index: 0, data: randomBytes(10) });
+      if (onFiles) {
+        writeFileSync(attachmentPath(server.config.dataDir, orphan), randomBytes(10), { mode: 0o600 });
+        writeFileSync(attachmentPath(server.config.dataDir, `${randomUUID()}.part`), randomBytes(10), { mode: 0o600 });
+      }
+      expect(await stored()).not.toEqual(keep);
+      await collectAbandonedChunks(context);
+      expect(await stored()).toEqual(keep);
+    });
+
+    it('housekeeping removes an unclaimed upload with its bytes', async () => {
+      const reply = await upload(randomBytes(2 * MIB));
+      const { id } = (await reply.json()) as { id: string };
+      const later = { ...context, now: () => new Date(Date.now() + 2 * 24 * 60 * 60 * 1000) };
+      expect(await collectUnclaimedUploads(later, 24 * 60 * 60 * 1000)).toBeGreaterThan(0);
+      expect(await server.database.db.select().from(attachments).where(eq(attachments.id, id))).toEqual([]);
+      expect(await server.database.db.select().from(attachmentChunks).where(eq(attachmentChunks.uploadId, id))).toEqual(
+        [],
+      );
+      expect(files()).not.toContain(id);
+    });
+  });
+}
