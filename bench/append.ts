@@ -22,6 +22,7 @@ type Measured = {
   inserts: LatencyRun[];
   ratios: number[];
   conflictsPerAppend: number[];
+  mostConflicts: number[];
   /** CPU time the server process spent per acknowledged append (refused races included in it). */
   serverCpuMs: number[];
 };
@@ -51,7 +52,7 @@ const rowOf = (label: string, cases: number, clients: number, measured: Measured
     rate(append.throughput),
     ms(append.p50),
     ms(append.p99),
-    median(measured.conflictsPerAppend).toFixed(2),
+    `${median(measured.conflictsPerAppend).toFixed(2)} (most ${Math.max(...measured.mostConflicts)})`,
     measured.serverCpuMs.length > 0 ? ms(median(measured.serverCpuMs)) : '—',
     rate(insert.throughput),
     ms(insert.p50),
@@ -119,6 +120,7 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
             inserts: [],
             ratios: [],
             conflictsPerAppend: [],
+            mostConflicts: [],
             serverCpuMs: [],
           };
           if (cpuBefore !== undefined && cpuAfter !== undefined) {
@@ -130,6 +132,7 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
           known.inserts.push(insert);
           known.ratios.push(append.throughput / insert.throughput);
           known.conflictsPerAppend.push(appended.conflicts / appended.latenciesMs.length);
+          known.mostConflicts.push(appended.mostConflicts);
           measured.set(key, known);
         }
       }
@@ -162,7 +165,7 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
             'Appends/s',
             'p50',
             'p99',
-            'Lost races per append',
+            'Lost races per append (most by one)',
             'Server CPU per append',
             'INSERTs/s',
             'INSERT p50',

@@ -14,6 +14,8 @@ export type AppendOutcome = {
   readonly latenciesMs: number[];
   readonly seconds: number;
   readonly conflicts: number;
+  /** The most races one append lost before it was stored. */
+  readonly mostConflicts: number;
   readonly bodies: Uint8Array[];
 };
 
@@ -72,7 +74,7 @@ export const appendSpread = async (
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { latenciesMs, seconds, conflicts: 0, bodies: plans.flat().map(bodyOf) };
+  return { latenciesMs, seconds, conflicts: 0, mostConflicts: 0, bodies: plans.flat().map(bodyOf) };
 };
 
 /**
@@ -90,6 +92,7 @@ export const appendContended = async (
   const latenciesMs: number[] = [];
   const bodies: Uint8Array[] = [];
   let conflicts = 0;
+  let mostConflicts = 0;
   const started = performance.now();
   await Promise.all(
     quotas(total, clients.length).map(async (quota, k) => {
@@ -104,10 +107,12 @@ export const appendContended = async (
             verifyReceipt(pin, receipt, sealed.entryHash);
             break;
           } catch (error) {
-            if (!(error instanceof ApiProblem && error.is('entryChainConflict')) || attempt >= 100) {
+            // No fairness between racing writers: an unlucky one may lose many rounds in a row.
+            if (!(error instanceof ApiProblem && error.is('entryChainConflict')) || attempt >= 10_000) {
               throw error;
             }
             conflicts += 1;
+            mostConflicts = Math.max(mostConflicts, attempt);
             const head = error.problem['head'] as Head | null | undefined;
             if (head && head.seq > headOf(heads, streamId).seq) {
               heads.set(streamId, head);
@@ -122,5 +127,5 @@ export const appendContended = async (
       }
     }),
   );
-  return { latenciesMs, seconds: (performance.now() - started) / 1000, conflicts, bodies };
+  return { latenciesMs, seconds: (performance.now() - started) / 1000, conflicts, mostConflicts, bodies };
 };
