@@ -11,7 +11,11 @@ import { EntrySequencer } from '../services/entries/entry-sequencer';
 import type { LiveEvents } from '../services/entries/live-events';
 import { listStreams, readEntry, readStream } from '../services/entries/read-entries';
 import { streamInclusionProofs } from '../services/entries/stream-proofs';
+import { UploadSlots } from '../services/entries/upload-slots';
 import { signedIn } from './vault';
+
+/** Uploads that may hold a PostgreSQL connection at once: a fifth of the default pool of 10. */
+const DATABASE_UPLOAD_SLOTS = 2;
 
 export const entryHandlers = (
   context: ServerContext,
@@ -32,6 +36,7 @@ export const entryHandlers = (
     ),
     quotaBytes: context.config.attachmentQuotaBytes,
     storage,
+    databaseSlots: new UploadSlots(DATABASE_UPLOAD_SLOTS),
   };
   return [
     implement(entryRoutes.listStreams, async (_input, { caller }) => ({

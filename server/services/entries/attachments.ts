@@ -21,6 +21,7 @@ import {
 import { readAttachmentRows, writeAttachmentRows } from './attachment-rows';
 import { disclosedTo } from './read-entries';
 import { membersOf } from './stream-state';
+import type { UploadSlots } from './upload-slots';
 
 /** 50 MiB of plaintext in 64 KiB secretstream chunks (+17 bytes each) and a 24-byte header, rounded up. */
 export const MAX_ATTACHMENT_BYTES = 51 * 1024 * 1024;
@@ -32,6 +33,8 @@ export type UploadGuards = {
   /** Bytes of attachments one person may hold, claimed or not. */
   readonly quotaBytes: number;
   readonly storage?: StorageMonitor | undefined;
+  /** Uploads that may hold a database connection at once (PostgreSQL). */
+  readonly databaseSlots: UploadSlots;
 };
 
 const quotaExceeded = (quotaBytes: number): ProblemError =>
@@ -134,11 +137,13 @@ export const uploadAttachment = async (
         throw error;
       });
   } else {
-    stored = await context.database.transaction(async (tx) => {
-      const values = row(await writeAttachmentRows(tx, id, body), 'database');
-      await tx.insert(attachments).values(values);
-      return values;
-    });
+    stored = await guards.databaseSlots.within(() =>
+      context.database.transaction(async (tx) => {
+        const values = row(await writeAttachmentRows(tx, id, body), 'database');
+        await tx.insert(attachments).values(values);
+        return values;
+      }),
+    );
   }
   return { id, size: stored.size, digest: Buffer.from(stored.digest).toString('base64url') };
 };
