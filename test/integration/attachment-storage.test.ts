@@ -1,18 +1,24 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
+import type { Request } from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyPerson } from '../../client/sdk/parley-person';
 import { streamingHeaders } from '../../client/sdk/raw-http';
 import { selectRows } from '../../db/client';
 import { attachmentChunks, attachments } from '../../db/schema/index';
+import type { Caller } from '../../server/auth/caller';
 import type { ServerContext } from '../../server/context';
+import { StorageMonitor } from '../../server/http/storage-guard';
+import { ProblemError } from '../../server/problems';
 import { attachmentDir, attachmentPath } from '../../server/services/entries/attachment-files';
 import { ROW_BYTES } from '../../server/services/entries/attachment-rows';
-import { collectAbandonedChunks } from '../../server/services/entries/attachments';
+import { collectAbandonedChunks, uploadAttachment } from '../../server/services/entries/attachments';
 import { collectUnclaimedUploads } from '../../server/services/housekeeping';
+import { PROBLEMS } from '../../shared/schemas/problem';
 import { driversUnderTest } from '../helpers/databases';
 import { generousCeremonyLimits } from '../helpers/log-capture';
 import { enrolMember } from '../helpers/sdk-entries';
@@ -151,6 +157,33 @@ for (const driver of driversUnderTest()) {
       await expectRefusal(await upload(Buffer.alloc(0)), 400, '/problems/validation');
       await expectRefusal(await upload(randomBytes(1000), 'image/png'), 415, '/problems/unsupported-media-type');
       await expectRefusal(await upload(randomBytes(41 * MIB)), 413, '/problems/quota-exceeded');
+      expect(await stored()).toEqual(before);
+    });
+
+    it('answers 507 when the disk fills mid-stream, leaving no file and no row', async () => {
+      const before = await stored();
+      let free = 100 * MIB;
+      // The disk shrinks as the body arrives: the third MiB crosses the reserve.
+      const monitor = new StorageMonitor(server.config.dataDir, 98 * MIB, pino({ level: 'silent' }), () => free);
+      async function* body() {
+        for (let sent = 0; sent < 6; sent += 1) {
+          free -= MIB;
+          yield randomBytes(MIB);
+        }
+      }
+      const req = Object.assign(Readable.from(body()), {
+        is: (type: string) => (type === 'application/octet-stream' ? type : false),
+        headers: {},
+      });
+      const caller = { personId: staff.personId } as Caller;
+      const refusal = await uploadAttachment(context, caller, req as unknown as Request, {
+        perPerson: { hit: () => 0 },
+        quotaBytes: 1024 * MIB,
+        storage: monitor,
+      }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ProblemError);
+      expect((refusal as ProblemError).code).toBe('insufficientStorage');
+      expect(PROBLEMS.insufficientStorage.status).toBe(507);
       expect(await stored()).toEqual(before);
     });
 
