@@ -17,6 +17,7 @@ import { ProblemError } from '../../server/problems';
 import { attachmentDir, attachmentPath } from '../../server/services/entries/attachment-files';
 import { ROW_BYTES } from '../../server/services/entries/attachment-rows';
 import { collectAbandonedChunks, uploadAttachment } from '../../server/services/entries/attachments';
+import { UploadSlots } from '../../server/services/entries/upload-slots';
 import { collectUnclaimedUploads } from '../../server/services/housekeeping';
 import { PROBLEMS } from '../../shared/schemas/problem';
 import { driversUnderTest } from '../helpers/databases';
@@ -180,6 +181,7 @@ for (const driver of driversUnderTest()) {
         perPerson: { hit: () => 0 },
         quotaBytes: 1024 * MIB,
         storage: monitor,
+        databaseSlots: new UploadSlots(1),
       }).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(ProblemError);
       expect((refusal as ProblemError).code).toBe('insufficientStorage');
