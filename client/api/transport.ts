@@ -5,7 +5,10 @@ import { SessionView } from '../../shared/schemas/identity';
 let csrfToken: string | null = null;
 const unauthenticatedListeners = new Set<() => void>();
 let sessionEnded = false;
-const sessionRequests = new Set<AbortController>();
+const sessionRequests = new Map<AbortController, Promise<unknown>>();
+let sessionSwitch: Promise<void> | null = null;
+/** How long a sign-in waits for the requests of the session it ends before going ahead anyway. */
+const SWITCH_SETTLE_MS = 5_000;
 
 /** A signed-in request asked for after this tab's session ended; it never reached the server. */
 export class SessionEndedError extends Error {
@@ -37,10 +40,42 @@ export const setCsrfToken = (token: string | null): void => {
  */
 export const endSessionRequests = (): void => {
   sessionEnded = true;
-  for (const controller of sessionRequests) {
+  for (const controller of sessionRequests.keys()) {
     controller.abort();
   }
   sessionRequests.clear();
+};
+
+/**
+ * Runs `start`, a ceremony's last call that ends this tab's session and starts the next (the server
+ * ends the session a sign-in replaces), once the signed-in requests in flight have settled, and holds
+ * new ones until it is done. Otherwise a request sent with the old cookie (a timeline read while an
+ * idle lock is undone) could reach the server after its session ended and be refused with 401.
+ */
+export const switchingSession = async <T>(start: () => Promise<T>): Promise<T> => {
+  const earlier = sessionSwitch;
+  let release = () => {};
+  const mine = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  sessionSwitch = mine;
+  try {
+    await earlier;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled(sessionRequests.values()),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, SWITCH_SETTLE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    return await start();
+  } finally {
+    if (sessionSwitch === mine) {
+      sessionSwitch = null;
+    }
+    release();
+  }
 };
 
 /** A new session started (sign-in, enrolment, or one found on load): signed-in requests go out again. */
@@ -84,13 +119,17 @@ export const browserTransport: Transport = (request) => exchange(request);
 
 /** {@link browserTransport} for routes that need a session: refused once it ended, aborted when it ends. */
 export const sessionTransport: Transport = async (request) => {
+  while (sessionSwitch) {
+    await sessionSwitch;
+  }
   if (sessionEnded) {
     throw new SessionEndedError();
   }
   const controller = new AbortController();
-  sessionRequests.add(controller);
+  const reply = exchange(request, controller.signal);
+  sessionRequests.set(controller, reply);
   try {
-    return await exchange(request, controller.signal);
+    return await reply;
   } finally {
     sessionRequests.delete(controller);
   }

@@ -4,7 +4,7 @@
  */
 import { API } from '../../shared/api/index';
 import type { SessionView } from '../../shared/schemas/identity';
-import { api, setCsrfToken } from '../api/transport';
+import { api, setCsrfToken, switchingSession } from '../api/transport';
 import { lockKeyring } from './keyring-store';
 import { assertPasskey } from './passkeys';
 import { unlockWithPrf } from './vault-unlock';
@@ -21,8 +21,11 @@ export type SignInResult = {
 const ceremony = async (credentialId?: string): Promise<SignInResult> => {
   const { options } = await api(API.signInOptions);
   const { response, prfOutput } = await assertPasskey(options, credentialId);
-  const session = await api(API.signInVerify, { body: { response } });
-  setCsrfToken(session.csrfToken);
+  const session = await switchingSession(async () => {
+    const started = await api(API.signInVerify, { body: { response } });
+    setCsrfToken(started.csrfToken);
+    return started;
+  });
   if (prfOutput === null) {
     return { session, hasPrf: false, unlocked: false };
   }
