@@ -70,7 +70,7 @@ const fromBodyParser = (error: BodyParserError): ProblemError | undefined => {
 };
 
 /** The SQLSTATE of a database error, looking through drizzle's wrapper. */
-const sqlStateOf = (error: unknown): string | undefined => {
+export const sqlStateOf = (error: unknown): string | undefined => {
   for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {

@@ -14,6 +14,7 @@ import { parseCheckpointBody } from '../../shared/log/checkpoint';
 import { leafKindCode } from '../../shared/log/leaf';
 import { parseSignedNote } from '../../shared/log/signed-note';
 import { driversUnderTest } from '../helpers/databases';
+import { LogCapture } from '../helpers/log-capture';
 import { enrolMember } from '../helpers/sdk-entries';
 import { enrolBootstrapAdmin } from '../helpers/sdk-people';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -52,12 +53,14 @@ for (const driver of driversUnderTest()) {
     let signer: Signer;
     const heads = new Map<string, Head>();
     const cases: string[] = [];
+    const logs = new LogCapture();
+    const redone = (mark: number) => logs.since(mark).filter((line) => line.msg === 'batch redone with savepoints');
 
     beforeAll(async () => {
       const created = await driver.create();
       cleanup = created.cleanup;
       // A long batching window, so that appends posted together are integrated together.
-      server = await startTestServer({ ...created.options, env: { SEQUENCER_DELAY_MS: '500' } });
+      server = await startTestServer({ ...created.options, logs, env: { SEQUENCER_DELAY_MS: '500' } });
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office of the Commissioner', 'Ada Admin');
       writer = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
       signer = await signerOf(writer, partyId);
@@ -84,7 +87,21 @@ for (const driver of driversUnderTest()) {
       const other = sealMinutes(signer, second, heads.get(second) as Head, 'other case');
       const reused = sealWithId(signer, third, heads.get(third) as Head, other.entry.header.id);
       const post = (sealed: SealedEntry) => settle(writer.api(entryRoutes.appendEntry, { body: sealed.entry }));
+      const mark = logs.mark;
       const [a, b, c, d] = await Promise.all([racerA, racerB, other, reused].map(post));
+      // The re-used id is refused by the database, which loses the batch's transaction: the batch
+      // was integrated again, each entry in a savepoint (the lost race alone needed none).
+      expect(redone(mark).map((line) => ({ entries: line['entries'], sqlState: line['sqlState'] }))).toEqual([
+        { entries: 4, sqlState: '23505' },
+      ]);
+      // The next test appends after whatever was stored here.
+      const posted = [racerA, racerB, other, reused];
+      [a, b, c, d].forEach((outcome, index) => {
+        const sealed = posted[index] as SealedEntry;
+        if (outcome?.ok) {
+          heads.set(sealed.entry.header.stream, headAfter(sealed));
+        }
+      });
 
       // Exactly one racer won; the loser's 409 names the winner as the head, so it can re-seal at once.
       const outcomes = [
@@ -146,6 +163,29 @@ for (const driver of driversUnderTest()) {
         .where(eq(logLeaves.kind, leafKindCode('key-statement')));
       expect(body?.ok && body.checkpoint.keyStatements).toBe(Number(statements?.n));
       expect(Number(statements?.n)).toBeGreaterThan(0);
+    });
+
+    it('integrates a batch whose entries the database accepts without redoing it, one checkpoint for all', {
+      timeout: 120_000,
+    }, async () => {
+      const db = server.database.db;
+      const [checkpointsBefore] = await db.select({ n: count() }).from(checkpoints);
+      const sealed = cases.map((streamId) => sealMinutes(signer, streamId, heads.get(streamId) as Head, 'together'));
+      const mark = logs.mark;
+      const outcomes = await Promise.all(
+        sealed.map((one) => settle(writer.api(entryRoutes.appendEntry, { body: one.entry }))),
+      );
+      expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true]);
+      expect(redone(mark)).toEqual([]);
+      const [checkpointsAfter] = await db.select({ n: count() }).from(checkpoints);
+      expect(Number(checkpointsAfter?.n) - Number(checkpointsBefore?.n)).toBe(1);
+      for (const one of sealed) {
+        const [row] = await db
+          .select()
+          .from(entries)
+          .where(eq(entries.hash, fromBase64url(one.entryHash)));
+        expect(row?.seq).toBe(one.entry.header.seq);
+      }
     });
   });
 }
