@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { attachments } from '../../db/schema/index';
-import { ATTACHMENT_HASH_TAG } from '../../shared/crypto/attachment-hash';
 import { equalHashes } from '../../shared/log/hash-checks';
+import { startAttachmentDigest } from '../crypto/hashes';
 import { attachmentFileSize, readAttachmentFile } from '../services/entries/attachment-files';
 import { readAttachmentRows } from '../services/entries/attachment-rows';
 
@@ -42,9 +41,7 @@ export const checkAttachments = async (
           continue;
         }
       }
-      const digest = createHash('sha256')
-        .update(ATTACHMENT_HASH_TAG)
-        .update(new Uint8Array([0]));
+      const digest = startAttachmentDigest();
       let size = 0;
       try {
         const source =

@@ -1,14 +1,14 @@
-import { createHash, type Hash, randomUUID } from 'node:crypto';
+import { type Hash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Request, Response } from 'express';
 import { attachmentChunks, attachments, entries } from '../../../db/schema/index';
-import { ATTACHMENT_HASH_TAG } from '../../../shared/crypto/attachment-hash';
 import type { AttachmentReceipt } from '../../../shared/schemas/stream';
 import type { Caller } from '../../auth/caller';
 import type { AttemptCounter } from '../../auth/shared-rate-limit';
 import type { ServerContext } from '../../context';
+import { startAttachmentDigest } from '../../crypto/hashes';
 import type { StorageMonitor } from '../../http/storage-guard';
 import { ProblemError } from '../../problems';
 import {
@@ -110,10 +110,7 @@ export const uploadAttachment = async (
     throw quotaExceeded(guards.quotaBytes);
   }
   const id = randomUUID();
-  // The §6.3 ciphertextDigest: SHA-256('parley/attachment/v1' || 0x00 || stream).
-  const digest = createHash('sha256')
-    .update(ATTACHMENT_HASH_TAG)
-    .update(new Uint8Array([0]));
+  const digest = startAttachmentDigest();
   const tally: Tally = { size: 0, digest };
   const body = checkedBody(req, guards, allowance, tally);
   const row = (chunkCount: number, storedIn: 'file' | 'database') => ({
