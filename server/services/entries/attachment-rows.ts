@@ -3,11 +3,12 @@ import type { Db, Tx } from '../../../db/client';
 import { attachmentChunks } from '../../../db/schema/index';
 
 /**
- * On PostgreSQL the ciphertext stays in the database, which every server process shares: large
- * rows, all written inside the upload's one transaction (so an aborted upload leaves nothing and
- * nothing needs collecting), with at most one row buffered.
+ * On PostgreSQL the ciphertext stays in the database, which every server process shares: rows of
+ * 1 MiB, all written inside the upload's one transaction (so an aborted upload leaves nothing and
+ * nothing needs collecting), with at most one row buffered. 8 MiB rows were no faster and held more
+ * memory: node-postgres copies a parameter twice while framing it, about 24 MiB in flight per row.
  */
-export const ROW_BYTES = 8 * 1024 * 1024;
+export const ROW_BYTES = 1024 * 1024;
 
 /** Writes `source` as rows of ROW_BYTES inside `tx`; returns how many rows. */
 export const writeAttachmentRows = async (tx: Tx, id: string, source: AsyncIterable<Buffer>): Promise<number> => {
@@ -49,7 +50,7 @@ export const writeAttachmentRows = async (tx: Tx, id: string, source: AsyncItera
 
 /**
  * Bytes fetched per download query. node-postgres reads bytea as hex text (twice the size, and its
- * protocol parser has no binary rows), so a whole 8 MiB row would cost ~40 MB in flight; PostgreSQL
+ * protocol parser has no binary rows), so a slice costs about five times its size in flight; PostgreSQL
  * reads a slice of an uncompressed TOASTed value without the rest (ciphertext never compresses).
  */
 const SLICE_BYTES = 1024 * 1024;
