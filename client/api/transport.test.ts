@@ -19,7 +19,8 @@ const SESSION = SessionView.parse({
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-describe('the browser transport when a session ends', () => {
+/** A mocked fetch for each test of the enclosing block, with a session whose requests go out. */
+const mockFetchPerTest = () => {
   const fetchMock = vi.fn<typeof fetch>();
   beforeEach(() => {
     fetchMock.mockReset();
@@ -27,8 +28,16 @@ describe('the browser transport when a session ends', () => {
     startSessionRequests();
   });
   afterEach(() => {
+    // Nothing a test left unanswered holds the next one's requests.
+    endSessionRequests();
+    vi.useRealTimers();
     vi.unstubAllGlobals();
   });
+  return fetchMock;
+};
+
+describe('the browser transport when a session ends', () => {
+  const fetchMock = mockFetchPerTest();
 
   it('refuses a signed-in request after sign-out without sending it', async () => {
     endSessionRequests();
@@ -66,18 +75,7 @@ describe('the browser transport when a session ends', () => {
 });
 
 describe('the browser transport while a sign-in replaces the session', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-  beforeEach(() => {
-    fetchMock.mockReset();
-    vi.stubGlobal('fetch', fetchMock);
-    startSessionRequests();
-  });
-  afterEach(() => {
-    // Nothing a test left unanswered holds the next one's sign-in.
-    endSessionRequests();
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  const fetchMock = mockFetchPerTest();
 
   /** A fetch answered only when the test says so, recording the order requests were sent in. */
   const heldFetch = () => {
