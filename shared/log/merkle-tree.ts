@@ -13,11 +13,17 @@ import {
   rangeDecomposition,
 } from './proof-plan';
 
-const keyOf = ({ level, index }: NodeRef): string => `${level}:${index}`;
+/**
+ * A node's map key: a number, not a string, because an offline audit looks nodes up millions of
+ * times. Levels are below 64, and indexes below 2^47 keep the key a safe integer.
+ */
+const keyOf = ({ level, index }: NodeRef): number => index * 64 + level;
+
+const nameOf = ({ level, index }: NodeRef): string => `${level}:${index}`;
 
 /** An append-only Merkle tree over leaf hashes, keeping only complete nodes. */
 export class MerkleTree {
-  readonly #nodes = new Map<string, Hash>();
+  readonly #nodes = new Map<number, Hash>();
   #size = 0;
 
   /** Starts a tree, optionally with leaf hashes already appended in order. */
@@ -45,8 +51,9 @@ export class MerkleTree {
     const leafIndex = this.#size;
     this.#nodes.set(keyOf({ level: 0, index: leafIndex }), leafHash.slice());
     for (const node of nodesCompletedByAppend(leafIndex)) {
-      const left = this.node({ level: node.level - 1, index: 2 * node.index });
-      const right = this.node({ level: node.level - 1, index: 2 * node.index + 1 });
+      // Read in place, not copied as node() answers: hashChildren only reads its inputs.
+      const left = this.#stored({ level: node.level - 1, index: 2 * node.index });
+      const right = this.#stored({ level: node.level - 1, index: 2 * node.index + 1 });
       this.#nodes.set(keyOf(node), hashChildren(left, right));
     }
     this.#size = leafIndex + 1;
@@ -55,11 +62,18 @@ export class MerkleTree {
 
   /** The stored hash of a complete node; throws if the node is not complete in this tree. */
   node(ref: NodeRef): Hash {
-    const hash = this.#nodes.get(keyOf(ref));
+    return this.#stored(ref).slice();
+  }
+
+  #stored(ref: NodeRef): Hash {
+    // Outside these bounds two refs could share a key: refuse them rather than alias a node.
+    const inBounds = Number.isInteger(ref.level) && ref.level >= 0 && ref.level < 64 && ref.index >= 0;
+    const hash =
+      inBounds && ref.index < 2 ** 47 && Number.isInteger(ref.index) ? this.#nodes.get(keyOf(ref)) : undefined;
     if (hash === undefined) {
-      throw new RangeError(`node ${keyOf(ref)} is not a complete subtree of a tree of size ${this.#size}`);
+      throw new RangeError(`node ${nameOf(ref)} is not a complete subtree of a tree of size ${this.#size}`);
     }
-    return hash.slice();
+    return hash;
   }
 
   /** The root of the tree as it was at `treeSize` leaves (default: now). */
