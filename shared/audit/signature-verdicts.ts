@@ -5,6 +5,7 @@
  * verdict can speed verification up but never change its outcome.
  */
 import { entryHeaderBytes } from '../crypto/entry-bytes';
+import { equalBytes } from '../encoding/bytes';
 import type { EntryHeader } from '../schemas/entry';
 
 /** One entry signature to check: the header's canonical bytes, the base64url signature and key. */
@@ -16,18 +17,6 @@ export type EntrySignatureCheck = {
 
 /** A checked signature: `valid` is what `verifyEntrySignatureOverBytes` answers for the triple. */
 export type EntrySignatureVerdict = EntrySignatureCheck & { readonly valid: boolean };
-
-const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => {
-  if (a.length !== b.length) {
-    return false;
-  }
-  for (let at = 0; at < a.length; at += 1) {
-    if (a[at] !== b[at]) {
-      return false;
-    }
-  }
-  return true;
-};
 
 /** A value read before any schema: every member may be missing or of any type. */
 type Unchecked = { readonly [member: string]: unknown } | undefined;

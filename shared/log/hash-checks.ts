@@ -1,4 +1,5 @@
 /** Checks shared by the proof verifiers on hashes that arrive from outside. */
+import { equalBytes } from '../encoding/bytes';
 import { type Hash, isHash } from './merkle';
 
 /**
@@ -18,15 +19,4 @@ export const findWrongLength = (
 };
 
 /** Byte-wise equality of two hashes (not constant-time: roots and proofs are public). */
-export const equalHashes = (a: Hash, b: Hash): boolean => {
-  if (a.length !== b.length) {
-    return false;
-  }
-  // A plain loop: the offline verifier compares millions of hashes, and every() calls a closure per byte.
-  for (let i = 0; i < a.length; i += 1) {
-    if (a[i] !== b[i]) {
-      return false;
-    }
-  }
-  return true;
-};
+export const equalHashes = (a: Hash, b: Hash): boolean => equalBytes(a, b);
