@@ -13,6 +13,7 @@ import { hashLeaf } from '../../shared/log/merkle';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { verifyEd25519 } from '../crypto/ed25519';
 import { taggedSha256 } from '../crypto/hashes';
+import { base64url } from '../encoding/base64url';
 import { readLegacyBefore } from '../services/deployment-trust';
 import { checkAttachments } from './fsck-attachments';
 import { checkStoredCheckpoint } from './fsck-checkpoint';
@@ -32,7 +33,6 @@ export type FsckReport = {
 };
 
 const PAGE = 5000;
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /**
  * Re-derives the whole log from the stored records, trusting nothing stored but the log key:
@@ -126,7 +126,7 @@ export const fsck = async (
         recordHash = Buffer.from(keyStatementHash(statement.signed), 'base64url');
         const applied = directory.apply(statement.signed, leaf.index);
         if (!applied.ok) {
-          fail(`statement ${b64(recordHash)} at leaf ${leaf.index}`, applied.reason);
+          fail(`statement ${base64url(recordHash)} at leaf ${leaf.index}`, applied.reason);
         }
       } else {
         fail(`leaf ${leaf.index}`, `its ${kind ?? 'unknown'} record is missing`);
@@ -134,7 +134,7 @@ export const fsck = async (
       if (recordHash && !equalHashes(recordHash, leaf.recordHash)) {
         fail(
           `leaf ${leaf.index}`,
-          `record hash ${b64(leaf.recordHash)} does not match the stored record (${b64(recordHash)})`,
+          `record hash ${base64url(leaf.recordHash)} does not match the stored record (${base64url(recordHash)})`,
         );
       }
       const leafHash = hashLeaf(leafInput(kind ?? 'entry', leaf.recordHash));
@@ -197,9 +197,9 @@ const checkEntry = (
   heads: Map<string, { seq: number; hash: string }>,
   fail: (subject: string, reason: string) => void,
 ) => {
-  const subject = `entry ${b64(recordHash)} (stream ${entry.streamId} seq ${entry.seq}, leaf ${position})`;
+  const subject = `entry ${base64url(recordHash)} (stream ${entry.streamId} seq ${entry.seq}, leaf ${position})`;
   const { header } = entry;
-  if (b64(taggedSha256(CIPHERTEXT_HASH_TAG, entry.ciphertext)) !== header.ciphertextHash) {
+  if (base64url(taggedSha256(CIPHERTEXT_HASH_TAG, entry.ciphertext)) !== header.ciphertextHash) {
     fail(subject, 'ciphertext does not match the ciphertext hash its header commits to');
   }
   if (!equalHashes(recordHash, entry.hash)) {
@@ -221,7 +221,7 @@ const checkEntry = (
   if (header.seq !== (head?.seq ?? 0) + 1 || header.prevHash !== (head?.hash ?? '')) {
     fail(subject, `chain broken: expected seq ${(head?.seq ?? 0) + 1} after ${head?.hash || 'the start'}`);
   }
-  heads.set(header.stream, { seq: header.seq, hash: b64(recordHash) });
+  heads.set(header.stream, { seq: header.seq, hash: base64url(recordHash) });
 };
 
 /** The trusted checkpoints that verify under the pinned key, by size; the others are named. */
@@ -261,11 +261,11 @@ const checkRecordsHaveLeaves = async (db: Db, fail: (subject: string, reason: st
   const missing = (position: number) => `its leaf ${position} is not in the log (truncated, or the leaf removed)`;
   for (const row of entryRows) {
     fail(
-      `entry ${b64(row.hash)} (stream ${row.streamId} seq ${row.seq}, leaf ${row.leafIndex})`,
+      `entry ${base64url(row.hash)} (stream ${row.streamId} seq ${row.seq}, leaf ${row.leafIndex})`,
       missing(row.leafIndex),
     );
   }
   for (const row of statementRows) {
-    fail(`statement ${b64(row.hash)} at leaf ${row.position}`, missing(row.position));
+    fail(`statement ${base64url(row.hash)} at leaf ${row.position}`, missing(row.position));
   }
 };

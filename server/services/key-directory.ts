@@ -7,6 +7,7 @@ import { applyKeyStatement, type DirectoryState, emptyDirectory } from '../../sh
 import { fromBase64url } from '../../shared/encoding/bytes';
 import type { DirectoryPage, StatementRecord } from '../../shared/schemas/identity';
 import type { SignedKeyStatement } from '../../shared/schemas/key-statement';
+import { base64url } from '../encoding/base64url';
 import { lockLog } from '../log/node-store';
 import type { TransparencyLog } from '../log/transparency-log';
 import { ProblemError } from '../problems';
@@ -24,7 +25,7 @@ type ExpectedEnrolment = {
 
 const toRecord = (row: typeof keyStatements.$inferSelect): StatementRecord => ({
   position: row.position,
-  hash: Buffer.from(row.hash).toString('base64url'),
+  hash: base64url(row.hash),
   signed: row.signed,
 });
 
@@ -148,7 +149,7 @@ export class KeyDirectory {
       checkpoint,
       statements: rows.map((row, index) => ({
         ...toRecord(row),
-        proof: (proofs[index] ?? []).map((hash) => Buffer.from(hash).toString('base64url')),
+        proof: (proofs[index] ?? []).map(base64url),
       })),
     };
   }

@@ -14,6 +14,7 @@ import {
 import { createSession } from '../auth/sessions';
 import { csrfTokenFor } from '../auth/tokens';
 import type { ServerContext } from '../context';
+import { base64url } from '../encoding/base64url';
 import { ProblemError } from '../problems';
 import { findPerson } from './people';
 
@@ -85,7 +86,7 @@ const verifySignIn = async (
     throw new ProblemError('forbidden', 'This person has been revoked');
   }
   const handle = response.response.userHandle;
-  if (handle !== undefined && handle !== Buffer.from(row.person.userHandle).toString('base64url')) {
+  if (handle !== undefined && handle !== base64url(row.person.userHandle)) {
     logRefusal(context, 'authentication', 'user handle mismatch');
     throw new ProblemError('passkeyRejected', 'The passkey answered for another user');
   }

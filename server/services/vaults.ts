@@ -6,12 +6,13 @@ import { VAULT_UPLOAD_TAG, vaultUploadMessage } from '../../shared/crypto/upload
 import type { StoredVaultCopy, VaultCopy, VaultUpload } from '../../shared/schemas/identity';
 import type { Caller } from '../auth/caller';
 import type { ServerContext } from '../context';
+import { base64url } from '../encoding/base64url';
 import { ProblemError } from '../problems';
 import { isSignedByCurrentKey } from './person-keys';
 import { assertNextUpload } from './upload-order';
 
 const toStored = (row: typeof keyVaults.$inferSelect): StoredVaultCopy => {
-  const vault = { kind: row.kind, credentialId: row.credentialId, blob: Buffer.from(row.blob).toString('base64url') };
+  const vault = { kind: row.kind, credentialId: row.credentialId, blob: base64url(row.blob) };
   return row.version === 0 || row.keyId === null || row.signature === null
     ? { vault, version: 0 }
     : { vault, version: row.version, previousHash: row.previousHash, keyId: row.keyId, signature: row.signature };

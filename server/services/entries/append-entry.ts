@@ -9,6 +9,7 @@ import type { Caller } from '../../auth/caller';
 import type { ServerContext } from '../../context';
 import { verifyEd25519 } from '../../crypto/ed25519';
 import { taggedSha256 } from '../../crypto/hashes';
+import { base64url } from '../../encoding/base64url';
 import type { TransparencyLog } from '../../log/transparency-log';
 import { ProblemError } from '../../problems';
 import { currentKeyOf } from '../person-keys';
@@ -16,8 +17,6 @@ import type { EntryNotices } from './entry-notices';
 import type { EntrySequencer } from './entry-sequencer';
 import { checkHeaderShape } from './meta-rules';
 import { storedReceipt } from './stored-receipt';
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /** The stateless checks: who may write this kind, sizes, ciphertext hash, signature by the current key. */
 const checkStateless = async (context: ServerContext, caller: Caller, entry: SignedEntry, ciphertext: Uint8Array) => {
@@ -35,7 +34,7 @@ const checkStateless = async (context: ServerContext, caller: Caller, entry: Sig
   if (ciphertext.length !== header.paddedLength + 16) {
     throw new ProblemError('entryInvalid', 'The ciphertext length does not match paddedLength + 16');
   }
-  if (b64(taggedSha256(CIPHERTEXT_HASH_TAG, ciphertext)) !== header.ciphertextHash) {
+  if (base64url(taggedSha256(CIPHERTEXT_HASH_TAG, ciphertext)) !== header.ciphertextHash) {
     throw new ProblemError('entryInvalid', 'The ciphertext does not match its hash in the header');
   }
   const key = await currentKeyOf(context.database.db, caller.personId);
@@ -96,9 +95,9 @@ export const appendEntry = async (
   notices.publish({
     streamId: header.stream,
     seq: header.seq,
-    entryHash: b64(entryHash),
+    entryHash: base64url(entryHash),
     leafIndex: receipt.leafIndex,
     changesMembers: header.type === 'membership' || header.seq === 1,
   });
-  return { ...receipt, entryHash: b64(entryHash) };
+  return { ...receipt, entryHash: base64url(entryHash) };
 };

@@ -9,6 +9,7 @@ import type { Caller } from '../../auth/caller';
 import type { AttemptCounter } from '../../auth/shared-rate-limit';
 import type { ServerContext } from '../../context';
 import { startAttachmentDigest } from '../../crypto/hashes';
+import { base64url } from '../../encoding/base64url';
 import type { StorageMonitor } from '../../http/storage-guard';
 import { ProblemError } from '../../problems';
 import {
@@ -142,7 +143,7 @@ export const uploadAttachment = async (
       }),
     );
   }
-  return { id, size: stored.size, digest: Buffer.from(stored.digest).toString('base64url') };
+  return { id, size: stored.size, digest: base64url(stored.digest) };
 };
 
 /**
@@ -192,7 +193,7 @@ const assertMayDownload = async (context: ServerContext, caller: Caller, id: str
   const allowed =
     carrier &&
     ((await membersOf(db, carrier.streamId)).has(caller.partyId) ||
-      (await disclosedTo(db, caller.personId)).has(Buffer.from(carrier.hash).toString('base64url')));
+      (await disclosedTo(db, caller.personId)).has(base64url(carrier.hash)));
   if (!allowed) {
     throw new ProblemError('notFound', 'No such attachment');
   }

@@ -1,6 +1,7 @@
 import type { Tx } from '../../../db/client';
 import type { AppendReceipt } from '../../../shared/schemas/log';
 import type { ServerContext } from '../../context';
+import { base64url } from '../../encoding/base64url';
 import type { Appended, TransparencyLog } from '../../log/transparency-log';
 import { sqlStateOf } from '../../problems';
 import { readLegacyBefore } from '../deployment-trust';
@@ -8,8 +9,6 @@ import { BatchLookups } from './batch-lookups';
 import { loadStreamViews } from './batch-streams';
 import { GroupCommit, type GroupCommitLimits, type ItemOutcome } from './group-commit';
 import { type BatchState, placeEntry, type QueuedEntry, RedoWithSavepoints } from './place-entry';
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /** The refusal of a batch's only entry: the whole transaction rolls back instead of a savepoint. */
 class RefusedAlone {
@@ -116,7 +115,7 @@ const receiptsOf = (
   proofs: readonly Uint8Array[][],
 ): ItemOutcome<AppendReceipt>[] => {
   const { checkpoint } = appended;
-  const signed = { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: b64(checkpoint.rootHash) };
+  const signed = { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: base64url(checkpoint.rootHash) };
   return placed.map((outcome) => {
     if (outcome.ok !== 'placed') {
       return outcome;
@@ -126,7 +125,7 @@ const receiptsOf = (
       ok: true as const,
       value: {
         leafIndex: outcome.leafIndex,
-        inclusion: { leafIndex: outcome.leafIndex, treeSize: checkpoint.treeSize, proof: proof.map(b64) },
+        inclusion: { leafIndex: outcome.leafIndex, treeSize: checkpoint.treeSize, proof: proof.map(base64url) },
         checkpoint: signed,
       },
     };

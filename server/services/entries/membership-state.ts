@@ -1,6 +1,7 @@
 import { applyMembershipAt } from '../../../shared/membership/legacy-membership';
 import { NO_MEMBERSHIP, type StreamMembership } from '../../../shared/membership/stream-membership';
 import type { EntryHeader } from '../../../shared/schemas/entry';
+import { base64url } from '../../encoding/base64url';
 
 /** The entries that can change who takes part in a stream. */
 export const MEMBERSHIP_TYPES = ['case_open', 'thread_open', 'membership', 'membership_consent'];
@@ -17,7 +18,7 @@ export const foldMembership = (
 ): StreamMembership => {
   let state = NO_MEMBERSHIP;
   for (const row of rows) {
-    const hash = Buffer.from(row.hash).toString('base64url');
+    const hash = base64url(row.hash);
     const step = applyMembershipAt(state, row.header, hash, row.leafIndex, legacyBefore);
     if (!step.ok) {
       throw new Error(

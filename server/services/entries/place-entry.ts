@@ -4,6 +4,7 @@ import { applyMembership } from '../../../shared/membership/stream-membership';
 import type { SignedEntry } from '../../../shared/schemas/entry';
 import type { Caller } from '../../auth/caller';
 import type { ServerContext } from '../../context';
+import { base64url } from '../../encoding/base64url';
 import { ProblemError } from '../../problems';
 import type { BatchLookups } from './batch-lookups';
 import { type StreamView, UNKNOWN_STREAM } from './batch-streams';
@@ -19,11 +20,9 @@ export type QueuedEntry = {
   readonly ciphertext: Uint8Array;
 };
 
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
-
 const chainConflict = (head: { seq: number; hash: Uint8Array } | undefined, detail: string) =>
   new ProblemError('entryChainConflict', detail, {
-    members: { head: head ? { seq: head.seq, hash: b64(head.hash) } : null },
+    members: { head: head ? { seq: head.seq, hash: base64url(head.hash) } : null },
   });
 
 /** What one batch has read or changed, so that entries after the first of a stream cost no queries for it. */
@@ -74,13 +73,13 @@ const checkPlacement = async (
   if (header.seq > 1 && !before.members.has(caller.partyId)) {
     throw new ProblemError('notStreamMember');
   }
-  const membership = applyMembership(before, header, b64(entryHash));
+  const membership = applyMembership(before, header, base64url(entryHash));
   if (!membership.ok) {
     throw new ProblemError('entryInvalid', membership.reason);
   }
   const members = header.seq === 1 ? membership.state.members : before.members;
   const head = stream.head;
-  if ((head?.seq ?? 0) + 1 !== header.seq || (head ? b64(head.hash) : '') !== header.prevHash) {
+  if ((head?.seq ?? 0) + 1 !== header.seq || (head ? base64url(head.hash) : '') !== header.prevHash) {
     throw chainConflict(head, `Expected seq ${(head?.seq ?? 0) + 1} after the current head`);
   }
   await checkRecipients(state.lookups, entry, members);

@@ -3,11 +3,11 @@ import type { Db } from '../../../db/client';
 import { entries, streams } from '../../../db/schema/index';
 import type { StoredEntry, StreamView } from '../../../shared/schemas/stream';
 import type { Caller } from '../../auth/caller';
+import { base64url } from '../../encoding/base64url';
 import { ProblemError } from '../../problems';
 import { membersOf, streamsOfParty } from './stream-state';
 
 type EntryRow = typeof entries.$inferSelect;
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /** Entry hashes whose content keys were disclosed to this person by disclosure entries. */
 export const disclosedTo = async (db: Db, personId: string): Promise<Set<string>> => {
@@ -15,15 +15,15 @@ export const disclosedTo = async (db: Db, personId: string): Promise<Set<string>
     .select({ refs: sql<string[]>`${entries.header}->'refs'`, hash: entries.hash })
     .from(entries)
     .where(and(eq(entries.type, 'disclosure'), sql`${entries.header}->'meta'->>'grantee' = ${personId}`));
-  return new Set(rows.flatMap((row) => [...row.refs, b64(row.hash)]));
+  return new Set(rows.flatMap((row) => [...row.refs, base64url(row.hash)]));
 };
 
 /** A stored entry, with its ciphertext only when the reader may hold its key. */
 export const toStoredEntry = (row: EntryRow, withContent: boolean): StoredEntry => ({
   header: row.header,
   signature: row.signature,
-  ...(withContent ? { ciphertext: b64(row.ciphertext) } : {}),
-  entryHash: b64(row.hash),
+  ...(withContent ? { ciphertext: base64url(row.ciphertext) } : {}),
+  entryHash: base64url(row.hash),
   leafIndex: row.leafIndex,
   receivedAt: row.receivedAt.toISOString(),
 });
@@ -55,7 +55,7 @@ const streamViews = async (db: Db, ids: readonly string[], memberOf: ReadonlySet
       kind: row.kind,
       reference: row.reference,
       members: [...(await membersOf(db, row.id))],
-      head: head?.seq && last ? { seq: head.seq, hash: b64(last.hash) } : null,
+      head: head?.seq && last ? { seq: head.seq, hash: base64url(last.hash) } : null,
       lastActivity: head?.last ? new Date(head.last).toISOString() : null,
       isMember: memberOf.has(row.id),
     });
@@ -95,7 +95,7 @@ export const readStream = async (db: Db, caller: Caller, streamId: string, after
   if (!stream) {
     throw new ProblemError('notFound', 'No such stream');
   }
-  return { stream, entries: rows.map((row) => toStoredEntry(row, isMember || disclosed.has(b64(row.hash)))) };
+  return { stream, entries: rows.map((row) => toStoredEntry(row, isMember || disclosed.has(base64url(row.hash)))) };
 };
 
 /** One entry by hash, if the caller may read its stream; content as for `readStream`. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { attachments, entries } from '../../../db/schema/index';
 import type { EntryHeader } from '../../../shared/schemas/entry';
+import { base64url } from '../../encoding/base64url';
 import { ProblemError } from '../../problems';
 import { findEntriesByHash, findStreams, membersOf } from './stream-state';
 
@@ -25,7 +26,7 @@ export const checkRelations = async (
   // Most entries link nothing: the author's streams are read only when something is linked.
   const authorStreams = header.refs.length > 0 || header.cases.length > 0 ? await streamsOfAuthor() : new Set();
   const referenced = await findEntriesByHash(tx, header.refs.map(bytesOf));
-  const byHash = new Map(referenced.map((row) => [Buffer.from(row.hash).toString('base64url'), row]));
+  const byHash = new Map(referenced.map((row) => [base64url(row.hash), row]));
   for (const ref of header.refs) {
     const row = byHash.get(ref);
     if (!row || !(authorStreams.has(row.streamId) || row.streamId === header.stream)) {
@@ -109,7 +110,7 @@ const checkCountersignature = async (tx: Tx, header: EntryHeader, minutes: Entry
   if (!(minutes.header.meta.parties ?? []).includes(header.author.party)) {
     throw invalid('Your party is not a party to these minutes');
   }
-  const minutesHash = Buffer.from(minutes.hash).toString('base64url');
+  const minutesHash = base64url(minutes.hash);
   const later = await tx
     .select({ type: entries.type, party: entries.authorParty, refs: sql<string[]>`${entries.header}->'refs'` })
     .from(entries)

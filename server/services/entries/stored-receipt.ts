@@ -3,9 +3,8 @@ import type { Db } from '../../../db/client';
 import { entries } from '../../../db/schema/index';
 import type { AppendReceipt } from '../../../shared/schemas/log';
 import type { Caller } from '../../auth/caller';
+import { base64url } from '../../encoding/base64url';
 import type { TransparencyLog } from '../../log/transparency-log';
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /**
  * The receipt of an entry already in the log, when its author sends it again: an append whose
@@ -32,8 +31,8 @@ export const storedReceipt = async (
   const proof = await log.inclusionProof(db, stored.leafIndex, checkpoint.treeSize);
   return {
     leafIndex: stored.leafIndex,
-    inclusion: { leafIndex: stored.leafIndex, treeSize: checkpoint.treeSize, proof: proof.map(b64) },
-    checkpoint: { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: b64(checkpoint.rootHash) },
-    entryHash: b64(entryHash),
+    inclusion: { leafIndex: stored.leafIndex, treeSize: checkpoint.treeSize, proof: proof.map(base64url) },
+    checkpoint: { note: checkpoint.note, treeSize: checkpoint.treeSize, rootHash: base64url(checkpoint.rootHash) },
+    entryHash: base64url(entryHash),
   };
 };
