@@ -129,7 +129,24 @@ const query = async <Row extends Record<string, unknown>>(url: string, text: str
   }
 };
 
-const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> => {
+/** The last lines of a pg_autoctl log, so that a set-up that times out says what it was doing. */
+const logTail = (path: string, lines = 15): string => {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+};
+
+/** Under a loaded machine (the whole suite on 2 cores) a node's initdb and base backup take minutes. */
+const SET_UP_TIMEOUT_MS = 240_000;
+
+const waitFor = async (
+  what: string,
+  check: () => Promise<boolean>,
+  options: { timeoutMs?: number; log?: string } = {},
+): Promise<void> => {
+  const timeoutMs = options.timeoutMs ?? SET_UP_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) {
@@ -137,7 +154,8 @@ const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs = 
     }
     await sleep(500);
   }
-  throw new Error(`pg_auto_failover: ${what} did not happen within ${timeoutMs / 1000} s`);
+  const tail = options.log === undefined ? '' : `; the end of ${options.log}:\n${logTail(options.log)}`;
+  throw new Error(`pg_auto_failover: ${what} did not happen within ${timeoutMs / 1000} s${tail}`);
 };
 
 /** Starts the monitor and two data nodes, and waits until node 0 is primary and node 1 its standby. */
@@ -198,7 +216,9 @@ export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
   };
   try {
     run('monitor', ['create', 'monitor', '--pgdata', join(dir, 'monitor'), '--pgport', String(monitorPort), ...common]);
-    await waitFor('the monitor starting', async () => (await query(monitorUrl, 'select 1')).length === 1);
+    await waitFor('the monitor starting', async () => (await query(monitorUrl, 'select 1')).length === 1, {
+      log: join(dir, 'monitor.log'),
+    });
     for (const [name, value] of Object.entries(TEST_MONITOR_SETTINGS)) {
       await query(monitorUrl, `alter system set ${name} = ${value}`);
     }
@@ -226,21 +246,27 @@ export const startAutoFailover = async (): Promise<AutoFailoverCluster> => {
           ...common,
         ]),
       );
-      await waitFor(`node ${index} joining`, async () => {
-        const reported = await states();
-        if (index === 1) {
-          // pg_autoctl's base backup waits for a spread checkpoint (minutes): ask for one now.
-          await query(nodeUrl(0), 'checkpoint').catch(() => undefined);
-        }
-        return (
-          reported.length === index + 1 &&
-          reported.every((node) => node.reportedstate === node.goalstate) &&
-          (index === 0 ? reported[0]?.reportedstate === 'single' : reported[1]?.reportedstate === 'secondary')
-        );
-      });
+      await waitFor(
+        `node ${index} joining`,
+        async () => {
+          const reported = await states();
+          if (index === 1) {
+            // pg_autoctl's base backup waits for a spread checkpoint (minutes): ask for one now.
+            await query(nodeUrl(0), 'checkpoint').catch(() => undefined);
+          }
+          return (
+            reported.length === index + 1 &&
+            reported.every((node) => node.reportedstate === node.goalstate) &&
+            (index === 0 ? reported[0]?.reportedstate === 'single' : reported[1]?.reportedstate === 'secondary')
+          );
+        },
+        { log: join(dir, `node${index}.log`) },
+      );
     }
-    await waitFor('the primary taking its synchronous standby', async () =>
-      (await states()).some((node) => node.reportedstate === 'primary' && node.goalstate === 'primary'),
+    await waitFor(
+      'the primary taking its synchronous standby',
+      async () => (await states()).some((node) => node.reportedstate === 'primary' && node.goalstate === 'primary'),
+      { log: join(dir, 'node0.log') },
     );
     await waitFor('synchronous replication being configured on the primary', async () => {
       const [row] = await query<{ synchronous_standby_names: string }>(nodeUrl(0), 'show synchronous_standby_names');

@@ -77,7 +77,7 @@ describe.skipIf(unavailable !== undefined)('failover under 8 writers (issue 15, 
           .streamId,
       );
     }
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await balancer?.stop();
