@@ -52,6 +52,7 @@ export const LimitsEnvironment = z.object({
   REQUEST_TIMEOUT_S: count(1, 3_600).default(120),
   SEQUENCER_BATCH_MAX: count(1, 1_000).default(64),
   SEQUENCER_DELAY_MS: count(0, 1_000).default(2),
+  STREAM_TURN_KEEP_MS: count(0, 10_000).default(1_000),
 });
 
 export type Limits = {
@@ -73,6 +74,8 @@ export type Limits = {
   readonly requestTimeoutMs: number;
   /** Entries integrated in one sequencer batch at most, and how long the first waits for company. */
   readonly sequencer: { readonly maxBatch: number; readonly maxDelayMs: number };
+  /** How long a writer whose append lost a stream's head (409) keeps the stream's turn to send it again. */
+  readonly streamTurnKeepMs: number;
 };
 
 const MIB = 1024 * 1024;
@@ -91,4 +94,5 @@ export const limitsFrom = (vars: z.infer<typeof LimitsEnvironment>): Limits => (
   headersTimeoutMs: vars.HEADERS_TIMEOUT_S * 1000,
   requestTimeoutMs: vars.REQUEST_TIMEOUT_S * 1000,
   sequencer: { maxBatch: vars.SEQUENCER_BATCH_MAX, maxDelayMs: vars.SEQUENCER_DELAY_MS },
+  streamTurnKeepMs: vars.STREAM_TURN_KEEP_MS,
 });

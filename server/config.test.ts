@@ -80,6 +80,7 @@ describe('loadConfig', () => {
       exportsAtOnce: 2,
       headersTimeoutMs: 20_000,
       requestTimeoutMs: 120_000,
+      streamTurnKeepMs: 1_000,
     });
     for (const [variable, value] of [
       ['DISK_RESERVE_MB', '-1'],
@@ -93,6 +94,7 @@ describe('loadConfig', () => {
       ['CEREMONY_GLOBAL_PER_MINUTE', '0'],
       ['HEADERS_TIMEOUT_S', '0'],
       ['REQUEST_TIMEOUT_S', '99999'],
+      ['STREAM_TURN_KEEP_MS', '10001'],
     ] as const) {
       expect(refusal({ [variable]: value }).variable).toBe(variable);
     }

@@ -11,6 +11,7 @@ import { EntrySequencer } from '../services/entries/entry-sequencer';
 import type { LiveEvents } from '../services/entries/live-events';
 import { listStreams, readEntry, readStream } from '../services/entries/read-entries';
 import { streamInclusionProofs } from '../services/entries/stream-proofs';
+import { StreamTurns, turnLimits } from '../services/entries/stream-turns';
 import { UploadSlots } from '../services/entries/upload-slots';
 import { signedIn } from './vault';
 
@@ -26,6 +27,7 @@ export const entryHandlers = (
 ): Implementation[] => {
   const db = context.database.db;
   const sequencer = new EntrySequencer(context, log, context.config.sequencer);
+  const turns = new StreamTurns(turnLimits(context.config.streamTurnKeepMs));
   const uploads: UploadGuards = {
     perPerson: new SharedRateLimiter(
       context.database,
@@ -48,7 +50,7 @@ export const entryHandlers = (
     implement(entryRoutes.streamProofs, ({ params, query }) => streamInclusionProofs(db, log, params.streamId, query)),
     implement(entryRoutes.getEntry, ({ params }, { caller }) => readEntry(db, signedIn(caller), params.entryHash)),
     implement(entryRoutes.appendEntry, ({ body }, { caller }) =>
-      appendEntry(context, log, sequencer, notices, signedIn(caller), body),
+      appendEntry(context, log, sequencer, turns, notices, signedIn(caller), body),
     ),
     implement(entryRoutes.events, async (_input, { caller, res }) => {
       await live.serve(signedIn(caller), res);

@@ -17,6 +17,7 @@ import type { EntryNotices } from './entry-notices';
 import type { EntrySequencer } from './entry-sequencer';
 import { checkHeaderShape } from './meta-rules';
 import { storedReceipt } from './stored-receipt';
+import type { StreamTurns } from './stream-turns';
 
 /** The stateless checks: who may write this kind, sizes, ciphertext hash, signature by the current key. */
 const checkStateless = async (context: ServerContext, caller: Caller, entry: SignedEntry, ciphertext: Uint8Array) => {
@@ -61,6 +62,7 @@ export const appendEntry = async (
   context: ServerContext,
   log: TransparencyLog,
   sequencer: EntrySequencer,
+  turns: StreamTurns,
   notices: EntryNotices,
   caller: Caller,
   entry: SignedEntry,
@@ -77,7 +79,14 @@ export const appendEntry = async (
     return replayed;
   }
   await checkStateless(context, caller, entry, ciphertext);
-  const receipt = await sequencer.append({ caller, entry, entryHash, ciphertext }).catch(async (error: unknown) => {
+  const turn = await turns.take(header.stream, caller.personId);
+  const placed = sequencer.append({ caller, entry, entryHash, ciphertext });
+  placed.then(
+    () => turn.end('done'),
+    (error: unknown) =>
+      turn.end(error instanceof ProblemError && error.code === 'entryChainConflict' ? 'conflict' : 'done'),
+  );
+  const receipt = await placed.catch(async (error: unknown) => {
     // The same entry sent twice at once: the copy integrated second lost the head to the first.
     // It is the same entry, so it gets the same answer (and no second notice).
     const first =
