@@ -16,6 +16,7 @@ import { currentKeyOf } from '../person-keys';
 import type { EntryNotices } from './entry-notices';
 import type { EntrySequencer } from './entry-sequencer';
 import { checkHeaderShape } from './meta-rules';
+import { chainConflictAt } from './place-entry';
 import { storedReceipt } from './stored-receipt';
 import type { StreamTurns } from './stream-turns';
 
@@ -80,9 +81,14 @@ export const appendEntry = async (
   }
   await checkStateless(context, caller, entry, ciphertext);
   const turn = await turns.take(header.stream, caller.personId);
-  const placed = sequencer.append({ caller, entry, entryHash, ciphertext });
+  // Sealed before its turn came: if this process has placed that seq since, it lost the head.
+  const last = turn.lastPlaced;
+  const placed =
+    last !== undefined && header.seq <= last.seq
+      ? Promise.reject(chainConflictAt(last, `Expected seq ${last.seq + 1} after the current head`))
+      : sequencer.append({ caller, entry, entryHash, ciphertext });
   placed.then(
-    () => turn.end('done'),
+    () => turn.end('done', { seq: header.seq, hash: base64url(entryHash) }),
     (error: unknown) =>
       turn.end(error instanceof ProblemError && error.code === 'entryChainConflict' ? 'conflict' : 'done'),
   );

@@ -20,10 +20,12 @@ export type QueuedEntry = {
   readonly ciphertext: Uint8Array;
 };
 
+/** A 409 for an entry that does not extend the stream's head, naming the head so the writer can re-seal at once. */
+export const chainConflictAt = (head: { seq: number; hash: string } | null, detail: string) =>
+  new ProblemError('entryChainConflict', detail, { members: { head } });
+
 const chainConflict = (head: { seq: number; hash: Uint8Array } | undefined, detail: string) =>
-  new ProblemError('entryChainConflict', detail, {
-    members: { head: head ? { seq: head.seq, hash: base64url(head.hash) } : null },
-  });
+  chainConflictAt(head ? { seq: head.seq, hash: base64url(head.hash) } : null, detail);
 
 /** What one batch has read or changed, so that entries after the first of a stream cost no queries for it. */
 export type BatchState = {

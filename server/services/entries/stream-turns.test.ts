@@ -129,6 +129,25 @@ describe('StreamTurns', () => {
     expect(granted).toEqual(['ana', 'ben', 'ben', 'cy']);
   });
 
+  it('tells the next holder the head this process last placed, and forgets it when the line closes', async () => {
+    const turns = new StreamTurns(LIMITS);
+    const ana = await turns.take('s', 'ana');
+    expect(ana.lastPlaced).toBeUndefined();
+    const ben = turns.take('s', 'ben');
+    const cy = turns.take('s', 'cy');
+    ana.end('done', { seq: 7, hash: 'h7' });
+    const benTurn = await ben;
+    expect(benTurn.lastPlaced).toEqual({ seq: 7, hash: 'h7' });
+    benTurn.end('done', { seq: 6, hash: 'h6' }); // an older head never replaces a newer one
+    const cyTurn = await cy;
+    expect(cyTurn.lastPlaced).toEqual({ seq: 7, hash: 'h7' });
+    cyTurn.end('done');
+    expect(turns.busyStreams).toBe(0);
+    const again = await turns.take('s', 'dee');
+    expect(again.lastPlaced).toBeUndefined();
+    again.end('done');
+  });
+
   it('keeps streams apart', async () => {
     const turns = new StreamTurns(LIMITS);
     const granted: string[] = [];

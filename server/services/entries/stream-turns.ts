@@ -15,7 +15,15 @@
 /** How an append that held the turn ended: `conflict` is a 409 for a stale head. */
 export type TurnOutcome = 'done' | 'conflict';
 
-export type Turn = { end(outcome: TurnOutcome): void };
+/** A stream's head as a 409 names it: the last entry's seq and hash (base64url). */
+export type StreamHead = { readonly seq: number; readonly hash: string };
+
+export type Turn = {
+  /** The head this process last placed on the stream while its line was open, if any. */
+  readonly lastPlaced: StreamHead | undefined;
+  /** Ends the turn; `placed` is the entry's own head when it was appended. */
+  end(outcome: TurnOutcome, placed?: StreamHead): void;
+};
 
 export type StreamTurnLimits = {
   /** How long a writer keeps the turn after a 409, to send its entry again re-sealed. */
@@ -45,10 +53,11 @@ type StreamLine = {
   /** 409s the holder has kept the turn through. */
   kept: number;
   keepTimer: NodeJS.Timeout | undefined;
+  lastPlaced: StreamHead | undefined;
   readonly waiting: Waiter[];
 };
 
-const noTurn: Turn = { end: () => undefined };
+const noTurn: Turn = { lastPlaced: undefined, end: () => undefined };
 
 export class StreamTurns {
   private readonly lines = new Map<string, StreamLine>();
@@ -59,7 +68,14 @@ export class StreamTurns {
   async take(streamId: string, writer: string): Promise<Turn> {
     const line = this.lines.get(streamId);
     if (line === undefined) {
-      this.lines.set(streamId, { holder: writer, inFlight: 1, kept: 0, keepTimer: undefined, waiting: [] });
+      this.lines.set(streamId, {
+        holder: writer,
+        inFlight: 1,
+        kept: 0,
+        keepTimer: undefined,
+        lastPlaced: undefined,
+        waiting: [],
+      });
       return this.turnOf(streamId);
     }
     if (line.holder === writer) {
@@ -96,19 +112,23 @@ export class StreamTurns {
   private turnOf(streamId: string): Turn {
     let ended = false;
     return {
-      end: (outcome) => {
+      lastPlaced: this.lines.get(streamId)?.lastPlaced,
+      end: (outcome, placed) => {
         if (!ended) {
           ended = true;
-          this.end(streamId, outcome);
+          this.end(streamId, outcome, placed);
         }
       },
     };
   }
 
-  private end(streamId: string, outcome: TurnOutcome): void {
+  private end(streamId: string, outcome: TurnOutcome, placed: StreamHead | undefined): void {
     const line = this.lines.get(streamId);
     if (line === undefined) {
       return;
+    }
+    if (placed !== undefined && placed.seq > (line.lastPlaced?.seq ?? 0)) {
+      line.lastPlaced = placed;
     }
     line.inFlight -= 1;
     if (line.inFlight > 0) {
