@@ -105,7 +105,8 @@ export const parseSettings = (argv: readonly string[], env: NodeJS.ProcessEnv): 
       // Quick mode keeps the 8 clients the targets are set at, and one client for scale.
       clients: quick ? [1, 8] : [1, 8, 32],
       cases: [1, 100],
-      writers: 3,
+      // One person per client at the targets' 8: turns on a stream are per person, and 8 clients are 8 writers.
+      writers: 8,
       perRun: quick ? 96 : 320,
       contendedPerRun: quick ? 48 : 128,
     },
