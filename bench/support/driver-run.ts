@@ -38,6 +38,7 @@ export const startDriverRun = async (driver: DriverUnderTest, settings: Settings
     },
   );
   try {
+    say(`${label}: server up`);
     const team = await enrolTeam(server, settings.append.writers);
     const identity = await team.admin.api(logRoutes.logIdentity);
     return {

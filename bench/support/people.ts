@@ -17,12 +17,14 @@ export const enrolTeam = async (server: BenchServer, writers: number): Promise<T
   const { baseUrl, origin } = server.address;
   const { link, partyId } = await server.inviteAdmin('Office of the Commissioner (bench)', 'Bench Admin');
   const admin = await ParleyPerson.enrol(baseUrl, link, { origin });
-  const staff: ParleyPerson[] = [];
+  const invitations: string[] = [];
   for (let index = 0; index < writers; index += 1) {
-    const invitation = await admin.invite({ partyId, role: 'staff', name: `Bench Writer ${index + 1}` });
-    const person = await ParleyPerson.enrol(baseUrl, invitation, { origin });
+    invitations.push(await admin.invite({ partyId, role: 'staff', name: `Bench Writer ${index + 1}` }));
+  }
+  // Enrolments are independent of each other; the admin's endorsements extend one chain, in turn.
+  const staff = await Promise.all(invitations.map((invitation) => ParleyPerson.enrol(baseUrl, invitation, { origin })));
+  for (const person of staff) {
     await admin.endorse(person.personId);
-    staff.push(person);
   }
   return { admin, partyId, writers: staff };
 };
