@@ -241,6 +241,29 @@ for (const driver of driversUnderTest()) {
       expect(gap.body['head']).toEqual(head);
     });
 
+    it('refuses opening a stream whose id is taken: 409 with the head for a member, 403 without it for anyone else', async () => {
+      const head = await streamHead(reviewer, caseId);
+      const opening = (author: ParleyPerson, kind: StreamKind, members: string[]) =>
+        seal({
+          author,
+          stream: caseId,
+          kind,
+          members,
+          draft:
+            kind === 'case'
+              ? {
+                  type: 'case_open',
+                  content: { type: 'case_open', ...childRecord('Ivan') },
+                  meta: { members, reference: drawCaseCode() },
+                }
+              : { type: 'thread_open', content: { type: 'thread_open', subject: 'Taken' }, meta: { members } },
+        });
+      const byMember = await expectRefusal(staff, await opening(staff, 'case', [parties.a]), 'entryChainConflict');
+      expect(byMember.body['head']).toEqual(head);
+      const byOutsider = await expectRefusal(envoyB, await opening(envoyB, 'thread', [parties.b]), 'notStreamMember');
+      expect(byOutsider.body['head']).toBeUndefined();
+    });
+
     it('refuses a ciphertext over 1 MiB + 16 bytes with a 4xx problem (the schema: 400 validation)', async () => {
       const entry = await caseMinutes(staff);
       const oversized = toBase64url(new Uint8Array(MAX_ENTRY_CIPHERTEXT_BYTES + 17));

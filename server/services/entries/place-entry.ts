@@ -62,7 +62,10 @@ const checkPlacement = async (
   const stream = state.streams.get(header.stream) ?? UNKNOWN_STREAM;
   if (header.seq === 1) {
     if (stream.kind !== undefined) {
-      throw chainConflict(stream.head, 'This stream already exists');
+      // A 409 names the head, which only members may learn: anyone else learns that the id is taken.
+      throw stream.membership.members.has(caller.partyId)
+        ? chainConflict(stream.head, 'This stream already exists')
+        : new ProblemError('notStreamMember');
     }
   } else if (stream.kind !== header.streamKind) {
     throw new ProblemError('notFound', 'No such stream');
