@@ -6,7 +6,7 @@ import { ApiProblem } from '../../shared/api/client';
 import { entryRoutes } from '../../shared/api/entries';
 import { driversUnderTest } from '../helpers/databases';
 import { enrolMember } from '../helpers/sdk-entries';
-import { enrolBootstrapAdmin } from '../helpers/sdk-people';
+import { enrolBootstrapAdmin, startParty } from '../helpers/sdk-people';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const WRITERS = 4;
@@ -18,6 +18,7 @@ describe.skipIf(driver === undefined)('writers racing on one case take turns (PO
   let server: TestServer;
   let cleanup: (() => Promise<void>) | undefined;
   let writers: { person: ParleyPerson; signer: Signer }[];
+  let outsider: { person: ParleyPerson; signer: Signer };
   let caseId: string;
   let head: Head;
 
@@ -32,6 +33,13 @@ describe.skipIf(driver === undefined)('writers racing on one case take turns (PO
       people.push(await enrolMember(server, admin, { partyId, role: 'staff', name: `Writer ${index}` }));
     }
     writers = await Promise.all(people.map(async (person) => ({ person, signer: await signerOf(person, partyId) })));
+    const other = await startParty(server, 'Another delegation');
+    const stranger = await enrolMember(server, other.admin, {
+      partyId: other.partyId,
+      role: 'staff',
+      name: 'Stranger',
+    });
+    outsider = { person: stranger, signer: await signerOf(stranger, other.partyId) };
     const opened = sealCaseOpen((writers[0] as { signer: Signer }).signer, randomUUID());
     await people[0]?.api(entryRoutes.appendEntry, { body: opened.entry });
     caseId = opened.entry.header.stream;
@@ -43,12 +51,26 @@ describe.skipIf(driver === undefined)('writers racing on one case take turns (PO
   });
 
   it('each writer that loses the head once is let in next: no writer sends more than twice', async () => {
+    let firstPlaced: () => void = () => undefined;
+    const placedOnce = new Promise<void>((resolve) => {
+      firstPlaced = resolve;
+    });
+    // Someone of another party, waiting in line once an entry is placed: its turn must not tell it the head.
+    const intruding = placedOnce.then(() =>
+      outsider.person
+        .api(entryRoutes.appendEntry, { body: sealMinutes(outsider.signer, caseId, head, 'not a member').entry })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+    );
     const sendsOf = await Promise.all(
       writers.map(async ({ person, signer }, index) => {
         let sealed = sealMinutes(signer, caseId, head, `writer ${index}`);
         for (let sends = 1; ; sends += 1) {
           try {
             await person.api(entryRoutes.appendEntry, { body: sealed.entry });
+            firstPlaced();
             return { sends, seq: sealed.entry.header.seq };
           } catch (error) {
             if (!(error instanceof ApiProblem && error.is('entryChainConflict')) || sends >= 20) {
@@ -67,5 +89,9 @@ describe.skipIf(driver === undefined)('writers racing on one case take turns (PO
     // Racing without turns, the last of four writers sealed at one head loses three rounds.
     expect(Math.max(...sendsOf.map(({ sends }) => sends))).toBeLessThanOrEqual(2);
     expect(sendsOf.filter(({ sends }) => sends === 1)).toHaveLength(1);
+    const refusal = await intruding;
+    expect(refusal).toBeInstanceOf(ApiProblem);
+    expect((refusal as ApiProblem).problem.status).toBe(403);
+    expect((refusal as ApiProblem).problem['head']).toBeUndefined();
   });
 });

@@ -88,7 +88,11 @@ export const appendEntry = async (
       ? Promise.reject(chainConflictAt(last, `Expected seq ${last.seq + 1} after the current head`))
       : sequencer.append({ caller, entry, entryHash, ciphertext });
   placed.then(
-    () => turn.end('done', { seq: header.seq, hash: base64url(entryHash) }),
+    () =>
+      turn.end('done', {
+        head: { seq: header.seq, hash: base64url(entryHash) },
+        changesMembers: header.type === 'membership' || header.seq === 1,
+      }),
     (error: unknown) =>
       turn.end(error instanceof ProblemError && error.code === 'entryChainConflict' ? 'conflict' : 'done'),
   );

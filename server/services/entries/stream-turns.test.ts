@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StreamTurns, type Turn } from './stream-turns';
 
-const LIMITS = { keepMs: 500, keeps: 2, maxWaitMs: 5_000, maxWaiting: 3 };
+const LIMITS = { keepMs: 500, keeps: 2, maxWaitMs: 5_000, maxWaiting: 3, maxWaitingTotal: 5 };
 
 /** Starts `take` and records when it resolves, without awaiting it. */
 const taking = (turns: StreamTurns, stream: string, writer: string, granted: string[]) => {
@@ -110,6 +110,27 @@ describe('StreamTurns', () => {
     expect(granted).toEqual(['ana', 'eve', 'ben', 'cy', 'dee']);
   });
 
+  it('lets appends past maxWaitingTotal, over all streams, go on at once', async () => {
+    const turns = new StreamTurns(LIMITS);
+    const granted: string[] = [];
+    const holders = [await turns.take('s', 'ana'), await turns.take('t', 'ana')];
+    const waiting = [
+      ...['ben', 'cy', 'dee'].map((writer) => taking(turns, 's', writer, granted)),
+      ...['ben', 'cy'].map((writer) => taking(turns, 't', writer, granted)),
+    ];
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual([]);
+    (await taking(turns, 't', 'eve', granted)).end('done');
+    expect(granted).toEqual(['eve']);
+    for (const holder of holders) {
+      holder.end('done');
+    }
+    for (const turn of waiting) {
+      (await turn).end('done');
+    }
+    expect(turns.busyStreams).toBe(0);
+  });
+
   it("grants a writer's appends waiting in line together, and ends the turn when the last is answered", async () => {
     const turns = new StreamTurns(LIMITS);
     const granted: string[] = [];
@@ -129,23 +150,31 @@ describe('StreamTurns', () => {
     expect(granted).toEqual(['ana', 'ben', 'ben', 'cy']);
   });
 
-  it('tells the next holder the head this process last placed, and forgets it when the line closes', async () => {
+  it('tells the head this process last placed only to writers it placed entries for since the members changed', async () => {
     const turns = new StreamTurns(LIMITS);
+    const placed = (seq: number, changesMembers = false) => ({ head: { seq, hash: `h${seq}` }, changesMembers });
     const ana = await turns.take('s', 'ana');
     expect(ana.lastPlaced).toBeUndefined();
     const ben = turns.take('s', 'ben');
-    const cy = turns.take('s', 'cy');
-    ana.end('done', { seq: 7, hash: 'h7' });
+    ana.end('done', placed(7));
     const benTurn = await ben;
-    expect(benTurn.lastPlaced).toEqual({ seq: 7, hash: 'h7' });
-    benTurn.end('done', { seq: 6, hash: 'h6' }); // an older head never replaces a newer one
-    const cyTurn = await cy;
-    expect(cyTurn.lastPlaced).toEqual({ seq: 7, hash: 'h7' });
-    cyTurn.end('done');
+    // Ben has placed nothing here: the sequencer has not checked that he is a member.
+    expect(benTurn.lastPlaced).toBeUndefined();
+    const anaAgain = turns.take('s', 'ana');
+    benTurn.end('done', placed(8));
+    const anaTurn = await anaAgain;
+    expect(anaTurn.lastPlaced).toEqual({ seq: 8, hash: 'h8' });
+    const benAgain = turns.take('s', 'ben');
+    anaTurn.end('done', placed(6)); // an older head never replaces a newer one
+    const benTurn2 = await benAgain;
+    expect(benTurn2.lastPlaced).toEqual({ seq: 8, hash: 'h8' });
+    // A membership change: whoever placed before may no longer be a member.
+    const anaThird = turns.take('s', 'ana');
+    benTurn2.end('done', placed(9, true));
+    const anaTurn3 = await anaThird;
+    expect(anaTurn3.lastPlaced).toBeUndefined();
+    anaTurn3.end('done');
     expect(turns.busyStreams).toBe(0);
-    const again = await turns.take('s', 'dee');
-    expect(again.lastPlaced).toBeUndefined();
-    again.end('done');
   });
 
   it('keeps streams apart', async () => {

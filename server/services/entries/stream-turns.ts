@@ -18,11 +18,17 @@ export type TurnOutcome = 'done' | 'conflict';
 /** A stream's head as a 409 names it: the last entry's seq and hash (base64url). */
 export type StreamHead = { readonly seq: number; readonly hash: string };
 
+export type Placed = { readonly head: StreamHead; readonly changesMembers: boolean };
+
 export type Turn = {
-  /** The head this process last placed on the stream while its line was open, if any. */
+  /**
+   * The head this process last placed on the stream while its line was open, told only to a writer
+   * who has placed an entry on it since the last membership change: a 409 names the head, which
+   * only members may learn, and the sequencer checked that writer's membership when it placed it.
+   */
   readonly lastPlaced: StreamHead | undefined;
-  /** Ends the turn; `placed` is the entry's own head when it was appended. */
-  end(outcome: TurnOutcome, placed?: StreamHead): void;
+  /** Ends the turn; `placed` when the entry was appended, with whether it changed the members. */
+  end(outcome: TurnOutcome, placed?: Placed): void;
 };
 
 export type StreamTurnLimits = {
@@ -34,6 +40,8 @@ export type StreamTurnLimits = {
   readonly maxWaitMs: number;
   /** Appends waiting on one stream at most; more go on at once. */
   readonly maxWaiting: number;
+  /** Appends waiting on all streams together at most (each holds its request body). */
+  readonly maxWaitingTotal: number;
 };
 
 /** The limits for a kept turn of `keepMs`: a waiter waits at most ten of those, and at least 5 s. */
@@ -42,6 +50,7 @@ export const turnLimits = (keepMs = 1_000): StreamTurnLimits => ({
   keeps: 3,
   maxWaitMs: Math.max(5_000, 10 * keepMs),
   maxWaiting: 64,
+  maxWaitingTotal: 1_000,
 });
 
 type Waiter = { readonly writer: string; readonly grant: () => void };
@@ -54,6 +63,8 @@ type StreamLine = {
   kept: number;
   keepTimer: NodeJS.Timeout | undefined;
   lastPlaced: StreamHead | undefined;
+  /** Writers whose entries this process placed on the stream since its last membership change. */
+  readonly placedBy: Set<string>;
   readonly waiting: Waiter[];
 };
 
@@ -61,6 +72,7 @@ const noTurn: Turn = { lastPlaced: undefined, end: () => undefined };
 
 export class StreamTurns {
   private readonly lines = new Map<string, StreamLine>();
+  private waitingTotal = 0;
 
   constructor(private readonly limits: StreamTurnLimits = turnLimits()) {}
 
@@ -74,19 +86,21 @@ export class StreamTurns {
         kept: 0,
         keepTimer: undefined,
         lastPlaced: undefined,
+        placedBy: new Set(),
         waiting: [],
       });
-      return this.turnOf(streamId);
+      return this.turnOf(streamId, writer);
     }
     if (line.holder === writer) {
       clearTimeout(line.keepTimer);
       line.keepTimer = undefined;
       line.inFlight += 1;
-      return this.turnOf(streamId);
+      return this.turnOf(streamId, writer);
     }
-    if (line.waiting.length >= this.limits.maxWaiting) {
+    if (line.waiting.length >= this.limits.maxWaiting || this.waitingTotal >= this.limits.maxWaitingTotal) {
       return noTurn;
     }
+    this.waitingTotal += 1;
     const granted = await new Promise<boolean>((resolve) => {
       const waiter: Waiter = {
         writer,
@@ -101,7 +115,8 @@ export class StreamTurns {
       }, this.limits.maxWaitMs);
       line.waiting.push(waiter);
     });
-    return granted ? this.turnOf(streamId) : noTurn;
+    this.waitingTotal -= 1;
+    return granted ? this.turnOf(streamId, writer) : noTurn;
   }
 
   /** Streams with a turn held or awaited (for tests and metrics). */
@@ -109,26 +124,35 @@ export class StreamTurns {
     return this.lines.size;
   }
 
-  private turnOf(streamId: string): Turn {
+  private turnOf(streamId: string, writer: string): Turn {
     let ended = false;
+    const line = this.lines.get(streamId);
     return {
-      lastPlaced: this.lines.get(streamId)?.lastPlaced,
+      lastPlaced: line?.placedBy.has(writer) ? line.lastPlaced : undefined,
       end: (outcome, placed) => {
         if (!ended) {
           ended = true;
-          this.end(streamId, outcome, placed);
+          this.end(streamId, writer, outcome, placed);
         }
       },
     };
   }
 
-  private end(streamId: string, outcome: TurnOutcome, placed: StreamHead | undefined): void {
+  private end(streamId: string, writer: string, outcome: TurnOutcome, placed: Placed | undefined): void {
     const line = this.lines.get(streamId);
     if (line === undefined) {
       return;
     }
-    if (placed !== undefined && placed.seq > (line.lastPlaced?.seq ?? 0)) {
-      line.lastPlaced = placed;
+    if (placed !== undefined) {
+      if (placed.head.seq > (line.lastPlaced?.seq ?? 0)) {
+        line.lastPlaced = placed.head;
+      }
+      if (placed.changesMembers) {
+        // Whoever was a member before may not be one now (the writer too, leaving).
+        line.placedBy.clear();
+      } else {
+        line.placedBy.add(writer);
+      }
     }
     line.inFlight -= 1;
     if (line.inFlight > 0) {
