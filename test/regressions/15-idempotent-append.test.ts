@@ -115,6 +115,24 @@ for (const driver of driversUnderTest()) {
       expect(entries.filter((entry) => entry.entryHash === first?.body['entryHash'])).toHaveLength(1);
     });
 
+    it('answers a retry with the stored receipt even when the author rotated keys before it', async () => {
+      recorder.state.mode = 'lose-answer';
+      recorder.state.answersToLose = Number.POSITIVE_INFINITY;
+      await expect(
+        staff.append(caseId, { type: 'minutes', content: meetingMinutes('lost, then rotated') }, { sends: 1 }),
+      ).rejects.toThrow(/answer lost/);
+      recorder.state.mode = 'pass';
+      const lost = recorder.state.lastEntry;
+      await staff.rotateKeys();
+      const before = await entryTablesDigest(server);
+      // Signed with a key that is no longer current: a new entry so signed is refused (entry-key-not-current).
+      const retry = await rawPostEntry(staff, lost);
+      expect(retry.status).toBe(201);
+      const stored = (await staff.readStream(caseId)).find((entry) => entry.entryHash === retry.body['entryHash']);
+      expect(stored?.leafIndex).toBe(retry.body['leafIndex']);
+      expect(await entryTablesDigest(server)).toEqual(before);
+    });
+
     it('does not answer another person sending a stored entry with its receipt', async () => {
       const before = await entryTablesDigest(server);
       const replay = await rawPostEntry(admin, recorder.state.lastEntry);

@@ -5,6 +5,7 @@ import { canonicalBytes } from '../../../shared/encoding/canonical';
 import type { SignedEntry } from '../../../shared/schemas/entry';
 import { ENTRY_RULES } from '../../../shared/schemas/entry-type';
 import type { AppendReceipt } from '../../../shared/schemas/log';
+import { PROBLEMS } from '../../../shared/schemas/problem';
 import type { Caller } from '../../auth/caller';
 import type { ServerContext } from '../../context';
 import { verifyEd25519 } from '../../crypto/ed25519';
@@ -16,7 +17,7 @@ import { currentKeyOf } from '../person-keys';
 import type { EntryNotices } from './entry-notices';
 import type { EntrySequencer } from './entry-sequencer';
 import { checkHeaderShape } from './meta-rules';
-import { chainConflictAt } from './place-entry';
+import { chainConflictAt, type QueuedEntry } from './place-entry';
 import { storedReceipt } from './stored-receipt';
 import type { StreamTurns } from './stream-turns';
 
@@ -54,6 +55,34 @@ const checkStateless = async (context: ServerContext, caller: Caller, entry: Sig
 };
 
 /**
+ * Places a checked entry through the sequencer in its writer's turn on the stream. An entry sealed
+ * at a head this process has placed past while it waited is answered 409 without a sequencer pass.
+ */
+const sequenced = async (
+  sequencer: EntrySequencer,
+  turns: StreamTurns,
+  queued: QueuedEntry,
+): Promise<AppendReceipt> => {
+  const { header } = queued.entry;
+  const turn = await turns.take(header.stream, queued.caller.personId);
+  const last = turn.lastPlaced;
+  const placed =
+    last !== undefined && header.seq <= last.seq
+      ? Promise.reject(chainConflictAt(last, `Expected seq ${last.seq + 1} after the current head`))
+      : sequencer.append(queued);
+  placed.then(
+    () =>
+      turn.end('done', {
+        head: { seq: header.seq, hash: base64url(queued.entryHash) },
+        changesMembers: header.type === 'membership' || header.seq === 1,
+      }),
+    (error: unknown) =>
+      turn.end(error instanceof ProblemError && error.code === 'entryChainConflict' ? 'conflict' : 'done'),
+  );
+  return placed;
+};
+
+/**
  * Verifies and appends one entry: schema (by the router), role, signature by the author's current
  * key here; then the sequencer checks membership, recipients and chain position against the
  * stream's state and integrates it with the other entries of its batch. Answers with the leaf
@@ -74,42 +103,23 @@ export const appendEntry = async (
     ENTRY_HASH_TAG,
     canonicalBytes({ header: header as never, signature: entry.signature }),
   );
-  // Issue 15: a retry of an append that committed (its answer lost in a failover) gets its receipt.
-  const replayed = await storedReceipt(context.database.db, log, caller, entryHash);
-  if (replayed) {
-    return replayed;
-  }
-  await checkStateless(context, caller, entry, ciphertext);
-  const turn = await turns.take(header.stream, caller.personId);
-  // Sealed before its turn came: if this process has placed that seq since, it lost the head.
-  const last = turn.lastPlaced;
-  const placed =
-    last !== undefined && header.seq <= last.seq
-      ? Promise.reject(chainConflictAt(last, `Expected seq ${last.seq + 1} after the current head`))
-      : sequencer.append({ caller, entry, entryHash, ciphertext });
-  placed.then(
-    () =>
-      turn.end('done', {
-        head: { seq: header.seq, hash: base64url(entryHash) },
-        changesMembers: header.type === 'membership' || header.seq === 1,
-      }),
-    (error: unknown) =>
-      turn.end(error instanceof ProblemError && error.code === 'entryChainConflict' ? 'conflict' : 'done'),
-  );
-  const receipt = await placed.catch(async (error: unknown) => {
-    // The same entry sent twice at once: the copy integrated second lost the head to the first.
-    // It is the same entry, so it gets the same answer (and no second notice).
-    const first =
-      error instanceof ProblemError && error.code === 'entryChainConflict'
+  let receipt: AppendReceipt;
+  try {
+    await checkStateless(context, caller, entry, ciphertext);
+    receipt = await sequenced(sequencer, turns, { caller, entry, entryHash, ciphertext });
+  } catch (error) {
+    // Issue 15: an entry its author already stored is refused on its way in again (its seq is
+    // taken, or its key was rotated since): a retry whose first answer was lost, or the same entry
+    // sent twice at once. The same entry gets the same answer, and no second notice. Looked up
+    // only on a refusal, so an append that goes in costs no query for it.
+    const stored =
+      error instanceof ProblemError && PROBLEMS[error.code].status < 500
         ? await storedReceipt(context.database.db, log, caller, entryHash)
         : undefined;
-    if (!first) {
+    if (!stored) {
       throw error;
     }
-    return first;
-  });
-  if ('entryHash' in receipt) {
-    return receipt as AppendReceipt & { entryHash: string };
+    return stored;
   }
   notices.publish({
     streamId: header.stream,
