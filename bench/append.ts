@@ -9,6 +9,7 @@ import {
   type Heads,
 } from './support/append-clients';
 import type { DriverRun } from './support/driver-run';
+import { enrolTeam, type Team } from './support/people';
 import { processCpuMs } from './support/process-cpu';
 import { profiled, shouldProfile } from './support/profiled';
 import { say } from './support/progress';
@@ -86,6 +87,15 @@ const targetsOf = (label: string, cases: number, measured: Measured): TargetChec
   ];
 };
 
+/** `count` clients over a team's writers, each writer behind every `writers`-th client. */
+const clientsOf = async (team: Team, count: number): Promise<AppendClient[]> => {
+  const signers = await Promise.all(team.writers.map((writer) => signerOf(writer, team.partyId)));
+  return Array.from({ length: count }, (_, k) => ({
+    person: team.writers[k % team.writers.length],
+    signer: signers[k % signers.length],
+  })) as AppendClient[];
+};
+
 /**
  * Append benchmark on one database: signed entries POSTed through the HTTP API by 1, 8 and 32
  * clients over 1 and 100 cases, each receipt (inclusion proof and checkpoint) verified; against
@@ -93,12 +103,19 @@ const targetsOf = (label: string, cases: number, measured: Measured): TargetChec
  */
 export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
   const { settings, server, team, pin, label } = run;
-  const { clients: clientCounts, cases: caseCounts, perRun, contendedPerRun } = settings.append;
-  const signers = await Promise.all(team.writers.map((writer) => signerOf(writer, team.partyId)));
-  const clients = Array.from({ length: Math.max(...clientCounts) }, (_, k) => ({
-    person: team.writers[k % team.writers.length],
-    signer: signers[k % signers.length],
-  })) as AppendClient[];
+  const {
+    clients: clientCounts,
+    cases: caseCounts,
+    perRun,
+    contendedPerRun,
+    contenders: contenderCount,
+  } = settings.append;
+  const clients = await clientsOf(team, Math.max(...clientCounts));
+  say(`${label}: append: enrolling ${contenderCount} writers of another party for the contended case`);
+  const contenders = await clientsOf(
+    await enrolTeam(server, contenderCount, 'Delegation of the contended case (bench)'),
+    Math.max(...clientCounts),
+  );
   // The baseline database first: opening PGlite blocks this process's event loop for seconds, long
   // enough for the server to close the clients' idle keep-alive sockets under them.
   const baseline = await run.driver.create();
@@ -109,9 +126,10 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
     say(`${label}: append: opening ${Math.max(...caseCounts)} cases`);
     const caseIds = await openCases(clients, Math.max(...caseCounts), heads);
     run.spread = { caseIds, heads };
+    const [contendedId] = (await openCases(contenders, 1, heads)) as [string];
     const once = (cases: number, clientCount: number): Promise<AppendOutcome> =>
       cases === 1
-        ? appendContended(clients.slice(0, clientCount), caseIds[0] as string, heads, contendedPerRun, pin)
+        ? appendContended(contenders.slice(0, clientCount), contendedId, heads, contendedPerRun, pin)
         : appendSpread(clients.slice(0, clientCount), caseIds.slice(0, cases), heads, perRun, pin);
     await insertRaw(database, (await once(100, 1)).bodies.slice(0, 30), 1); // warm-up of both paths
     await server.takePeakMemory();
@@ -159,8 +177,9 @@ export const benchAppend = async (run: DriverRun): Promise<Section[]> => {
       id: 'append',
       title: 'Append',
       method: [
-        `Each client POSTs signed, sealed \`minutes\` (${signers[0]?.recipients.length} recipients) to \`/api/entries\` and verifies the receipt (checkpoint signature, inclusion proof) before its next append; latency is the POST round trip.`,
-        `Over 100 cases each client writes to cases of its own, sealed before the clock starts (${perRun} appends per run). On 1 case all clients race for the head: a 409 is re-sealed at the head it names and retried at once (the SDK and the browser re-read the stream instead, also without a pause), and latency includes the retries (${contendedPerRun} appends per run).`,
+        `Each client POSTs signed, sealed \`minutes\` to \`/api/entries\` and verifies the receipt (checkpoint signature, inclusion proof) before its next append; latency is the POST round trip.`,
+        `Over 100 cases each client writes to cases of its own, sealed before the clock starts (${perRun} appends per run); the clients are ${team.writers.length} staff of one party, each entry sealed to ${clients[0]?.signer.recipients.length} recipients.`,
+        `On 1 case all clients write on one chain (${contendedPerRun} appends per run): ${contenderCount} staff of another party, one per client up to ${contenderCount} (turns on a stream are per person), each entry sealed to ${contenders[0]?.signer.recipients.length} recipients. The server gives writers turns in arrival order; a 409 is re-sealed at the head it names and sent again at once (the SDK and the browser re-read the stream instead, also without a pause), and latency includes the resends.`,
         'Baseline: the exact bytes of the same run, one `INSERT` per transaction into a table of (id, bytea), at the same concurrency, through the same driver and pool (`db/client.ts` `transaction`, with its PGlite WAL sync).',
         `The server runs in its own process on the same machine; clients, sealing and the baseline run in the benchmark process. Medians of ${settings.runs} interleaved runs; the ratio is the median of per-run ratios.`,
         "Server CPU per append: user + system CPU time of the server process (Linux /proc) over the run, divided by the appends acknowledged; it includes the work on refused races, and on PostgreSQL not the database's own processes. Unlike rates, it hardly moves with the load of the machine.",

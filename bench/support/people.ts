@@ -13,9 +13,13 @@ export type Team = {
  * Enrols a team as people really join: the operator's invitation for the first admin, then
  * invitations, passkey enrolments and endorsements by that admin.
  */
-export const enrolTeam = async (server: BenchServer, writers: number): Promise<Team> => {
+export const enrolTeam = async (
+  server: BenchServer,
+  writers: number,
+  party = 'Office of the Commissioner (bench)',
+): Promise<Team> => {
   const { baseUrl, origin } = server.address;
-  const { link, partyId } = await server.inviteAdmin('Office of the Commissioner (bench)', 'Bench Admin');
+  const { link, partyId } = await server.inviteAdmin(party, `Admin of ${party}`);
   const admin = await ParleyPerson.enrol(baseUrl, link, { origin });
   const invitations: string[] = [];
   for (let index = 0; index < writers; index += 1) {

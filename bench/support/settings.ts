@@ -20,6 +20,7 @@ export type Settings = {
     readonly clients: readonly number[];
     readonly cases: readonly number[];
     readonly writers: number;
+    readonly contenders: number;
     /** Appends per run spread over many cases, and on one contended case (each lost race costs a retry). */
     readonly perRun: number;
     readonly contendedPerRun: number;
@@ -106,8 +107,10 @@ export const parseSettings = (argv: readonly string[], env: NodeJS.ProcessEnv): 
       // Quick mode keeps the 8 clients the targets are set at, and one client for scale.
       clients: quick ? [1, 8] : [1, 8, 32],
       cases: [1, 100],
-      // One person per client at the targets' 8: turns on a stream are per person, and 8 clients are 8 writers.
-      writers: 8,
+      writers: 3,
+      // The one contended case has writers of its own, in a party of their own (so the other cases'
+      // entries keep their recipients): one person per client at the targets' 8, as turns are per person.
+      contenders: 8,
       perRun: quick ? 96 : 320,
       contendedPerRun: quick ? 48 : 128,
     },
