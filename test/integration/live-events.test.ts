@@ -40,8 +40,10 @@ describe('live event streams: audience, caps, and ending with the session', () =
   let envoyB: ParleyPerson;
   let staffA: ParleyPerson;
   let staffA2: ParleyPerson;
+  let envoyC: ParleyPerson;
   let partyA: string;
   let partyB: string;
+  let partyC: string;
   const listening: Listening[] = [];
 
   beforeAll(async () => {
@@ -56,6 +58,9 @@ describe('live event streams: audience, caps, and ending with the session', () =
     envoyB = await enrolMember(server, adminB, { partyId: partyB, role: 'envoy', name: 'Bo B' });
     staffA = await enrolMember(server, admin, { partyId: partyA, role: 'staff', name: 'Sam A' });
     staffA2 = await enrolMember(server, admin, { partyId: partyA, role: 'staff', name: 'Sue A' });
+    let adminC: ParleyPerson;
+    ({ admin: adminC, partyId: partyC } = await startParty(server, 'Delegation C'));
+    envoyC = await enrolMember(server, adminC, { partyId: partyC, role: 'envoy', name: 'Cy C' });
   });
   afterAll(async () => {
     for (const { stop } of listening) {
@@ -87,6 +92,29 @@ describe('live event streams: audience, caps, and ending with the session', () =
     expect(hashes).not.toContain(after.entryHash);
     // Notices carry where, not what: nothing internal leaks into them.
     expect(Object.keys(b.heard[0] ?? {}).sort()).toEqual(['entryHash', 'leafIndex', 'seq', 'streamId']);
+  });
+
+  it('a party removed by the last consent to its removal stops hearing at once', async () => {
+    const c = await listen(envoyC);
+    try {
+      const thread = await envoyA.openThread({ parties: [partyA, partyB, partyC], subject: 'Three' });
+      const before = await envoyA.append(thread.streamId, { type: 'letter', content: letter('Heard by C') });
+      await vi.waitFor(() => expect(c.heard.map((n) => n.entryHash)).toContain(before.entryHash));
+      const { entryHash: proposal } = await envoyA.proposeMembership(thread.streamId, {
+        remove: [partyC],
+        reason: 'C steps out',
+      });
+      await envoyC.consentToMembership(thread.streamId, proposal);
+      // B's consent is the last one: this entry, not a membership entry, takes C out.
+      await envoyB.consentToMembership(thread.streamId, proposal);
+      expect((await envoyA.membership(thread.streamId)).members.has(partyC)).toBe(false);
+      const after = await envoyA.append(thread.streamId, { type: 'letter', content: letter('After C left') });
+      const own = await envoyC.openThread({ parties: [partyC], subject: 'C alone' });
+      await vi.waitFor(() => expect(c.heard.map((n) => n.entryHash)).toContain(own.entryHash));
+      expect(c.heard.map((notice) => notice.entryHash)).not.toContain(after.entryHash);
+    } finally {
+      c.stop(); // the caps test below counts the streams open
+    }
   });
 
   it('caps streams per session and for the whole server with a 429 too-many-streams problem', async () => {

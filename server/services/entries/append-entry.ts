@@ -16,6 +16,7 @@ import { ProblemError } from '../../problems';
 import { currentKeyOf } from '../person-keys';
 import type { EntryNotices } from './entry-notices';
 import type { EntrySequencer } from './entry-sequencer';
+import { mayChangeMembers } from './membership-state';
 import { checkHeaderShape } from './meta-rules';
 import { chainConflictAt, type QueuedEntry } from './place-entry';
 import { storedReceipt } from './stored-receipt';
@@ -74,7 +75,7 @@ const sequenced = async (
     () =>
       turn.end('done', {
         head: { seq: header.seq, hash: base64url(queued.entryHash) },
-        changesMembers: header.type === 'membership' || header.seq === 1,
+        changesMembers: mayChangeMembers(header),
       }),
     (error: unknown) =>
       turn.end(error instanceof ProblemError && error.code === 'entryChainConflict' ? 'conflict' : 'done'),
@@ -126,7 +127,7 @@ export const appendEntry = async (
     seq: header.seq,
     entryHash: base64url(entryHash),
     leafIndex: receipt.leafIndex,
-    changesMembers: header.type === 'membership' || header.seq === 1,
+    changesMembers: mayChangeMembers(header),
   });
   return { ...receipt, entryHash: base64url(entryHash) };
 };

@@ -7,6 +7,13 @@ import { base64url } from '../../encoding/base64url';
 export const MEMBERSHIP_TYPES = ['case_open', 'thread_open', 'membership', 'membership_consent'];
 
 /**
+ * Whether this entry may change the stream's members, so that what is remembered about them must
+ * be read again: an opening, a proposal, and a consent (the last consent to a proposal applies it).
+ */
+export const mayChangeMembers = (header: Pick<EntryHeader, 'type' | 'seq'>): boolean =>
+  header.seq === 1 || MEMBERSHIP_TYPES.includes(header.type);
+
+/**
  * A stream's membership as its stored membership entries (in seq order) add up to, by the same
  * fold every client and the offline verifier run (shared/membership). A stored entry that breaks
  * the rules means a corrupt log: that is an error, never a refusal of the entry being appended.
