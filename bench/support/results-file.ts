@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { failoverSection } from './failover-section';
 import type { Machine } from './machine';
 import { renderProfile, renderTable, renderTarget } from './render';
 import type { Section, TargetCheck } from './report';
@@ -66,7 +67,7 @@ const sectionText = (section: Section, kept: Map<string, string>): string => {
 /**
  * Writes RESULTS.md: the machine and versions, every target, and each benchmark's method,
  * medians, baselines and ratios, with an analysis block under each missed target. Text written by
- * hand inside an analysis block survives the next run.
+ * hand inside an analysis block survives the next run, and so does the failover test's section.
  */
 export const writeResults = (
   file: string,
@@ -76,6 +77,7 @@ export const writeResults = (
   command: string,
 ): void => {
   const kept = keptAnalysis(file);
+  const failover = failoverSection(file);
   const targets = sections.flatMap((section) => section.targets);
   const text = [
     '# Benchmark results',
@@ -93,6 +95,7 @@ export const writeResults = (
     analysisBlock('general', kept, '_Conditions of the run (was the machine quiet?) and the overall reading._'),
     '',
     ...sections.map((section) => sectionText(section, kept)),
+    ...(failover ? [failover, ''] : []),
   ].join('\n');
   writeFileSync(file, text);
 };

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
-const RESULTS_MD = new URL('../../bench/RESULTS.md', import.meta.url).pathname;
 const RESULTS_DIR = new URL('../../test-results/', import.meta.url).pathname;
 const BEGIN = '<!-- failover:begin (written by test/integration/failover.test.ts) -->';
 const END = '<!-- failover:end -->';
@@ -26,7 +25,11 @@ export type FailoverResult = {
   readonly fsckClean: boolean;
 };
 
-/** Writes test-results/failover.json and the failover section of bench/RESULTS.md (replacing the last one). */
+/**
+ * Writes test-results/failover.json and test-results/failover.md, the section that the next
+ * `npm run bench -- --out bench/RESULTS.md` carries into RESULTS.md. A test run never writes a
+ * tracked file.
+ */
 export const writeFailoverReport = (result: FailoverResult): void => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(`${RESULTS_DIR}failover.json`, `${JSON.stringify(result, null, 2)}\n`);
@@ -56,12 +59,5 @@ export const writeFailoverReport = (result: FailoverResult): void => {
     `| \`npm run audit -- fsck\` on the new primary | ${result.fsckClean ? 'clean' : 'FAILED'} |`,
     END,
   ].join('\n');
-  const current = readFileSync(RESULTS_MD, 'utf8');
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RESULTS_MD, next);
+  writeFileSync(`${RESULTS_DIR}failover.md`, `${section}\n`);
 };
