@@ -4,8 +4,9 @@ import type { ServerContext } from '../context';
 import { type Implementation, implement } from '../http/api-router';
 import type { StorageMonitor } from '../http/storage-guard';
 import type { TransparencyLog } from '../log/transparency-log';
-import { appendEntry } from '../services/entries/append-entry';
+import { type Appending, appendEntry } from '../services/entries/append-entry';
 import { downloadAttachment, type UploadGuards, uploadAttachment } from '../services/entries/attachments';
+import { AuthorKeys } from '../services/entries/author-keys';
 import type { EntryNotices } from '../services/entries/entry-notices';
 import { EntrySequencer } from '../services/entries/entry-sequencer';
 import type { LiveEvents } from '../services/entries/live-events';
@@ -26,8 +27,13 @@ export const entryHandlers = (
   storage?: StorageMonitor,
 ): Implementation[] => {
   const db = context.database.db;
-  const sequencer = new EntrySequencer(context, log, context.config.sequencer);
-  const turns = new StreamTurns(turnLimits(context.config.streamTurnKeepMs));
+  const appending: Appending = {
+    log,
+    sequencer: new EntrySequencer(context, log, context.config.sequencer),
+    turns: new StreamTurns(turnLimits(context.config.streamTurnKeepMs)),
+    notices,
+    authorKeys: new AuthorKeys(),
+  };
   const uploads: UploadGuards = {
     perPerson: new SharedRateLimiter(
       context.database,
@@ -50,7 +56,7 @@ export const entryHandlers = (
     implement(entryRoutes.streamProofs, ({ params, query }) => streamInclusionProofs(db, log, params.streamId, query)),
     implement(entryRoutes.getEntry, ({ params }, { caller }) => readEntry(db, signedIn(caller), params.entryHash)),
     implement(entryRoutes.appendEntry, ({ body }, { caller }) =>
-      appendEntry(context, log, sequencer, turns, notices, signedIn(caller), body),
+      appendEntry(context, appending, signedIn(caller), body),
     ),
     implement(entryRoutes.events, async (_input, { caller, res }) => {
       await live.serve(signedIn(caller), res);

@@ -155,6 +155,8 @@ for (const driver of driversUnderTest()) {
 
       const directory = await reviewer.directory();
       oldKeyId = directory.currentKey(rotated.personId)?.keyId ?? '';
+      // The server remembers a key id's signing key once used: the rotation must still refuse it.
+      await rotated.append(caseId, { type: 'minutes', content: meetingMinutes('Before the rotation') });
       revokedKeyId = directory.currentKey(revoked.personId)?.keyId ?? '';
       await rotated.rotateKeys();
       await admin.revoke(revoked.personId);
@@ -176,7 +178,7 @@ for (const driver of driversUnderTest()) {
       await expectRefusal(staff, { ...entry, signature: flipByte(entry.signature, 5) }, 'entrySignatureInvalid');
     });
 
-    it('refuses an entry signed with a key its author rotated away', async () => {
+    it('refuses an entry signed with a key its author used, then rotated away', async () => {
       const entry = await caseMinutes(rotated, { authorKeyId: oldKeyId, recipients: atKey(rotated, oldKeyId) });
       await expectRefusal(rotated, entry, 'entryKeyNotCurrent');
     });

@@ -13,7 +13,7 @@ import { taggedSha256 } from '../../crypto/hashes';
 import { base64url } from '../../encoding/base64url';
 import type { TransparencyLog } from '../../log/transparency-log';
 import { ProblemError } from '../../problems';
-import { currentKeyOf } from '../person-keys';
+import type { AuthorKeys } from './author-keys';
 import type { EntryNotices } from './entry-notices';
 import type { EntrySequencer } from './entry-sequencer';
 import { mayChangeMembers } from './membership-state';
@@ -22,8 +22,17 @@ import { chainConflictAt, type QueuedEntry } from './place-entry';
 import { storedReceipt } from './stored-receipt';
 import type { StreamTurns } from './stream-turns';
 
-/** The stateless checks: who may write this kind, sizes, ciphertext hash, signature by the current key. */
-const checkStateless = async (context: ServerContext, caller: Caller, entry: SignedEntry, ciphertext: Uint8Array) => {
+/**
+ * The checks that need no stream state: who may write this kind, sizes, ciphertext hash, and the
+ * signature by the author's key (whether that key is still current, the sequencer checks again).
+ */
+const checkStateless = async (
+  context: ServerContext,
+  authorKeys: AuthorKeys,
+  caller: Caller,
+  entry: SignedEntry,
+  ciphertext: Uint8Array,
+) => {
   const { header } = entry;
   if (!ENTRY_RULES[header.type].roles.includes(caller.role)) {
     throw new ProblemError('roleNotAllowed', `A ${caller.role} may not write a ${header.type}`);
@@ -41,18 +50,30 @@ const checkStateless = async (context: ServerContext, caller: Caller, entry: Sig
   if (base64url(taggedSha256(CIPHERTEXT_HASH_TAG, ciphertext)) !== header.ciphertextHash) {
     throw new ProblemError('entryInvalid', 'The ciphertext does not match its hash in the header');
   }
-  const key = await currentKeyOf(context.database.db, caller.personId);
-  if (!key || caller.status !== 'active' || key.keyId !== header.author.keyId) {
+  const signKey =
+    caller.status === 'active'
+      ? await authorKeys.signKeyOf(context.database.db, caller.personId, header.author.keyId)
+      : undefined;
+  if (signKey === undefined) {
     throw new ProblemError('entryKeyNotCurrent', 'Sign with your current key (it may have been rotated or revoked)');
   }
   const signed = verifyEd25519(
     entrySigningBytes(header),
     Buffer.from(entry.signature, 'base64url'),
-    Buffer.from(key.signKey, 'base64url'),
+    Buffer.from(signKey, 'base64url'),
   );
   if (!signed) {
     throw new ProblemError('entrySignatureInvalid');
   }
+};
+
+/** What appending holds across requests: the log, its sequencer, the turns on streams, live notices, known keys. */
+export type Appending = {
+  readonly log: TransparencyLog;
+  readonly sequencer: EntrySequencer;
+  readonly turns: StreamTurns;
+  readonly notices: EntryNotices;
+  readonly authorKeys: AuthorKeys;
 };
 
 /**
@@ -91,10 +112,7 @@ const sequenced = async (
  */
 export const appendEntry = async (
   context: ServerContext,
-  log: TransparencyLog,
-  sequencer: EntrySequencer,
-  turns: StreamTurns,
-  notices: EntryNotices,
+  { log, sequencer, turns, notices, authorKeys }: Appending,
   caller: Caller,
   entry: SignedEntry,
 ): Promise<AppendReceipt & { entryHash: string }> => {
@@ -106,7 +124,7 @@ export const appendEntry = async (
   );
   let receipt: AppendReceipt;
   try {
-    await checkStateless(context, caller, entry, ciphertext);
+    await checkStateless(context, authorKeys, caller, entry, ciphertext);
     receipt = await sequenced(sequencer, turns, { caller, entry, entryHash, ciphertext });
   } catch (error) {
     // Issue 15: an entry its author already stored is refused on its way in again (its seq is

@@ -1,29 +1,17 @@
 import type { Tx } from '../../../db/client';
 import type { PersonView } from '../../../shared/schemas/identity';
 import { listPeople } from '../people';
-import { currentKeyOf, type PersonKey } from '../person-keys';
 
 /**
- * What a sequencer batch reads about people, once per batch rather than once per entry. Keys and
- * people change only in transactions of their own, so inside one batch's transaction they are read
- * as of its first use, as a batch of one would read them. Stream state is not here: entries of the
- * batch change it, and the sequencer folds those changes itself.
+ * What a sequencer batch reads about people (with their current key ids), once per batch rather
+ * than once per entry. Keys and people change only in transactions of their own, so inside one
+ * batch's transaction they are read as of its first use, as a batch of one would read them. Stream
+ * state is not here: entries of the batch change it, and the sequencer folds those changes itself.
  */
 export class BatchLookups {
-  readonly #keys = new Map<string, Promise<PersonKey | null>>();
   readonly #people = new Map<string, PersonView | undefined>();
 
   constructor(private readonly tx: Tx) {}
-
-  /** A person's current key, read once per batch. */
-  currentKey(personId: string): Promise<PersonKey | null> {
-    let key = this.#keys.get(personId);
-    if (!key) {
-      key = currentKeyOf(this.tx, personId);
-      this.#keys.set(personId, key);
-    }
-    return key;
-  }
 
   /** These people as the directory lists them (absent when unknown), fetching only those not read before. */
   async people(ids: readonly string[]): Promise<ReadonlyMap<string, PersonView | undefined>> {

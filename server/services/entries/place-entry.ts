@@ -70,8 +70,11 @@ const checkPlacement = async (
   } else if (stream.kind !== header.streamKind) {
     throw new ProblemError('notFound', 'No such stream');
   }
-  if ((await state.lookups.currentKey(caller.personId))?.keyId !== header.author.keyId) {
-    throw new ProblemError('entryKeyNotCurrent', 'Your key changed while this entry was being checked');
+  // The signature was checked against a remembered key (AuthorKeys): whether that key is still the
+  // author's current one is decided here, under the lock, read with the recipients in one lookup.
+  const people = await state.lookups.people([caller.personId, ...header.recipients.map(({ person }) => person)]);
+  if (people.get(caller.personId)?.keyId !== header.author.keyId) {
+    throw new ProblemError('entryKeyNotCurrent', 'Sign with your current key (it may have been rotated or revoked)');
   }
   const before = stream.membership;
   // Membership first: a 409 names the head, which only members may learn.
