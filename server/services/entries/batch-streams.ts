@@ -1,9 +1,8 @@
-import { and, asc, desc, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
-import { entries } from '../../../db/schema/index';
+import { entries, streams } from '../../../db/schema/index';
 import { NO_MEMBERSHIP, type StreamMembership } from '../../../shared/membership/stream-membership';
 import { foldMembership, MEMBERSHIP_TYPES } from './membership-state';
-import { findStreams } from './stream-state';
 
 /** A stream as a sequencer batch has left it so far: stored state, plus the entries placed before. */
 export type StreamView = {
@@ -16,9 +15,10 @@ export type StreamView = {
 export const UNKNOWN_STREAM: StreamView = { kind: undefined, head: undefined, membership: NO_MEMBERSHIP };
 
 /**
- * The stored state of every stream a batch writes to, in three queries whatever their number:
- * kinds, heads, and the membership entries each stream's fold needs. Read under the log's lock,
- * which every append holds, so no other writer moves these streams meanwhile.
+ * The stored state of every stream a batch writes to, in one query whatever their number: each
+ * stream's kind and head, with one row per membership entry its fold needs (one row with none when
+ * it has none). Read under the log's lock, which every append holds, so no other writer moves these
+ * streams meanwhile.
  */
 export const loadStreamViews = async (
   tx: Tx,
@@ -27,31 +27,44 @@ export const loadStreamViews = async (
 ): Promise<Map<string, StreamView>> => {
   const ids = [...new Set(streamIds)];
   const views = new Map(ids.map((id) => [id, UNKNOWN_STREAM]));
-  const known = await findStreams(tx, ids);
-  if (known.length === 0) {
-    return views;
-  }
-  const knownIds = known.map((stream) => stream.id);
-  const heads = await tx
-    .selectDistinctOn([entries.streamId], { streamId: entries.streamId, seq: entries.seq, hash: entries.hash })
+  const head = tx
+    .select({ seq: entries.seq, hash: entries.hash })
     .from(entries)
-    .where(inArray(entries.streamId, knownIds))
-    .orderBy(entries.streamId, desc(entries.seq));
-  const changes = await tx
-    .select({ streamId: entries.streamId, header: entries.header, hash: entries.hash, leafIndex: entries.leafIndex })
+    .where(eq(entries.streamId, streams.id))
+    .orderBy(desc(entries.seq))
+    .limit(1)
+    .as('head');
+  const change = tx
+    .select({ seq: entries.seq, header: entries.header, hash: entries.hash, leafIndex: entries.leafIndex })
     .from(entries)
-    .where(and(inArray(entries.streamId, knownIds), inArray(entries.type, MEMBERSHIP_TYPES)))
-    .orderBy(asc(entries.streamId), asc(entries.seq));
-  for (const stream of known) {
-    const head = heads.find((row) => row.streamId === stream.id);
-    views.set(stream.id, {
-      kind: stream.kind,
-      head: head ? { seq: head.seq, hash: head.hash } : undefined,
-      membership: foldMembership(
-        stream.id,
-        changes.filter((row) => row.streamId === stream.id),
-        legacyBefore,
-      ),
+    .where(and(eq(entries.streamId, streams.id), inArray(entries.type, MEMBERSHIP_TYPES)))
+    .as('change');
+  const rows = await tx
+    .select({
+      id: streams.id,
+      kind: streams.kind,
+      headSeq: head.seq,
+      headHash: head.hash,
+      header: change.header,
+      hash: change.hash,
+      leafIndex: change.leafIndex,
+    })
+    .from(streams)
+    .leftJoinLateral(head, sql`true`)
+    .leftJoinLateral(change, sql`true`)
+    .where(inArray(streams.id, ids))
+    .orderBy(asc(streams.id), asc(change.seq));
+  for (const id of new Set(rows.map((row) => row.id))) {
+    const ofStream = rows.filter((row) => row.id === id);
+    const first = ofStream[0] as (typeof ofStream)[number];
+    const changes = ofStream.flatMap(({ header, hash, leafIndex }) =>
+      header === null || hash === null || leafIndex === null ? [] : [{ header, hash, leafIndex }],
+    );
+    views.set(id, {
+      kind: first.kind,
+      head:
+        first.headSeq === null || first.headHash === null ? undefined : { seq: first.headSeq, hash: first.headHash },
+      membership: foldMembership(id, changes, legacyBefore),
     });
   }
   return views;
