@@ -101,7 +101,8 @@ export const parseSettings = (argv: readonly string[], env: NodeJS.ProcessEnv): 
     only: new Set(list(values.only, BENCHMARKS, 'only') ?? BENCHMARKS),
     runs: whole(values.runs, 'runs') ?? (quick ? 1 : 3),
     profile: values.profile ? 'always' : values['no-profile'] || quick ? 'never' : 'missed',
-    out: values.out ?? (quick ? undefined : 'bench/RESULTS.md'),
+    // RESULTS.md is rewritten whole: only a full run of every benchmark writes it unasked.
+    out: values.out ?? (quick || values.only !== undefined ? undefined : 'bench/RESULTS.md'),
     fresh: values.fresh ?? false,
     append: {
       // Quick mode keeps the 8 clients the targets are set at, and one client for scale.
