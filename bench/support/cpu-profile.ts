@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProfileSummary } from './report';
 
 type CallFrame = { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-type ProfileNode = { readonly id: number; readonly callFrame: CallFrame };
+type ProfileNode = { readonly id: number; readonly callFrame: CallFrame; readonly children?: readonly number[] };
 /** A V8 `.cpuprofile` (the Profiler domain's `Profile`), as much of it as is read here. */
 export type CpuProfile = {
   readonly nodes: readonly ProfileNode[];
@@ -59,14 +59,38 @@ const areaOf = ({ functionName, url }: CallFrame): string => {
   return dirname(path);
 };
 
+/**
+ * The nodes under this module's own frames: the first sample of a profile lands in the inspector
+ * call that starts it, with the time until then (up to a few hundred ms), which is not the phase's.
+ */
+const profilerNodes = (profile: CpuProfile): Set<number> => {
+  const own = new Set<number>();
+  const mark = (node: ProfileNode | undefined, under: boolean, byId: Map<number, ProfileNode>) => {
+    if (!node) {
+      return;
+    }
+    const inside = under || node.callFrame.url === import.meta.url;
+    if (inside) {
+      own.add(node.id);
+    }
+    for (const child of node.children ?? []) {
+      mark(byId.get(child), inside, byId);
+    }
+  };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  mark(profile.nodes[0], false, byId);
+  return own;
+};
+
 /** Self time per function and per area, heaviest first. */
 export const summariseProfile = (profile: CpuProfile, label: string, file: string): ProfileSummary => {
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const profilers = profilerNodes(profile);
   const self = new Map<CallFrame, number>();
   const samples = profile.samples ?? [];
   samples.forEach((id, index) => {
     const frame = byId.get(id);
-    if (frame) {
+    if (frame && !profilers.has(id)) {
       self.set(frame, (self.get(frame) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000);
     }
   });
