@@ -1,8 +1,9 @@
 /**
  * Checkpoint gossip in the browser (docs/PROTOCOL.md §9.3): every checkpoint an author's client
  * carried in an entry this browser opened is compared with the checkpoint it accepted for the
- * read. A conflict (or a server that cannot prove the two consistent) is recorded as the same
- * blocking split-view failure as a witness's, with both notes, and stops the read.
+ * read. A conflict (or a server that refuses to prove the two consistent) is recorded as the same
+ * blocking split-view failure as a witness's, with both notes, and stops the read. No answer at all
+ * stops the read too, but records nothing: it is no evidence against the log.
  */
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
 import { recordSplitView, storedLogStatus } from './log-pin';

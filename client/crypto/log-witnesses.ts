@@ -5,6 +5,7 @@
  * trusted one; a conflict is a split-view alarm with both notes.
  */
 import { z } from 'zod';
+import { isServerRefusal } from '../../shared/api/client';
 import { API } from '../../shared/api/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
 import type { Checkpoint } from '../../shared/log/checkpoint';
@@ -79,7 +80,9 @@ export const checkWitnesses = async (
 
 /**
  * Compares the trusted checkpoint with another verified one, asking the server for the proof
- * between their sizes; a conflict, or a server that cannot prove it, is an alarm with both notes.
+ * between their sizes; a conflict, or a server that refuses the proof, is an alarm with both notes.
+ *
+ * @throws the request's own error when the server gives no answer (nothing is proven either way).
  */
 export const splitViewBetween = async (
   trusted: Checkpoint,
@@ -92,7 +95,11 @@ export const splitViewBetween = async (
   if (needed) {
     try {
       proof = (await api(API.consistencyProof, { query: needed })).proof.map(fromBase64url);
-    } catch {
+    } catch (error) {
+      // No answer (offline, aborted, ended session, 5xx) is no evidence: the check fails, unrecorded.
+      if (!isServerRefusal(error)) {
+        throw error;
+      }
       return {
         reason: `the server cannot prove the tree of size ${needed.from} a prefix of ${needed.to}`,
         notes: [trustedNote, theirs.note],

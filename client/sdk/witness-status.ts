@@ -4,6 +4,7 @@
  * every checkpoint met elsewhere (a witness's, one carried in an entry the reader can read).
  * Both compare with the checkpoint this reader's log monitor trusts, so run `checkLog` first.
  */
+import { isServerRefusal } from '../../shared/api/client';
 import { logRoutes } from '../../shared/api/log';
 import { fromBase64url } from '../../shared/encoding/bytes';
 import { verifyCheckpoint } from '../../shared/log/verify-checkpoint';
@@ -52,10 +53,11 @@ const trustedOf = (log: PinnedLogState | undefined): TrustedNote => {
 
 /**
  * Compares a checkpoint note met elsewhere with the trusted one, asking the server for the
- * consistency proof between them when sizes differ. A server that cannot prove it (it shows no
- * tree that large) or proves a conflict raises the alarm.
+ * consistency proof between them when sizes differ. A server that refuses the proof (it shows no
+ * tree that large) or proves a conflict raises the alarm; no answer at all is no evidence.
  *
  * @throws {SplitViewError} naming both notes.
+ * @throws the request's own error when the server gives no answer (offline, 401, 429, 5xx).
  */
 export const compareWithTrusted = (http: ParleyHttp, log: PinnedLogState | undefined, note: string) =>
   compareNotes(http, trustedOf(log), note);
@@ -78,7 +80,11 @@ export const compareNotes = async (http: ParleyHttp, log: TrustedNote, note: str
     try {
       const answer = await http.api(logRoutes.consistencyProof, { query: needed });
       proof = answer.proof.map(fromBase64url);
-    } catch {
+    } catch (error) {
+      // No answer (offline, aborted, ended session, 5xx) is no evidence: the check fails as it came.
+      if (!isServerRefusal(error)) {
+        throw error;
+      }
       throw new SplitViewError({
         reason: `the server cannot prove the tree of size ${needed.from} a prefix of the tree of size ${needed.to}`,
         notes: needed.from === trusted.checkpoint.treeSize ? [trusted.note, note] : [note, trusted.note],

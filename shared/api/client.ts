@@ -21,6 +21,21 @@ export class ApiProblem extends Error {
   }
 }
 
+// Answers about the asker or the moment (no session, not allowed, too slow, too many), not about the request.
+const NOT_ABOUT_THE_REQUEST = new Set([401, 403, 408, 429]);
+
+/**
+ * Whether `error` is the server's considered refusal of the request itself: a 4xx problem of the
+ * server's own kind. Anything else (no connection, an aborted request, a session that ended, a
+ * rate limit, the server's own fault, a reply that is not a problem) says nothing about what the
+ * server holds, so it may never count as evidence against the server.
+ */
+export const isServerRefusal = (error: unknown): error is ApiProblem =>
+  error instanceof ApiProblem &&
+  error.problem.type !== 'about:blank' &&
+  error.problem.status < 500 &&
+  !NOT_ABOUT_THE_REQUEST.has(error.problem.status);
+
 /**
  * A reply the client will not read: its bytes are not UTF-8, or its text is not JSON or breaks a
  * JSON rule (docs/PROTOCOL.md §1.5), such as a duplicate member or an own `__proto__` member.
