@@ -45,7 +45,9 @@ const integrateBatch = async (
       lookups: new BatchLookups(tx),
     };
     // Every author and recipient of the batch in one lookup, rather than one per entry.
-    await state.lookups.people(batch.flatMap(({ entry }) => entry.header.recipients.map(({ person }) => person)));
+    await state.lookups.people(
+      batch.flatMap(({ caller, entry }) => [caller.personId, ...entry.header.recipients.map(({ person }) => person)]),
+    );
     const placed: (ItemOutcome<AppendReceipt> | { ok: 'placed'; leafIndex: number })[] = [];
     const accepted: QueuedEntry[] = [];
     for (const queued of batch) {
