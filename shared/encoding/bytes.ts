@@ -1,10 +1,11 @@
-import { base64urlnopad, utf8 } from '@scure/base';
+import { utf8 } from '@scure/base';
+import { base64url } from './base64url';
 
 /** Encodes bytes as base64url without padding: every byte field on the wire. */
-export const toBase64url = (bytes: Uint8Array): string => base64urlnopad.encode(bytes);
+export const toBase64url = (bytes: Uint8Array): string => base64url.encode(bytes);
 
 /** Decodes strict base64url without padding; throws on any other alphabet or padding. */
-export const fromBase64url = (text: string): Uint8Array => base64urlnopad.decode(text);
+export const fromBase64url = (text: string): Uint8Array => base64url.decode(text);
 
 /** UTF-8 bytes of a string. */
 export const utf8Bytes = (text: string): Uint8Array => utf8.decode(text);
