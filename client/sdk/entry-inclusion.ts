@@ -13,30 +13,26 @@ import type { LogCheckResult } from './log-checker';
 import type { ParleyHttp } from './parley-http';
 
 /**
- * The inclusion proofs of a stream's entries (in seq order) in the tree of `treeSize`, a page of
- * them per request (`GET /api/streams/:streamId/proofs`). Nothing returned is trusted yet: see
- * {@link checkInclusions}.
+ * The inclusion proofs of a stream's entries after seq `after` (in seq order) in the tree of
+ * `treeSize`, a page of them per request (`GET /api/streams/:streamId/proofs`). Nothing returned
+ * is trusted yet: see {@link checkInclusions}.
  */
-export const requestInclusionProofs = async (
+export const requestInclusionProofs = (
   http: ParleyHttp,
   treeSize: number,
-  entries: readonly StoredEntry[],
-): Promise<ReadonlyMap<number, StreamInclusionProof>> => {
-  const [first] = entries;
-  if (first === undefined) {
-    return new Map();
-  }
-  return collectStreamProofs(
-    async (after) =>
+  streamId: string,
+  after = 0,
+): Promise<ReadonlyMap<number, StreamInclusionProof>> =>
+  collectStreamProofs(
+    async (cursor) =>
       (
         await http.api(entryRoutes.streamProofs, {
-          params: { streamId: first.header.stream },
-          query: { treeSize, after, limit: STREAM_PROOFS_PAGE },
+          params: { streamId },
+          query: { treeSize, after: cursor, limit: STREAM_PROOFS_PAGE },
         })
       ).proofs,
-    first.header.seq - 1,
+    after,
   );
-};
 
 /**
  * Checks that every entry is the leaf the server says, under the checkpoint the person's log
