@@ -175,6 +175,12 @@ describe('the server and the Node SDK on the strict-input vectors', () => {
   let hostile: { path: RegExp; rewrite: (reply: unknown) => string } | null = null;
   /** The staff person again (another client of the same person), reading through `hostile`. */
   let reader: ParleyPerson;
+  /**
+   * A third client of the staff person that only ever asks for the directory, which it never gets
+   * proven here: one whose directory is proven at the current tree asks for no statements, and a
+   * stream read proves it alongside the entries.
+   */
+  let statementReader: ParleyPerson;
 
   beforeAll(async () => {
     const { ParleyPerson } = await import('../../client/sdk/parley-person');
@@ -187,9 +193,17 @@ describe('the server and the Node SDK on the strict-input vectors', () => {
       const text = hostile.rewrite(await response.json());
       return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
     };
-    reader = await ParleyPerson.fromState(JSON.parse(JSON.stringify(staff.exportState())), { fetch: hostileFetch });
-    await reader.signIn();
-    await reader.unlock();
+    // Each from the state the one before left, so that each sign-in's passkey counter goes up.
+    const newClient = async (of: ParleyPerson) => {
+      const person = await ParleyPerson.fromState(JSON.parse(JSON.stringify(of.exportState())), {
+        fetch: hostileFetch,
+      });
+      await person.signIn();
+      await person.unlock();
+      return person;
+    };
+    reader = await newClient(staff);
+    statementReader = await newClient(reader);
   }, 60_000);
 
   const clientCases = recordVectors.map((vector) => [vector.name, vector] as const);
@@ -205,7 +219,7 @@ describe('the server and the Node SDK on the strict-input vectors', () => {
           : writeWithChange(reply, change, inReply);
       const path = vector.record === 'entry' ? /^\/api\/streams\/[^/]+\/entries$/ : /^\/api\/keys\/statements$/;
       hostile = { path, rewrite };
-      const outcome = await (vector.record === 'entry' ? reader.readStream(caseId) : reader.directory()).then(
+      const outcome = await (vector.record === 'entry' ? reader.readStream(caseId) : statementReader.directory()).then(
         () => 'accepted',
         (error: unknown) => error,
       );
