@@ -20,7 +20,12 @@ import { checkConsistency } from '../../shared/log/verify-consistency';
 import { ProblemError } from '../problems';
 import type { LogSigner } from './log-key';
 import { NodeCache } from './node-cache';
-import { fetchNodes, lockLog, lookupIn, nodeKey } from './node-store';
+import { fetchNodeSpans, fetchNodes, lockLog, lookupIn, lowestTiledLevel, nodeKey, spansToFetch } from './node-store';
+
+/** Complete nodes kept in memory: at 32 bytes and a short key each, about 20 MB when full. */
+const CACHED_NODES = 100_000;
+/** At most this many of them are whole tile spans fetched ahead; the rest turn over with use. */
+const TILED_NODES = CACHED_NODES / 2;
 
 export type SignedCheckpoint = { readonly treeSize: number; readonly rootHash: Hash; readonly note: string };
 
@@ -56,16 +61,19 @@ export class TransparencyLog {
     private readonly onCheckpoint?: CheckpointHook,
   ) {}
 
-  /** Complete nodes served before: at 32 bytes and a short key each, about 20 MB when full. */
-  readonly #cache = new NodeCache(100_000);
+  /** Complete nodes served before. */
+  readonly #cache = new NodeCache(CACHED_NODES);
   /** The largest tree size seen committed: sizes only grow, so smaller ones need no query. */
   #committedSize = 0;
 
   /**
    * The stored hashes of `refs`, from the cache where it has them and from one database fetch
-   * otherwise. Only reads outside a transaction fill the cache (see {@link NodeCache}).
+   * otherwise. Only reads outside a transaction fill the cache (see {@link NodeCache}). Given the
+   * tree a single proof is in, a miss fetches the whole tile span of each missing node at the
+   * levels the cache can hold whole, so that the next proofs near it need no query. A batch of
+   * proofs, or an append under the lock, fetches exactly the nodes it needs.
    */
-  async #nodes(db: Db | Tx, refs: readonly NodeRef[]): Promise<Map<string, Hash>> {
+  async #nodes(db: Db | Tx, refs: readonly NodeRef[], tiledTree?: number): Promise<Map<string, Hash>> {
     const found = new Map<string, Hash>();
     const missing: NodeRef[] = [];
     for (const ref of refs) {
@@ -77,8 +85,11 @@ export class TransparencyLog {
       }
     }
     if (missing.length > 0) {
-      const fetched = await fetchNodes(db, missing);
       const committed = !(db instanceof PgTransaction);
+      const fetched =
+        committed && tiledTree !== undefined
+          ? await fetchNodeSpans(db, spansToFetch(missing, lowestTiledLevel(tiledTree, TILED_NODES)))
+          : await fetchNodes(db, missing);
       for (const [key, hash] of fetched) {
         found.set(key, hash);
         if (committed) {
@@ -237,13 +248,19 @@ export class TransparencyLog {
     return this.#sign(0, EMPTY_ROOT, 0);
   }
 
+  /** One leaf's inclusion proof, from cached tiles, or one fetch of the tiles its path crosses. */
   async inclusionProof(db: Db | Tx, leafIndex: number, treeSize: number): Promise<Hash[]> {
-    const [proof] = await this.inclusionProofs(db, [leafIndex], treeSize);
+    const [proof] = await this.inclusionProofs(db, [leafIndex], treeSize, true);
     return proof as Hash[];
   }
 
   /** Inclusion proofs of several leaves in one tree, from one fetch of the nodes they need. */
-  async inclusionProofs(db: Db | Tx, leafIndexes: readonly number[], treeSize: number): Promise<Hash[][]> {
+  async inclusionProofs(
+    db: Db | Tx,
+    leafIndexes: readonly number[],
+    treeSize: number,
+    tiled = false,
+  ): Promise<Hash[][]> {
     await this.#assertSize(db, treeSize);
     const beyond = leafIndexes.find((leafIndex) => leafIndex >= treeSize);
     if (beyond !== undefined) {
@@ -254,6 +271,7 @@ export class TransparencyLog {
       await this.#nodes(
         db,
         plans.flatMap((plan) => plan.flat()),
+        tiled ? treeSize : undefined,
       ),
     );
     return plans.map((plan) => assembleProof(plan, lookup));
@@ -265,7 +283,7 @@ export class TransparencyLog {
       throw new ProblemError('validation', `No consistency proof from size ${size1} to ${size2}`);
     }
     const plan = consistencyProofPlan(size1, size2);
-    return assembleProof(plan, lookupIn(await this.#nodes(db, plan.flat())));
+    return assembleProof(plan, lookupIn(await this.#nodes(db, plan.flat(), size2)));
   }
 
   async leaves(db: Db | Tx, start: number, end: number) {
