@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowestTiledLevel, spansToFetch, tileSpanOf } from './node-store';
+import { lowestTiledLevel, splitByTiles, tileSpanOf } from './node-store';
 
 describe('tile spans', () => {
   it('spans the nodes of a level that share a C2SP tile of height 8', () => {
@@ -18,10 +18,9 @@ describe('tile spans', () => {
     expect(lowestTiledLevel(1_000_000, 50_000)).toBe(6);
   });
 
-  it('fetches a tiled level by its spans and a lower one node by node, each once', () => {
-    const spans = spansToFetch(
+  it('fetches a tiled level by its spans, each once, and a lower one node by node', () => {
+    const split = splitByTiles(
       [
-        { level: 0, index: 7 },
         { level: 0, index: 7 },
         { level: 1, index: 1 },
         { level: 1, index: 2 },
@@ -30,8 +29,8 @@ describe('tile spans', () => {
       ],
       1,
     );
-    expect(spans).toEqual([
-      { level: 0, start: 7, end: 8 },
+    expect(split.exact).toEqual([{ level: 0, index: 7 }]);
+    expect(split.spans).toEqual([
       { level: 1, start: 0, end: 128 },
       { level: 1, start: 128, end: 256 },
       { level: 9, start: 0, end: 128 },

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { logLeaves, logNodes } from '../../db/schema/index';
 import type { Hash } from '../../shared/log/merkle';
@@ -31,79 +31,73 @@ export const tileSpanOf = ({ level, index }: NodeRef): NodeSpan => {
 export const lowestTiledLevel = (treeSize: number, budget: number): number =>
   Math.max(0, Math.ceil(Math.log2((2 * treeSize) / budget)));
 
-/** What to fetch for `refs`: the tile span of each node from level `tiledFrom` up, the node alone below; each once. */
-export const spansToFetch = (refs: readonly NodeRef[], tiledFrom: number): NodeSpan[] => {
+/**
+ * What to fetch for `refs`: from level `tiledFrom` up, the tile span of each node (each span once);
+ * below it, the nodes alone.
+ */
+export const splitByTiles = (
+  refs: readonly NodeRef[],
+  tiledFrom: number,
+): { readonly exact: NodeRef[]; readonly spans: NodeSpan[] } => {
   const spans = new Map<string, NodeSpan>();
+  const exact: NodeRef[] = [];
   for (const ref of refs) {
-    const span = ref.level >= tiledFrom ? tileSpanOf(ref) : { level: ref.level, start: ref.index, end: ref.index + 1 };
-    spans.set(`${span.level}:${span.start}:${span.end}`, span);
+    if (ref.level < tiledFrom) {
+      exact.push(ref);
+    } else {
+      const span = tileSpanOf(ref);
+      spans.set(`${span.level}:${span.start}`, span);
+    }
   }
-  return [...spans.values()];
+  return { exact, spans: [...spans.values()] };
 };
 
-/**
- * Runs one query for the stored nodes matching a condition on the leaves (level 0) and one on
- * `log_nodes` (the levels above), joined by `UNION ALL`.
- */
-const fetchWhere = async (db: Db | Tx, leafCondition?: SQL, nodeCondition?: SQL): Promise<Map<string, Hash>> => {
-  const leaves = leafCondition
-    ? db
-        .select({ level: sql<number>`0::smallint`.mapWith(Number), index: logLeaves.index, hash: logLeaves.leafHash })
-        .from(logLeaves)
-        .where(leafCondition)
-    : undefined;
-  const inner = nodeCondition
-    ? db
-        .select({ level: logNodes.level, index: logNodes.index, hash: logNodes.hash })
-        .from(logNodes)
-        .where(nodeCondition)
-    : undefined;
-  const rows = leaves && inner ? await leaves.unionAll(inner) : await (leaves ?? inner ?? []);
-  return new Map(rows.map((row) => [keyOf(row), row.hash]));
-};
+const inSpan = (column: typeof logLeaves.index | typeof logNodes.index, span: NodeSpan) =>
+  and(gte(column, span.start), lt(column, span.end));
 
 /**
  * Fetches the stored hashes of complete nodes in one query: level 0 from the leaves, higher levels
- * from `log_nodes` (one `index IN (…)` per level). One proof needs O(log n) nodes; a batch of k
- * proofs at most k·log n, fewer where their paths share the upper levels.
+ * from `log_nodes` (one `index IN (…)` per level for `refs`, one range per span of `spans`), joined
+ * by `UNION ALL`. Nodes of a span not stored yet (not complete) are absent. One proof needs
+ * O(log n) nodes; a batch of k proofs at most k·log n, fewer where their paths share the upper levels.
  */
-export const fetchNodes = async (db: Db | Tx, refs: readonly NodeRef[]): Promise<Map<string, Hash>> => {
+export const fetchNodes = async (
+  db: Db | Tx,
+  refs: readonly NodeRef[],
+  spans: readonly NodeSpan[] = [],
+): Promise<Map<string, Hash>> => {
   const byLevel = new Map<number, Set<number>>();
   for (const { level, index } of refs) {
     byLevel.set(level, (byLevel.get(level) ?? new Set()).add(index));
   }
   const leafIndexes = [...(byLevel.get(0) ?? [])];
   byLevel.delete(0);
-  return fetchWhere(
-    db,
-    leafIndexes.length > 0 ? inArray(logLeaves.index, leafIndexes) : undefined,
-    byLevel.size > 0
-      ? or(
-          ...[...byLevel].map(([level, indexes]) =>
-            and(eq(logNodes.level, level), inArray(logNodes.index, [...indexes])),
-          ),
-        )
-      : undefined,
-  );
-};
-
-/** The stored nodes in `spans`, in one query; nodes not stored (not complete yet) are absent. */
-export const fetchNodeSpans = async (db: Db | Tx, spans: readonly NodeSpan[]): Promise<Map<string, Hash>> => {
-  const leafSpans = spans.filter((span) => span.level === 0);
-  const innerSpans = spans.filter((span) => span.level > 0);
-  return fetchWhere(
-    db,
-    leafSpans.length > 0
-      ? or(...leafSpans.map((span) => and(gte(logLeaves.index, span.start), lt(logLeaves.index, span.end))))
-      : undefined,
-    innerSpans.length > 0
-      ? or(
-          ...innerSpans.map((span) =>
-            and(eq(logNodes.level, span.level), gte(logNodes.index, span.start), lt(logNodes.index, span.end)),
-          ),
-        )
-      : undefined,
-  );
+  const leafConditions = [
+    ...(leafIndexes.length > 0 ? [inArray(logLeaves.index, leafIndexes)] : []),
+    ...spans.filter((span) => span.level === 0).map((span) => inSpan(logLeaves.index, span)),
+  ];
+  const nodeConditions = [
+    ...[...byLevel].map(([level, indexes]) => and(eq(logNodes.level, level), inArray(logNodes.index, [...indexes]))),
+    ...spans
+      .filter((span) => span.level > 0)
+      .map((span) => and(eq(logNodes.level, span.level), inSpan(logNodes.index, span))),
+  ];
+  const leaves =
+    leafConditions.length > 0
+      ? db
+          .select({ level: sql<number>`0::smallint`.mapWith(Number), index: logLeaves.index, hash: logLeaves.leafHash })
+          .from(logLeaves)
+          .where(or(...leafConditions))
+      : undefined;
+  const inner =
+    nodeConditions.length > 0
+      ? db
+          .select({ level: logNodes.level, index: logNodes.index, hash: logNodes.hash })
+          .from(logNodes)
+          .where(or(...nodeConditions))
+      : undefined;
+  const rows = leaves && inner ? await leaves.unionAll(inner) : await (leaves ?? inner ?? []);
+  return new Map(rows.map((row) => [keyOf(row), row.hash]));
 };
 
 /** A lookup over fetched nodes that fails loudly when storage lacks a node a plan needs. */

@@ -20,7 +20,7 @@ import { checkConsistency } from '../../shared/log/verify-consistency';
 import { ProblemError } from '../problems';
 import type { LogSigner } from './log-key';
 import { NodeCache } from './node-cache';
-import { fetchNodeSpans, fetchNodes, lockLog, lookupIn, lowestTiledLevel, nodeKey, spansToFetch } from './node-store';
+import { fetchNodes, lockLog, lookupIn, lowestTiledLevel, nodeKey, splitByTiles } from './node-store';
 
 /** Complete nodes kept in memory: at 32 bytes and a short key each, about 20 MB when full. */
 const CACHED_NODES = 100_000;
@@ -86,10 +86,11 @@ export class TransparencyLog {
     }
     if (missing.length > 0) {
       const committed = !(db instanceof PgTransaction);
-      const fetched =
+      const { exact, spans } =
         committed && tiledTree !== undefined
-          ? await fetchNodeSpans(db, spansToFetch(missing, lowestTiledLevel(tiledTree, TILED_NODES)))
-          : await fetchNodes(db, missing);
+          ? splitByTiles(missing, lowestTiledLevel(tiledTree, TILED_NODES))
+          : { exact: missing, spans: [] };
+      const fetched = await fetchNodes(db, exact, spans);
       for (const [key, hash] of fetched) {
         found.set(key, hash);
         if (committed) {
