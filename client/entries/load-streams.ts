@@ -1,8 +1,9 @@
 /**
  * Loading what the screens show: every stream the caller may see, verified and opened in the
- * browser, then summarised. The streams are fetched first and the log monitor brought up to date
- * after, so that the accepted checkpoint holds every entry read: inclusion is proven under it and
- * the directory is taken from it.
+ * browser, then summarised. The log monitor is brought up to date while the streams are fetched,
+ * and once more after them when an entry lies beyond the checkpoint it accepted, so that the
+ * accepted checkpoint holds every entry read: inclusion is proven under it and the directory is
+ * taken from it.
  */
 import { currentDirectory } from '../crypto/directory';
 import { fetchAfterStored, storedStream, verifyThroughStore } from '../store/stored-streams';
@@ -37,12 +38,20 @@ export type ThreadDetail = {
 /** {@link loadStreams}, run alone. */
 const readStreams = async (context: EntryContext, only?: (id: string) => boolean): Promise<LoadedStreams> => {
   const personId = context.me.personId;
+  // The log and the directory are brought up to date while the streams arrive.
+  const proving = currentDirectory(context.refreshLog);
+  proving.catch(() => undefined);
   const list = await fetchStreamList();
   const wanted = list.filter((stream) => only?.(stream.id) ?? true);
   // What this browser kept of each stream (client/store), then only the entries after it.
   const stored = await Promise.all(wanted.map((stream) => storedStream(personId, stream.id)));
   const fetched = await Promise.all(wanted.map((stream, index) => fetchAfterStored(stream, stored[index] ?? null)));
-  const { checkpoint, directory } = await currentDirectory(context.refreshLog);
+  let { checkpoint, directory } = await proving;
+  // An entry appended after that checkpoint (or placed beyond it by the server): the log is asked
+  // again now that every entry is here, so the checkpoint accepted holds each one it can.
+  if (fetched.some(({ entries }) => entries.some((entry) => entry.leafIndex >= checkpoint.treeSize))) {
+    ({ checkpoint, directory } = await currentDirectory(context.refreshLog));
+  }
   // Party names are the server's labels, for display only.
   const names: Names = { directory, parties: new Map(context.trust.parties.map((party) => [party.id, party.name])) };
   const streams = await Promise.all(
@@ -79,8 +88,8 @@ let reading: Promise<unknown> = Promise.resolve();
 /**
  * Reads and verifies the streams the server lists for the caller (or only `only`), each through
  * the local store: what it kept is extended with only what is new. The directory is proven anew
- * under the checkpoint accepted after the fetch: a key published since sign-in (a person endorsed
- * later, a rotation) must verify the entries it signed.
+ * under a checkpoint that holds every entry fetched: a key published since sign-in (a person
+ * endorsed later, a rotation) must verify the entries it signed, and its statement precedes them.
  */
 export const loadStreams = (context: EntryContext, only?: (id: string) => boolean): Promise<LoadedStreams> => {
   const next = reading.then(() => readStreams(context, only));
