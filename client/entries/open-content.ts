@@ -8,7 +8,8 @@ import { ContentError } from '../../shared/content/content-error';
 import { decodePlaintext } from '../../shared/content/decode-content';
 import type { EntryContent } from '../../shared/content/entry-content';
 import { EntryOpenError } from '../../shared/crypto/entry-errors';
-import { openEntry } from '../../shared/crypto/entry-open';
+import { checkParsedEntryIntegrity } from '../../shared/crypto/entry-integrity';
+import { openCheckedEntry } from '../../shared/crypto/entry-open';
 import type { BoxPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
@@ -69,13 +70,19 @@ export const openContent = (
   }
   const signed: SignedEntry = { header, signature: entry.signature, ciphertext };
   try {
+    // The API client parsed the header and ciphertext with the schemas of `SignedEntry`, and the
+    // signature verified before opening: decoded and hashed once here, not parsed again.
+    const checked = checkParsedEntryIntegrity(signed);
+    if (!checked.ok) {
+      throw new EntryOpenError(checked.reason);
+    }
     const plaintext = withKeys(personId, (ring) => {
       const key = ring.find((candidate) => mine.some((recipient) => recipient.keyId === candidate.keyId));
       const record = key && directory.keyRecord(key.keyId);
       if (!key || !record) {
         throw new Error('None of your unlocked keys is one this entry was sealed to');
       }
-      return openEntry(signed, {
+      return openCheckedEntry(checked, {
         person: personId,
         keyId: key.keyId,
         boxPublicKey: fromBase64url(record.boxKey) as BoxPublicKey,

@@ -2,8 +2,9 @@
  * Records of the local store as values: JSON, sealed under the person's store key
  * (shared/crypto/local-store-seal) with the record's name bound in. A record that does not open
  * (altered, or sealed under another key) or does not parse is deleted and read as absent.
- * Writes run after the current task (sealing a long stream must not hold up the render that
- * produced it) and a read of a record waits for the writes of it still under way.
+ * Writes wait until the page is idle (sealing a long stream must not hold up the render that
+ * produced it: a timer alone ran before that render) and a read of a record waits for the writes
+ * of it still under way.
  */
 import { openLocalRecord, sealLocalRecord } from '../../shared/crypto/local-store-seal';
 import { utf8Bytes, utf8String } from '../../shared/encoding/bytes';
@@ -14,10 +15,22 @@ const underWay = new Map<string, Promise<void>>();
 
 const slot = (personId: string, name: string) => JSON.stringify([personId, name]);
 
+/** At most this long a busy page holds a record back. */
+const IDLE_WAIT_MS = 1_000;
+
+const whenIdle = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS });
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
+
 const queue = (personId: string, name: string, job: () => Promise<void>): Promise<void> => {
   const key = slot(personId, name);
   const previous = underWay.get(key) ?? Promise.resolve();
-  const next = previous.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))).then(job);
+  const next = previous.then(whenIdle).then(job);
   const settled = next.catch(() => undefined);
   underWay.set(key, settled);
   void settled.then(() => {
