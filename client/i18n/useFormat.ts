@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { formatBytes, formatDate, formatDateTime, formatNumber } from './format';
+import { useLanguage } from './useT';
 
 /** Locale-aware formatters bound to the language on screen. */
 export const useFormat = () => {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
+  const { language } = useLanguage();
   return {
     dateTime: (value: Date | string | number) => formatDateTime(language, value),
     date: (value: Date | string | number) => formatDate(language, value),

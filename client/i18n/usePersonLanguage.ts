@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../session/useSession';
 import { rememberedLanguage, rememberLanguage } from './language-memory';
 import type { Language } from './languages';
+import { useLanguage } from './useT';
 
 /**
  * The language of the person signed in here: when someone signs in, the screen switches to the
  * language they chose last time in this browser; `choose` changes it and remembers it for them.
  */
 export const usePersonLanguage = () => {
-  const { i18n } = useTranslation();
+  const { i18n, language } = useLanguage();
   const personId = useSignedIn()?.person.id ?? null;
   useEffect(() => {
     const remembered = rememberedLanguage(localStorage, personId);
@@ -21,5 +21,5 @@ export const usePersonLanguage = () => {
     rememberLanguage(localStorage, personId, language);
     void i18n.changeLanguage(language);
   };
-  return { language: i18n.language, choose };
+  return { language, choose };
 };

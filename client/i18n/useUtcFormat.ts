@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from './format';
+import { useLanguage } from './useT';
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 
@@ -33,4 +33,4 @@ export const utcFormat = (language: string) => {
 };
 
 /** {@link utcFormat} bound to the language on screen. */
-export const useUtcFormat = () => utcFormat(useTranslation().i18n.language);
+export const useUtcFormat = () => utcFormat(useLanguage().language);

@@ -17,6 +17,8 @@ import { meetingMinutes } from '../helpers/sdk-entries';
 const ADMIN = { name: 'Avery Lindqvist', party: 'Уповноважений Верховної Ради з прав людини' };
 const PARTY_B = 'Уполномоченный по правам ребёнка (РФ)';
 const LANGUAGES = ['en', 'uk', 'ru'] as const;
+// The language picker's label, as each catalogue words it (client/i18n/locales/*/common.json).
+const PICKER_LABEL = { en: 'Language', uk: 'Мова', ru: 'Язык' } as const;
 const WIDTHS = [1280, 390] as const;
 
 type Screen = { readonly name: string; readonly path: string };
@@ -144,6 +146,12 @@ describe.skipIf(!HAS_BROWSER)('every main screen at 1280 and 390 px in English, 
       for (const language of LANGUAGES) {
         await page.getByTestId('language-switch').selectOption(language);
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+        // The page on screen renders again in the new language, without a reload.
+        const label = () =>
+          page
+            .getByTestId('language-switch')
+            .evaluate((select) => (select as HTMLSelectElement).labels[0]?.textContent);
+        await expect.poll(label).toBe(PICKER_LABEL[language]);
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
           for (const screen of screens) {

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useT';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -9,8 +9,7 @@ const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * is read in UTC too, so that no zone moves it to the day before.
  */
 export const useDisplayDate = () => {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
+  const { language } = useLanguage();
   return {
     instant: (iso: string) => formatDateTime(language, iso, 'UTC'),
     // A date that is not YYYY-MM-DD (content from an older client) is shown as written, not dropped.
