@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../shared/api/index';
 import { sealEntry } from '../../shared/crypto/entry-seal';
 import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
 import { initCrypto } from '../../shared/crypto/sodium';
 import type { EntryType } from '../../shared/schemas/entry-type';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
-import { checkChain, checkSignature, digestEntry } from './entry-checks';
+import { checkChain, digestEntry } from './entry-checks';
 
 beforeAll(initCrypto);
 
@@ -114,16 +115,14 @@ describe('checkChain from a stored head', () => {
 });
 
 describe('digestEntry', () => {
-  it('recomputes the hash the entry was sealed with, and gives nothing for a header the schema refuses', () => {
+  it('recomputes the hash the entry was sealed with; a header the schema refuses never reaches it', () => {
     const [first] = chain() as [StoredEntry];
     expect(digestEntry(first)?.hash).toBe(first.entryHash);
-    const unparsable = { ...first, header: { ...first.header, note: 'not in the schema' } } as StoredEntry;
-    expect(digestEntry(unparsable)).toBeNull();
-    expect(checkChain(streamOf([unparsable]), [unparsable])[0]?.detail).toContain('does not match the entry schema');
-    // Refused before any key is looked up: the directory is never consulted.
-    expect(checkSignature(unparsable, {} as never)).toEqual({
-      state: 'invalid',
-      detail: 'The header does not match the entry schema',
-    });
+    // The API client parses every entry list with this schema, strictly, before any check runs.
+    const unparsable = { ...first, header: { ...first.header, note: 'not in the schema' } };
+    expect(API.listEntries.response.safeParse({ stream: streamOf([first]), entries: [unparsable] }).success).toBe(
+      false,
+    );
+    expect(API.listEntries.response.safeParse({ stream: streamOf([first]), entries: [first] }).success).toBe(true);
   });
 });

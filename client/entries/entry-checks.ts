@@ -8,7 +8,6 @@ import { verifyEntrySignatureOverBytes } from '../../shared/crypto/entry-signatu
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
 import { fromBase64url } from '../../shared/encoding/bytes';
-import { EntryHeader } from '../../shared/schemas/entry';
 import { ENTRY_RULES } from '../../shared/schemas/entry-type';
 import type { StoredEntry, StreamView } from '../../shared/schemas/stream';
 
@@ -20,17 +19,16 @@ const invalid = (detail: string): EntryCheck => ({ state: 'invalid', detail });
 
 /**
  * What the checks recompute from an entry, once per read: the header's canonical bytes (what the
- * signature covers) and the entry hash (never the one the server reports). Null for a header the
- * schema refuses.
+ * signature covers) and the entry hash (never the one the server reports).
  */
-export type EntryDigest = { readonly headerBytes: Uint8Array; readonly hash: string } | null;
+export type EntryDigest = { readonly headerBytes: Uint8Array; readonly hash: string };
 
+/**
+ * The digest of an entry the API client parsed with the `StoredEntry` schema (strict: a header
+ * with a member the schema lacks never gets here), so the header is not parsed again.
+ */
 export const digestEntry = (entry: StoredEntry): EntryDigest => {
-  const header = EntryHeader.safeParse(entry.header);
-  if (!header.success) {
-    return null;
-  }
-  const headerBytes = entryHeaderBytes(header.data);
+  const headerBytes = entryHeaderBytes(entry.header);
   return { headerBytes, hash: entryHashOfHeaderBytes(headerBytes, entry.signature) };
 };
 
@@ -45,9 +43,6 @@ export const checkSignature = (
   digest: EntryDigest = digestEntry(entry),
 ): EntryCheck => {
   const { header, leafIndex } = entry;
-  if (digest === null) {
-    return invalid('The header does not match the entry schema');
-  }
   const { keyId, person, party } = header.author;
   const key = directory.keyRecord(keyId);
   if (!key) {
@@ -94,30 +89,28 @@ export const checkChain = (
   entries.forEach((entry, position) => {
     const { header } = entry;
     const index = position + offset;
-    const hash = digests[position]?.hash ?? null;
+    const hash = (digests[position] ?? digestEntry(entry)).hash;
     const problem =
-      hash === null
-        ? 'The header does not match the entry schema'
-        : hash !== entry.entryHash
-          ? 'The server reports another hash than the header and signature give'
-          : header.stream !== stream.id || header.streamKind !== stream.kind
-            ? 'The entry names another stream'
-            : header.seq !== index + 1
-              ? `Expected seq ${index + 1}, found ${header.seq}: an entry is missing or out of order`
-              : header.prevHash !== previousHash
-                ? `prevHash is not the hash of seq ${index}`
-                : index === 0 && !ENTRY_RULES[header.type].opens
-                  ? 'The first entry does not open the stream'
-                  : entry.leafIndex <= previousLeaf
-                    ? 'The entry is logged before the one it follows'
-                    : null;
+      hash !== entry.entryHash
+        ? 'The server reports another hash than the header and signature give'
+        : header.stream !== stream.id || header.streamKind !== stream.kind
+          ? 'The entry names another stream'
+          : header.seq !== index + 1
+            ? `Expected seq ${index + 1}, found ${header.seq}: an entry is missing or out of order`
+            : header.prevHash !== previousHash
+              ? `prevHash is not the hash of seq ${index}`
+              : index === 0 && !ENTRY_RULES[header.type].opens
+                ? 'The first entry does not open the stream'
+                : entry.leafIndex <= previousLeaf
+                  ? 'The entry is logged before the one it follows'
+                  : null;
     broken ??= problem === null ? null : `Seq ${header.seq}: ${problem}`;
     checks.push(
       broken === null
         ? valid(index === 0 ? 'Opens the stream' : `Follows seq ${index} (${previousHash.slice(0, 10)}…)`)
         : invalid(broken),
     );
-    previousHash = hash ?? '';
+    previousHash = hash;
     previousLeaf = entry.leafIndex;
   });
   const last = checks.at(-1);

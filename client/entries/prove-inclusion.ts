@@ -20,12 +20,9 @@ type Pending = { readonly entry: StoredEntry; readonly hash: string; readonly in
 /** What can be said of an entry without asking the log; undefined when it needs a proof. */
 const withoutProof = (
   entry: StoredEntry,
-  hash: string | null,
+  hash: string,
   checkpoint: AcceptedCheckpoint | null,
 ): EntryCheck | undefined => {
-  if (hash === null) {
-    return { state: 'invalid', detail: 'The header does not parse, so there is no entry hash to prove' };
-  }
   const known = proven.get(hash);
   if (known !== undefined) {
     return { state: 'valid', detail: `Included at log position ${entry.leafIndex} (proven under tree size ${known})` };
@@ -67,11 +64,11 @@ export const proveInclusion = async (
   const results: EntryCheck[] = new Array(entries.length);
   const pending: Pending[] = [];
   entries.forEach((entry, index) => {
-    const hash = digests[index]?.hash ?? null;
+    const { hash } = digests[index] ?? digestEntry(entry);
     const answer = withoutProof(entry, hash, checkpoint);
-    if (answer === undefined && hash !== null) {
+    if (answer === undefined) {
       pending.push({ entry, hash, index });
-    } else if (answer !== undefined) {
+    } else {
       results[index] = answer;
     }
   });

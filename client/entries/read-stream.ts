@@ -131,7 +131,9 @@ export const extendVerified = async (
   // Requested first (the request leaves before the checks below start), so that the server
   // prepares the proofs while this browser checks signatures and opens content.
   const proving = proveInclusion(entries, checkpoint, digests);
-  const opened = entries.map((stored, index) => checkAndOpen(stored, digests[index] ?? null, personId, directory));
+  const opened = entries.map((stored, index) =>
+    checkAndOpen(stored, digests[index] ?? digestEntry(stored), personId, directory),
+  );
   const isSound = opened.map((item, index) => item.signature.state === 'valid' && chain[index]?.state === 'valid');
   const readers = checkReaders(entries, digests, isSound, directory, prefix?.membership ?? NO_MEMBERSHIP);
   const inclusion = await proving;

@@ -8,7 +8,7 @@ import type { DirectoryState } from '../../shared/directory/index';
 import { NO_MEMBERSHIP, type StreamMembership } from '../../shared/membership/stream-membership';
 import type { StoredEntry } from '../../shared/schemas/stream';
 import { checkStreamReaders } from '../core/stream-readers-check';
-import type { EntryCheck, EntryDigest } from './entry-checks';
+import { digestEntry, type EntryCheck, type EntryDigest } from './entry-checks';
 
 /** Per entry, its readers check; and the membership after every entry that could be checked. */
 export type ReadersOutcome = { readonly checks: EntryCheck[]; readonly membership: StreamMembership };
@@ -30,7 +30,7 @@ export const checkReaders = (
   const sound = stop === -1 ? entries.length : stop;
   const inputs = entries.slice(0, sound).map((entry, index) => ({
     header: entry.header,
-    entryHash: digests[index]?.hash ?? entry.entryHash,
+    entryHash: (digests[index] ?? digestEntry(entry)).hash,
     leafIndex: entry.leafIndex,
   }));
   const { problems, membership } = checkStreamReaders(inputs, directory, start);
