@@ -8,7 +8,8 @@ const PAGE = 1000;
 export type FetchedStream = { readonly stream: StreamView; readonly entries: readonly StoredEntry[] };
 
 /**
- * Fetches every entry of a stream after seq `from` (all of them by default), page by page.
+ * Fetches every entry of a stream after seq `from` (all of them by default), page by page, to the
+ * head the server names (a hint: it decides only whether to ask for more, as a short page would).
  * Nothing here is trusted yet: see `readStream`.
  */
 export const fetchStream = async (streamId: string, from = 0): Promise<FetchedStream> => {
@@ -17,7 +18,8 @@ export const fetchStream = async (streamId: string, from = 0): Promise<FetchedSt
     const after = entries.at(-1)?.header.seq ?? from;
     const page = await api(API.listEntries, { params: { streamId }, query: { after, limit: PAGE } });
     entries.push(...page.entries);
-    if (page.entries.length < PAGE) {
+    const last = entries.at(-1)?.header.seq ?? from;
+    if (page.entries.length < PAGE || last <= after || last >= (page.stream.head?.seq ?? 0)) {
       return { stream: page.stream, entries };
     }
   }

@@ -39,8 +39,12 @@ const withoutProof = (
   return undefined;
 };
 
-/** The stream's proofs from the first pending entry on, in the tree of `treeSize`. */
-const fetchProofs = async (first: Pending, treeSize: number): Promise<Map<number, StreamInclusionProof>> =>
+/** The stream's proofs from the first pending entry through seq `lastSeq`, in the tree of `treeSize`. */
+const fetchProofs = async (
+  first: Pending,
+  lastSeq: number,
+  treeSize: number,
+): Promise<Map<number, StreamInclusionProof>> =>
   collectStreamProofs(
     async (after) =>
       (
@@ -50,6 +54,7 @@ const fetchProofs = async (first: Pending, treeSize: number): Promise<Map<number
         })
       ).proofs,
     first.entry.header.seq - 1,
+    lastSeq,
   );
 
 /**
@@ -78,7 +83,11 @@ export const proveInclusion = async (
   }
   const { treeSize } = checkpoint;
   try {
-    const proofs = await fetchProofs(first, treeSize);
+    const proofs = await fetchProofs(
+      first,
+      pending.reduce((last, { entry }) => Math.max(last, entry.header.seq), 0),
+      treeSize,
+    );
     for (const { entry, hash, index } of pending) {
       const place = { seq: entry.header.seq, leafIndex: entry.leafIndex, entryHash: hash };
       const check = checkStreamEntryInclusion(checkpoint, place, proofs);

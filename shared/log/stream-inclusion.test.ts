@@ -49,6 +49,16 @@ describe('collectStreamProofs', () => {
     expect([...tail.keys()]).toEqual(stream.slice(450).map((entry) => entry.seq));
   });
 
+  it('asks for no page after the one that reaches the last seq needed', async () => {
+    const exact = pagedServer();
+    const proofs = await collectStreamProofs(exact.fetchPage, 0, STREAM_PROOFS_PAGE);
+    expect(exact.asked).toEqual([0]);
+    expect([...proofs.keys()]).toEqual(stream.slice(0, STREAM_PROOFS_PAGE).map((entry) => entry.seq));
+    const beyond = pagedServer();
+    await collectStreamProofs(beyond.fetchPage, 0, STREAM_PROOFS_PAGE + 1);
+    expect(beyond.asked).toEqual([0, STREAM_PROOFS_PAGE]);
+  });
+
   it('stops on a full page that does not move past the cursor, instead of asking forever', async () => {
     let calls = 0;
     const stuck = stream.slice(0, STREAM_PROOFS_PAGE).map(honestProof);

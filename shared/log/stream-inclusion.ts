@@ -12,12 +12,15 @@ import type { ProofCheck } from './merkle';
 export const STREAM_PROOFS_PAGE = 1000;
 
 /**
- * The proofs of every entry after seq `after`, by seq, fetched page by page until a short page.
- * `fetchPage` asks the server for the page after a seq. Nothing returned is trusted yet.
+ * The proofs of every entry after seq `after`, by seq, fetched page by page until a short page,
+ * or until a page reaches seq `through` when the caller needs none beyond it (a full last page
+ * then costs no request for the empty page after it). `fetchPage` asks the server for the page
+ * after a seq. Nothing returned is trusted yet.
  */
 export const collectStreamProofs = async (
   fetchPage: (after: number) => Promise<readonly StreamInclusionProof[]>,
   after: number,
+  through = Number.POSITIVE_INFINITY,
 ): Promise<Map<number, StreamInclusionProof>> => {
   const bySeq = new Map<number, StreamInclusionProof>();
   for (let cursor = after; ; ) {
@@ -26,7 +29,7 @@ export const collectStreamProofs = async (
       bySeq.set(proof.seq, proof);
     }
     const last = page.at(-1)?.seq;
-    if (page.length < STREAM_PROOFS_PAGE || last === undefined || last <= cursor) {
+    if (page.length < STREAM_PROOFS_PAGE || last === undefined || last <= cursor || last >= through) {
       return bySeq;
     }
     cursor = last;
