@@ -32,28 +32,46 @@ const serve = (total: number, head: number | null = total) => {
 describe('fetchStream', () => {
   beforeEach(() => serve(0));
 
-  it('asks for no page after the one that reaches the head the server names', async () => {
+  it('asks at once for the pages up to the head the list names, and for none past it', async () => {
+    serve(1000);
+    expect((await fetchStream('s', 0, 1000)).entries.map((entry) => entry.header.seq)).toEqual(
+      Array.from({ length: 1000 }, (_, index) => index + 1),
+    );
+    expect(server.asked).toEqual([0, 250, 500, 750]);
+    serve(1000);
+    expect((await fetchStream('s', 400, 1000)).entries).toHaveLength(600);
+    expect(server.asked).toEqual([400, 650, 900]);
+  });
+
+  it('asks for at most 8 pages at once, then follows the head the server names', async () => {
+    serve(2600);
+    expect((await fetchStream('s', 0, 2600)).entries).toHaveLength(2600);
+    expect(server.asked).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2250, 2500]);
+    // No head known: one page, then the pages up to the head its reply names.
     serve(1000);
     expect((await fetchStream('s')).entries).toHaveLength(1000);
-    expect(server.asked).toEqual([0]);
-    serve(2500);
-    expect((await fetchStream('s')).entries).toHaveLength(2500);
-    expect(server.asked).toEqual([0, 1000, 2000]);
+    expect(server.asked).toEqual([0, 250, 500, 750]);
   });
 
-  it('follows full pages while the head is further on, and stops on a short one', async () => {
+  it('stops on a short page, and on a page that is not the full page after its cursor', async () => {
     serve(1200, 5000);
-    expect((await fetchStream('s')).entries).toHaveLength(1200);
-    expect(server.asked).toEqual([0, 1000]);
-    serve(1000, 1000);
-    expect((await fetchStream('s', 400)).entries).toHaveLength(600);
-    expect(server.asked).toEqual([400]);
+    expect((await fetchStream('s', 0, 5000)).entries).toHaveLength(1200);
+    expect(server.asked.slice(0, 5)).toEqual([0, 250, 500, 750, 1000]);
+    // A server answering the first page again for every cursor: the fetch ends, not loops.
+    serve(1000, 9000);
+    server.pageAt = () => Array.from({ length: 250 }, (_, index) => index + 1);
+    expect((await fetchStream('s')).entries).toHaveLength(500);
+    expect(server.asked).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000]);
   });
 
-  it('stops on a full page that does not move past the cursor, instead of asking forever', async () => {
-    serve(1000, 9000);
-    server.pageAt = () => Array.from({ length: 1000 }, (_, index) => index + 1);
-    await fetchStream('s');
-    expect(server.asked).toEqual([0, 1000]);
+  it('fails with the first page that fails, and leaves no rejection unhandled', async () => {
+    serve(1000);
+    server.pageAt = (after) => {
+      if (after >= 250) {
+        throw new Error(`page after ${after} refused`);
+      }
+      return Array.from({ length: 250 }, (_, index) => index + 1);
+    };
+    await expect(fetchStream('s', 0, 1000)).rejects.toThrow('page after 250 refused');
   });
 });

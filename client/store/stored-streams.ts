@@ -83,7 +83,7 @@ export const fetchAfterStored = async (view: StreamView, stored: StoredStream | 
   if (link && view.head?.seq === link.seq && view.head.hash === link.hash) {
     return { stream: view, entries: [] };
   }
-  return fetchStream(view.id, link?.seq ?? 0);
+  return fetchStream(view.id, link?.seq ?? 0, view.head?.seq ?? 0);
 };
 
 const keep = (personId: string, verified: VerifiedStream, fetched: FetchedStream, checkpoint: AcceptedCheckpoint) => {
@@ -125,7 +125,7 @@ export const verifyThroughStore = async (
       return extended;
     }
   }
-  const whole = stored === null ? fetched : await fetchStream(fetched.stream.id);
+  const whole = stored === null ? fetched : await fetchStream(fetched.stream.id, 0, fetched.stream.head?.seq ?? 0);
   const verified = await verifyStream(whole, personId, directory, checkpoint);
   keep(personId, verified, whole, checkpoint);
   return verified;
