@@ -10,6 +10,7 @@ import { fromBase64url, toBase64url } from '../../shared/encoding/bytes';
 import type { SessionView } from '../../shared/schemas/identity';
 import { fixedPieces } from './attachment-framing';
 import { AttachmentIntegrityError } from './entry-errors';
+import { nativeSha256 } from './native-sha256';
 import type { ParleyHttp } from './parley-http';
 import { problemOf, storeCookies, streamingHeaders } from './raw-http';
 
@@ -64,7 +65,7 @@ export const downloadAttachment = async (
       if (toBase64url(piece) !== ref.header) {
         throw new AttachmentIntegrityError('header-mismatch', 'the stream does not start with the referenced header');
       }
-      decryptor = createAttachmentDecryptor(fromBase64url(ref.key), piece);
+      decryptor = createAttachmentDecryptor(fromBase64url(ref.key), piece, nativeSha256);
       continue;
     }
     const { plain } = decryptor.decryptChunk(piece);

@@ -4,12 +4,14 @@ import { replyJson, replyText } from '../../shared/api/client';
 import { entryRoutes } from '../../shared/api/entries';
 import { AttachmentRef } from '../../shared/content/attachment-ref';
 import { createAttachmentEncryptor } from '../../shared/crypto/attachment-encryptor';
+import { generateAttachmentKey } from '../../shared/crypto/attachment-key';
 import { encryptedAttachmentSize } from '../../shared/crypto/attachment-size';
 import { toBase64url } from '../../shared/encoding/bytes';
 import type { SessionView } from '../../shared/schemas/identity';
 import { AttachmentReceipt } from '../../shared/schemas/stream';
 import { framedChunks } from './attachment-framing';
 import { AttachmentIntegrityError } from './entry-errors';
+import { nativeSha256 } from './native-sha256';
 import type { ParleyHttp } from './parley-http';
 import { problemOf, storeCookies, streamingHeaders } from './raw-http';
 
@@ -48,7 +50,7 @@ export const uploadAttachment = async (
   source: AttachmentSource,
   options: AttachmentOptions = {},
 ): Promise<AttachmentRef> => {
-  const encryptor = createAttachmentEncryptor();
+  const encryptor = createAttachmentEncryptor(generateAttachmentKey(), nativeSha256);
   const chunks = framedChunks(piecesOf(source));
   let plainSize = 0;
   let failure: unknown;

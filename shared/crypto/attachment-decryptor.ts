@@ -5,7 +5,7 @@
  * Spec: docs/PROTOCOL.md#62-decryption
  */
 import { AttachmentError, type AttachmentFailure } from './attachment-error';
-import { createAttachmentHasher } from './attachment-hash';
+import { createAttachmentHasher, type StartSha256, sodiumSha256 } from './attachment-hash';
 import { asAttachmentKey } from './attachment-key';
 import {
   ATTACHMENT_CHUNK_BYTES,
@@ -29,14 +29,21 @@ export type AttachmentDecryptor = {
   readonly ciphertextDigest: () => Uint8Array;
 };
 
-/** Starts decrypting an attachment stream whose first 24 bytes were `header`. */
-export const createAttachmentDecryptor = (key: Uint8Array, header: Uint8Array): AttachmentDecryptor => {
+/**
+ * Starts decrypting an attachment stream whose first 24 bytes were `header`. `startSha256`
+ * computes the digest: libsodium's unless the platform has a faster one.
+ */
+export const createAttachmentDecryptor = (
+  key: Uint8Array,
+  header: Uint8Array,
+  startSha256: StartSha256 = sodiumSha256,
+): AttachmentDecryptor => {
   const checkedKey = asAttachmentKey(key);
   if (header.length !== ATTACHMENT_HEADER_BYTES) {
     throw new AttachmentError('invalid-header', `a header is ${ATTACHMENT_HEADER_BYTES} bytes, got ${header.length}`);
   }
   const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, checkedKey);
-  const hasher = createAttachmentHasher();
+  const hasher = createAttachmentHasher(startSha256);
   hasher.update(header);
   let chunks = 0;
   let plainSize = 0;

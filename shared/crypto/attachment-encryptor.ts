@@ -4,7 +4,7 @@
  * Spec: docs/PROTOCOL.md#61-encryption
  */
 import { AttachmentError } from './attachment-error';
-import { createAttachmentHasher } from './attachment-hash';
+import { createAttachmentHasher, type StartSha256, sodiumSha256 } from './attachment-hash';
 import { type AttachmentKey, asAttachmentKey, generateAttachmentKey } from './attachment-key';
 import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from './attachment-size';
 import { sodium } from './sodium';
@@ -29,11 +29,15 @@ export type AttachmentEncryptor = {
 /**
  * Starts encrypting an attachment under `key` (a fresh random key if omitted). The secretstream
  * header is random (drawn by libsodium), so two encryptions of a file never share a ciphertext.
+ * `startSha256` computes the digest: libsodium's unless the platform has a faster one.
  */
-export const createAttachmentEncryptor = (key: AttachmentKey = generateAttachmentKey()): AttachmentEncryptor => {
+export const createAttachmentEncryptor = (
+  key: AttachmentKey = generateAttachmentKey(),
+  startSha256: StartSha256 = sodiumSha256,
+): AttachmentEncryptor => {
   const checkedKey = asAttachmentKey(key);
   const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(checkedKey);
-  const hasher = createAttachmentHasher();
+  const hasher = createAttachmentHasher(startSha256);
   hasher.update(header);
   let chunks = 0;
   let plainSize = 0;
