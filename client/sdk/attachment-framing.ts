@@ -13,7 +13,8 @@ export type FramedChunk = { readonly plain: Uint8Array; readonly isLast: boolean
  * last one is known to be last when it is encrypted.
  */
 export async function* framedChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<FramedChunk> {
-  const buffer = new Uint8Array(ATTACHMENT_CHUNK_BYTES);
+  // A fresh buffer per chunk, filled in place: the chunk held back is that buffer, not a copy.
+  let buffer = new Uint8Array(ATTACHMENT_CHUNK_BYTES);
   let filled = 0;
   let held: Uint8Array | undefined;
   for await (const piece of source) {
@@ -27,7 +28,8 @@ export async function* framedChunks(source: AsyncIterable<Uint8Array>): AsyncGen
         if (held) {
           yield { plain: held, isLast: false };
         }
-        held = buffer.slice();
+        held = buffer;
+        buffer = new Uint8Array(ATTACHMENT_CHUNK_BYTES);
         filled = 0;
       }
     }
@@ -39,7 +41,7 @@ export async function* framedChunks(source: AsyncIterable<Uint8Array>): AsyncGen
   if (held) {
     yield { plain: held, isLast: false };
   }
-  yield { plain: buffer.slice(0, filled), isLast: true };
+  yield { plain: buffer.subarray(0, filled), isLast: true };
 }
 
 /**

@@ -6,7 +6,7 @@ import { AttachmentRef } from '../../shared/content/attachment-ref';
 import { createAttachmentEncryptor } from '../../shared/crypto/attachment-encryptor';
 import { generateAttachmentKey } from '../../shared/crypto/attachment-key';
 import { encryptedAttachmentSize } from '../../shared/crypto/attachment-size';
-import { toBase64url } from '../../shared/encoding/bytes';
+import { concatBytes, toBase64url } from '../../shared/encoding/bytes';
 import type { SessionView } from '../../shared/schemas/identity';
 import { AttachmentReceipt } from '../../shared/schemas/stream';
 import { framedChunks } from './attachment-framing';
@@ -27,6 +27,9 @@ export type AttachmentOptions = {
   /** The `fetch` to use; the global one by default. */
   readonly fetch?: typeof fetch;
 };
+
+/** Encrypted chunks per piece of the request body. */
+const BODY_PIECE_CHUNKS = 16;
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
@@ -55,22 +58,32 @@ export const uploadAttachment = async (
   let plainSize = 0;
   let failure: unknown;
   let isHeaderSent = false;
+  // The body is sent in pieces of 16 encrypted chunks (about 1 MiB), not one write per 64 KiB
+  // chunk: per-write costs in the stream and the socket were a quarter of an upload's CPU time.
+  const nextPiece = async (): Promise<{ piece: Uint8Array; isEnd: boolean }> => {
+    const parts = isHeaderSent ? [] : [encryptor.header];
+    isHeaderSent = true;
+    for (let chunk = 0; chunk < BODY_PIECE_CHUNKS; chunk += 1) {
+      const next = await chunks.next();
+      if (next.done) {
+        return { piece: concatBytes(...parts), isEnd: true };
+      }
+      plainSize += next.value.plain.length;
+      parts.push(encryptor.encryptChunk(next.value.plain, next.value.isLast));
+    }
+    return { piece: concatBytes(...parts), isEnd: false };
+  };
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (!isHeaderSent) {
-          isHeaderSent = true;
-          controller.enqueue(encryptor.header);
-          return;
-        }
         try {
-          const next = await chunks.next();
-          if (next.done) {
-            controller.close();
-            return;
+          const { piece, isEnd } = await nextPiece();
+          if (piece.length > 0) {
+            controller.enqueue(piece);
           }
-          plainSize += next.value.plain.length;
-          controller.enqueue(encryptor.encryptChunk(next.value.plain, next.value.isLast));
+          if (isEnd) {
+            controller.close();
+          }
         } catch (error) {
           failure = error;
           controller.error(error);
