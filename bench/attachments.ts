@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { ParleyPerson } from '../client/sdk/parley-person';
 import type { DriverRun } from './support/driver-run';
 import { inUse, type MemorySample, type PeakAndNow, PeakMemory } from './support/memory';
+import { processCpuMs } from './support/process-cpu';
 import { profiled, shouldProfile } from './support/profiled';
 import { say } from './support/progress';
-import { atLeast, atMost, mbPerSecond, mebibytes, megabytes, percent, type Section } from './support/report';
+import { atLeast, atMost, mbPerSecond, mebibytes, megabytes, ms, percent, type Section } from './support/report';
 import { repeatedFile, secretstreamRates } from './support/secretstream-baseline';
 import { median } from './support/stats';
 
@@ -12,8 +13,16 @@ const MIB = 1024 * 1024;
 const TRANSFERS = ['upload', 'download'] as const;
 const MEASURES = ['client RSS', 'client in use', 'server RSS', 'server in use'] as const;
 
-/** One transfer: plaintext bytes per second and, per measure, the peak above the level before. */
-type Transfer = { readonly bytesPerSecond: number; readonly memory: readonly number[] };
+/**
+ * One transfer: plaintext bytes per second; per measure, the peak above the level before; and the
+ * CPU time each process spent on it, which moves far less with the machine's load than the rate.
+ */
+type Transfer = {
+  readonly bytesPerSecond: number;
+  readonly memory: readonly number[];
+  readonly clientCpuMs: number;
+  readonly serverCpuMs: number;
+};
 type Trip = { readonly upload: Transfer; readonly download: Transfer; readonly push: number; readonly pull: number };
 
 const above = (peaks: PeakAndNow, base: MemorySample) => [peaks.peak.rss - base.rss, peaks.peakInUse - inUse(base)];
@@ -22,11 +31,19 @@ const above = (peaks: PeakAndNow, base: MemorySample) => [peaks.peak.rss - base.
 const roundTrip = async (run: DriverRun, writer: ParleyPerson, local: PeakMemory, size: number, piece: Uint8Array) => {
   const transfer = async (work: () => Promise<unknown>): Promise<Transfer> => {
     const [clientBase, serverBase] = [local.takePeak().now, (await run.server.takePeakMemory()).now];
+    const [clientCpu, serverCpu] = [process.cpuUsage(), processCpuMs(run.server.pid) ?? Number.NaN];
     const started = performance.now();
     await work();
     const bytesPerSecond = size / ((performance.now() - started) / 1000);
+    const clientUsage = process.cpuUsage(clientCpu);
+    const serverCpuMs = (processCpuMs(run.server.pid) ?? Number.NaN) - serverCpu;
     const [client, server] = [local.takePeak(), await run.server.takePeakMemory()];
-    return { bytesPerSecond, memory: [...above(client, clientBase), ...above(server, serverBase)] };
+    return {
+      bytesPerSecond,
+      memory: [...above(client, clientBase), ...above(server, serverBase)],
+      clientCpuMs: (clientUsage.user + clientUsage.system) / 1000,
+      serverCpuMs,
+    };
   };
   let ref: Awaited<ReturnType<ParleyPerson['uploadAttachment']>> | undefined;
   const upload = await transfer(async () => {
@@ -137,6 +154,26 @@ export const benchAttachments = async (run: DriverRun): Promise<Section> => {
           percent(of(size, (trip) => trip.upload.bytesPerSecond / trip.push)),
           percent(of(size, (trip) => trip.download.bytesPerSecond / trip.pull)),
         ]),
+      },
+      {
+        title: 'CPU time per transfer against raw secretstream on one core',
+        columns: ['Database', 'File', 'Transfer', 'Client CPU', 'Server CPU', 'Raw secretstream', 'Client ÷ raw'],
+        rows: settings.attachments.sizes.flatMap((size) =>
+          TRANSFERS.map((transfer) => {
+            const raw = of(size, (trip) => size / (transfer === 'upload' ? trip.push : trip.pull)) * 1000;
+            const client = of(size, (trip) => trip[transfer].clientCpuMs);
+            const server = of(size, (trip) => trip[transfer].serverCpuMs);
+            return [
+              label,
+              mebibytes(size),
+              transfer,
+              ms(client),
+              Number.isNaN(server) ? '—' : ms(server),
+              ms(raw),
+              `${(client / raw).toFixed(1)}×`,
+            ];
+          }),
+        ),
       },
       {
         title: 'Peak memory above the level before each transfer',
