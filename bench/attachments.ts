@@ -97,19 +97,22 @@ export const benchAttachments = async (run: DriverRun): Promise<Section> => {
   const worst = growths[0] ?? { what: '', bytes: 0 };
   const id = `attachments-${run.driver.name}`;
   const at = `${label}, ${mebibytes(large)}`;
+  // The issue's targets: 70% on PostgreSQL, 50% on the embedded default.
+  const rateTarget = run.driver.name === 'pglite' ? 0.5 : 0.7;
+  const rateText = percent(rateTarget);
   const targets = [
     atLeast(
       `${id}-upload`,
-      `Attachment encrypt + upload ≥ 70% of raw secretstream push (${at})`,
+      `Attachment encrypt + upload ≥ ${rateText} of raw secretstream push (${at})`,
       of(large, (trip) => trip.upload.bytesPerSecond / trip.push),
-      0.7,
+      rateTarget,
       percent,
     ),
     atLeast(
       `${id}-download`,
-      `Attachment download + decrypt ≥ 70% of raw secretstream pull (${at})`,
+      `Attachment download + decrypt ≥ ${rateText} of raw secretstream pull (${at})`,
       of(large, (trip) => trip.download.bytesPerSecond / trip.pull),
-      0.7,
+      rateTarget,
       percent,
     ),
     atMost(
