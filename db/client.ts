@@ -11,6 +11,7 @@ import { lockDataDir } from './data-dir-lock';
 import { securePrivateDir, tightenTree } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
 import { listenOn } from './listen';
+import { PGLITE_BYTEA_CODEC } from './pglite-bytea';
 import { parsePostgresTargets } from './postgres-targets';
 import * as schema from './schema/index';
 import { clientClassFor, createTargetFinder } from './writable-client';
@@ -134,6 +135,7 @@ const startPglite = async (hostDir: string, restoreFrom?: Blob) => {
   const client = await PGlite.create({
     fs,
     postgresqlconf: PGLITE_MEMORY_SETTINGS,
+    ...PGLITE_BYTEA_CODEC,
     ...(restoreFrom ? { loadDataDir: restoreFrom } : {}),
   });
   return { client, fs };
