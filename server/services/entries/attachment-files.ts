@@ -26,12 +26,16 @@ export const ensureAttachmentDir = async (dataDir: string): Promise<string> => {
 };
 
 const WRITE_BYTES = 1024 * 1024;
+const WRITE_PIECES = 64;
 
 /** Writes every byte of `buffers` in order: writev may write fewer than asked, like write. */
 export const writeAll = async (handle: Pick<FileHandle, 'writev'>, buffers: Buffer[]): Promise<void> => {
   let pending = buffers.filter((buffer) => buffer.length > 0);
   while (pending.length > 0) {
     let { bytesWritten } = await handle.writev(pending);
+    if (bytesWritten === 0) {
+      throw new Error('the file took none of the bytes written to it');
+    }
     while (pending.length > 0 && bytesWritten >= (pending[0] as Buffer).length) {
       bytesWritten -= (pending[0] as Buffer).length;
       pending = pending.slice(1);
@@ -40,6 +44,28 @@ export const writeAll = async (handle: Pick<FileHandle, 'writev'>, buffers: Buff
       pending = [(pending[0] as Buffer).subarray(bytesWritten), ...pending.slice(1)];
     }
   }
+};
+
+/**
+ * Writes `source` one write at a time, so that it is read no faster than the disk takes it; each a
+ * writev of its chunks up to 1 MiB, not one write (and thread-pool round trip) per network chunk.
+ * At most WRITE_PIECES chunks wait, so a client trickling tiny packets cannot pile up objects.
+ */
+export const writeBatched = async (
+  handle: Pick<FileHandle, 'writev'>,
+  source: AsyncIterable<Buffer>,
+): Promise<void> => {
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  for await (const chunk of source) {
+    batch.push(chunk);
+    batchBytes += chunk.length;
+    if (batchBytes >= WRITE_BYTES || batch.length >= WRITE_PIECES) {
+      await writeAll(handle, batch);
+      [batch, batchBytes] = [[], 0];
+    }
+  }
+  await writeAll(handle, batch);
 };
 
 const fsyncDir = async (dir: string) => {
@@ -65,19 +91,7 @@ export const writeAttachmentFile = async (
   const temp = join(dir, `${id}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o600);
   try {
-    // One write at a time, so the request is read no faster than the disk takes it; each a writev
-    // of the network's chunks up to 1 MiB, not one write (and thread-pool round trip) per chunk.
-    let batch: Buffer[] = [];
-    let batchBytes = 0;
-    for await (const chunk of source) {
-      batch.push(chunk);
-      batchBytes += chunk.length;
-      if (batchBytes >= WRITE_BYTES) {
-        await writeAll(handle, batch);
-        [batch, batchBytes] = [[], 0];
-      }
-    }
-    await writeAll(handle, batch);
+    await writeBatched(handle, source);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});
