@@ -3,8 +3,9 @@ import { useContext, useMemo, useSyncExternalStore } from 'react';
 import { getI18n, I18nContext } from 'react-i18next';
 
 // react-i18next's useTranslation copies every property descriptor of the i18next instance into a
-// new wrapper object for each component that mounts: a fifth of the time 100 timeline cards took
-// to render. These hooks read the same instance and language, and re-render on the same event.
+// new wrapper object for each component that mounts: 79 ms of the 196-230 ms that 100 timeline
+// cards took to render in a profile. These hooks read the same instance and language, and
+// re-render on the same event.
 
 const subscriptions = new WeakMap<I18n, (onChange: () => void) => () => void>();
 

@@ -48,9 +48,9 @@ export async function* framedChunks(source: AsyncIterable<Uint8Array>): AsyncGen
  * Re-cuts a stream into a first piece of `firstSize` bytes, then pieces of `size` bytes; the last
  * piece may be shorter. A stream that ends early yields what it had.
  *
- * Each piece is valid only until the next one is asked for: the pieces of `size` bytes are filled
- * into one buffer in turn: a fresh buffer per piece cost the benchmark's 50 MiB download about a
- * sixth more client CPU. A caller that keeps a piece must copy it.
+ * Each piece is valid only until the next one is asked for: every piece of `size` bytes is filled
+ * into the same buffer (a fresh buffer per piece cost the benchmark's 50 MiB download about a sixth
+ * more client CPU). A caller that keeps a piece must copy it.
  */
 export async function* fixedPieces(
   source: AsyncIterable<Uint8Array>,
