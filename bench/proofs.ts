@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ParleyPerson } from '../client/sdk/parley-person';
+import { healthRoutes } from '../shared/api/health';
 import { logRoutes } from '../shared/api/log';
 import { fromBase64url } from '../shared/encoding/bytes';
 import { checkEntryInclusion } from '../shared/log/log-monitor';
@@ -20,6 +21,7 @@ type Trusted = { readonly treeSize: number; readonly rootHash: Uint8Array };
 type Sampled = {
   readonly inclusion: number[][];
   readonly consistency: number[][];
+  readonly floors: { readonly noWork: number[][]; readonly health: number[][] };
   hashes: number[];
   consistencyHashes: number[];
 };
@@ -59,18 +61,53 @@ const consistencyOnce = async (person: ParleyPerson, log: ProofLog, trusted: Tru
   return { latency, hashes: proof.length };
 };
 
-const measure = async (person: ParleyPerson, log: ProofLog, trusted: Trusted, settings: Settings): Promise<Sampled> => {
-  const sampled: Sampled = { inclusion: [], consistency: [], hashes: [], consistencyHashes: [] };
+/**
+ * The floors under any proof's latency on this machine, timed by the same client between proofs:
+ * a request the server answers with a 404 problem and no work (no database, no session), and
+ * `GET /api/health`, which answers after one small database query and no session.
+ */
+const floorsOnce = async (person: ParleyPerson, baseUrl: string) => {
+  const [, noWork] = await timed(async () => {
+    const reply = await fetch(new URL('/api/bench-no-such-route', baseUrl));
+    await reply.arrayBuffer();
+    if (reply.status !== 404) {
+      throw new Error(`the no-work request answered ${reply.status}, not 404`);
+    }
+  });
+  const [, health] = await timed(() => person.api(healthRoutes.health));
+  return { noWork, health };
+};
+
+const measure = async (
+  person: ParleyPerson,
+  baseUrl: string,
+  log: ProofLog,
+  trusted: Trusted,
+  settings: Settings,
+): Promise<Sampled> => {
+  const sampled: Sampled = {
+    inclusion: [],
+    consistency: [],
+    floors: { noWork: [], health: [] },
+    hashes: [],
+    consistencyHashes: [],
+  };
   for (let warmUp = 0; warmUp < 30; warmUp += 1) {
     await inclusionOnce(person, log, trusted);
     await consistencyOnce(person, log, trusted);
+    await floorsOnce(person, baseUrl);
   }
   for (let round = 0; round < settings.runs; round += 1) {
     const inclusion: number[] = [];
     const consistency: number[] = [];
+    const noWork: number[] = [];
+    const health: number[] = [];
     for (let sample = 0; sample < settings.proofs.samples; sample += 1) {
       const included = await inclusionOnce(person, log, trusted);
       const consistent = await consistencyOnce(person, log, trusted);
+      const floors = await floorsOnce(person, baseUrl);
+      noWork.push(floors.noWork);
+      health.push(floors.health);
       inclusion.push(included.latency);
       consistency.push(consistent.latency);
       sampled.hashes.push(included.hashes);
@@ -78,6 +115,8 @@ const measure = async (person: ParleyPerson, log: ProofLog, trusted: Trusted, se
     }
     sampled.inclusion.push(inclusion);
     sampled.consistency.push(consistency);
+    sampled.floors.noWork.push(noWork);
+    sampled.floors.health.push(health);
   }
   return sampled;
 };
@@ -94,6 +133,7 @@ const average = (values: readonly number[]) => values.reduce((sum, value) => sum
 export const benchProofs = async (driver: DriverUnderTest, settings: Settings): Promise<Section> => {
   const label = driverLabel(driver.name);
   const rows: string[][] = [];
+  const floorRows: string[][] = [];
   const builds: string[] = [];
   const profiles: ProfileSummary[] = [];
   let targets: Section['targets'] = [];
@@ -114,7 +154,7 @@ export const benchProofs = async (driver: DriverUnderTest, settings: Settings): 
       }
       const trusted = verified.checkpoint;
       say(`${label}: proofs at ${count(size)} leaves (tree size ${count(trusted.treeSize)})`);
-      const sampled = await measure(person, log, trusted, settings);
+      const sampled = await measure(person, server.address.baseUrl, log, trusted, settings);
       const p50 = medianOf(sampled.inclusion, 50);
       smallest ??= { size, p50 };
       rows.push([
@@ -128,13 +168,22 @@ export const benchProofs = async (driver: DriverUnderTest, settings: Settings): 
         average(sampled.consistencyHashes).toFixed(1),
         `${(p50 / smallest.p50).toFixed(2)}× (log₂ ${(Math.log2(size) / Math.log2(smallest.size)).toFixed(2)}×)`,
       ]);
+      floorRows.push([
+        label,
+        count(size),
+        ms(medianOf(sampled.floors.noWork, 50)),
+        ms(medianOf(sampled.floors.noWork, 99)),
+        ms(medianOf(sampled.floors.health, 50)),
+        ms(medianOf(sampled.floors.health, 99)),
+        ms(medianOf(sampled.inclusion, 99)),
+      ]);
       if (size === settings.proofs.sizes.at(-1)) {
         const target = `Inclusion proof p99 ≤ 5 ms at ${count(size)} leaves (${label}${size < 1_000_000 ? '; the target is set at 1,000,000' : ''})`;
         targets = [atMost(`proofs-${driver.name}-p99`, target, medianOf(sampled.inclusion, 99), 5, ms)];
         if (shouldProfile(settings, targets)) {
           profiles.push(
             ...(await profiled(`proofs ${label} ${count(size)} leaves`, server, () =>
-              measure(person, log, trusted, { ...settings, runs: 1 }),
+              measure(person, server.address.baseUrl, log, trusted, { ...settings, runs: 1 }),
             )),
           );
         }
@@ -147,7 +196,7 @@ export const benchProofs = async (driver: DriverUnderTest, settings: Settings): 
     id: 'proofs',
     title: 'Proofs',
     method: [
-      `One client asks for ${settings.proofs.samples} inclusion proofs (\`GET /api/log/inclusion?index=&treeSize=\`, random leaf) and as many consistency proofs (\`GET /api/log/consistency\`, from a random earlier checkpoint to the latest) per run, one request at a time, and verifies each against the checkpoint; latency is the HTTP round trip, session check included. Medians over ${settings.runs} runs of each run's percentile.`,
+      `One client asks for ${settings.proofs.samples} inclusion proofs (\`GET /api/log/inclusion?index=&treeSize=\`, random leaf) and as many consistency proofs (\`GET /api/log/consistency\`, from a random earlier checkpoint to the latest) per run, one request at a time, and verifies each against the checkpoint; latency is the HTTP round trip, session check included. Baselines in the same run, timed by the same client after each pair: a request the server answers with a 404 problem and no work (no database, no session), and \`GET /api/health\`, one small database query and no session: the least any request, and any request that reads the database, costs on this machine. Medians over ${settings.runs} runs of each run's percentile.`,
       "How the large logs were built: the leaves are the entry hashes of real entries, each sealed and signed by the SDK's `sealDraft` (meeting minutes, one recipient, chained 1,000 per case) under a generated identity in forked workers, cached in `bench/.cache/proof-records`. They are appended through the server's own `TransparencyLog.append` (leaf and node hashes, consistency check, signed checkpoint) in transactions of up to 10,000 leaves, one log per size and database, cached in `bench/.cache/proof-logs` (PGlite) or as the database `parley_bench_proofs_<size>` (PostgreSQL). The entries themselves are not stored: proofs read only `log_leaves`, `log_nodes` and `checkpoints`. Each run enrols one reader through the SDK, which adds its key statements as the last few leaves.",
     ],
     tables: [
@@ -165,6 +214,11 @@ export const benchProofs = async (driver: DriverUnderTest, settings: Settings): 
           'Inclusion p50 growth',
         ],
         rows,
+      },
+      {
+        title: 'Round-trip floors in the same runs',
+        columns: ['Database', 'Leaves', 'No work p50', 'No work p99', 'Health p50', 'Health p99', 'Inclusion p99'],
+        rows: floorRows,
       },
     ],
     targets,
