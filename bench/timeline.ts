@@ -6,6 +6,7 @@ import { fromBase64url } from '../shared/encoding/bytes';
 import type { StoredEntry } from '../shared/schemas/stream';
 import type { DriverRun } from './support/driver-run';
 import { keyringOf } from './support/people';
+import { processCpuMs } from './support/process-cpu';
 import { profiled, shouldProfile } from './support/profiled';
 import { say } from './support/progress';
 import { atMost, count, ms, rate, type Section, seconds } from './support/report';
@@ -65,13 +66,19 @@ export const benchTimeline = async (run: DriverRun): Promise<Section> => {
   const caseId = await timelineCase(run, entries);
   await reader.readStream(caseId);
   const times: number[] = [];
+  const clientCpu: number[] = [];
+  const serverCpu: number[] = [];
   const raws: { verify: number; open: number }[] = [];
   const stored = (await fetchStreamEntries(reader.http, caseId)).entries;
   for (let round = 1; round <= settings.runs; round += 1) {
     say(`${label}: timeline run ${round}/${settings.runs}`);
+    const [clientBefore, serverBefore] = [process.cpuUsage(), processCpuMs(server.pid) ?? Number.NaN];
     const started = performance.now();
     const read = await reader.readStream(caseId);
     times.push((performance.now() - started) / 1000);
+    const clientUsage = process.cpuUsage(clientBefore);
+    clientCpu.push((clientUsage.user + clientUsage.system) / 1000);
+    serverCpu.push((processCpuMs(server.pid) ?? Number.NaN) - serverBefore);
     if (read.length !== entries || read.some((entry) => entry.content === undefined)) {
       throw new Error(`readStream gave ${read.length} entries, not ${entries} all opened`);
     }
@@ -99,7 +106,7 @@ export const benchTimeline = async (run: DriverRun): Promise<Section> => {
     id: 'timeline',
     title: 'Timeline',
     method: [
-      `A staff writer appends a case of ${count(entries)} entries (a \`case_open\` and meeting minutes, sealed to the ${team.writers.length + 1} people of the party) through the HTTP API; another member reads it with the SDK's \`readStream\`: every page fetched, the log checkpoint and the key directory verified, every signature, chain link and inclusion proof (served a page of a stream at a time by \`GET /api/streams/:id/proofs\`, one request per 1,000 entries) checked, every content key unsealed and every entry decrypted and decoded. Median of ${settings.runs} reads after one warm-up read.`,
+      `A staff writer appends a case of ${count(entries)} entries (a \`case_open\` and meeting minutes, sealed to the ${team.writers.length + 1} people of the party) through the HTTP API; another member reads it with the SDK's \`readStream\`: every page fetched, the log checkpoint and the key directory verified, every signature, chain link and inclusion proof (served a page of a stream at a time by \`GET /api/streams/:id/proofs\`, one request per 1,000 entries) checked, every content key unsealed and every entry decrypted and decoded. Median of ${settings.runs} reads after one warm-up read. The CPU columns are each process's CPU time during a read (\`process.cpuUsage\` in the reader's process, /proc for the server's), steadier on a shared machine than the elapsed time.`,
       "Baseline: the same entries with libsodium alone, from bytes prepared beforehand: `crypto_sign_verify_detached` of each signature, and `crypto_box_seal_open` of the reader's key plus `crypto_aead_xchacha20poly1305_ietf_decrypt` of each entry.",
     ],
     tables: [
@@ -114,6 +121,9 @@ export const benchTimeline = async (run: DriverRun): Promise<Section> => {
           'libsodium open',
           `Raw crypto for ${count(entries)}`,
           'SDK ÷ raw',
+          'Client CPU',
+          'Server CPU',
+          'Client CPU ÷ raw',
         ],
         rows: [
           [
@@ -125,6 +135,9 @@ export const benchTimeline = async (run: DriverRun): Promise<Section> => {
             rate(open),
             ms(1000 * raw),
             `${(sdk / raw).toFixed(1)}×`,
+            ms(median(clientCpu)),
+            ms(median(serverCpu)),
+            `${(median(clientCpu) / (1000 * raw)).toFixed(1)}×`,
           ],
         ],
       },
