@@ -3,7 +3,7 @@
  * the author's signature with the key the verified directory binds to them at the entry's log
  * position, and the stream's hash chain. Pure: no I/O, the directory is an argument.
  */
-import { entryHashOfHeaderBytes, entryHeaderBytes } from '../../shared/crypto/entry-bytes';
+import { entryHashOfHeaderBytes, entryHeaderEncodings } from '../../shared/crypto/entry-bytes';
 import { verifyEntrySignatureOverBytes } from '../../shared/crypto/entry-signature';
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
@@ -19,17 +19,22 @@ const invalid = (detail: string): EntryCheck => ({ state: 'invalid', detail });
 
 /**
  * What the checks recompute from an entry, once per read: the header's canonical bytes (what the
- * signature covers) and the entry hash (never the one the server reports).
+ * signature covers), the entry hash (never the one the server reports) and the associated data
+ * its content is opened with.
  */
-export type EntryDigest = { readonly headerBytes: Uint8Array; readonly hash: string };
+export type EntryDigest = {
+  readonly headerBytes: Uint8Array;
+  readonly hash: string;
+  readonly associatedData: Uint8Array;
+};
 
 /**
  * The digest of an entry the API client parsed with the `StoredEntry` schema (strict: a header
  * with a member the schema lacks never gets here), so the header is not parsed again.
  */
 export const digestEntry = (entry: StoredEntry): EntryDigest => {
-  const headerBytes = entryHeaderBytes(entry.header);
-  return { headerBytes, hash: entryHashOfHeaderBytes(headerBytes, entry.signature) };
+  const { headerBytes, associatedData } = entryHeaderEncodings(entry.header);
+  return { headerBytes, hash: entryHashOfHeaderBytes(headerBytes, entry.signature), associatedData };
 };
 
 /**

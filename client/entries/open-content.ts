@@ -52,12 +52,14 @@ export const reasonOf = (error: unknown): string =>
 /**
  * Opens `entry` as `personId` with whichever of their unlocked keys it was sealed to. Attachment
  * keys of an opened entry are kept in the registry under the entry's hash (`entryHash`).
+ * `associatedData`, when given, is the header's from `entryHeaderEncodings` (the read's digest).
  */
 export const openContent = (
   entry: StoredEntry,
   entryHash: string,
   personId: string,
   directory: DirectoryState,
+  associatedData?: Uint8Array,
 ): ContentOutcome => {
   const { header, ciphertext } = entry;
   const mine = header.recipients.filter((recipient) => recipient.person === personId);
@@ -72,7 +74,7 @@ export const openContent = (
   try {
     // The API client parsed the header and ciphertext with the schemas of `SignedEntry`, and the
     // signature verified before opening: decoded and hashed once here, not parsed again.
-    const checked = checkParsedEntryIntegrity(signed);
+    const checked = checkParsedEntryIntegrity(signed, associatedData);
     if (!checked.ok) {
       throw new EntryOpenError(checked.reason);
     }

@@ -74,7 +74,7 @@ const checkAndOpen = (
   const signature = checkSignature(stored, directory, digest);
   const content: ContentOutcome =
     signature.state === 'valid'
-      ? openContent(stored, stored.entryHash, personId, directory)
+      ? openContent(stored, stored.entryHash, personId, directory, digest.associatedData)
       : stored.ciphertext === undefined
         ? { state: 'no-access' }
         : { state: 'unreadable', reason: 'Not opened: the signature does not verify' };

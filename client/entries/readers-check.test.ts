@@ -29,7 +29,11 @@ const entry = (
   }) as unknown as StoredEntry;
 
 // The readers check reads only the hash of a digest; these unsigned fixtures carry their own.
-const digestOf = (entry: StoredEntry): EntryDigest => ({ headerBytes: new Uint8Array(), hash: entry.entryHash });
+const digestOf = (entry: StoredEntry): EntryDigest => ({
+  headerBytes: new Uint8Array(),
+  hash: entry.entryHash,
+  associatedData: new Uint8Array(),
+});
 
 describe('the readers check of a stream in the browser', () => {
   it('fails an entry sealed to someone outside the member parties, naming them, and checks no further than soundness', () => {

@@ -73,14 +73,18 @@ const openAsRecipient = (checked: CheckedEntry, keys: EntryReaderKeys): Uint8Arr
   return undefined;
 };
 
-const plaintextOf = (entry: StoredEntry, keys: EntryReaderKeys): Uint8Array | undefined => {
+const plaintextOf = (
+  entry: StoredEntry,
+  keys: EntryReaderKeys,
+  associatedData: Uint8Array | undefined,
+): Uint8Array | undefined => {
   if (entry.ciphertext === undefined) {
     return undefined;
   }
   const signed: SignedEntry = { header: entry.header, signature: entry.signature, ciphertext: entry.ciphertext };
   // The API client parsed the header and ciphertext with the same schemas as `SignedEntry`, and the
   // signature verified before opening; decoded and hashed once here, the openings below reuse it.
-  const integrity = checkParsedEntryIntegrity(signed);
+  const integrity = checkParsedEntryIntegrity(signed, associatedData);
   if (!integrity.ok) {
     return refuse('integrity', entry, integrity.reason);
   }
@@ -109,14 +113,18 @@ const collectGrants = (entry: StoredEntry, content: EntryContent, keys: EntryRea
   }
 };
 
-const decodeEntry = (entry: StoredEntry, keys: EntryReaderKeys): ReadEntry => {
+const decodeEntry = (
+  entry: StoredEntry,
+  keys: EntryReaderKeys,
+  associatedData: ReadonlyMap<StoredEntry, Uint8Array> | undefined,
+): ReadEntry => {
   const base = {
     header: entry.header,
     entryHash: entry.entryHash,
     leafIndex: entry.leafIndex,
     receivedAt: entry.receivedAt,
   };
-  const plaintext = plaintextOf(entry, keys);
+  const plaintext = plaintextOf(entry, keys, associatedData?.get(entry));
   if (plaintext === undefined) {
     return { ...base, verified: VERIFIED };
   }
@@ -143,11 +151,18 @@ const decodeEntry = (entry: StoredEntry, keys: EntryReaderKeys): ReadEntry => {
  *
  * @throws {EntryVerificationError} for an entry sealed to this person that does not open, content
  * that does not decode or disagrees with its header, or a disclosed key that is not the committed one.
+ * `associatedData` holds what `extendChain` kept of the entries it checked; the others' is computed.
  */
-export const openStreamEntries = (entries: readonly StoredEntry[], keys: EntryReaderKeys): ReadEntry[] => {
-  const first = entries.map((entry) => decodeEntry(entry, keys));
+export const openStreamEntries = (
+  entries: readonly StoredEntry[],
+  keys: EntryReaderKeys,
+  associatedData?: ReadonlyMap<StoredEntry, Uint8Array>,
+): ReadEntry[] => {
+  const first = entries.map((entry) => decodeEntry(entry, keys, associatedData));
   return first.map((read, index) => {
     const entry = entries[index] as StoredEntry;
-    return read.content === undefined && keys.grants.has(entry.entryHash) ? decodeEntry(entry, keys) : read;
+    return read.content === undefined && keys.grants.has(entry.entryHash)
+      ? decodeEntry(entry, keys, associatedData)
+      : read;
   });
 };

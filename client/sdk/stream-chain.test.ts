@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntryContent } from '../../shared/content/entry-content';
-import { computeEntryHash } from '../../shared/crypto/entry-bytes';
+import { computeEntryHash, entryAssociatedData } from '../../shared/crypto/entry-bytes';
 import { compareRecipients } from '../../shared/crypto/entry-recipients';
 import { signEntryHeader } from '../../shared/crypto/entry-signature';
 import { initCrypto } from '../../shared/crypto/sodium';
@@ -93,6 +93,23 @@ describe('extendChain', () => {
     const second = stored(staff, directory, opened, STATUS, 12);
     expect(extendChain(opened, [second], directory)).toMatchObject({ seq: 2, hash: second.entryHash });
     expect(extendChain(emptyChain(STREAM), [first, second], directory).seq).toBe(2);
+  });
+
+  it("keeps each checked entry's associated data for opening, and none of an entry it refuses", () => {
+    const { staff, directory } = world();
+    const first = stored(staff, directory, emptyChain(STREAM), CASE_OPEN, 10);
+    const opened = extendChain(emptyChain(STREAM), [first], directory);
+    const second = stored(staff, directory, opened, STATUS, 12);
+    const kept = new Map<StoredEntry, Uint8Array>();
+    extendChain(emptyChain(STREAM), [first, second], directory, kept);
+    expect([...kept.keys()]).toEqual([first, second]);
+    expect(kept.get(first)).toEqual(entryAssociatedData(first.header));
+    expect(kept.get(second)).toEqual(entryAssociatedData(second.header));
+    const header = { ...second.header, claimedAt: '2020-01-01T00:00:00.000Z' };
+    const altered = { ...second, header, entryHash: computeEntryHash(header, second.signature) };
+    const refused = new Map<StoredEntry, Uint8Array>();
+    expect(failure(() => extendChain(emptyChain(STREAM), [first, altered], directory, refused))).toBe('signature');
+    expect([...refused.keys()]).toEqual([first]);
   });
 
   it('refuses a broken link, a skipped seq and an entry placed before its predecessor in the log', () => {

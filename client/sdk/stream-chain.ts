@@ -1,4 +1,4 @@
-import { entryHashOfHeaderBytes, entryHeaderBytes } from '../../shared/crypto/entry-bytes';
+import { entryHashOfHeaderBytes, entryHeaderEncodings } from '../../shared/crypto/entry-bytes';
 import { verifyEntrySignatureOverBytes } from '../../shared/crypto/entry-signature';
 import type { SignPublicKey } from '../../shared/crypto/identity-keys';
 import type { DirectoryState } from '../../shared/directory/index';
@@ -91,6 +91,8 @@ const chainProblem = (chain: StreamChain, entry: StoredEntry): string | null => 
  * the stream's membership rules, and it was sealed only to the stream's readers at its position
  * (client/core/stream-readers-check). The directory must be proven under a tree that holds the
  * entries, so that it holds every statement before their leaves. Returns the chain after them.
+ * `associatedData`, when given, receives each entry's associated data, canonicalised with the bytes
+ * its signature covers, for `openStreamEntries` to open it with.
  *
  * @throws {EntryVerificationError} naming the first entry that fails.
  */
@@ -98,13 +100,14 @@ export const extendChain = (
   chain: StreamChain,
   entries: readonly StoredEntry[],
   directory: DirectoryState,
+  associatedData?: Map<StoredEntry, Uint8Array>,
 ): StreamChain => {
   let current = chain;
   for (const entry of entries) {
     const { header } = entry;
     const place = { streamId: chain.streamId, seq: header.seq, entryHash: entry.entryHash };
-    // Canonicalised once for the hash and the signature.
-    const headerBytes = entryHeaderBytes(header);
+    // Canonicalised once for the hash, the signature and the associated data.
+    const { headerBytes, associatedData: entryData } = entryHeaderEncodings(header);
     const computed = entryHashOfHeaderBytes(headerBytes, entry.signature);
     if (computed !== entry.entryHash) {
       throw new EntryVerificationError('hash', place, `the header and signature hash to ${computed}`);
@@ -126,6 +129,7 @@ export const extendChain = (
     if (problem !== undefined) {
       throw new EntryVerificationError('readers', place, problem);
     }
+    associatedData?.set(entry, entryData);
     const lastSealedBy = new Map(current.lastSealedBy);
     lastSealedBy.set(header.author.person, new Set(header.recipients.map((r) => `${r.person} ${r.keyId}`)));
     current = {

@@ -46,13 +46,14 @@ export const readStream = async (context: EntriesContext, streamId: string): Pro
   let proven = proveView(context, streamId);
   let chain = emptyChain(streamId);
   const entries: StoredEntry[] = [];
+  const associatedData = new Map<StoredEntry, Uint8Array>();
   for await (const page of pages) {
     let { trusted, directory } = await proven.view;
     if (page.entries.some((entry) => entry.leafIndex >= trusted.treeSize)) {
       proven = proveView(context, streamId);
       ({ trusted, directory } = await proven.view);
     }
-    chain = extendChain(chain, page.entries, directory);
+    chain = extendChain(chain, page.entries, directory, associatedData);
     entries.push(...page.entries);
   }
   const known = context.chain(streamId);
@@ -63,7 +64,8 @@ export const readStream = async (context: EntriesContext, streamId: string): Pro
   const { trusted, directory } = await proven.view;
   checkInclusions(trusted, entries, entries.length === 0 ? new Map() : await proven.proofs);
   context.remember(chain);
-  const read = openStreamEntries(entries, { personId, keyring: context.keyring(), directory, grants: context.grants });
+  const keys = { personId, keyring: context.keyring(), directory, grants: context.grants };
+  const read = openStreamEntries(entries, keys, associatedData);
   await checkGossipedCheckpoints(http, trusted, read, context.gossip);
   return read;
 };

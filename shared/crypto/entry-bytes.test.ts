@@ -9,6 +9,7 @@ import {
   entryAssociatedData,
   entryHashOfHeaderBytes,
   entryHeaderBytes,
+  entryHeaderEncodings,
   entrySigningBytes,
 } from './entry-bytes';
 
@@ -55,6 +56,15 @@ describe('entry bytes', () => {
     const { ciphertextHash: _, ...rest } = header;
     expect(entryAssociatedData(header)).toEqual(canonicalBytes(rest as CanonicalValue));
     expect(entryAssociatedData(rest)).toEqual(canonicalBytes(rest as CanonicalValue));
+  });
+
+  it('gives the signed bytes and the associated data of one header from one canonicalisation', () => {
+    expect(entryHeaderEncodings(header)).toEqual({
+      headerBytes: entryHeaderBytes(header),
+      associatedData: entryAssociatedData(header),
+    });
+    const withMeta = { ...header, meta: { ciphertextHash: 'kept: not the top-level member' } } as EntryHeader;
+    expect(entryHeaderEncodings(withMeta).associatedData).toEqual(entryAssociatedData(withMeta));
   });
 
   it('prefixes the signed bytes with the entry-signature tag and a zero byte', () => {

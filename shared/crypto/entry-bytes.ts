@@ -3,7 +3,7 @@
  * Spec: docs/PROTOCOL.md#43-associated-data, #44-signature, #45-entry-hash
  */
 import { toBase64url, utf8Bytes } from '../encoding/bytes';
-import { type CanonicalValue, canonicalBytes } from '../encoding/canonical';
+import { type CanonicalValue, canonicalBytes, canonicalBytesWithAndWithout } from '../encoding/canonical';
 import type { EntryHeader } from '../schemas/entry';
 import { taggedHash, taggedMessage } from './tagged';
 
@@ -39,6 +39,21 @@ export const entrySigningBytes = (header: EntryHeader): Uint8Array =>
 export const entryAssociatedData = (header: EntryHeaderWithoutHash | EntryHeader): Uint8Array => {
   const { ciphertextHash: _notCovered, ...covered } = header as EntryHeader;
   return canonicalBytes(covered as CanonicalValue);
+};
+
+/** What a reader needs of a header's canonical form: the bytes signed and hashed, and the associated data. */
+export type EntryHeaderEncodings = { readonly headerBytes: Uint8Array; readonly associatedData: Uint8Array };
+
+/**
+ * {@link entryHeaderBytes} and {@link entryAssociatedData} of one header, canonicalising each member
+ * once: a reader that checks the signature and then opens the entry needs both.
+ */
+export const entryHeaderEncodings = (header: EntryHeader): EntryHeaderEncodings => {
+  const { whole, without } = canonicalBytesWithAndWithout(
+    header as { [key: string]: CanonicalValue },
+    'ciphertextHash',
+  );
+  return { headerBytes: whole, associatedData: without };
 };
 
 /** ciphertextHash: SHA-256('parley/ciphertext/v1' || 0x00 || ciphertext), base64url. */

@@ -13,8 +13,15 @@ import { isBucketSize } from './padding';
 /** AEAD tag length of XChaCha20-Poly1305. */
 export const ENTRY_AEAD_TAG_BYTES = 16;
 
-/** An entry that passed every check that needs no key: parsed, with its ciphertext bytes. */
-export type CheckedEntry = { readonly entry: SignedEntry; readonly ciphertext: Uint8Array };
+/**
+ * An entry that passed every check that needs no key: parsed, with its ciphertext bytes, and the
+ * header's associated data when the caller had it from `entryHeaderEncodings` of this header.
+ */
+export type CheckedEntry = {
+  readonly entry: SignedEntry;
+  readonly ciphertext: Uint8Array;
+  readonly associatedData?: Uint8Array;
+};
 
 /** The outcome of `checkEntryIntegrity`: the parsed entry and its ciphertext bytes, or the first failure. */
 export type EntryIntegrityResult =
@@ -23,9 +30,11 @@ export type EntryIntegrityResult =
 
 /**
  * `checkEntryIntegrity` for an entry that has already passed the `SignedEntry` schema: every
- * check after the schema, without parsing a second time.
+ * check after the schema, without parsing a second time. `associatedData`, when given, must be
+ * `entryHeaderEncodings(entry.header).associatedData`: opening then uses it instead of
+ * canonicalising the header again.
  */
-export const checkParsedEntryIntegrity = (entry: SignedEntry): EntryIntegrityResult => {
+export const checkParsedEntryIntegrity = (entry: SignedEntry, associatedData?: Uint8Array): EntryIntegrityResult => {
   const { header } = entry;
   if (!areRecipientsCanonical(header.recipients)) {
     return { ok: false, reason: 'recipients-not-canonical' };
@@ -43,7 +52,9 @@ export const checkParsedEntryIntegrity = (entry: SignedEntry): EntryIntegrityRes
   if (computeCiphertextHash(ciphertext) !== header.ciphertextHash) {
     return { ok: false, reason: 'ciphertext-hash-mismatch' };
   }
-  return { ok: true, entry, ciphertext };
+  return associatedData === undefined
+    ? { ok: true, entry, ciphertext }
+    : { ok: true, entry, ciphertext, associatedData };
 };
 
 /**

@@ -1,10 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromBase64url, toBase64url, utf8Bytes, utf8String } from '../encoding/bytes';
+import * as canonical from '../encoding/canonical';
 import { type EntryHeader, SignedEntry } from '../schemas/entry';
 import { type ContentKey, computeKeyCommitment, generateContentKey } from './content-key';
-import { computeCiphertextHash, entryAssociatedData } from './entry-bytes';
+import { computeCiphertextHash, entryAssociatedData, entryHeaderEncodings } from './entry-bytes';
 import { EntryOpenError, type EntryOpenFailure } from './entry-errors';
-import { checkEntryIntegrity } from './entry-integrity';
+import { checkEntryIntegrity, checkParsedEntryIntegrity } from './entry-integrity';
 import { type EntryReader, openCheckedEntry, openEntry, openEntryWithContentKey } from './entry-open';
 import { sealEntry } from './entry-seal';
 import { generateIdentityKeys, type IdentityKeys } from './identity-keys';
@@ -189,5 +190,23 @@ describe('openCheckedEntry', () => {
     const altered = { ...entry, header: { ...entry.header, claimedAt: '2026-11-29T15:20:56.123Z' } };
     expect(failure(() => openCheckedEntry(checked(altered), as(READER, readerKeys)))).toBe('decryption-failed');
     expect(failure(() => openCheckedEntry(checked(reencrypt(new Uint8Array(256))), contentKey))).toBe('bad-padding');
+  });
+
+  it('opens under the associated data the caller canonicalised with the signed bytes, and under no other', () => {
+    const { associatedData } = entryHeaderEncodings(entry.header);
+    const given = checkParsedEntryIntegrity(entry, associatedData);
+    if (!given.ok) {
+      throw new Error(`the fixture fails integrity: ${given.reason}`);
+    }
+    const canonicalize = vi.spyOn(canonical, 'canonicalBytes');
+    expect(utf8String(openCheckedEntry(given, as(READER, readerKeys)))).toBe(PLAINTEXT);
+    expect(canonicalize).not.toHaveBeenCalled();
+    // Another header's associated data: what a caller pairing a digest with the wrong entry would pass.
+    const other = entryHeaderEncodings({ ...entry.header, claimedAt: '2026-11-29T15:20:56.123Z' }).associatedData;
+    const mismatched = checkParsedEntryIntegrity(entry, other);
+    if (!mismatched.ok) {
+      throw new Error(`the fixture fails integrity: ${mismatched.reason}`);
+    }
+    expect(failure(() => openCheckedEntry(mismatched, as(READER, readerKeys)))).toBe('decryption-failed');
   });
 });

@@ -42,11 +42,11 @@ const assertCommitted = (entry: SignedEntry, contentKey: ContentKey): void => {
 
 // AEAD decryption under the header as associated data, then the padding: for an entry whose
 // integrity checks passed and whose key is the committed one.
-const decryptChecked = ({ entry, ciphertext }: CheckedEntry, contentKey: ContentKey): Uint8Array => {
+const decryptChecked = ({ entry, ciphertext, associatedData }: CheckedEntry, contentKey: ContentKey): Uint8Array => {
   const { header } = entry;
   let ad: Uint8Array;
   try {
-    ad = entryAssociatedData(header);
+    ad = associatedData ?? entryAssociatedData(header);
   } catch {
     // Only a header holding `undefined` (which JSON cannot carry) has no canonical form.
     throw new EntryOpenError('malformed-entry');

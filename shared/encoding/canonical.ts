@@ -43,3 +43,36 @@ export const canonicalBytes = (value: CanonicalValue): Uint8Array => {
   }
   return utf8Bytes(text);
 };
+
+/** Both encodings of {@link canonicalBytesWithAndWithout}. */
+export type CanonicalPair = { readonly whole: Uint8Array; readonly without: Uint8Array };
+
+/**
+ * canonicalBytes of an object and of the same object without its member `omitted`, canonicalising
+ * each member once. RFC 8785 writes an object as its members sorted by key (UTF-16 code units, as
+ * `canonicalize` sorts them), each `key:value` in canonical form and joined by commas, so the two
+ * texts share every other member's text; the values themselves are still written by `canonicalize`.
+ */
+export const canonicalBytesWithAndWithout = (
+  value: { readonly [key: string]: CanonicalValue },
+  omitted: string,
+): CanonicalPair => {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) {
+    throw new TypeError('$ must be a plain object');
+  }
+  assertCanonicalValue(value, '$');
+  const members: string[] = [];
+  const kept: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    const text = canonicalize(value[key]);
+    if (text === undefined) {
+      throw new TypeError(`$.${key} has no canonical form`);
+    }
+    const member = `${canonicalize(key)}:${text}`;
+    members.push(member);
+    if (key !== omitted) {
+      kept.push(member);
+    }
+  }
+  return { whole: utf8Bytes(`{${members.join(',')}}`), without: utf8Bytes(`{${kept.join(',')}}`) };
+};
