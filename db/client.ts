@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { isDatabaseUnavailable } from './connection-errors';
+import { copyColumnOut } from './copy-out';
 import { lockDataDir } from './data-dir-lock';
 import { securePrivateDir, tightenTree } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
@@ -51,6 +52,15 @@ export type Database = {
    * returns the function that stops. PGlite has one process, which needs no channel.
    */
   readonly listen?: (channel: string, onPayload: (payload: string) => void) => () => Promise<void>;
+  /**
+   * PostgreSQL only: the bytes of a one-column SELECT (`select` quotes its values with `literal`)
+   * streamed by binary COPY, where node-postgres's rows would carry a bytea as hex text. Throws
+   * unless exactly `rows` rows came.
+   */
+  readonly copyColumnOut?: (
+    select: (literal: (value: string) => string) => string,
+    rows: number,
+  ) => AsyncIterable<Buffer>;
   /** PGlite only: the whole database as one gzipped tarball, taken while this process holds it alone. */
   readonly dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -113,6 +123,7 @@ const openPostgres = async (url: string, options: DatabaseOptions): Promise<Data
     transaction: (work) => onOwnConnection((connection) => connection.transaction(work)),
     exclusive: (work) => onOwnConnection(work),
     listen: (channel, onPayload) => listenOn(findTarget, channel, onPayload, onConnectionLost),
+    copyColumnOut: (select, rows) => copyColumnOut(pool, select(pg.escapeLiteral), rows),
     close: () => pool.end(),
   };
 };

@@ -47,7 +47,7 @@ export const checkAttachments = async (
         const source =
           row.storedIn === 'file'
             ? readAttachmentFile(dataDir, row.id)
-            : readAttachmentRows(db, row.id, row.chunkCount);
+            : readAttachmentRows({ db }, row.id, row.chunkCount);
         for await (const piece of source as AsyncIterable<Buffer>) {
           size += piece.length;
           digest.update(piece);

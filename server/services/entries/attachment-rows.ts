@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/client';
+import type { Database, Db, Tx } from '../../../db/client';
 import { attachmentChunks } from '../../../db/schema/index';
 
 /**
@@ -49,9 +49,9 @@ export const writeAttachmentRows = async (tx: Tx, id: string, source: AsyncItera
 };
 
 /**
- * Bytes fetched per download query. node-postgres reads bytea as hex text (twice the size, and its
- * protocol parser has no binary rows), so a slice costs about five times its size in flight; PostgreSQL
- * reads a slice of an uncompressed TOASTed value without the rest (ciphertext never compresses).
+ * Bytes fetched per query where rows are read as SQL results (PGlite, and fsck). node-postgres
+ * would read bytea as hex text, twice the size; PostgreSQL reads a slice of an uncompressed
+ * TOASTed value without the rest (ciphertext never compresses).
  */
 const SLICE_BYTES = 1024 * 1024;
 
@@ -72,10 +72,26 @@ const plannedSlices = async (db: Db, id: string) => {
 };
 
 /**
- * Yields an attachment's bytes in order, 1 MiB per query; the next slice is fetched while the
- * caller sends the current one, so memory stays at two slices whatever the file size.
+ * Yields an attachment's bytes in order. On PostgreSQL one binary COPY streams every row as it is
+ * consumed (five to eight times less CPU than hex rows); elsewhere 1 MiB per query, the next slice
+ * fetched while the caller sends the current one. Memory stays bounded whatever the file size.
  */
-export async function* readAttachmentRows(db: Db, id: string, rowCount: number): AsyncGenerator<Buffer> {
+export async function* readAttachmentRows(
+  database: Pick<Database, 'db' | 'copyColumnOut'>,
+  id: string,
+  rowCount: number,
+): AsyncGenerator<Buffer> {
+  if (database.copyColumnOut) {
+    yield* database.copyColumnOut(
+      (literal) => `SELECT "data" FROM "attachment_chunks" WHERE "upload_id" = ${literal(id)} ORDER BY "index"`,
+      rowCount,
+    );
+    return;
+  }
+  yield* readRowSlices(database.db, id, rowCount);
+}
+
+async function* readRowSlices(db: Db, id: string, rowCount: number): AsyncGenerator<Buffer> {
   const slices = await plannedSlices(db, id);
   if (new Set(slices.map((slice) => slice.index)).size !== rowCount) {
     throw new Error(`attachment ${id} has not its ${rowCount} rows`);

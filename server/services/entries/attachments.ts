@@ -215,7 +215,7 @@ export const downloadAttachment = async (context: ServerContext, caller: Caller,
   const source =
     upload.storedIn === 'file'
       ? readAttachmentFile(dataDir, id)
-      : Readable.from(readAttachmentRows(context.database.db, id, upload.chunkCount));
+      : Readable.from(readAttachmentRows(context.database, id, upload.chunkCount));
   try {
     await pipeline(source, res);
   } catch (error) {
