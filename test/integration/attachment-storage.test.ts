@@ -34,6 +34,8 @@ for (const driver of driversUnderTest()) {
     let server: TestServer;
     let cleanup: (() => Promise<void>) | undefined;
     let staff: ParleyPerson;
+    /** Uploads and downloads of the connection tests (38 MiB in all), under a quota of their own. */
+    let courier: ParleyPerson;
     let context: ServerContext;
     const onFiles = driver.name === 'pglite';
 
@@ -47,6 +49,7 @@ for (const driver of driversUnderTest()) {
       });
       const { admin, partyId } = await enrolBootstrapAdmin(server, 'Office', 'Ada Admin');
       staff = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Sam Staff' });
+      courier = await enrolMember(server, admin, { partyId, role: 'staff', name: 'Cora Courier' });
       context = {
         config: server.config,
         database: server.database,
@@ -59,14 +62,23 @@ for (const driver of driversUnderTest()) {
       await cleanup?.();
     });
 
-    const headers = (extra: Record<string, string> = {}) =>
-      streamingHeaders(staff.http, staff.currentSession, true, extra);
-    const upload = (body: Uint8Array<ArrayBuffer>, contentType = 'application/octet-stream') =>
+    const headersOf = (person: ParleyPerson, extra: Record<string, string> = {}) =>
+      streamingHeaders(person.http, person.currentSession, true, extra);
+    const headers = (extra: Record<string, string> = {}) => headersOf(staff, extra);
+    const upload = (body: Uint8Array<ArrayBuffer>, contentType = 'application/octet-stream', person = staff) =>
       fetch(`${server.url}/api/attachments`, {
         method: 'PUT',
-        headers: headers({ 'content-type': contentType }),
+        headers: headersOf(person, { 'content-type': contentType }),
         body,
       });
+    /** The courier's upload of `body`: its id. */
+    const courierUpload = async (body: Uint8Array<ArrayBuffer>) => {
+      const reply = await upload(body, 'application/octet-stream', courier);
+      expect(reply.status).toBe(201);
+      return ((await reply.json()) as { id: string }).id;
+    };
+    const courierDownload = (id: string) =>
+      fetch(`${server.url}/api/attachments/${id}`, { headers: headersOf(courier) });
     const files = () =>
       existsSync(attachmentDir(server.config.dataDir)) ? readdirSync(attachmentDir(server.config.dataDir)) : [];
     /** Everything an upload could leave behind: rows, chunk rows, files. */
@@ -121,10 +133,10 @@ for (const driver of driversUnderTest()) {
       expect(sha256(Buffer.concat(pieces))).toBe(sha256(plain));
     });
 
-    /** Starts downloading `id`, reads its first piece, and hangs up. */
+    /** Starts downloading `id` as the courier, reads its first piece, and hangs up. */
     const hangUpAfterFirstPiece = (id: string) =>
       new Promise<void>((resolve, reject) => {
-        const req = request(`${server.url}/api/attachments/${id}`, { headers: headers() }, (res) => {
+        const req = request(`${server.url}/api/attachments/${id}`, { headers: headersOf(courier) }, (res) => {
           res.once('data', () => {
             req.destroy();
             resolve();
@@ -134,27 +146,77 @@ for (const driver of driversUnderTest()) {
         req.end();
       });
 
+    /**
+     * Downloads `id` as the courier, stalling after the first piece so that backpressure holds the
+     * COPY open; `whileStalled` runs then. Resolves with the bytes received once the body breaks
+     * off; rejects if it ends as if whole.
+     */
+    const stalledDownload = (id: string, whileStalled: () => Promise<void>) =>
+      new Promise<number>((resolve, reject) => {
+        let bytes = 0;
+        const req = request(`${server.url}/api/attachments/${id}`, { headers: headersOf(courier) }, (res) => {
+          res.once('data', (first: Buffer) => {
+            res.pause();
+            bytes += first.length;
+            whileStalled().then(() => {
+              res.on('data', (piece: Buffer) => {
+                bytes += piece.length;
+              });
+              res.on('end', () => reject(new Error(`the download ended as if whole after ${bytes} bytes`)));
+              res.on('error', () => resolve(bytes));
+              res.on('aborted', () => resolve(bytes));
+              res.resume();
+            }, reject);
+          });
+        });
+        req.on('error', () => resolve(bytes));
+        req.end();
+      });
+
     it.runIf(!onFiles)(
       'downloads cut short give back their connections: more of them than the pool holds, then a whole one',
       { timeout: 120_000 },
       async () => {
-        const body = randomBytes(8 * MIB + 3);
-        const { id } = (await (await upload(body)).json()) as { id: string };
+        const body = randomBytes(4 * MIB + 3);
+        const id = await courierUpload(body);
         // The server's pool holds 10 connections: a download that kept its own would leave none.
         for (let cut = 0; cut < 12; cut++) {
           await hangUpAfterFirstPiece(id);
         }
-        const back = await fetch(`${server.url}/api/attachments/${id}`, { headers: headers() });
+        const back = await courierDownload(id);
+        expect(back.status).toBe(200);
+        expect(sha256(new Uint8Array(await back.arrayBuffer()))).toBe(sha256(body));
+      },
+    );
+
+    it.runIf(!onFiles)(
+      'a download whose database connection is killed breaks off; the server stays up and serves the next',
+      { timeout: 120_000 },
+      async () => {
+        const body = randomBytes(32 * MIB + 1);
+        const id = await courierUpload(body);
+        const copying = sql`select pid from pg_stat_activity where query like 'COPY (SELECT "data" FROM "attachment_chunks"%'`;
+        const received = await stalledDownload(id, async () => {
+          let pids: { pid: number }[] = [];
+          for (let tries = 0; tries < 50 && pids.length === 0; tries++) {
+            pids = await selectRows<{ pid: number }>(server.database.db, copying);
+          }
+          expect(pids).toHaveLength(1);
+          await server.database.db.execute(sql`select pg_terminate_backend(${pids[0]?.pid ?? 0})`);
+        });
+        expect(received).toBeLessThan(body.length);
+        expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+        const back = await courierDownload(id);
         expect(back.status).toBe(200);
         expect(sha256(new Uint8Array(await back.arrayBuffer()))).toBe(sha256(body));
       },
     );
 
     it.runIf(!onFiles)('a download whose rows are damaged stops short, never passing as whole', async () => {
-      const body = randomBytes(4 * MIB + 5);
-      const { id } = (await (await upload(body)).json()) as { id: string };
+      const body = randomBytes(2 * MIB + 5);
+      const id = await courierUpload(body);
       await server.database.db.execute(sql`delete from attachment_chunks where upload_id = ${id} and index = 1`);
-      const back = await fetch(`${server.url}/api/attachments/${id}`, { headers: headers() });
+      const back = await courierDownload(id);
       // The headers (and the length promised) go before the rows are read: the body must break off.
       await expect(back.arrayBuffer()).rejects.toThrow();
     });
