@@ -7,7 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { isDatabaseUnavailable } from './connection-errors';
-import { copyColumnOut } from './copy-out';
+import { copyColumnBytes } from './copy-out';
 import { lockDataDir } from './data-dir-lock';
 import { securePrivateDir, tightenTree } from './data-dir-permissions';
 import { DurableNodeFS } from './durable-node-fs';
@@ -53,14 +53,11 @@ export type Database = {
    */
   readonly listen?: (channel: string, onPayload: (payload: string) => void) => () => Promise<void>;
   /**
-   * PostgreSQL only: the bytes of a one-column SELECT (`select` quotes its values with `literal`)
-   * streamed by binary COPY, where node-postgres's rows would carry a bytea as hex text. Throws
-   * unless exactly `rows` rows came.
+   * PostgreSQL only: the bytes of a small one-column SELECT (`select` quotes its values with
+   * `literal`) read by binary COPY, where node-postgres's rows would carry a bytea as hex text.
+   * Throws unless exactly `rows` rows came.
    */
-  readonly copyColumnOut?: (
-    select: (literal: (value: string) => string) => string,
-    rows: number,
-  ) => AsyncIterable<Buffer>;
+  readonly copyColumnBytes?: (select: (literal: (value: string) => string) => string, rows: number) => Promise<Buffer>;
   /** PGlite only: the whole database as one gzipped tarball, taken while this process holds it alone. */
   readonly dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -123,7 +120,7 @@ const openPostgres = async (url: string, options: DatabaseOptions): Promise<Data
     transaction: (work) => onOwnConnection((connection) => connection.transaction(work)),
     exclusive: (work) => onOwnConnection(work),
     listen: (channel, onPayload) => listenOn(findTarget, channel, onPayload, onConnectionLost),
-    copyColumnOut: (select, rows) => copyColumnOut(pool, select(pg.escapeLiteral), rows),
+    copyColumnBytes: (select, rows) => copyColumnBytes(pool, select(pg.escapeLiteral), rows),
     close: () => pool.end(),
   };
 };

@@ -49,9 +49,8 @@ export const writeAttachmentRows = async (tx: Tx, id: string, source: AsyncItera
 };
 
 /**
- * Bytes fetched per query where rows are read as SQL results (PGlite, and fsck). node-postgres
- * would read bytea as hex text, twice the size; PostgreSQL reads a slice of an uncompressed
- * TOASTed value without the rest (ciphertext never compresses).
+ * Bytes fetched per query. PostgreSQL reads a slice of an uncompressed TOASTed value without the
+ * rest (ciphertext never compresses).
  */
 const SLICE_BYTES = 1024 * 1024;
 
@@ -71,45 +70,52 @@ const plannedSlices = async (db: Db, id: string) => {
   );
 };
 
-/**
- * Yields an attachment's bytes in order. On PostgreSQL one binary COPY streams every row as it is
- * consumed (five to eight times less CPU than hex rows); elsewhere 1 MiB per query, the next slice
- * fetched while the caller sends the current one. Memory stays bounded whatever the file size.
- */
-export async function* readAttachmentRows(
-  database: Pick<Database, 'db' | 'copyColumnOut'>,
-  id: string,
-  rowCount: number,
-): AsyncGenerator<Buffer> {
-  if (database.copyColumnOut) {
-    yield* database.copyColumnOut(
-      (literal) => `SELECT "data" FROM "attachment_chunks" WHERE "upload_id" = ${literal(id)} ORDER BY "index"`,
-      rowCount,
-    );
-    return;
-  }
-  yield* readRowSlices(database.db, id, rowCount);
-}
+type Slice = Awaited<ReturnType<typeof plannedSlices>>[number];
+type AttachmentRowsSource = Pick<Database, 'db' | 'copyColumnBytes'>;
 
-async function* readRowSlices(db: Db, id: string, rowCount: number): AsyncGenerator<Buffer> {
-  const slices = await plannedSlices(db, id);
-  if (new Set(slices.map((slice) => slice.index)).size !== rowCount) {
-    throw new Error(`attachment ${id} has not its ${rowCount} rows`);
-  }
-  const fetchSlice = async ({ index, from, bytes }: (typeof slices)[number]): Promise<Buffer> => {
-    const [row] = await db
+/**
+ * One slice's bytes. On PostgreSQL by binary COPY: node-postgres reads every result column as
+ * text, so a bytea would arrive as hex twice its size, which cost a download five times the
+ * server's CPU. Each query holds its connection only while its slice comes in.
+ */
+const fetchSlice = async (database: AttachmentRowsSource, id: string, { index, from, bytes }: Slice) => {
+  let data: Uint8Array | undefined;
+  if (database.copyColumnBytes) {
+    data = await database.copyColumnBytes(
+      (literal) =>
+        `SELECT substring("data" from ${from + 1} for ${bytes}) FROM "attachment_chunks" ` +
+        `WHERE "upload_id" = ${literal(id)} AND "index" = ${index}`,
+      1,
+    );
+  } else {
+    const [row] = await database.db
       .select({ data: sql<Uint8Array>`substring(${attachmentChunks.data} from ${from + 1} for ${bytes})` })
       .from(attachmentChunks)
       .where(and(eq(attachmentChunks.uploadId, id), eq(attachmentChunks.index, index)));
-    const data = row?.data;
-    if (!data || data.byteLength !== bytes) {
-      throw new Error(`attachment ${id}: row ${index} is shorter than planned`);
-    }
-    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  };
+    data = row?.data;
+  }
+  if (!data || data.byteLength !== bytes) {
+    throw new Error(`attachment ${id}: row ${index} is shorter than planned`);
+  }
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+};
+
+/**
+ * Yields an attachment's bytes in order, 1 MiB per query; the next slice is fetched while the
+ * caller sends the current one, so memory stays at two slices whatever the file size.
+ */
+export async function* readAttachmentRows(
+  database: AttachmentRowsSource,
+  id: string,
+  rowCount: number,
+): AsyncGenerator<Buffer> {
+  const slices = await plannedSlices(database.db, id);
+  if (new Set(slices.map((slice) => slice.index)).size !== rowCount) {
+    throw new Error(`attachment ${id} has not its ${rowCount} rows`);
+  }
   const start = (position: number) => {
     const slice = slices[position];
-    const pending = slice ? fetchSlice(slice) : undefined;
+    const pending = slice ? fetchSlice(database, id, slice) : undefined;
     pending?.catch(() => {});
     return pending;
   };

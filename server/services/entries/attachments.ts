@@ -212,10 +212,11 @@ export const downloadAttachment = async (context: ServerContext, caller: Caller,
   res.setHeader('Content-Type', 'application/octet-stream');
   res.setHeader('Content-Length', String(upload.size));
   res.setHeader('Cache-Control', 'private, no-store');
+  // One slice waiting in the stream (its default is 16): the rows' reader prefetches the next.
   const source =
     upload.storedIn === 'file'
       ? readAttachmentFile(dataDir, id)
-      : Readable.from(readAttachmentRows(context.database, id, upload.chunkCount));
+      : Readable.from(readAttachmentRows(context.database, id, upload.chunkCount), { highWaterMark: 1 });
   try {
     await pipeline(source, res);
   } catch (error) {
